@@ -1,0 +1,34 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+/** Imports the pure core must never use (SPEC §2): hosts, cloud SDKs, file readers, UI, Node I/O. */
+const impureInCore = [
+  { group: ["office-js", "@microsoft/office-js", "office-addin-*"], message: "core/ is pure: Office.js belongs in addin/excel." },
+  { group: ["@aws-sdk/*", "aws-cdk-lib", "aws-cdk-lib/*", "@aws-lambda-powertools/*"], message: "core/ is pure: AWS belongs in functions/ or infra/." },
+  { group: ["exceljs"], message: "core/ is pure: ExcelJS belongs in cli/ or functions/." },
+  { group: ["react", "react-dom", "react/*", "@fluentui/*"], message: "core/ is pure: UI belongs in addin/taskpane." },
+  { group: ["node:*", "fs", "fs/*", "path", "http", "https", "net", "child_process", "os", "stream", "crypto", "url", "worker_threads"], message: "core/ is pure: no Node I/O." },
+];
+
+export default tseslint.config(
+  { ignores: ["node_modules/**", "dist/**", "cdk.out/**", ".cache/**", ".data/**", "coverage/**", "bench/results/**", "tests/output/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: "module" },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+      "no-restricted-syntax": ["error", { selector: "CallExpression[callee.object.name='it'][callee.property.name=/^(skip|only|todo)$/]", message: "No skipped or focused tests." }],
+    },
+  },
+  {
+    files: ["core/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: impureInCore }] },
+  },
+  {
+    files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+  },
+);
