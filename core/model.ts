@@ -30,6 +30,8 @@ export interface Priority {
   code: string;
   title: string;
   description?: string;
+  /** true when the row has at least one error: kept in the model, held back from sync. */
+  hasErrors?: boolean;
   source?: SourceRef;
 }
 
@@ -42,6 +44,8 @@ export interface Line {
   types: string[];
   /** true when the code was not in the sheet and was assigned as `<priority>.<n>`. */
   codeAssigned?: boolean;
+  /** true when the row has at least one error: kept in the model, held back from sync. */
+  hasErrors?: boolean;
   source?: SourceRef;
 }
 
@@ -110,7 +114,9 @@ export interface BudgetRow {
   amount?: Cents;
   year?: number;
   partner?: string;
-  /** true for a row read as a stated overhead rate, e.g. "25%" in the description/amount. */
+  /** Overhead rate stated on an overhead row, as a fraction ("25%" → 0.25); applies to its project. */
+  rate?: number;
+  /** true when the row has at least one error: kept in the model, held back from sync. */
   hasErrors?: boolean;
   source?: SourceRef;
 }
