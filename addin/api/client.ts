@@ -1,0 +1,100 @@
+/**
+ * The sync API client used by the task pane: one method per endpoint of `#core/sync/protocol.ts`,
+ * bodies validated with the protocol's zod schemas both ways, failures as typed `ApiError`s.
+ */
+import {
+  ChangesResponseSchema,
+  ErrorBodySchema,
+  HistoryResponseSchema,
+  PushResponseSchema,
+  RunsResponseSchema,
+  RollupsResponseSchema,
+  apiPaths,
+} from "#core/sync/protocol.ts";
+import type {
+  ChangesResponse,
+  HistoryResponse,
+  PushRequest,
+  PushResponse,
+  RestoreRequest,
+  RollupsResponse,
+  RunsResponse,
+} from "#core/sync/protocol.ts";
+import type { TokenSource } from "#addin/auth/token-source.ts";
+import { ApiError, kindForStatus } from "./errors.ts";
+
+/** What a restore answers: at least the new version number. */
+export interface RestoreResult {
+  version: number;
+}
+
+export interface ApiClient {
+  push(plan: string, request: PushRequest): Promise<PushResponse>;
+  changes(plan: string, since?: string): Promise<ChangesResponse>;
+  history(plan: string, entity: string, key: string): Promise<HistoryResponse>;
+  restore(plan: string, entity: string, key: string, request: RestoreRequest): Promise<RestoreResult>;
+  runs(plan: string): Promise<RunsResponse>;
+  rollups(plan: string): Promise<RollupsResponse>;
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  tokens: TokenSource;
+  fetch?: typeof fetch;
+}
+
+interface Schema<T> {
+  safeParse(v: unknown): { success: true; data: T } | { success: false };
+}
+
+function parseRestore(v: unknown): { success: true; data: RestoreResult } | { success: false } {
+  if (typeof v !== "object" || v === null) return { success: false };
+  const o = v as Record<string, unknown>;
+  const version = typeof o["version"] === "number" ? o["version"] : (o["result"] as { version?: unknown } | undefined)?.version;
+  return typeof version === "number" ? { success: true, data: { version } } : { success: false };
+}
+
+/** Creates a client for the API at `baseUrl` (no trailing slash needed). */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const base = options.baseUrl.replace(/\/+$/, "");
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+
+  async function call<T>(method: "GET" | "POST", path: string, schema: Schema<T>, body?: unknown): Promise<T> {
+    const token = await options.tokens.getToken();
+    if (token === undefined) throw new ApiError("signed-out", 401, "not signed in");
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: "application/json" };
+    if (body !== undefined) headers["content-type"] = "application/json";
+    let res: Response;
+    try {
+      res = await doFetch(`${base}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    } catch (cause) {
+      throw new ApiError("offline", 0, "the server could not be reached", { cause });
+    }
+    let json: unknown;
+    try {
+      json = await res.json();
+    } catch (cause) {
+      json = undefined;
+      if (res.ok) throw new ApiError("bad-response", res.status, "the response is not JSON", { cause });
+    }
+    if (!res.ok) {
+      const parsed = ErrorBodySchema.safeParse(json);
+      const errorBody = parsed.success ? parsed.data.error : undefined;
+      throw new ApiError(kindForStatus(res.status), res.status, errorBody?.message ?? `HTTP ${res.status}`, {
+        ...(errorBody ? { body: errorBody } : {}),
+      });
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new ApiError("bad-response", res.status, "the response does not match the protocol");
+    return parsed.data;
+  }
+
+  return {
+    push: (plan, request) => call("POST", apiPaths.sync(plan), PushResponseSchema, request),
+    changes: (plan, since) => call("GET", apiPaths.changes(plan, since), ChangesResponseSchema),
+    history: (plan, entity, key) => call("GET", apiPaths.history(plan, entity, key), HistoryResponseSchema),
+    restore: (plan, entity, key, request) => call("POST", apiPaths.restore(plan, entity, key), { safeParse: parseRestore }, request),
+    runs: (plan) => call("GET", apiPaths.runs(plan), RunsResponseSchema),
+    rollups: (plan) => call("GET", apiPaths.rollups(plan), RollupsResponseSchema),
+  };
+}

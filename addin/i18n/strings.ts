@@ -1,0 +1,235 @@
+/**
+ * The one catalogue of task pane strings (Italian and English). Issue messages live in the core's
+ * catalogue (`#core/i18n/messages.ts`); this file holds only the UI's own words.
+ * Placeholders are `{name}`; a test checks that both languages have every key and the same
+ * placeholders.
+ */
+import type { Locale } from "#core/snapshot/types.ts";
+
+export const STRINGS = {
+  "app.title": { it: "Action Plan", en: "Action Plan" },
+  "tab.validate": { it: "Verifica", en: "Validate" },
+  "tab.overview": { it: "Panoramica", en: "Overview" },
+  "tab.sync": { it: "Sincronizza", en: "Sync" },
+  "tab.settings": { it: "Impostazioni", en: "Settings" },
+  "tabs.label": { it: "Sezioni del pannello", en: "Task pane sections" },
+
+  // Validate
+  "validate.run": { it: "Verifica", en: "Validate" },
+  "validate.running": { it: "Verifica in corso…", en: "Validating…" },
+  "validate.never": {
+    it: "Premi Verifica per controllare i fogli del piano.",
+    en: "Press Validate to check the plan's sheets.",
+  },
+  "validate.counts": { it: "{errors} errori, {warnings} avvisi", en: "{errors} errors, {warnings} warnings" },
+  "validate.clean": { it: "Nessun problema trovato.", en: "No problems found." },
+  "validate.highlight": { it: "Evidenzia le celle", en: "Highlight cells" },
+  "validate.auto": { it: "Verifica dopo ogni modifica", en: "Re-validate after edits" },
+  "validate.sheet": { it: "Foglio {sheet}", en: "Sheet {sheet}" },
+  "validate.sheet-counts": { it: "{errors} errori, {warnings} avvisi", en: "{errors} errors, {warnings} warnings" },
+  "validate.error": { it: "Errore", en: "Error" },
+  "validate.warning": { it: "Avviso", en: "Warning" },
+  "validate.goto": { it: "Vai alla cella {sheet}!{cell}", en: "Go to cell {sheet}!{cell}" },
+  "validate.more": { it: "Mostra altri {count}", en: "Show {count} more" },
+  "validate.elapsed": { it: "Verificato in {ms} ms", en: "Validated in {ms} ms" },
+  "validate.sheets-found": { it: "Fogli riconosciuti: {sheets}", en: "Sheets recognised: {sheets}" },
+  "validate.assign-codes": { it: "Scrivi i codici mancanti", en: "Write missing codes" },
+  "validate.codes-written": { it: "Codici scritti: {count}", en: "Codes written: {count}" },
+
+  // Overview
+  "overview.prl-title": { it: "PRL per priorità e linea", en: "PRL by priority and line" },
+  "overview.code": { it: "Codice", en: "Code" },
+  "overview.name": { it: "Titolo", en: "Title" },
+  "overview.prl": { it: "PRL", en: "PRL" },
+  "overview.prl-strict": { it: "PRL rigoroso", en: "Strict PRL" },
+  "overview.gap": { it: "Divario", en: "Gap" },
+  "overview.gap-hint": {
+    it: "Il divario tra PRL e PRL rigoroso indica dati mancanti nei livelli inferiori.",
+    en: "The gap between PRL and strict PRL shows missing data in the lower levels.",
+  },
+  "overview.distribution": { it: "Progetti per PRL", en: "Projects by PRL" },
+  "overview.distribution-desc": {
+    it: "Numero di progetti per livello PRL da 0 a 9",
+    en: "Number of projects per PRL level from 0 to 9",
+  },
+  "overview.bar": { it: "PRL {level}: {count} progetti", en: "PRL {level}: {count} projects" },
+  "overview.budget-title": { it: "Budget", en: "Budget" },
+  "overview.by-priority": { it: "Per priorità", en: "By priority" },
+  "overview.by-programme": { it: "Per programma", en: "By programme" },
+  "overview.total": { it: "Budget totale", en: "Total budget" },
+  "overview.requested": { it: "Richiesto", en: "Requested" },
+  "overview.funded": { it: "Finanziato", en: "Funded" },
+  "overview.success": { it: "Tasso di successo", en: "Success rate" },
+  "overview.count": { it: "Progetti", en: "Projects" },
+  "overview.all": { it: "Totale", en: "Total" },
+  "overview.to-resubmit": { it: "Da ripresentare", en: "To resubmit" },
+  "overview.dormant": { it: "Dormienti (non aggiornati da oltre 12 mesi)", en: "Dormant (not updated for over 12 months)" },
+  "overview.none": { it: "Nessuno.", en: "None." },
+  "overview.empty": {
+    it: "Esegui prima la verifica per vedere la panoramica.",
+    en: "Run a validation first to see the overview.",
+  },
+  "overview.write-sheet": { it: "Scrivi il foglio di panoramica", en: "Write overview sheet" },
+  "overview.sheet-written": { it: "Foglio \"{sheet}\" scritto.", en: "Sheet \"{sheet}\" written." },
+  "overview.sheet-name": { it: "Panoramica", en: "Overview" },
+  "overview.refresh": { it: "Aggiorna", en: "Refresh" },
+  "overview.not-applicable": { it: "n.d.", en: "n/a" },
+
+  // Sync
+  "sync.signed-in": { it: "Accesso effettuato come {user}", en: "Signed in as {user}" },
+  "sync.signed-out": { it: "Non hai effettuato l'accesso.", en: "You are not signed in." },
+  "sync.sign-in": { it: "Accedi", en: "Sign in" },
+  "sync.sign-out": { it: "Esci", en: "Sign out" },
+  "sync.no-plan": {
+    it: "Il file non è collegato a un piano: impostalo in Impostazioni.",
+    en: "This file is not bound to a plan: set it in Settings.",
+  },
+  "sync.no-api": { it: "Indirizzo dell'API non impostato (Impostazioni).", en: "API address not set (Settings)." },
+  "sync.plan": { it: "Piano: {plan}", en: "Plan: {plan}" },
+  "sync.push": { it: "Invia modifiche", en: "Push changes" },
+  "sync.pushing": { it: "Invio in corso…", en: "Pushing…" },
+  "sync.pull": { it: "Ricevi modifiche", en: "Pull changes" },
+  "sync.pulling": { it: "Ricezione in corso…", en: "Pulling…" },
+  "sync.nothing-to-push": { it: "Nessuna modifica da inviare.", en: "No changes to push." },
+  "sync.held": {
+    it: "{count} righe con errori non inviate: correggile e riprova.",
+    en: "{count} rows with errors not sent: fix them and try again.",
+  },
+  "sync.push-summary": {
+    it: "Applicate {applied}, invariate {unchanged}, conflitti {conflict}, non valide {invalid}.",
+    en: "Applied {applied}, unchanged {unchanged}, conflicts {conflict}, invalid {invalid}.",
+  },
+  "sync.status.applied": { it: "Applicata", en: "Applied" },
+  "sync.status.unchanged": { it: "Invariata", en: "Unchanged" },
+  "sync.status.conflict": { it: "Conflitto", en: "Conflict" },
+  "sync.status.invalid": { it: "Non valida", en: "Invalid" },
+  "sync.row": { it: "Riga", en: "Row" },
+  "sync.kind": { it: "Tipo", en: "Kind" },
+  "sync.key": { it: "Chiave", en: "Key" },
+  "sync.result": { it: "Esito", en: "Result" },
+  "sync.version": { it: "Versione", en: "Version" },
+  "sync.kind.priority": { it: "Priorità", en: "Priority" },
+  "sync.kind.line": { it: "Linea", en: "Line" },
+  "sync.kind.project": { it: "Progetto", en: "Project" },
+  "sync.kind.budget": { it: "Budget", en: "Budget" },
+  "sync.pull-preview": { it: "Modifiche in arrivo ({count})", en: "Incoming changes ({count})" },
+  "sync.pull-none": { it: "Il file è aggiornato.", en: "The file is up to date." },
+  "sync.pull-apply": { it: "Scrivi nel foglio", en: "Write into the sheet" },
+  "sync.pull-cancel": { it: "Annulla", en: "Cancel" },
+  "sync.pull-applied": { it: "{count} righe scritte nel foglio.", en: "{count} rows written into the sheet." },
+  "sync.field": { it: "Campo", en: "Field" },
+  "sync.current": { it: "Nel file", en: "In the file" },
+  "sync.incoming": { it: "In arrivo", en: "Incoming" },
+  "sync.new-row": { it: "nuova riga", en: "new row" },
+  "sync.deleted-row": { it: "eliminata nel cloud", en: "deleted in the cloud" },
+  "sync.conflicts": { it: "Conflitti ({count})", en: "Conflicts ({count})" },
+  "sync.mine": { it: "Mio", en: "Mine" },
+  "sync.cloud": { it: "Cloud", en: "Cloud" },
+  "sync.keep-mine": { it: "Mantieni il mio", en: "Keep mine" },
+  "sync.take-cloud": { it: "Prendi dal cloud", en: "Take cloud" },
+  "sync.resolved-mine": { it: "Risolto: inviata la tua versione.", en: "Resolved: your version was pushed." },
+  "sync.resolved-cloud": { it: "Risolto: valori del cloud scritti nel foglio.", en: "Resolved: cloud values written into the sheet." },
+  "sync.history": { it: "Cronologia", en: "History" },
+  "sync.history-of": { it: "Cronologia di {key}", en: "History of {key}" },
+  "sync.history-key": { it: "Codice della riga", en: "Row code" },
+  "sync.history-show": { it: "Mostra cronologia", en: "Show history" },
+  "sync.history-empty": { it: "Nessuna versione.", en: "No versions." },
+  "sync.restore": { it: "Ripristina", en: "Restore" },
+  "sync.restored": {
+    it: "Versione {version} ripristinata come versione {newVersion}.",
+    en: "Version {version} restored as version {newVersion}.",
+  },
+  "sync.who": { it: "Chi", en: "Who" },
+  "sync.when": { it: "Quando", en: "When" },
+  "sync.source": { it: "Origine", en: "Source" },
+  "sync.tombstone": { it: "eliminata", en: "deleted" },
+  "sync.run-report": { it: "Ultima sincronizzazione notturna", en: "Last nightly run" },
+  "sync.run-none": { it: "Nessuna esecuzione registrata.", en: "No run recorded." },
+  "sync.run-summary": {
+    it: "{when}: {files} file, applicate {applied}, invariate {unchanged}, conflitti {conflicts}, non valide {invalid}.",
+    en: "{when}: {files} files, applied {applied}, unchanged {unchanged}, conflicts {conflicts}, invalid {invalid}.",
+  },
+  "sync.run-load": { it: "Carica il rapporto", en: "Load report" },
+  "sync.close": { it: "Chiudi", en: "Close" },
+
+  // Errors shown to the user
+  "error.offline": {
+    it: "Nessuna connessione al server. Controlla la rete e riprova.",
+    en: "No connection to the server. Check the network and try again.",
+  },
+  "error.signed-out": {
+    it: "Sessione scaduta o accesso non effettuato: accedi di nuovo.",
+    en: "Session expired or not signed in: sign in again.",
+  },
+  "error.forbidden": {
+    it: "Non hai i permessi per questa operazione su questo piano.",
+    en: "You do not have permission for this operation on this plan.",
+  },
+  "error.not-found": { it: "Non trovato sul server.", en: "Not found on the server." },
+  "error.too-large": { it: "Richiesta troppo grande per il server.", en: "Request too large for the server." },
+  "error.refused": { it: "Il server ha rifiutato la richiesta: {detail}", en: "The server refused the request: {detail}" },
+  "error.server": {
+    it: "Errore del server (codice {id}). Riprova più tardi.",
+    en: "Server error (code {id}). Try again later.",
+  },
+  "error.bad-response": { it: "Risposta del server non valida.", en: "Invalid response from the server." },
+  "error.excel": { it: "Excel non ha completato l'operazione: {detail}", en: "Excel could not complete the operation: {detail}" },
+  "error.auth": { it: "Accesso non riuscito: {detail}", en: "Sign-in failed: {detail}" },
+
+  // Settings
+  "settings.api": { it: "Indirizzo dell'API", en: "API address" },
+  "settings.api-hint": { it: "Es. https://api.example.org", en: "E.g. https://api.example.org" },
+  "settings.plan": { it: "Piano collegato a questo file", en: "Plan bound to this file" },
+  "settings.plan-hint": {
+    it: "Salvato nel file, così la sincronizzazione notturna sa a quale piano appartiene.",
+    en: "Saved in the file, so the nightly sync knows which plan it belongs to.",
+  },
+  "settings.language": { it: "Lingua", en: "Language" },
+  "settings.language.auto": { it: "Come Office", en: "Same as Office" },
+  "settings.language.it": { it: "Italiano", en: "Italiano" },
+  "settings.language.en": { it: "English", en: "English" },
+  "settings.save": { it: "Salva", en: "Save" },
+  "settings.saved": { it: "Impostazioni salvate.", en: "Settings saved." },
+  "settings.lambdas": { it: "Installa le formule =PRL()", en: "Install the =PRL() formulas" },
+  "settings.lambdas-hint": {
+    it: "Definisce i nomi PRL, PRLNEXT e BUDGET nella cartella di lavoro (=CLUSTER.PRL funziona sempre).",
+    en: "Defines the names PRL, PRLNEXT and BUDGET in the workbook (=CLUSTER.PRL always works).",
+  },
+  "settings.lambdas-done": { it: "Nomi definiti: {names}.", en: "Names defined: {names}." },
+  "settings.codes": { it: "Assegna i codici mancanti", en: "Assign missing codes" },
+  "settings.codes-hint": {
+    it: "Scrive nel foglio i codici delle linee assegnati automaticamente, così restano stabili.",
+    en: "Writes the automatically assigned line codes into the sheet so they stay stable.",
+  },
+  "settings.codes-none": { it: "Nessun codice da assegnare.", en: "No codes to assign." },
+} as const satisfies Record<string, { it: string; en: string }>;
+
+/** Every UI string key. */
+export type StringKey = keyof typeof STRINGS;
+
+/** Parameters filled into `{name}` placeholders. */
+export type StringParams = Record<string, string | number>;
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/**
+ * Renders a UI string in `locale`, filling placeholders; a missing parameter stays as `{name}`
+ * so a mistake is visible instead of silently blank.
+ * @example translate("it", "validate.counts", { errors: 2, warnings: 1 }) // "2 errori, 1 avvisi"
+ */
+export function translate(locale: Locale, key: StringKey, params?: StringParams): string {
+  const template = STRINGS[key][locale];
+  if (params === undefined) return template;
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    const v = params[name];
+    return v === undefined ? whole : String(v);
+  });
+}
+
+/** A translator bound to one locale, as components receive it. */
+export type Translate = (key: StringKey, params?: StringParams) => string;
+
+/** Binds `translate` to a locale. */
+export function translator(locale: Locale): Translate {
+  return (key, params) => translate(locale, key, params);
+}

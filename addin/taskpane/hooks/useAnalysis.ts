@@ -1,0 +1,88 @@
+/**
+ * Reads the workbook and runs the core analysis on demand, again after the user's edits (debounced)
+ * when auto re-validation is on, and keeps the highlighting in step with the latest issues.
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import { analyzeSnapshot } from "../analysis.ts";
+import type { Analysis } from "../analysis.ts";
+import type { WorkbookHost } from "../services.ts";
+
+export interface AnalysisState {
+  analysis: Analysis | undefined;
+  running: boolean;
+  /** The last failure's detail (shown in the UI), cleared by the next successful run. */
+  error: string | undefined;
+}
+
+export interface AnalysisControls extends AnalysisState {
+  run(): Promise<Analysis | undefined>;
+}
+
+/** Delay after the last edit before re-validating: long enough to coalesce a paste or fill. */
+export const REVALIDATE_DELAY_MS = 250;
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function useAnalysis(host: WorkbookHost, options: { auto: boolean; highlight: boolean }): AnalysisControls {
+  const [state, setState] = useState<AnalysisState>({ analysis: undefined, running: false, error: undefined });
+  // A run requested while another is in flight is coalesced into one follow-up run.
+  const inFlight = useRef<Promise<Analysis | undefined> | undefined>(undefined);
+  const again = useRef(false);
+
+  const runOnce = useCallback(async (): Promise<Analysis | undefined> => {
+    setState((s) => ({ ...s, running: true }));
+    const started = performance.now();
+    try {
+      const snapshot = await host.readSnapshot();
+      const analysis = analyzeSnapshot(snapshot, started, () => performance.now());
+      setState({ analysis, running: false, error: undefined });
+      return analysis;
+    } catch (e) {
+      setState((s) => ({ ...s, running: false, error: message(e) }));
+      return undefined;
+    }
+  }, [host]);
+
+  const run = useCallback((): Promise<Analysis | undefined> => {
+    if (inFlight.current !== undefined) {
+      again.current = true;
+      return inFlight.current;
+    }
+    const p = (async () => {
+      let result = await runOnce();
+      while (again.current) {
+        again.current = false;
+        result = await runOnce();
+      }
+      return result;
+    })();
+    inFlight.current = p;
+    void p.finally(() => {
+      inFlight.current = undefined;
+    });
+    return p;
+  }, [runOnce]);
+
+  useEffect(() => {
+    if (!options.auto) return undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const off = host.onChanged(() => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => void run(), REVALIDATE_DELAY_MS);
+    });
+    return () => {
+      if (timer !== undefined) clearTimeout(timer);
+      off();
+    };
+  }, [host, options.auto, run]);
+
+  const issues = state.analysis?.issues;
+  useEffect(() => {
+    const apply = options.highlight && issues !== undefined ? host.highlightIssues(issues) : host.clearHighlights();
+    apply.catch((e: unknown) => setState((s) => ({ ...s, error: message(e) })));
+  }, [host, options.highlight, issues]);
+
+  return { ...state, run };
+}

@@ -1,0 +1,73 @@
+/**
+ * What the task pane needs from the outside world, as interfaces. Components never touch
+ * Office.js, `fetch` or MSAL: `index.tsx` (inside Excel) and the preview page (in a browser) build
+ * these services and hand them to `<App>`; hooks reach them through `ServicesContext`.
+ */
+import type { CellValue, WorkbookSnapshot } from "#core/snapshot/types.ts";
+import type { Issue } from "#core/validate/issue.ts";
+import type { IsoDate } from "#core/model.ts";
+import type { Locale } from "#core/snapshot/types.ts";
+import type { TokenSource } from "#addin/auth/token-source.ts";
+
+/** One value to write into a cell (written as a value, never as a formula). */
+export interface CellWrite {
+  sheet: string;
+  /** A1 address. */
+  cell: string;
+  value: CellValue;
+}
+
+/** A native table (and optional chart) to write on a new sheet: the overview for the board. */
+export interface SheetTableSpec {
+  sheet: string;
+  /** Title written above the tables. */
+  title: string;
+  tables: {
+    name: string;
+    headers: string[];
+    rows: CellValue[][];
+    /** Adds a clustered column chart of the table's numeric columns. */
+    chart?: { title: string };
+  }[];
+}
+
+/**
+ * The workbook, as the task pane sees it. Inside Excel this is the runtime engineer's
+ * `ExcelAdapter`; in the preview page and in tests, the same adapter over the in-memory host.
+ */
+export interface WorkbookHost {
+  readSnapshot(): Promise<WorkbookSnapshot>;
+  selectCell(sheet: string, cell: string): Promise<void>;
+  highlightIssues(issues: readonly Issue[]): Promise<void>;
+  clearHighlights(): Promise<void>;
+  writeCells(writes: readonly CellWrite[]): Promise<void>;
+  addSheetWithTable(spec: SheetTableSpec): Promise<void>;
+  /** Defines PRL, PRLNEXT, BUDGET as LAMBDA names; returns the names defined. */
+  defineLambdaNames(): Promise<string[]>;
+  /** Calls `listener` after the user edits cells; returns an unsubscribe function. */
+  onChanged(listener: () => void): () => void;
+}
+
+/** Per-user settings kept outside the workbook (browser storage / Office roaming settings). */
+export interface UserSettings {
+  apiUrl: string;
+  language?: Locale;
+}
+
+export interface SettingsStore {
+  load(): UserSettings;
+  save(settings: UserSettings): void;
+}
+
+/** Everything the task pane consumes. */
+export interface TaskpaneServices {
+  host: WorkbookHost;
+  settings: SettingsStore;
+  auth: TokenSource;
+  /** Office's display language ("it-IT"); the UI follows it unless overridden. */
+  displayLanguage: string;
+  /** Today's date for the "dormant" flag (a function so tests can fix it). */
+  today(): IsoDate;
+  /** The `fetch` to use for the API (the page's own by default). */
+  fetch?: typeof fetch;
+}
