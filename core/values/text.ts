@@ -41,6 +41,10 @@ const SEPARATORS = /[\p{P}\p{S}\p{Z}\s]+/gu;
 /** Already folded: lower-case ASCII words separated by single spaces. */
 const FOLDED = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 const NOT_SPACE = /(?:[\s\u200B\u200C\u2060]|\u200D)+/g;
+/** Latin letters NFD does not split into base + accent ("Skłodowska", "Øresund", "Straße"). */
+const UNSPLIT = /[łøđßæœı]/g;
+const UNSPLIT_BASE: Readonly<Record<string, string>> = { ł: "l", ø: "o", đ: "d", ß: "ss", æ: "ae", œ: "oe", ı: "i" };
+const toBase = (ch: string): string => UNSPLIT_BASE[ch] ?? ch;
 
 /**
  * Folds a heading or vocabulary word for comparison (SPEC §3): lower-case, accents removed,
@@ -52,7 +56,7 @@ const NOT_SPACE = /(?:[\s\u200B\u200C\u2060]|\u200D)+/g;
  */
 export function foldText(s: string): string {
   if (FOLDED.test(s)) return s;
-  const lower = s.normalize("NFD").replace(MARKS, "").toLowerCase();
+  const lower = s.normalize("NFD").replace(MARKS, "").toLowerCase().replace(UNSPLIT, toBase);
   const folded = lower.replace(SEPARATORS, " ").trim();
   if (folded.length > 0) return folded;
   return lower.replace(NOT_SPACE, "");
