@@ -1,0 +1,133 @@
+import type { IsoDate, Plan } from "#core/model.ts";
+import type { Issue } from "#core/validate/issue.ts";
+import type { Locale } from "#core/snapshot/types.ts";
+import type { BudgetSummary } from "#core/budget/index.ts";
+import { requestedFunding, summarizeBudgets } from "#core/budget/index.ts";
+import { prlIndex, prlLabel, prlNext, projectFlags, projectPrl } from "#core/prl/index.ts";
+import { centsToEuro } from "#core/values/index.ts";
+import type { RollupCell } from "./rollups.ts";
+import { computeRollups } from "./rollups.ts";
+import type { ReportBudget, ReportIssue, ReportJson, ReportProject, ReportRollupCell } from "./report-json.ts";
+
+const euroOrUndefined = (c: number | undefined): number | undefined => (c === undefined ? undefined : centsToEuro(c));
+
+function rollupCell(c: RollupCell): ReportRollupCell {
+  return {
+    count: c.count,
+    totalBudget: centsToEuro(c.totalBudget),
+    requested: centsToEuro(c.requested),
+    funded: centsToEuro(c.funded),
+    successRate: c.successRate === null ? null : Math.round(c.successRate * 10_000) / 10_000,
+    overhead: centsToEuro(c.overhead),
+    direct: centsToEuro(c.direct),
+    decided: c.decided,
+    successes: c.successes,
+  };
+}
+
+function rollupGroup(g: Record<string, RollupCell>): Record<string, ReportRollupCell> {
+  const out: Record<string, ReportRollupCell> = {};
+  for (const [k, c] of Object.entries(g)) out[k] = rollupCell(c);
+  return out;
+}
+
+function issue(i: Issue): ReportIssue {
+  const out: ReportIssue = { severity: i.severity, code: i.code, sheet: i.sheet, cell: i.cell, row: i.row, column: i.column, message: i.message, value: i.value };
+  if (i.params !== undefined) out.params = i.params;
+  return out;
+}
+
+function budgetEntry(s: BudgetSummary): ReportBudget {
+  const b: ReportBudget = {
+    project: s.project,
+    direct: centsToEuro(s.direct),
+    overhead: centsToEuro(s.overheadComputed),
+    total: centsToEuro(s.totalComputed),
+    rate: s.rate,
+  };
+  if (s.subcontracting !== 0) b.subcontracting = centsToEuro(s.subcontracting);
+  if (s.overheadStated !== undefined) {
+    b.overheadStated = centsToEuro(s.overheadStated);
+    b.totalStated = centsToEuro(s.rowsTotal);
+  }
+  return b;
+}
+
+/** Drops undefined fields so the JSON carries only what the sheet had. */
+function compact<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+/**
+ * The CLI's `--json` report (SPEC §10, schema 1): issues, PRL per project (milestone and strict,
+ * label, next evidence, flags), per line and per priority (strict when `opts.strict`), budgets and
+ * roll-ups, money in euro. Projects with errors are included with their PRL (SPEC §5).
+ * `input.rates` (project key → stated overhead rate) and `input.updatedAt` (project key → the
+ * cloud's last update, for "dormant") are optional.
+ */
+export function buildReport(
+  input: { file: string; plan: Plan; issues: Issue[]; rates?: Map<string, number>; updatedAt?: Map<string, IsoDate> },
+  opts: { strict?: boolean; today: IsoDate; locale: Locale },
+): ReportJson {
+  const { plan } = input;
+  const mode = opts.strict === true ? "strict" : "milestone";
+  const shown = prlIndex(plan, mode);
+  const budgets = summarizeBudgets(plan.budget, plan.projects, input.rates);
+  const rollups = computeRollups(plan, budgets);
+
+  const projects = plan.projects.map((p): ReportProject => {
+    const s = budgets.get(p.key);
+    const requested = requestedFunding(p, s);
+    // Per row, not by key: a duplicated key (an error) still shows each row's own PRL.
+    const prl = projectPrl(p, "milestone");
+    const prlStrict = projectPrl(p, "strict");
+    const updatedAt = input.updatedAt?.get(p.key);
+    return compact<ReportProject>({
+      code: p.code,
+      acronym: p.acronym,
+      title: p.title,
+      line: p.line,
+      programme: p.programme,
+      call: p.call,
+      actionType: p.actionType,
+      deadline: p.deadline,
+      submitted: p.submitted,
+      coordinator: p.coordinator,
+      outcome: p.outcome,
+      totalBudget: euroOrUndefined(p.totalBudget),
+      requested: euroOrUndefined(requested),
+      requestedComputed: p.requested === undefined && requested !== undefined ? true : undefined,
+      lastUpdate: p.lastUpdate,
+      prl,
+      prlStrict,
+      prlLabel: prlLabel(mode === "strict" ? prlStrict : prl, opts.locale),
+      prlNext: prlNext(p, mode),
+      flags: projectFlags(p, updatedAt === undefined ? { today: opts.today } : { today: opts.today, updatedAt }),
+      hasErrors: p.hasErrors === true ? true : undefined,
+    });
+  });
+
+  const errors = input.issues.filter((i) => i.severity === "error").length;
+  return {
+    schema: 1,
+    file: input.file,
+    mode,
+    counts: { errors, warnings: input.issues.length - errors },
+    issues: input.issues.map(issue),
+    priorities: plan.priorities.map((p) => ({ code: p.code, title: p.title, prl: shown.priority(p.code) ?? 0 })),
+    lines: plan.lines.map((l) =>
+      compact({ code: l.code, priority: l.priority, title: l.title, types: l.types, prl: shown.line(l.code) ?? 0, codeAssigned: l.codeAssigned }),
+    ),
+    projects,
+    budget: [...budgets.values()].map(budgetEntry),
+    rollups: {
+      total: rollupCell(rollups.total),
+      byPriority: rollupGroup(rollups.byPriority),
+      byLine: rollupGroup(rollups.byLine),
+      byProgramme: rollupGroup(rollups.byProgramme),
+      byOutcome: rollupGroup(rollups.byOutcome),
+      byYear: rollupGroup(rollups.byYear),
+    },
+  };
+}
