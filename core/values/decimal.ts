@@ -21,6 +21,8 @@ const NUMBER_TEXT =
   /^([-+\u2212]?)\s*(?:€|euros|euro|eur)?\s*([-+\u2212]?)\s*(\d[\d.,\s]*|[.,]\d[\d\s]*)\s*(?:(k|mila|thousand|mln|mio|milioni|milione|millions|million|mld|mrd|miliardi|miliardo|billions|billion|bn)\.?)?\s*(?:di\s+)?(?:€|euros|euro|eur)?$/;
 const SPACES = /\s+/g;
 const PLAIN_INT = /^\d{1,15}$/;
+/** Bare digits and separators, the common case: skips the full pattern. */
+const PLAIN_DIGITS = /^\d[\d.,]*$/;
 const DIGITS = /^\d*$/;
 const GROUP = /^\d{3}$/;
 const LEAD_GROUP = /^(?:0|[1-9]\d{0,2})$/;
@@ -79,6 +81,10 @@ function splitSeparators(s: string, locale: Locale): { int: string; frac: string
  */
 export function readDecimalText(t: string, locale: Locale): Decimal | undefined {
   if (PLAIN_INT.test(t)) return { int: t, frac: "", scale: 0, negative: false };
+  if (PLAIN_DIGITS.test(t)) {
+    const parts = splitSeparators(t, locale);
+    return parts ? { int: parts.int, frac: parts.frac, scale: 0, negative: false } : undefined;
+  }
   let negative = false;
   let s = t;
   // Accounting negatives: "(1.000)".
@@ -94,7 +100,7 @@ export function readDecimalText(t: string, locale: Locale): Decimal | undefined 
   const digits = (m[3] ?? "").replace(SPACES, "");
   const parts = splitSeparators(digits, locale);
   if (!parts || (parts.int.length === 0 && parts.frac.length === 0)) return undefined;
-  return { ...parts, scale: m[4] ? (SCALES[m[4]] ?? 0) : 0, negative };
+  return { int: parts.int, frac: parts.frac, scale: m[4] ? (SCALES[m[4]] ?? 0) : 0, negative };
 }
 
 /** The decimal form of a finite non-negative number, via its shortest round-trip text. */
