@@ -1,0 +1,15 @@
+/**
+ * The public API of the pure core: one import for every entry point (add-in, custom functions,
+ * CLI, Lambdas). Sub-modules stay importable directly for tree-shaking-sensitive bundles.
+ */
+export type * from "./model.ts";
+export type { CellValue, SheetSnapshot, WorkbookSnapshot, Locale, SnapshotOrigin } from "./snapshot/types.ts";
+export * from "./values/index.ts";
+export * from "./sheets/index.ts";
+export * from "./validate/index.ts";
+export * from "./i18n/index.ts";
+export { analyzeWorkbook } from "./analyze.ts";
+export type { AnalyzeOptions, Analysis, RecognizedSheetInfo } from "./analyze.ts";
+export * from "./prl/index.ts";
+export * from "./budget/index.ts";
+export * from "./report/index.ts";

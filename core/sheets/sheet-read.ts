@@ -1,0 +1,73 @@
+/**
+ * What every row reader shares: the recognised sheet with its grid and locator, the entries it
+ * produces (entity + row + problems), and the raw field values of a row.
+ */
+import type { CellValue, Locale, SheetSnapshot } from "#core/snapshot/types.ts";
+import type { Issue } from "#core/validate/issue.ts";
+import type { ColumnInfo, FieldProblem, RowAt, SheetPlace } from "#core/validate/problem.ts";
+import { columnLetter } from "#core/values/index.ts";
+import { gridOf } from "./grid.ts";
+import type { Grid } from "./grid.ts";
+import type { RecognizedSheet } from "./recognize.ts";
+
+/** A recognised sheet ready to read. */
+export interface SheetRead {
+  sheet: SheetSnapshot;
+  recognized: RecognizedSheet;
+  grid: Grid;
+  place: SheetPlace;
+}
+
+/** An entity read from a row, with the problems found so far (cross-row rules add more). */
+export interface Entry<E> {
+  entity: E;
+  at: RowAt;
+  problems: FieldProblem[];
+}
+
+/** Options shared by the readers. */
+export interface ReadCtx {
+  /** Number/date locale. */
+  locale: Locale;
+  /** Language of issue messages. */
+  messagesLocale: Locale;
+  /** Issues not tied to an entity (totals rows), appended by the readers. */
+  issues: Issue[];
+}
+
+/** Prepares a recognised sheet for reading. `index` is its position in the workbook. */
+export function sheetRead(sheet: SheetSnapshot, index: number, recognized: RecognizedSheet, hosts?: ReadonlyMap<string, string>): SheetRead {
+  const columns = new Map<string, ColumnInfo>();
+  for (const [field, c] of recognized.columns) columns.set(field, { col: c.col, heading: c.heading, letter: columnLetter(c.col) });
+  const place: SheetPlace = { name: sheet.name, index, columns };
+  if (hosts !== undefined) place.hosts = hosts;
+  return { sheet, recognized, grid: gridOf(sheet), place };
+}
+
+/** Cell values by field name. */
+export type CellFields = Record<string, CellValue>;
+
+/** The raw values of the recognised fields of a row (only fields that have a column). */
+export function rawFieldsOf(read: SheetRead, row: number): CellFields {
+  const raw: CellFields = {};
+  for (const [field, c] of read.recognized.columns) raw[field] = read.grid.cell(row, c.col);
+  return raw;
+}
+
+/** The raw values of the unknown columns of a row, by heading. */
+export function extraOf(read: SheetRead, row: number): Record<string, unknown> | undefined {
+  if (read.recognized.extra.length === 0) return undefined;
+  const extra: Record<string, unknown> = {};
+  for (const c of read.recognized.extra) extra[c.heading] = read.grid.cell(row, c.col);
+  return extra;
+}
+
+/** The 1-based data rows below the header (blank rows included; readers skip them). */
+export function firstDataRow(read: SheetRead): number {
+  return read.recognized.headerRow + 1;
+}
+
+/** Entry for a row of this sheet. */
+export function entryAt<E>(read: SheetRead, row: number, entity: E, problems: FieldProblem[]): Entry<E> {
+  return { entity, at: { sheet: read.place, row }, problems };
+}

@@ -1,0 +1,80 @@
+/**
+ * Row builders: raw field values (cells or wire JSON) → entity + row-level problems (formats,
+ * vocabularies, required fields, dates order). Cross-row checks (duplicates, references, totals,
+ * PRL and budget consistency) run later on the whole plan.
+ */
+import type { BudgetRow, Line, Priority, Project } from "#core/model.ts";
+import type { FieldProblem } from "../problem.ts";
+import { requiredBudget, requiredLine, requiredPriority, requiredProject } from "../rules/required.ts";
+import { datesOrder } from "../rules/dates.ts";
+import { extraText } from "./field.ts";
+import type { FieldCtx } from "./field.ts";
+import { BUDGET_FIELDS, LINE_FIELDS, PRIORITY_FIELDS, PROJECT_FIELDS } from "./tables.ts";
+
+/** Raw values by field name (model names); absent keys were not in the source. */
+export type RawFields = Record<string, unknown>;
+
+/** An entity with the problems found on its row. */
+export interface Built<E> {
+  entity: E;
+  problems: FieldProblem[];
+}
+
+function run<E>(table: Record<string, (e: E, raw: unknown, ctx: FieldCtx, out: FieldProblem[]) => void>, e: E, raw: RawFields, ctx: FieldCtx, out: FieldProblem[]): void {
+  for (const field in raw) {
+    const read = table[field];
+    if (read !== undefined) read(e, raw[field], ctx, out);
+  }
+}
+
+/** A priority from raw fields. */
+export function buildPriority(raw: RawFields, ctx: FieldCtx): Built<Priority> {
+  const e: Priority = { code: "", title: "" };
+  const problems: FieldProblem[] = [];
+  run(PRIORITY_FIELDS, e, raw, ctx, problems);
+  problems.push(...requiredPriority(e, problems));
+  return { entity: e, problems };
+}
+
+/**
+ * A line from raw fields. `codeLater`: the sheet reader assigns missing codes afterwards, so a
+ * missing code is not an error here.
+ */
+export function buildLine(raw: RawFields, ctx: FieldCtx, codeLater = false): Built<Line> {
+  const e: Line = { code: "", title: "", priority: "", types: [] };
+  const problems: FieldProblem[] = [];
+  run(LINE_FIELDS, e, raw, ctx, problems);
+  const required = requiredLine(e, problems);
+  problems.push(...(codeLater ? required.filter((p) => p.field !== "code") : required));
+  return { entity: e, problems };
+}
+
+/** A project from raw fields; `extra` holds unknown columns by heading. */
+export function buildProject(raw: RawFields, ctx: FieldCtx, extra?: Record<string, unknown>): Built<Project> {
+  const e: Project = { key: "", ticks: {} };
+  const problems: FieldProblem[] = [];
+  run(PROJECT_FIELDS, e, raw, ctx, problems);
+  e.key = e.code ?? e.acronym ?? "";
+  if (extra !== undefined) {
+    for (const heading in extra) {
+      const t = extraText(extra[heading]);
+      if (t !== undefined) (e.extra ??= {})[heading] = t;
+    }
+  }
+  problems.push(...requiredProject(e, problems), ...datesOrder(e));
+  return { entity: e, problems };
+}
+
+/** A budget row from raw fields. */
+export function buildBudgetRow(raw: RawFields, ctx: FieldCtx): Built<BudgetRow> {
+  const e: BudgetRow = { project: "" };
+  const problems: FieldProblem[] = [];
+  run(BUDGET_FIELDS, e, raw, ctx, problems);
+  problems.push(...requiredBudget(e, problems));
+  return { entity: e, problems };
+}
+
+/** true when any problem is an error. */
+export function hasError(problems: readonly FieldProblem[]): boolean {
+  return problems.some((p) => p.severity === "error");
+}

@@ -1,0 +1,98 @@
+/**
+ * Reading one value for a field: the values module's parsers (SPEC §4) behind one small surface,
+ * with blank → undefined and formula errors checked first. Both the sheet readers and the sync
+ * server's row check go through here, so a value means the same in a cell and on the wire.
+ */
+import type { CellValue, Locale } from "#core/snapshot/types.ts";
+import type { Cents, CostCategory, IsoDate, Outcome } from "#core/model.ts";
+import {
+  canonicalProgramme,
+  cleanText,
+  isBlank,
+  isFormulaError,
+  MAX_TEXT,
+  parseCostCategory,
+  parseDate,
+  parseMoney,
+  parseNumber,
+  parseOutcome,
+  parsePercent,
+  parseTick,
+} from "#core/values/index.ts";
+import type { Parsed } from "#core/values/index.ts";
+
+/** A field read: ok with a value (undefined when blank), or a value error reason. */
+export type Read<T> = Parsed<T | undefined>;
+
+const BLANK: Read<never> = { ok: true, value: undefined };
+const FORMULA_ERROR: Read<never> = { ok: false, reason: "value.formula-error" };
+
+/**
+ * A wire value as a cell value: strings, numbers, booleans and null pass; lists are joined with "; "
+ * (list fields split them again); anything else becomes its JSON text, which no parser accepts.
+ */
+export function toCell(raw: unknown): CellValue {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean") return raw;
+  if (Array.isArray(raw) && raw.every((x) => typeof x === "string" || typeof x === "number")) return raw.join("; ");
+  try {
+    return JSON.stringify(raw) ?? String(raw);
+  } catch {
+    return String(raw);
+  }
+}
+
+function pre(v: CellValue): Read<never> | undefined {
+  if (isBlank(v)) return BLANK;
+  if (isFormulaError(v)) return FORMULA_ERROR;
+  return undefined;
+}
+
+/** Trimmed text; too long = error. */
+export function readText(v: CellValue): Read<string> {
+  const p = pre(v);
+  if (p !== undefined) return p;
+  const s = cleanText(v);
+  if (s !== undefined && s.length > MAX_TEXT) return { ok: false, reason: "value.too-long" };
+  return { ok: true, value: s };
+}
+
+/** Money in integer cents. */
+export function readMoney(v: CellValue, locale: Locale): Read<Cents> {
+  return pre(v) ?? parseMoney(v, locale);
+}
+
+/** A non-negative number. */
+export function readNumber(v: CellValue, locale: Locale): Read<number> {
+  return pre(v) ?? parseNumber(v, locale);
+}
+
+/** A rate as a fraction ("25%" → 0.25). */
+export function readPercent(v: CellValue, locale: Locale): Read<number> {
+  return pre(v) ?? parsePercent(v, locale);
+}
+
+/** An ISO date. */
+export function readDate(v: CellValue, locale: Locale): Read<IsoDate> {
+  return pre(v) ?? parseDate(v, locale);
+}
+
+/** A tick; blank is "not ticked" (undefined). */
+export function readTick(v: CellValue): Read<boolean> {
+  return pre(v) ?? parseTick(v);
+}
+
+/** Canonical programme name, or undefined when the text is not a known programme. */
+export function programmeOf(text: string): string | undefined {
+  return canonicalProgramme(text);
+}
+
+/** Outcome, or undefined when the text is not a known outcome. */
+export function outcomeOf(text: string): Outcome | undefined {
+  return parseOutcome(text);
+}
+
+/** Cost category, or undefined when the text is not a known category. */
+export function categoryOf(text: string): CostCategory | undefined {
+  return parseCostCategory(text);
+}

@@ -1,0 +1,211 @@
+/**
+ * One field-parsing table per entity kind, used by the sheet readers and by `validateEntity`
+ * (the sync server's row check): the same parser reads a cell and a pushed JSON value.
+ * Each entry reads one field from its raw value into the entity and records problems.
+ */
+import type { BudgetRow, Line, Priority, Project, Ticks } from "#core/model.ts";
+import type { BudgetField, LineField, PriorityField, ProjectField } from "#core/sheets/headings.ts";
+import {
+  codeField,
+  dateField,
+  listField,
+  moneyField,
+  numberField,
+  percentField,
+  textField,
+  tickField,
+} from "./field.ts";
+import type { FieldCtx, Problems } from "./field.ts";
+import { categoryOf, outcomeOf, programmeOf } from "./cells.ts";
+
+type Table<E, F extends string> = Record<F, (e: E, raw: unknown, ctx: FieldCtx, out: Problems) => void>;
+
+export const PRIORITY_FIELDS: Table<Priority, PriorityField> = {
+  code: (e, raw, _c, out) => {
+    const v = codeField(raw, "code", out);
+    if (v !== undefined) e.code = v;
+  },
+  title: (e, raw, _c, out) => {
+    const v = textField(raw, "title", out);
+    if (v !== undefined) e.title = v;
+  },
+  description: (e, raw, _c, out) => {
+    const v = textField(raw, "description", out);
+    if (v !== undefined) e.description = v;
+  },
+};
+
+export const LINE_FIELDS: Table<Line, LineField> = {
+  code: (e, raw, _c, out) => {
+    const v = codeField(raw, "code", out);
+    if (v !== undefined) e.code = v;
+  },
+  title: (e, raw, _c, out) => {
+    const v = textField(raw, "title", out);
+    if (v !== undefined) e.title = v;
+  },
+  priority: (e, raw, _c, out) => {
+    const v = codeField(raw, "priority", out);
+    if (v !== undefined) e.priority = v;
+  },
+  types: (e, raw, _c, out) => {
+    const v = listField(raw, "types", out);
+    if (v !== undefined) e.types = v;
+  },
+};
+
+const TICKS: readonly (keyof Ticks)[] = ["consortiumConfirmed", "proposalReady", "aboveThreshold", "grantSigned", "resultsDelivered"];
+
+function tick(name: keyof Ticks) {
+  return (e: Project, raw: unknown, _c: FieldCtx, out: Problems) => {
+    const v = tickField(raw, name, out);
+    if (v !== undefined) e.ticks[name] = v;
+  };
+}
+
+function text<K extends "code" | "acronym" | "title" | "line" | "call" | "actionType" | "coordinator" | "objectives">(key: K) {
+  return (e: Project, raw: unknown, _c: FieldCtx, out: Problems) => {
+    const v = textField(raw, key, out);
+    if (v !== undefined) e[key] = v;
+  };
+}
+
+function date<K extends "deadline" | "submitted" | "startDate" | "lastUpdate">(key: K) {
+  return (e: Project, raw: unknown, c: FieldCtx, out: Problems) => {
+    const v = dateField(raw, key, c, out);
+    if (v !== undefined) e[key] = v;
+  };
+}
+
+function money<K extends "totalBudget" | "requested">(key: K) {
+  return (e: Project, raw: unknown, c: FieldCtx, out: Problems) => {
+    const v = moneyField(raw, key, c, out);
+    if (v !== undefined) e[key] = v;
+  };
+}
+
+function list<K extends "partners" | "members">(key: K) {
+  return (e: Project, raw: unknown, _c: FieldCtx, out: Problems) => {
+    const v = listField(raw, key, out);
+    if (v !== undefined) e[key] = v;
+  };
+}
+
+export const PROJECT_FIELDS: Table<Project, ProjectField> = {
+  code: text("code"),
+  acronym: text("acronym"),
+  title: text("title"),
+  line: text("line"),
+  programme: (e, raw, _c, out) => {
+    const v = textField(raw, "programme", out);
+    if (v === undefined) return;
+    const canonical = programmeOf(v);
+    if (canonical === undefined) out.push({ severity: "warning", code: "vocab.unknown-programme", field: "programme", value: v });
+    e.programme = canonical ?? v;
+  },
+  call: text("call"),
+  actionType: text("actionType"),
+  deadline: date("deadline"),
+  submitted: date("submitted"),
+  coordinator: text("coordinator"),
+  partners: list("partners"),
+  members: list("members"),
+  totalBudget: money("totalBudget"),
+  requested: money("requested"),
+  outcome: (e, raw, _c, out) => {
+    const v = textField(raw, "outcome", out);
+    if (v === undefined) return;
+    const outcome = outcomeOf(v);
+    if (outcome === undefined) out.push({ severity: "error", code: "vocab.unknown-outcome", field: "outcome", value: v });
+    else e.outcome = outcome;
+  },
+  startDate: date("startDate"),
+  durationMonths: (e, raw, c, out) => {
+    const v = numberField(raw, "durationMonths", c, out);
+    if (v !== undefined) e.durationMonths = v;
+  },
+  objectives: text("objectives"),
+  lastUpdate: date("lastUpdate"),
+  prlStated: (e, raw, c, out) => {
+    const before = out.length;
+    const v = numberField(raw, "prlStated", c, out);
+    if (v === undefined) {
+      // A PRL cell is an output: say so in its own words rather than "not a number".
+      const p = out[before];
+      if (p !== undefined && p.code !== "value.formula-error") p.code = "value.not-a-prl";
+      return;
+    }
+    if (!Number.isInteger(v) || v > 9) out.push({ severity: "error", code: "value.not-a-prl", field: "prlStated", value: raw });
+    else e.prlStated = v;
+  },
+  consortiumConfirmed: tick("consortiumConfirmed"),
+  proposalReady: tick("proposalReady"),
+  aboveThreshold: tick("aboveThreshold"),
+  grantSigned: tick("grantSigned"),
+  resultsDelivered: tick("resultsDelivered"),
+};
+
+/** The tick field names, in the SPEC's order. */
+export const TICK_FIELDS = TICKS;
+
+/** "… 25% …" in a category or description: the stated overhead rate. */
+const STATED_RATE = /(\d{1,3}(?:[.,]\d+)?)\s*%/;
+
+export const BUDGET_FIELDS: Table<BudgetRow, BudgetField> = {
+  project: (e, raw, _c, out) => {
+    const v = codeField(raw, "project", out);
+    if (v !== undefined) e.project = v;
+  },
+  category: (e, raw, _c, out) => {
+    const v = textField(raw, "category", out);
+    if (v === undefined) return;
+    e.categoryLabel = v;
+    const category = categoryOf(v);
+    if (category === undefined) out.push({ severity: "warning", code: "vocab.unknown-category", field: "category", value: v });
+    else e.category = category;
+  },
+  description: (e, raw, _c, out) => {
+    const v = textField(raw, "description", out);
+    if (v !== undefined) e.description = v;
+  },
+  amount: (e, raw, c, out) => {
+    // An overhead row may state its rate where the amount goes ("25%").
+    if (typeof raw === "string" && raw.trim().endsWith("%")) {
+      const rate = percentField(raw, "amount", c, out);
+      if (rate !== undefined) e.rate = rate;
+      return;
+    }
+    const v = moneyField(raw, "amount", c, out);
+    if (v !== undefined) e.amount = v;
+  },
+  year: (e, raw, c, out) => {
+    const v = numberField(raw, "year", c, out);
+    if (v === undefined) return;
+    if (!Number.isInteger(v) || v < 1900 || v > 2200) out.push({ severity: "error", code: "value.not-a-year", field: "year", value: raw });
+    else e.year = v;
+  },
+  partner: (e, raw, _c, out) => {
+    const v = textField(raw, "partner", out);
+    if (v !== undefined) e.partner = v;
+  },
+  rate: (e, raw, c, out) => {
+    const v = percentField(raw, "rate", c, out);
+    if (v !== undefined) e.rate = v;
+  },
+};
+
+/**
+ * A rate written inside an overhead row's category or description ("E) Spese generali … 25% …"),
+ * as a fraction; undefined when none. Only overhead rows state a rate.
+ */
+export function statedRateIn(row: BudgetRow): number | undefined {
+  if (row.category !== "overhead" || row.rate !== undefined) return row.rate;
+  for (const text of [row.categoryLabel, row.description]) {
+    const m = text === undefined ? null : STATED_RATE.exec(text);
+    if (m?.[1] !== undefined) {
+      const n = Number(m[1].replace(",", "."));
+      if (Number.isFinite(n) && n <= 100) return n / 100;
+    }
+  }
+  return undefined;
+}

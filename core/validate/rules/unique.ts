@@ -1,0 +1,28 @@
+/**
+ * Unique codes per kind (SPEC §5): the second and later rows with a code already used are errors
+ * (the first occurrence is the entity; the others stay visible with `hasErrors`).
+ */
+import type { FieldProblem, RowAt } from "../problem.ts";
+
+/** An entity row as the cross-row rules see it. */
+export interface Row<E> {
+  entity: E;
+  at: RowAt;
+  problems: FieldProblem[];
+}
+
+/**
+ * Adds `duplicate.code` errors to every row whose key was used by an earlier row.
+ * `keyOf` returns the identity and the field it was read from ("" keys are skipped: required
+ * fields report them).
+ */
+export function uniqueCodes<E>(rows: readonly Row<E>[], keyOf: (e: E) => { key: string; field: string }): void {
+  const first = new Map<string, RowAt>();
+  for (const r of rows) {
+    const { key, field } = keyOf(r.entity);
+    if (key === "") continue;
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, r.at);
+    else r.problems.push({ severity: "error", code: "duplicate.code", field, value: key, params: { firstRow: seen.row } });
+  }
+}
