@@ -37,7 +37,11 @@ interface Acc {
  * `rates` maps project key → a stated overhead rate; otherwise 25 %.
  * Missing amounts count as 0.
  */
-export function summarizeBudgets(rows: BudgetRow[], projects: Project[], rates?: Map<string, number>): Map<string, BudgetSummary> {
+export function summarizeBudgets(
+  rows: BudgetRow[],
+  projects: Project[],
+  rates?: Map<string, number>,
+): Map<string, BudgetSummary> {
   const keyOf = new Map<string, string>();
   for (const p of projects) {
     for (const ref of [p.key, p.code, p.acronym]) {
@@ -49,12 +53,21 @@ export function summarizeBudgets(rows: BudgetRow[], projects: Project[], rates?:
     const key = keyOf.get(row.project) ?? keyOf.get(row.project.trim()) ?? row.project;
     let acc = accs.get(key);
     if (acc === undefined) {
-      acc = { project: key, direct: 0, subcontracting: 0, overheadRows: [], overhead: 0, rowsTotal: 0, byCategory: {} };
+      acc = {
+        project: key,
+        direct: 0,
+        subcontracting: 0,
+        overheadRows: [],
+        overhead: 0,
+        rowsTotal: 0,
+        byCategory: {},
+      };
       accs.set(key, acc);
     }
     const amount = row.amount ?? 0;
     acc.rowsTotal += amount;
-    if (row.category !== undefined) acc.byCategory[row.category] = (acc.byCategory[row.category] ?? 0) + amount;
+    if (row.category !== undefined)
+      acc.byCategory[row.category] = (acc.byCategory[row.category] ?? 0) + amount;
     if (row.category === "overhead") {
       acc.overheadRows.push(row);
       acc.overhead += amount;

@@ -2,8 +2,28 @@ import type { Locale } from "#core/snapshot/types.ts";
 
 /** Milestone names by level 1..9 (SPEC §6), English and Italian. */
 const LABELS: Record<Locale, readonly string[]> = {
-  en: ["Idea", "Concept", "Call identified", "Consortium", "Proposal ready", "Submitted", "Above threshold", "Funded", "Delivered"],
-  it: ["Idea", "Concetto", "Bando individuato", "Partenariato", "Proposta pronta", "Presentato", "Sopra soglia", "Finanziato", "Concluso"],
+  en: [
+    "Idea",
+    "Concept",
+    "Call identified",
+    "Consortium",
+    "Proposal ready",
+    "Submitted",
+    "Above threshold",
+    "Funded",
+    "Delivered",
+  ],
+  it: [
+    "Idea",
+    "Concetto",
+    "Bando individuato",
+    "Partenariato",
+    "Proposta pronta",
+    "Presentato",
+    "Sopra soglia",
+    "Finanziato",
+    "Concluso",
+  ],
 };
 
 /**

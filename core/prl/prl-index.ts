@@ -85,7 +85,8 @@ export function prlIndex(plan: Plan, mode: PrlMode): PrlIndex {
     const prl = levelFromEvidence(evidenceLevels(p), mode, isCappingOutcome(p.outcome));
     // First occurrence wins: later duplicates are errors the validator reports.
     for (const ref of [p.key, p.code, p.acronym]) {
-      if (ref !== undefined && ref.trim() !== "" && !projects.has(fold(ref))) projects.set(fold(ref), { project: p, prl });
+      if (ref !== undefined && ref.trim() !== "" && !projects.has(fold(ref)))
+        projects.set(fold(ref), { project: p, prl });
     }
     if (p.line !== undefined && p.line.trim() !== "") {
       const s = lineOf(p.line);
@@ -101,7 +102,8 @@ export function prlIndex(plan: Plan, mode: PrlMode): PrlIndex {
   const prioOf = (code: string) => {
     const k = fold(code);
     let s = prioStats.get(k);
-    if (s === undefined) prioStats.set(k, (s = { max: newStats(code), avg: newStats(code), min: newStats(code) }));
+    if (s === undefined)
+      prioStats.set(k, (s = { max: newStats(code), avg: newStats(code), min: newStats(code) }));
     return s;
   };
   for (const pr of plan.priorities) prioOf(pr.code);
@@ -126,7 +128,8 @@ export function prlIndex(plan: Plan, mode: PrlMode): PrlIndex {
     });
   }
 
-  const pick = (t: Tenths | undefined, a: Aggregate): number | undefined => (t === undefined ? undefined : t[a] / 10);
+  const pick = (t: Tenths | undefined, a: Aggregate): number | undefined =>
+    t === undefined ? undefined : t[a] / 10;
 
   const index: PrlIndex = {
     mode,
@@ -139,9 +142,11 @@ export function prlIndex(plan: Plan, mode: PrlMode): PrlIndex {
       const p = projects.get(k);
       if (p !== undefined) return { kind: "project", key: p.project.key, prl: p.prl };
       const l = lines.get(k);
-      if (l !== undefined) return { kind: "line", key: lineStats.get(k)?.code ?? ref, prl: l[aggregate] / 10 };
+      if (l !== undefined)
+        return { kind: "line", key: lineStats.get(k)?.code ?? ref, prl: l[aggregate] / 10 };
       const pr = priorities.get(k);
-      if (pr !== undefined) return { kind: "priority", key: prioStats.get(k)?.max.code ?? ref, prl: pr[aggregate] / 10 };
+      if (pr !== undefined)
+        return { kind: "priority", key: prioStats.get(k)?.max.code ?? ref, prl: pr[aggregate] / 10 };
       return undefined;
     },
   };
@@ -152,7 +157,11 @@ export function prlIndex(plan: Plan, mode: PrlMode): PrlIndex {
  * A line's PRL: the `aggregate` (default max) of the PRLs of its projects that are not
  * withdrawn; 0 when none. Averages are rounded half-up to one decimal.
  */
-export function linePrl(plan: Plan, line: string, opts: { mode?: PrlMode; aggregate?: Aggregate } = {}): number {
+export function linePrl(
+  plan: Plan,
+  line: string,
+  opts: { mode?: PrlMode; aggregate?: Aggregate } = {},
+): number {
   return prlIndex(plan, opts.mode ?? "milestone").line(line, opts.aggregate) ?? 0;
 }
 
@@ -160,6 +169,10 @@ export function linePrl(plan: Plan, line: string, opts: { mode?: PrlMode; aggreg
  * A priority's PRL: the `aggregate` (default max) of its lines' PRLs (each line aggregated the same
  * way; a line with no project counts 0); 0 when it has no line. Averages round to one decimal.
  */
-export function priorityPrl(plan: Plan, priority: string, opts: { mode?: PrlMode; aggregate?: Aggregate } = {}): number {
+export function priorityPrl(
+  plan: Plan,
+  priority: string,
+  opts: { mode?: PrlMode; aggregate?: Aggregate } = {},
+): number {
   return prlIndex(plan, opts.mode ?? "milestone").priority(priority, opts.aggregate) ?? 0;
 }

@@ -40,7 +40,10 @@ export function projectPrl(p: Project, mode: PrlMode): number {
  * `undefined` at 9, and when the project is held at the cap (rejected/withdrawn at 6): no evidence
  * can move it further. A rejected project below 6 still names what is missing.
  */
-export function prlNext(p: Project, mode: PrlMode = "milestone"): { level: number; evidence: Evidence } | undefined {
+export function prlNext(
+  p: Project,
+  mode: PrlMode = "milestone",
+): { level: number; evidence: Evidence } | undefined {
   const level = projectPrl(p, mode);
   const ceiling = isCappingOutcome(p.outcome) ? PRL_CAP_CLOSED : PRL_MAX;
   if (level >= ceiling) return undefined;

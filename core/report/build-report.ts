@@ -7,9 +7,16 @@ import { prlIndex, prlLabel, prlNext, projectFlags, projectPrl } from "#core/prl
 import { centsToEuro } from "#core/values/index.ts";
 import type { RollupCell } from "./rollups.ts";
 import { computeRollups } from "./rollups.ts";
-import type { ReportBudget, ReportIssue, ReportJson, ReportProject, ReportRollupCell } from "./report-json.ts";
+import type {
+  ReportBudget,
+  ReportIssue,
+  ReportJson,
+  ReportProject,
+  ReportRollupCell,
+} from "./report-json.ts";
 
-const euroOrUndefined = (c: number | undefined): number | undefined => (c === undefined ? undefined : centsToEuro(c));
+const euroOrUndefined = (c: number | undefined): number | undefined =>
+  c === undefined ? undefined : centsToEuro(c);
 
 function rollupCell(c: RollupCell): ReportRollupCell {
   return {
@@ -32,7 +39,16 @@ function rollupGroup(g: Record<string, RollupCell>): Record<string, ReportRollup
 }
 
 function issue(i: Issue): ReportIssue {
-  const out: ReportIssue = { severity: i.severity, code: i.code, sheet: i.sheet, cell: i.cell, row: i.row, column: i.column, message: i.message, value: i.value };
+  const out: ReportIssue = {
+    severity: i.severity,
+    code: i.code,
+    sheet: i.sheet,
+    cell: i.cell,
+    row: i.row,
+    column: i.column,
+    message: i.message,
+    value: i.value,
+  };
   if (i.params !== undefined) out.params = i.params;
   return out;
 }
@@ -67,7 +83,13 @@ function compact<T extends object>(o: T): T {
  * cloud's last update, for "dormant") are optional.
  */
 export function buildReport(
-  input: { file: string; plan: Plan; issues: Issue[]; rates?: Map<string, number>; updatedAt?: Map<string, IsoDate> },
+  input: {
+    file: string;
+    plan: Plan;
+    issues: Issue[];
+    rates?: Map<string, number>;
+    updatedAt?: Map<string, IsoDate>;
+  },
   opts: { strict?: boolean; today: IsoDate; locale: Locale },
 ): ReportJson {
   const { plan } = input;
@@ -103,7 +125,10 @@ export function buildReport(
       prlStrict,
       prlLabel: prlLabel(mode === "strict" ? prlStrict : prl, opts.locale),
       prlNext: prlNext(p, mode),
-      flags: projectFlags(p, updatedAt === undefined ? { today: opts.today } : { today: opts.today, updatedAt }),
+      flags: projectFlags(
+        p,
+        updatedAt === undefined ? { today: opts.today } : { today: opts.today, updatedAt },
+      ),
       hasErrors: p.hasErrors === true ? true : undefined,
     });
   });
@@ -115,9 +140,20 @@ export function buildReport(
     mode,
     counts: { errors, warnings: input.issues.length - errors },
     issues: input.issues.map(issue),
-    priorities: plan.priorities.map((p) => ({ code: p.code, title: p.title, prl: shown.priority(p.code) ?? 0 })),
+    priorities: plan.priorities.map((p) => ({
+      code: p.code,
+      title: p.title,
+      prl: shown.priority(p.code) ?? 0,
+    })),
     lines: plan.lines.map((l) =>
-      compact({ code: l.code, priority: l.priority, title: l.title, types: l.types, prl: shown.line(l.code) ?? 0, codeAssigned: l.codeAssigned }),
+      compact({
+        code: l.code,
+        priority: l.priority,
+        title: l.title,
+        types: l.types,
+        prl: shown.line(l.code) ?? 0,
+        codeAssigned: l.codeAssigned,
+      }),
     ),
     projects,
     budget: [...budgets.values()].map(budgetEntry),

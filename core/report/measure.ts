@@ -4,9 +4,18 @@ import type { RollupCell, Rollups } from "./rollups.ts";
 import { emptyCell, factsOf, rollupFacts } from "./rollups.ts";
 
 /** What `CLUSTER.BUDGET` can measure (SPEC §8). */
-export type BudgetMeasure = "total" | "requested" | "funded" | "overhead" | "direct" | "count" | "successrate";
+export type BudgetMeasure =
+  "total" | "requested" | "funded" | "overhead" | "direct" | "count" | "successrate";
 
-export const BUDGET_MEASURES: readonly BudgetMeasure[] = ["total", "requested", "funded", "overhead", "direct", "count", "successrate"];
+export const BUDGET_MEASURES: readonly BudgetMeasure[] = [
+  "total",
+  "requested",
+  "funded",
+  "overhead",
+  "direct",
+  "count",
+  "successrate",
+];
 
 /** Optional filters of `CLUSTER.BUDGET`: outcome, programme (canonical name) and submission year. */
 export interface BudgetFilter {
@@ -133,8 +142,15 @@ export function cellMeasure(c: RollupCell, measure: BudgetMeasure): number | nul
  * are asked of roll-ups that were not built by `computeRollups` in this process (e.g. parsed JSON).
  * Lookups are O(1) after a first O(n) pass per roll-up and per distinct filter.
  */
-export function budgetMeasure(r: Rollups, scope: string, measure: BudgetMeasure, filter?: BudgetFilter): number | null | undefined {
-  const hasFilter = filter !== undefined && (filter.outcome !== undefined || filter.programme !== undefined || filter.year !== undefined);
+export function budgetMeasure(
+  r: Rollups,
+  scope: string,
+  measure: BudgetMeasure,
+  filter?: BudgetFilter,
+): number | null | undefined {
+  const hasFilter =
+    filter !== undefined &&
+    (filter.outcome !== undefined || filter.programme !== undefined || filter.year !== undefined);
   const target = hasFilter ? filteredRollups(r, filter) : r;
   if (target === undefined) return undefined;
   let cell = lookupOf(target).cells.get(fold(scope));

@@ -53,7 +53,17 @@ const SUCCESS: ReadonlySet<Outcome | undefined> = new Set(["funded", "running", 
 
 /** A cell with nothing in it. */
 export function emptyCell(): RollupCell {
-  return { count: 0, totalBudget: 0, requested: 0, funded: 0, overhead: 0, direct: 0, decided: 0, successes: 0, successRate: null };
+  return {
+    count: 0,
+    totalBudget: 0,
+    requested: 0,
+    funded: 0,
+    overhead: 0,
+    direct: 0,
+    decided: 0,
+    successes: 0,
+    successRate: null,
+  };
 }
 
 function addTo(cell: RollupCell, f: ProjectFacts): void {
@@ -104,11 +114,23 @@ export function projectFacts(plan: Plan, budgets: Map<string, BudgetSummary>): P
  * Aggregates facts into roll-ups. Every line and priority of the plan gets a cell even with no
  * project (a query for an empty line answers 0, not "unknown").
  */
-export function rollupFacts(facts: readonly ProjectFacts[], plan: Pick<Plan, "lines" | "priorities">): Rollups {
-  const r: Rollups = { total: emptyCell(), byProject: {}, byLine: {}, byPriority: {}, byProgramme: {}, byOutcome: {}, byYear: {} };
+export function rollupFacts(
+  facts: readonly ProjectFacts[],
+  plan: Pick<Plan, "lines" | "priorities">,
+): Rollups {
+  const r: Rollups = {
+    total: emptyCell(),
+    byProject: {},
+    byLine: {},
+    byPriority: {},
+    byProgramme: {},
+    byOutcome: {},
+    byYear: {},
+  };
   for (const pr of plan.priorities) r.byPriority[pr.code] ??= emptyCell();
   for (const l of plan.lines) r.byLine[l.code] ??= emptyCell();
-  const bump = (group: Record<string, RollupCell>, key: string, f: ProjectFacts) => addTo((group[key] ??= emptyCell()), f);
+  const bump = (group: Record<string, RollupCell>, key: string, f: ProjectFacts) =>
+    addTo((group[key] ??= emptyCell()), f);
   for (const f of facts) {
     addTo(r.total, f);
     bump(r.byProject, f.project.key, f);
@@ -129,7 +151,10 @@ export function rollupFacts(facts: readonly ProjectFacts[], plan: Pick<Plan, "li
 }
 
 /** Facts behind roll-ups built here, for filtered `budgetMeasure` queries (not part of the JSON). */
-export const factsOf = new WeakMap<Rollups, { facts: readonly ProjectFacts[]; plan: Pick<Plan, "lines" | "priorities"> }>();
+export const factsOf = new WeakMap<
+  Rollups,
+  { facts: readonly ProjectFacts[]; plan: Pick<Plan, "lines" | "priorities"> }
+>();
 
 /**
  * Roll-ups of a plan by project, line, priority, programme, outcome and submission year (else

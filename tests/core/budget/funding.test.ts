@@ -26,7 +26,11 @@ describe("fundingRate", () => {
 
 describe("requestedFunding", () => {
   it.each<[string, Partial<Project>, number | undefined]>([
-    ["the stated amount wins", { requested: 30_000_00, totalBudget: 100_000_00, actionType: "IA" }, 30_000_00],
+    [
+      "the stated amount wins",
+      { requested: 30_000_00, totalBudget: 100_000_00, actionType: "IA" },
+      30_000_00,
+    ],
     ["RIA requests 100 % of the total", { totalBudget: 100_000_00, actionType: "RIA" }, 100_000_00],
     ["CSA requests 100 % of the total", { totalBudget: 49_987_500, actionType: "CSA" }, 49_987_500],
     ["IA requests 70 % of the total", { totalBudget: 100_000_00, actionType: "IA" }, 70_000_00],

@@ -4,7 +4,11 @@ import type { BudgetRow, CostCategory, Project } from "#core/model.ts";
 import { budgetMismatches, budgetOverhead, budgetTotal, summarizeBudgets } from "#core/budget/index.ts";
 
 const euro = (e: number): number => Math.round(e * 100);
-const row = (project: string, category: CostCategory | undefined, amount: number | undefined): BudgetRow => ({ project, category, amount });
+const row = (project: string, category: CostCategory | undefined, amount: number | undefined): BudgetRow => ({
+  project,
+  category,
+  amount,
+});
 const proj = (key: string, fields: Partial<Project> = {}): Project => ({ key, ticks: {}, ...fields });
 
 /** Seed 001: Clust-ER Industrie della Salute e del Benessere 2020-2022, costs A–E. */
@@ -29,18 +33,58 @@ describe("summarizeBudgets", () => {
       totalComputed: euro(200_000),
       rowsTotal: euro(200_000),
       rate: 0.25,
-      byCategory: { coordinator: euro(130_000), personnel: euro(30_000), equipment: 0, communication: 0, overhead: euro(40_000) },
+      byCategory: {
+        coordinator: euro(130_000),
+        personnel: euro(30_000),
+        equipment: 0,
+        communication: 0,
+        overhead: euro(40_000),
+      },
     });
     expect(s?.overheadRows).toHaveLength(1);
-    expect(s === undefined ? [] : budgetMismatches(s, proj("CLUSTER-2020", { totalBudget: euro(200_000) }))).toEqual([]);
+    expect(
+      s === undefined ? [] : budgetMismatches(s, proj("CLUSTER-2020", { totalBudget: euro(200_000) })),
+    ).toEqual([]);
   });
 
-  it.each<[string, BudgetRow[], Map<string, number> | undefined, Partial<Record<string, number | undefined>>]>([
-    ["subcontracting is direct but outside the overhead base", [row("H", "personnel", euro(100_000)), row("H", "subcontracting", euro(20_000))], undefined, { direct: euro(120_000), subcontracting: euro(20_000), overheadComputed: euro(25_000), totalComputed: euro(145_000) }],
-    ["a stated rate of 7 % replaces 25 %", [row("H", "personnel", euro(100_000))], new Map([["H", 0.07]]), { overheadComputed: euro(7_000), rate: 0.07 }],
-    ["uncategorised rows count as direct", [row("H", undefined, euro(1_000))], undefined, { direct: euro(1_000), overheadComputed: euro(250) }],
-    ["a missing amount counts as 0", [row("H", "personnel", undefined), row("H", "travel", euro(10))], undefined, { direct: euro(10), rowsTotal: euro(10) }],
-    ["two overhead rows are summed as stated", [row("H", "personnel", euro(100)), row("H", "overhead", euro(20)), row("H", "overhead", euro(5))], undefined, { overheadStated: euro(25), rowsTotal: euro(125) }],
+  it.each<
+    [string, BudgetRow[], Map<string, number> | undefined, Partial<Record<string, number | undefined>>]
+  >([
+    [
+      "subcontracting is direct but outside the overhead base",
+      [row("H", "personnel", euro(100_000)), row("H", "subcontracting", euro(20_000))],
+      undefined,
+      {
+        direct: euro(120_000),
+        subcontracting: euro(20_000),
+        overheadComputed: euro(25_000),
+        totalComputed: euro(145_000),
+      },
+    ],
+    [
+      "a stated rate of 7 % replaces 25 %",
+      [row("H", "personnel", euro(100_000))],
+      new Map([["H", 0.07]]),
+      { overheadComputed: euro(7_000), rate: 0.07 },
+    ],
+    [
+      "uncategorised rows count as direct",
+      [row("H", undefined, euro(1_000))],
+      undefined,
+      { direct: euro(1_000), overheadComputed: euro(250) },
+    ],
+    [
+      "a missing amount counts as 0",
+      [row("H", "personnel", undefined), row("H", "travel", euro(10))],
+      undefined,
+      { direct: euro(10), rowsTotal: euro(10) },
+    ],
+    [
+      "two overhead rows are summed as stated",
+      [row("H", "personnel", euro(100)), row("H", "overhead", euro(20)), row("H", "overhead", euro(5))],
+      undefined,
+      { overheadStated: euro(25), rowsTotal: euro(125) },
+    ],
   ])("%s", (_name, rows, rates, expected) => {
     const s = summarizeBudgets(rows, [proj("H")], rates).get("H");
     expect(s).toMatchObject(expected);
@@ -48,7 +92,11 @@ describe("summarizeBudgets", () => {
 
   it("rows naming a project by acronym are filed under its key; unknown projects under their own name", () => {
     // Prepare
-    const rows = [row("DigitalGreenHealth", "personnel", euro(1)), row("DGH", "personnel", euro(2)), row("GHOST", "personnel", euro(3))];
+    const rows = [
+      row("DigitalGreenHealth", "personnel", euro(1)),
+      row("DGH", "personnel", euro(2)),
+      row("GHOST", "personnel", euro(3)),
+    ];
     // Act
     const m = summarizeBudgets(rows, [proj("DGH", { code: "DGH", acronym: "DigitalGreenHealth" })]);
     // Assess
@@ -63,10 +111,30 @@ describe("summarizeBudgets", () => {
 
 describe("budget figures and mismatches", () => {
   it.each<[string, BudgetRow[], Partial<Project>, { kind: string; stated: number; computed: number }[]]>([
-    ["stated overhead 2 cents off is a mismatch naming both", [row("P", "personnel", euro(160_000)), row("P", "overhead", euro(40_000) + 2)], {}, [{ kind: "overhead", stated: euro(40_000) + 2, computed: euro(40_000) }]],
-    ["stated overhead 1 cent off is within tolerance", [row("P", "personnel", euro(160_000)), row("P", "overhead", euro(40_000) + 1)], {}, []],
-    ["total budget cell differing from the sheet total", [row("P", "personnel", euro(160_000))], { totalBudget: euro(210_000) }, [{ kind: "total", stated: euro(210_000), computed: euro(200_000) }]],
-    ["total budget cell equal to direct + implied overhead", [row("P", "personnel", euro(160_000))], { totalBudget: euro(200_000) }, []],
+    [
+      "stated overhead 2 cents off is a mismatch naming both",
+      [row("P", "personnel", euro(160_000)), row("P", "overhead", euro(40_000) + 2)],
+      {},
+      [{ kind: "overhead", stated: euro(40_000) + 2, computed: euro(40_000) }],
+    ],
+    [
+      "stated overhead 1 cent off is within tolerance",
+      [row("P", "personnel", euro(160_000)), row("P", "overhead", euro(40_000) + 1)],
+      {},
+      [],
+    ],
+    [
+      "total budget cell differing from the sheet total",
+      [row("P", "personnel", euro(160_000))],
+      { totalBudget: euro(210_000) },
+      [{ kind: "total", stated: euro(210_000), computed: euro(200_000) }],
+    ],
+    [
+      "total budget cell equal to direct + implied overhead",
+      [row("P", "personnel", euro(160_000))],
+      { totalBudget: euro(200_000) },
+      [],
+    ],
   ])("%s", (_name, rows, fields, expected) => {
     // Prepare
     const p = proj("P", fields);
@@ -78,7 +146,12 @@ describe("budget figures and mismatches", () => {
   });
 
   it.each<[string, BudgetRow[], number, number]>([
-    ["with stated overhead the sheet figures are used", [row("P", "personnel", euro(100)), row("P", "overhead", euro(30))], euro(130), euro(30)],
+    [
+      "with stated overhead the sheet figures are used",
+      [row("P", "personnel", euro(100)), row("P", "overhead", euro(30))],
+      euro(130),
+      euro(30),
+    ],
     ["without overhead rows the rate fills it in", [row("P", "personnel", euro(100))], euro(125), euro(25)],
   ])("%s", (_name, rows, total, overhead) => {
     const s = summarizeBudgets(rows, []).get("P");
@@ -86,20 +159,36 @@ describe("budget figures and mismatches", () => {
   });
 
   it("sums are exact: rows total equals the sum of random integer cents, and direct + stated overhead equals it", () => {
-    const categories: CostCategory[] = ["coordinator", "personnel", "equipment", "communication", "overhead", "subcontracting", "travel", "goods-services", "other-direct"];
+    const categories: CostCategory[] = [
+      "coordinator",
+      "personnel",
+      "equipment",
+      "communication",
+      "overhead",
+      "subcontracting",
+      "travel",
+      "goods-services",
+      "other-direct",
+    ];
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom(...categories), fc.integer({ min: 0, max: 1e12 })), { minLength: 1, maxLength: 60 }), (items) => {
-        // Prepare
-        const rows = items.map(([c, a]) => row("P", c, a));
-        const expected = items.reduce((acc, [, a]) => acc + BigInt(a), 0n);
-        // Act
-        const s = summarizeBudgets(rows, []).get("P");
-        // Assess
-        expect(BigInt(s?.rowsTotal ?? -1)).toBe(expected);
-        expect(BigInt((s?.direct ?? 0) + (s?.overheadStated ?? 0))).toBe(expected);
-        const byCat = Object.values(s?.byCategory ?? {}).reduce((acc, a) => acc + BigInt(a), 0n);
-        expect(byCat).toBe(expected);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...categories), fc.integer({ min: 0, max: 1e12 })), {
+          minLength: 1,
+          maxLength: 60,
+        }),
+        (items) => {
+          // Prepare
+          const rows = items.map(([c, a]) => row("P", c, a));
+          const expected = items.reduce((acc, [, a]) => acc + BigInt(a), 0n);
+          // Act
+          const s = summarizeBudgets(rows, []).get("P");
+          // Assess
+          expect(BigInt(s?.rowsTotal ?? -1)).toBe(expected);
+          expect(BigInt((s?.direct ?? 0) + (s?.overheadStated ?? 0))).toBe(expected);
+          const byCat = Object.values(s?.byCategory ?? {}).reduce((acc, a) => acc + BigInt(a), 0n);
+          expect(byCat).toBe(expected);
+        },
+      ),
     );
   });
 });

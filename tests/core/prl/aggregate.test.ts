@@ -30,19 +30,29 @@ describe("linePrl aggregates the line's projects that are not withdrawn", () => 
   });
 
   it("a line whose only project is withdrawn has PRL 0", () => {
-    const p = plan({ lines: [line("1.1", "1")], projects: [{ ...ladder(9), line: "1.1", outcome: "withdrawn" }] });
+    const p = plan({
+      lines: [line("1.1", "1")],
+      projects: [{ ...ladder(9), line: "1.1", outcome: "withdrawn" }],
+    });
     expect(linePrl(p, "1.1")).toBe(0);
   });
 
   it("a rejected project counts, capped at 6", () => {
-    const p = plan({ lines: [line("1.1", "1")], projects: [{ ...ladder(9), line: "1.1", outcome: "rejected" }] });
+    const p = plan({
+      lines: [line("1.1", "1")],
+      projects: [{ ...ladder(9), line: "1.1", outcome: "rejected" }],
+    });
     expect(linePrl(p, "1.1")).toBe(6);
   });
 
   it("the average rounds half up to one decimal", () => {
     // Prepare: levels 1, 1, 2 → 1.333… and 1, 2 → 1.5 and 1, 1, 1, 2 → 1.25 → 1.3
-    const mk = (code: string, levels: number[]) => levels.map((k, i) => ({ ...ladder(k), key: `${code}-${i}`, line: code }));
-    const p = plan({ lines: [line("1.1", "1"), line("1.2", "1"), line("1.3", "1")], projects: [...mk("1.1", [1, 1, 2]), ...mk("1.2", [1, 2]), ...mk("1.3", [1, 1, 1, 2])] });
+    const mk = (code: string, levels: number[]) =>
+      levels.map((k, i) => ({ ...ladder(k), key: `${code}-${i}`, line: code }));
+    const p = plan({
+      lines: [line("1.1", "1"), line("1.2", "1"), line("1.3", "1")],
+      projects: [...mk("1.1", [1, 1, 2]), ...mk("1.2", [1, 2]), ...mk("1.3", [1, 1, 1, 2])],
+    });
     // Act
     const avgs = ["1.1", "1.2", "1.3"].map((c) => linePrl(p, c, { aggregate: "avg" }));
     // Assess
@@ -87,7 +97,11 @@ describe("prlIndex answers lookups like the direct functions", () => {
   });
 
   it("unknown codes are undefined, not 0", () => {
-    expect([index.project("Z"), index.line("9.9"), index.priority("9")]).toEqual([undefined, undefined, undefined]);
+    expect([index.project("Z"), index.line("9.9"), index.priority("9")]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it("a project found by acronym is the model project", () => {

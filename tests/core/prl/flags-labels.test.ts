@@ -28,7 +28,10 @@ describe("projectFlags", () => {
     // Prepare
     const p = project({ lastUpdate });
     // Act
-    const flags = projectFlags(p, updatedAt === undefined ? { today: "2026-11-22" } : { today: "2026-11-22", updatedAt });
+    const flags = projectFlags(
+      p,
+      updatedAt === undefined ? { today: "2026-11-22" } : { today: "2026-11-22", updatedAt },
+    );
     // Assess
     expect(flags.includes("dormant")).toBe(dormant);
   });

@@ -111,9 +111,24 @@ describe("prlNext names the first missing evidence above the current level", () 
     ["delivered project", ladder(9), "milestone", undefined],
     ["rejected project held at 6", { ...ladder(9), outcome: "rejected" }, "milestone", undefined],
     ["withdrawn project at 6", { ...ladder(6), outcome: "withdrawn" }, "milestone", undefined],
-    ["rejected project with a gap at 4 in strict mode", { ...ladder(6, [4]), outcome: "rejected" }, "strict", { level: 4, evidence: "consortium" }],
-    ["submission only, strict", project({ submitted: "2021-10-26" }), "strict", { level: 1, evidence: "title-and-line" }],
-    ["submission only, milestone", project({ submitted: "2021-10-26" }), "milestone", { level: 7, evidence: "above-threshold" }],
+    [
+      "rejected project with a gap at 4 in strict mode",
+      { ...ladder(6, [4]), outcome: "rejected" },
+      "strict",
+      { level: 4, evidence: "consortium" },
+    ],
+    [
+      "submission only, strict",
+      project({ submitted: "2021-10-26" }),
+      "strict",
+      { level: 1, evidence: "title-and-line" },
+    ],
+    [
+      "submission only, milestone",
+      project({ submitted: "2021-10-26" }),
+      "milestone",
+      { level: 7, evidence: "above-threshold" },
+    ],
   ])("%s (%s)", (_name, p, mode, expected) => {
     expect(prlNext(p, mode)).toEqual(expected);
   });

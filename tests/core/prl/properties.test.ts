@@ -3,11 +3,28 @@ import fc from "fast-check";
 import type { Outcome, Project, Ticks } from "#core/model.ts";
 import { EVIDENCE, PRL_CAP_CLOSED, projectPrl, prlNext } from "#core/prl/index.ts";
 
-const OUTCOMES: Outcome[] = ["idea", "drafting", "submitted", "under-evaluation", "reserve", "funded", "rejected", "withdrawn", "running", "closed"];
+const OUTCOMES: Outcome[] = [
+  "idea",
+  "drafting",
+  "submitted",
+  "under-evaluation",
+  "reserve",
+  "funded",
+  "rejected",
+  "withdrawn",
+  "running",
+  "closed",
+];
 const text = fc.oneof(fc.constant(""), fc.constant("  "), fc.string({ minLength: 1, maxLength: 8 }));
 
 const ticksArb: fc.Arbitrary<Ticks> = fc.record(
-  { consortiumConfirmed: fc.boolean(), proposalReady: fc.boolean(), aboveThreshold: fc.boolean(), grantSigned: fc.boolean(), resultsDelivered: fc.boolean() },
+  {
+    consortiumConfirmed: fc.boolean(),
+    proposalReady: fc.boolean(),
+    aboveThreshold: fc.boolean(),
+    grantSigned: fc.boolean(),
+    resultsDelivered: fc.boolean(),
+  },
   { requiredKeys: [] },
 );
 
@@ -33,10 +50,20 @@ const projectArb: fc.Arbitrary<Project> = fc
 
 /** q has every piece of evidence p has, plus whatever `extra` adds; outcome untouched. */
 function extend(p: Project, extra: Project): Project {
-  const q: Project = { ...extra, ...Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)), outcome: p.outcome };
+  const q: Project = {
+    ...extra,
+    ...Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)),
+    outcome: p.outcome,
+  };
   q.partners = [...(p.partners ?? []), ...(extra.partners ?? [])];
   const ticks: Ticks = {};
-  for (const k of ["consortiumConfirmed", "proposalReady", "aboveThreshold", "grantSigned", "resultsDelivered"] as const) {
+  for (const k of [
+    "consortiumConfirmed",
+    "proposalReady",
+    "aboveThreshold",
+    "grantSigned",
+    "resultsDelivered",
+  ] as const) {
     ticks[k] = p.ticks[k] === true || extra.ticks[k] === true;
   }
   q.ticks = ticks;
@@ -80,15 +107,18 @@ describe("PRL properties", () => {
     );
   });
 
-  it.each(modes)("%s: PRLNEXT, when defined, is the level right above the PRL with that level's evidence", (mode) => {
-    fc.assert(
-      fc.property(projectArb, (p) => {
-        const level = projectPrl(p, mode);
-        const next = prlNext(p, mode);
-        const capped = p.outcome === "rejected" || p.outcome === "withdrawn";
-        if (level === 9 || (capped && level === PRL_CAP_CLOSED)) expect(next).toBeUndefined();
-        else expect(next).toEqual({ level: level + 1, evidence: EVIDENCE[level] });
-      }),
-    );
-  });
+  it.each(modes)(
+    "%s: PRLNEXT, when defined, is the level right above the PRL with that level's evidence",
+    (mode) => {
+      fc.assert(
+        fc.property(projectArb, (p) => {
+          const level = projectPrl(p, mode);
+          const next = prlNext(p, mode);
+          const capped = p.outcome === "rejected" || p.outcome === "withdrawn";
+          if (level === 9 || (capped && level === PRL_CAP_CLOSED)) expect(next).toBeUndefined();
+          else expect(next).toEqual({ level: level + 1, evidence: EVIDENCE[level] });
+        }),
+      );
+    },
+  );
 });
