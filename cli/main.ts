@@ -1,0 +1,84 @@
+/**
+ * `actionplan` entry point: picks the command from a small table and maps every failure to the
+ * exit codes of SPEC §10 — 0 no errors, 1 errors found, 2 unreadable file or bad usage — with one
+ * line on stderr and never a stack trace (set ACTIONPLAN_DEBUG=1 to see one).
+ *
+ * To add a command: write `cli/commands/<name>.ts` exporting `command: Command`, add one line to
+ * {@link COMMANDS}.
+ */
+import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
+import type { Locale } from "#core/snapshot/types.ts";
+import { CliUsageError, EXIT, sniffLocale } from "./command.ts";
+import type { CliIO, Command } from "./command.ts";
+import { t } from "./strings.ts";
+
+type Loader = () => Promise<{ command: Command }>;
+
+/** The command table: name → lazy module (so `--help` and each command load only what they need). */
+export const COMMANDS: Readonly<Record<string, Loader>> = {
+  validate: () => import("./commands/validate.ts"),
+  report: () => import("./commands/report.ts"),
+};
+
+function summaryOf(c: Command, locale: Locale): string {
+  return typeof c.summary === "string" ? t(c.summary, locale) : c.summary[locale];
+}
+
+async function mainUsage(locale: Locale): Promise<string> {
+  const entries = await Promise.all(
+    Object.entries(COMMANDS).map(async ([name, load]) => [name, (await load()).command] as const),
+  );
+  const width = Math.max(...entries.map(([n]) => n.length));
+  const commands = entries.map(([name, c]) => `  ${name.padEnd(width)}  ${summaryOf(c, locale)}`).join("\n");
+  return t("usage.main", locale, { commands });
+}
+
+/** Runs `actionplan` with the arguments after the program name; resolves to the exit code. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const locale = sniffLocale(argv);
+  try {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+      if (name === undefined) {
+        io.stderr(`${t("err.prefix", locale)}: ${t("err.no-command", locale)}`);
+        return EXIT.unusable;
+      }
+      io.stdout(await mainUsage(locale));
+      return EXIT.ok;
+    }
+    const load = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
+    if (load === undefined) throw new CliUsageError("err.unknown-command", { value: name });
+    const { command } = await load();
+    return await command.run(rest, io);
+  } catch (e) {
+    if (process.env.ACTIONPLAN_DEBUG === "1")
+      io.stderr(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    if (e instanceof CliUsageError) {
+      io.stderr(`${t("err.prefix", locale)}: ${t(e.key, locale, e.params)}`);
+      return EXIT.unusable;
+    }
+    // A bug, not the user's fault: still one line, still no stack.
+    const message = (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "";
+    io.stderr(`${t("err.prefix", locale)}: ${t("err.internal", locale, { value: message })}`);
+    return EXIT.unusable;
+  }
+}
+
+/** The process streams as CLI output. */
+export function processIO(): CliIO {
+  return {
+    stdout: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+    stderr: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+    cwd: process.cwd(),
+  };
+}
+
+/** Runs main on process.argv and sets the exit code (lets stdout drain instead of process.exit). */
+export async function runProcess(): Promise<void> {
+  process.exitCode = await main(process.argv.slice(2), processIO());
+}
+
+const invokedDirectly =
+  process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) await runProcess();
