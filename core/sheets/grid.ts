@@ -71,6 +71,9 @@ const TOTAL_WORDS: ReadonlySet<string> = new Set(["totale", "total", "totali", "
 export function isTotalsRow(grid: Grid, row: number): boolean {
   const first = grid.firstValue(row);
   if (typeof first !== "string") return false;
+  // Cheap pre-check: every totals word starts with "t" or "g" (after leading spaces).
+  const c = first.trimStart().charCodeAt(0) | 0x20;
+  if (c !== 0x74 /* t */ && c !== 0x67 /* g */) return false;
   const f = foldText(first);
   if (TOTAL_WORDS.has(f)) return true;
   const space = f.indexOf(" ");

@@ -32,7 +32,7 @@ export function buildPriority(raw: RawFields, ctx: FieldCtx): Built<Priority> {
   const e: Priority = { code: "", title: "" };
   const problems: FieldProblem[] = [];
   run(PRIORITY_FIELDS, e, raw, ctx, problems);
-  problems.push(...requiredPriority(e, problems));
+  requiredPriority(e, problems);
   return { entity: e, problems };
 }
 
@@ -44,8 +44,7 @@ export function buildLine(raw: RawFields, ctx: FieldCtx, codeLater = false): Bui
   const e: Line = { code: "", title: "", priority: "", types: [] };
   const problems: FieldProblem[] = [];
   run(LINE_FIELDS, e, raw, ctx, problems);
-  const required = requiredLine(e, problems);
-  problems.push(...(codeLater ? required.filter((p) => p.field !== "code") : required));
+  requiredLine(e, problems, codeLater);
   return { entity: e, problems };
 }
 
@@ -61,7 +60,8 @@ export function buildProject(raw: RawFields, ctx: FieldCtx, extra?: Record<strin
       if (t !== undefined) (e.extra ??= {})[heading] = t;
     }
   }
-  problems.push(...requiredProject(e, problems), ...datesOrder(e));
+  requiredProject(e, problems);
+  datesOrder(e, problems);
   return { entity: e, problems };
 }
 
@@ -70,7 +70,7 @@ export function buildBudgetRow(raw: RawFields, ctx: FieldCtx): Built<BudgetRow> 
   const e: BudgetRow = { project: "" };
   const problems: FieldProblem[] = [];
   run(BUDGET_FIELDS, e, raw, ctx, problems);
-  problems.push(...requiredBudget(e, problems));
+  requiredBudget(e, problems);
   return { entity: e, problems };
 }
 

@@ -82,17 +82,25 @@ export function readTick(v: CellValue): Read<boolean> {
   return pre(v) ?? parseTick(v);
 }
 
-/** Canonical programme name, or undefined when the text is not a known programme. */
-export function programmeOf(text: string): string | undefined {
-  return canonicalProgramme(text);
+/**
+ * Vocabulary cells repeat a handful of words over thousands of rows: remember the answer per text
+ * (bounded, so a fuzzed workbook cannot grow it without limit).
+ */
+function memo<T>(lookup: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    if (cache.has(text)) return cache.get(text) as T;
+    const v = lookup(text);
+    if (cache.size < 4096) cache.set(text, v);
+    return v;
+  };
 }
+
+/** Canonical programme name, or undefined when the text is not a known programme. */
+export const programmeOf: (text: string) => string | undefined = memo(canonicalProgramme);
 
 /** Outcome, or undefined when the text is not a known outcome. */
-export function outcomeOf(text: string): Outcome | undefined {
-  return parseOutcome(text);
-}
+export const outcomeOf: (text: string) => Outcome | undefined = memo(parseOutcome);
 
 /** Cost category, or undefined when the text is not a known category. */
-export function categoryOf(text: string): CostCategory | undefined {
-  return parseCostCategory(text);
-}
+export const categoryOf: (text: string) => CostCategory | undefined = memo(parseCostCategory);

@@ -5,9 +5,8 @@
 import type { Project } from "#core/model.ts";
 import type { FieldProblem } from "../problem.ts";
 
-/** Dates-order warnings of a project. */
-export function datesOrder(p: Project): FieldProblem[] {
-  const out: FieldProblem[] = [];
+/** Adds the dates-order warnings of a project to `out`. */
+export function datesOrder(p: Project, out: FieldProblem[]): void {
   if (p.submitted !== undefined && p.deadline !== undefined && p.submitted > p.deadline) {
     out.push({
       severity: "warning",
@@ -26,5 +25,4 @@ export function datesOrder(p: Project): FieldProblem[] {
       params: { start: p.startDate, submitted: p.submitted },
     });
   }
-  return out;
 }

@@ -59,12 +59,16 @@ export function budgetRules(
   const projectRow = new Map<string, Row<Project>>();
   for (const r of projects) if (r.entity.key !== "" && !projectRow.has(r.entity.key)) projectRow.set(r.entity.key, r);
   const budgetRow = new Map<BudgetRow, Row<BudgetRow>>();
-  for (const r of budget) budgetRow.set(r.entity, r);
+  for (const r of budget) if (r.entity.category === "overhead") budgetRow.set(r.entity, r);
   const money = (c: Cents): string => formatMoney(c, locale);
+  const faultyProjects = new Set<string>();
+  for (const r of budget) if (r.problems.some((p) => p.field === "amount" && p.severity === "error")) faultyProjects.add(r.entity.project);
 
   for (const [key, summary] of summaries) {
     const pr = projectRow.get(key);
-    for (const m of budgetMismatches(summary, pr?.entity)) {
+    // A project whose budget rows have unreadable amounts has no trustworthy sum to compare.
+    const faulty = summaryHasFaultyRows(summary, faultyProjects);
+    for (const m of budgetMismatches(summary, faulty ? undefined : pr?.entity)) {
       if (m.kind === "overhead") {
         const first = summary.overheadRows[0];
         const target = first === undefined ? undefined : budgetRow.get(first);
@@ -103,4 +107,8 @@ export function budgetRules(
     });
   }
   return { summaries, located };
+}
+
+function summaryHasFaultyRows(summary: BudgetSummary, faulty: ReadonlySet<string>): boolean {
+  return faulty.has(summary.project);
 }

@@ -6,40 +6,38 @@
 import type { BudgetRow, Line, Priority, Project } from "#core/model.ts";
 import type { FieldProblem } from "../problem.ts";
 
-function missing(field: string, already: readonly FieldProblem[]): FieldProblem[] {
-  if (already.some((p) => p.field === field && p.severity === "error")) return [];
-  return [{ severity: "error", code: "required.missing", field, value: null }];
+/** Adds "required.missing" for `field` to `out` unless the field was already reported unreadable. */
+function missing(field: string, out: FieldProblem[]): void {
+  for (const p of out) if (p.field === field && p.severity === "error") return;
+  out.push({ severity: "error", code: "required.missing", field, value: null });
 }
 
 function blank(s: string | undefined): boolean {
   return s === undefined || s === "";
 }
 
-/** Missing required fields of a priority. */
-export function requiredPriority(p: Priority, already: readonly FieldProblem[]): FieldProblem[] {
-  return [...(blank(p.code) ? missing("code", already) : []), ...(blank(p.title) ? missing("title", already) : [])];
+/** Adds the missing required fields of a priority to `out`. */
+export function requiredPriority(p: Priority, out: FieldProblem[]): void {
+  if (blank(p.code)) missing("code", out);
+  if (blank(p.title)) missing("title", out);
 }
 
-/** Missing required fields of a line (a line's code may be assigned later, so it is checked by the caller). */
-export function requiredLine(l: Line, already: readonly FieldProblem[]): FieldProblem[] {
-  return [
-    ...(blank(l.code) ? missing("code", already) : []),
-    ...(blank(l.title) ? missing("title", already) : []),
-    ...(blank(l.priority) ? missing("priority", already) : []),
-  ];
+/** Adds the missing required fields of a line to `out`; `codeLater`: the reader assigns missing codes. */
+export function requiredLine(l: Line, out: FieldProblem[], codeLater = false): void {
+  if (blank(l.code) && !codeLater) missing("code", out);
+  if (blank(l.title)) missing("title", out);
+  if (blank(l.priority)) missing("priority", out);
 }
 
-/** Missing required fields of a project: code or acronym, and a title. */
-export function requiredProject(p: Project, already: readonly FieldProblem[]): FieldProblem[] {
-  const out: FieldProblem[] = [];
-  if (blank(p.code) && blank(p.acronym) && !already.some((x) => (x.field === "code" || x.field === "acronym") && x.severity === "error")) {
+/** Adds the missing required fields of a project to `out`: code or acronym, and a title. */
+export function requiredProject(p: Project, out: FieldProblem[]): void {
+  if (blank(p.code) && blank(p.acronym) && !out.some((x) => (x.field === "code" || x.field === "acronym") && x.severity === "error")) {
     out.push({ severity: "error", code: "required.code-or-acronym", field: "code", value: null });
   }
-  if (blank(p.title)) out.push(...missing("title", already));
-  return out;
+  if (blank(p.title)) missing("title", out);
 }
 
-/** Missing required fields of a budget row: the project it belongs to. */
-export function requiredBudget(b: BudgetRow, already: readonly FieldProblem[]): FieldProblem[] {
-  return blank(b.project) ? missing("project", already) : [];
+/** Adds a missing project reference of a budget row to `out`. */
+export function requiredBudget(b: BudgetRow, out: FieldProblem[]): void {
+  if (blank(b.project)) missing("project", out);
 }
