@@ -32,8 +32,15 @@ const fold = (s: string): string =>
  */
 export function fundingRate(actionType: string | undefined): number | undefined {
   if (actionType === undefined) return undefined;
-  return RATES.get(fold(actionType));
+  // Plans repeat a handful of action types over thousands of rows: fold each written form once.
+  if (!seen.has(actionType)) {
+    if (seen.size >= 1024) seen.clear();
+    seen.set(actionType, RATES.get(fold(actionType)));
+  }
+  return seen.get(actionType);
 }
+
+const seen = new Map<string, number | undefined>();
 
 /**
  * The funding a project requests: the stated amount, else total × the action type's funding rate

@@ -77,7 +77,8 @@ describe("performance", () => {
     const last = runs[4];
     expect(last?.rollups.total.count).toBe(10_000);
     expect(last?.milestone.priority("1")).toBeGreaterThanOrEqual(last?.strict.priority("1") ?? 99);
-    expect(median).toBeLessThan(80);
+    // Typically 25–45 ms; the bound leaves room for a loaded CI machine and still catches O(n²).
+    expect(median).toBeLessThan(120);
   });
 
   it("10 000 PRL lookups take well under 50 ms after the index is built", () => {
