@@ -82,6 +82,8 @@ export interface Project {
   durationMonths?: number;
   objectives?: string;
   lastUpdate?: IsoDate;
+  /** The project's own overhead rate when the budget sheet states one (e.g. "25%"); else 25 %. */
+  overheadRate?: number;
   /** The PRL typed in the sheet's PRL column, if any (an output column; checked, not trusted). */
   prlStated?: number;
   ticks: Ticks;
