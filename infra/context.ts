@@ -1,0 +1,87 @@
+/**
+ * Deployment settings read from CDK context (`cdk.json` or `-c key=value`).
+ *
+ * Everything environment-specific comes from here so the stacks stay env-agnostic and
+ * `cdk synth` never needs AWS credentials or network lookups.
+ */
+import type { Node } from "constructs";
+
+/** The settings the stacks are built from. */
+export interface InfraSettings {
+  /** Entra ID tenant (directory) id: the JWT issuer is `https://login.microsoftonline.com/<tenant>/v2.0`. */
+  readonly tenantId: string;
+  /** Accepted `aud` of API tokens (the API app registration's client id or Application ID URI). */
+  readonly apiAudience: string;
+  /** The add-in's origin (scheme://host[:port]); the only origin CORS allows. */
+  readonly addinOrigin: string;
+  /** Prefix of every resource name (lets two deployments share an account). */
+  readonly prefix: string;
+}
+
+/** A context value is missing or malformed; the message names the key and how to set it. */
+export class InfraContextError extends Error {
+  override readonly name = "InfraContextError";
+}
+
+const TENANT = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+(?:\.[a-z0-9-]+)+)$/i;
+const PREFIX = /^[A-Za-z][A-Za-z0-9-]{0,30}$/;
+
+function required(node: Node, key: string): string {
+  const value: unknown = node.tryGetContext(key);
+  if (typeof value !== "string" || value.trim() === "") {
+    throw new InfraContextError(`CDK context "${key}" is required: pass -c ${key}=... or set it in cdk.json.`);
+  }
+  return value.trim();
+}
+
+/**
+ * Normalizes an origin: CORS compares origins literally, so a trailing slash or path would
+ * silently block the add-in.
+ */
+export function normalizeOrigin(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new InfraContextError(`CDK context "addinOrigin" is not a URL: ${raw}`);
+  }
+  const localhost = url.hostname === "localhost" || url.hostname === "127.0.0.1";
+  if (url.protocol !== "https:" && !(localhost && url.protocol === "http:")) {
+    throw new InfraContextError(`CDK context "addinOrigin" must be https (Office add-ins are served over TLS): ${raw}`);
+  }
+  return url.origin;
+}
+
+/**
+ * Reads and checks the deployment settings.
+ *
+ * @example
+ * const settings = readSettings(app.node); // throws InfraContextError on a bad value
+ */
+export function readSettings(node: Node): InfraSettings {
+  const tenantId = required(node, "tenantId");
+  if (!TENANT.test(tenantId)) {
+    throw new InfraContextError(`CDK context "tenantId" must be a directory GUID or a domain: ${tenantId}`);
+  }
+  const prefixValue: unknown = node.tryGetContext("prefix");
+  const prefix = typeof prefixValue === "string" && prefixValue !== "" ? prefixValue : "ActionPlan";
+  if (!PREFIX.test(prefix)) {
+    throw new InfraContextError(`CDK context "prefix" must be letters, digits and dashes: ${prefix}`);
+  }
+  return {
+    tenantId,
+    apiAudience: required(node, "apiAudience"),
+    addinOrigin: normalizeOrigin(required(node, "addinOrigin")),
+    prefix,
+  };
+}
+
+/** The Entra ID v2 token issuer of a tenant. */
+export function entraIssuer(tenantId: string): string {
+  return `https://login.microsoftonline.com/${tenantId}/v2.0`;
+}
+
+/** Where the tenant's token-signing keys are published. */
+export function entraJwksUri(tenantId: string): string {
+  return `https://login.microsoftonline.com/${tenantId}/discovery/v2.0/keys`;
+}

@@ -1,0 +1,130 @@
+/**
+ * Stateless resources: one Lambda per handler (all built by `ActionPlanFunction`), the HTTP API
+ * with its Entra ID JWT authorizer and add-in-only CORS, and the nightly job with its schedule.
+ * Deleting or replacing this stack loses nothing: the data lives in `DataStack`.
+ */
+import { CfnOutput, Duration, Stack } from "aws-cdk-lib";
+import type { StackProps } from "aws-cdk-lib";
+import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
+import { CorsHttpMethod, HttpApi, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
+import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
+import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
+import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
+import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
+import type { Construct } from "constructs";
+import { entraIssuer, entraJwksUri } from "#infra/context.ts";
+import type { InfraSettings } from "#infra/context.ts";
+import { ActionPlanFunction } from "#infra/constructs/action-plan-function.ts";
+import { NightlySchedule } from "#infra/constructs/nightly-schedule.ts";
+import { grantTable } from "#infra/constructs/table-grants.ts";
+import type { PlanTable } from "#infra/constructs/table-grants.ts";
+import { entryPath, handlers, nightlyEntry, routes } from "#infra/routes.ts";
+
+/** Inputs of the API stack. */
+export interface ApiStackProps extends StackProps {
+  /** The plan table and its index names (from the data stack). */
+  readonly planTable: PlanTable;
+  readonly graphCredential: ISecret;
+  readonly settings: InfraSettings;
+}
+
+/** Handlers, HTTP API, nightly job and schedule. */
+export class ApiStack extends Stack {
+  readonly api: HttpApi;
+  readonly functions: ReadonlyMap<string, ActionPlanFunction>;
+  readonly nightly: ActionPlanFunction;
+  readonly schedule: NightlySchedule;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { planTable, graphCredential, settings } = props;
+    const { table } = planTable;
+    const issuer = entraIssuer(settings.tenantId);
+    // Names read by functions/config.ts. Handlers verify the token again (the server never
+    // trusts the client), so they get the same issuer and audience as the authorizer.
+    const common = {
+      ACTIONPLAN_TABLE: table.tableName,
+      ACTIONPLAN_AUTH_ISSUERS: issuer,
+      ACTIONPLAN_AUTH_AUDIENCE: settings.apiAudience,
+      ACTIONPLAN_AUTH_JWKS_URI: entraJwksUri(settings.tenantId),
+      ACTIONPLAN_CORS_ORIGINS: settings.addinOrigin,
+    };
+
+    const functions = new Map<string, ActionPlanFunction>();
+    for (const spec of handlers) {
+      const fn = new ActionPlanFunction(this, spec.id, {
+        entry: entryPath(spec.entry),
+        description: spec.description,
+        environment: common,
+      });
+      grantTable(planTable, fn.fn, spec.access);
+      functions.set(spec.id, fn);
+    }
+    this.functions = functions;
+
+    const authorizer = new HttpJwtAuthorizer("EntraId", issuer, {
+      authorizerName: "entra-id",
+      jwtAudience: [settings.apiAudience],
+    });
+    this.api = new HttpApi(this, "HttpApi", {
+      apiName: `${settings.prefix}-api`,
+      description: "Action Plan for Excel sync API",
+      createDefaultStage: false,
+      defaultAuthorizer: authorizer,
+      corsPreflight: {
+        allowOrigins: [settings.addinOrigin],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS],
+        allowHeaders: ["authorization", "content-type", "idempotency-key"],
+        maxAge: Duration.hours(1),
+      },
+    });
+    const accessLogs = new LogGroup(this, "AccessLogs", { retention: RetentionDays.THREE_MONTHS });
+    new HttpStage(this, "DefaultStage", {
+      httpApi: this.api,
+      stageName: "$default",
+      autoDeploy: true,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.jsonWithStandardFields(),
+      },
+      throttle: { rateLimit: 50, burstLimit: 100 },
+    });
+    for (const route of routes) {
+      const fn = functions.get(route.handler);
+      if (!fn) throw new Error(`Route ${route.method} ${route.path} names unknown handler ${route.handler}`);
+      this.api.addRoutes({
+        path: route.path,
+        methods: [route.method],
+        integration: new HttpLambdaIntegration(`${route.handler}${route.method}Integration`, fn.fn),
+      });
+    }
+
+    this.nightly = new ActionPlanFunction(this, "Nightly", {
+      entry: entryPath(nightlyEntry),
+      description: "Nightly sync of registered workbooks (Microsoft Graph)",
+      timeout: Duration.minutes(15),
+      memorySize: 1024,
+      environment: {
+        ...common,
+        ACTIONPLAN_NIGHTLY_SOURCE: "graph",
+        ACTIONPLAN_GRAPH_TENANT_ID: settings.tenantId,
+        ACTIONPLAN_GRAPH_SECRET_ARN: graphCredential.secretArn,
+      },
+    });
+    grantTable(planTable, this.nightly.fn, "read-write");
+    graphCredential.grantRead(this.nightly.fn);
+    this.schedule = new NightlySchedule(this, "NightlySchedule", { target: this.nightly.fn });
+    new Alarm(this, "NightlyErrorsAlarm", {
+      alarmDescription: "The nightly sync Lambda failed (see its log group and the run report).",
+      metric: this.nightly.fn.metricErrors({ period: Duration.minutes(15) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+
+    new CfnOutput(this, "ApiUrl", { value: this.api.apiEndpoint, description: "Base URL of the sync API" });
+    new CfnOutput(this, "NightlyDeadLetterQueueUrl", { value: this.schedule.deadLetterQueue.queueUrl });
+  }
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { App } from "aws-cdk-lib";
+import { InfraContextError, entraIssuer, normalizeOrigin, readSettings } from "#infra/context.ts";
+
+const valid = { tenantId: "6f1c2e4a-1b2c-4d3e-8f9a-0b1c2d3e4f5a", apiAudience: "api://actionplan", addinOrigin: "https://addin.example.org" };
+
+function settingsFrom(context: Record<string, unknown>) {
+  return readSettings(new App({ context }).node);
+}
+
+describe("deployment settings from CDK context", () => {
+  it("reads the three required values and defaults the prefix", () => {
+    expect(settingsFrom(valid)).toEqual({ ...valid, prefix: "ActionPlan" });
+  });
+
+  it.each([
+    ["tenantId missing", { ...valid, tenantId: undefined }, /tenantId/],
+    ["tenantId neither GUID nor domain", { ...valid, tenantId: "not a tenant" }, /tenantId/],
+    ["apiAudience blank", { ...valid, apiAudience: "  " }, /apiAudience/],
+    ["addinOrigin not a URL", { ...valid, addinOrigin: "addin.example.org" }, /addinOrigin/],
+    ["addinOrigin plain http on a public host", { ...valid, addinOrigin: "http://addin.example.org" }, /https/],
+    ["prefix with a space", { ...valid, prefix: "Action Plan" }, /prefix/],
+  ])("rejects %s with a message naming the key", (_name, context, message) => {
+    expect(() => settingsFrom(context)).toThrow(InfraContextError);
+    expect(() => settingsFrom(context)).toThrow(message);
+  });
+
+  it.each([
+    ["https://addin.example.org/", "https://addin.example.org"],
+    ["https://addin.example.org/taskpane.html?x=1", "https://addin.example.org"],
+    ["https://ADDIN.example.org:443", "https://addin.example.org"],
+    ["https://localhost:3000", "https://localhost:3000"],
+    ["http://localhost:3000/", "http://localhost:3000"],
+  ])("normalizes the add-in origin %s to %s (CORS compares origins literally)", (raw, origin) => {
+    expect(normalizeOrigin(raw)).toBe(origin);
+  });
+
+  it("keeps any https URL's origin and drops its path", () => {
+    fc.assert(
+      fc.property(fc.webUrl({ validSchemes: ["https"], withQueryParameters: true, withFragments: true }), (url) => {
+        const origin = normalizeOrigin(url);
+        expect(origin).toBe(new URL(url).origin);
+        expect(origin.endsWith("/")).toBe(false);
+      }),
+    );
+  });
+
+  it("builds the Entra ID v2 issuer of a tenant", () => {
+    expect(entraIssuer(valid.tenantId)).toBe(`https://login.microsoftonline.com/${valid.tenantId}/v2.0`);
+  });
+});
