@@ -8,6 +8,7 @@ import type { Issue } from "#core/validate/issue.ts";
 import type { IsoDate } from "#core/model.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 import type { TokenSource } from "#addin/auth/token-source.ts";
+import type { SyncState } from "#core/sync/state.ts";
 
 /** One value to write into a cell (written as a value, never as a formula). */
 export interface CellWrite {
@@ -44,6 +45,9 @@ export interface WorkbookHost {
   addSheetWithTable(spec: SheetTableSpec): Promise<void>;
   /** Defines PRL, PRLNEXT, BUDGET as LAMBDA names; returns the names defined. */
   defineLambdaNames(): Promise<string[]>;
+  /** The workbook's sync state (plan binding, cursor, per-row versions), from its very hidden sheet. */
+  readSyncState(): Promise<SyncState | undefined>;
+  writeSyncState(state: SyncState): Promise<void>;
   /** Calls `listener` after the user edits cells; returns an unsubscribe function. */
   onChanged(listener: () => void): () => void;
 }
@@ -68,6 +72,8 @@ export interface TaskpaneServices {
   displayLanguage: string;
   /** Today's date for the "dormant" flag (a function so tests can fix it). */
   today(): IsoDate;
+  /** The Office theme: the pane follows it (dark Office theme → dark Fluent theme). */
+  theme?: "light" | "dark";
   /** The `fetch` to use for the API (the page's own by default). */
   fetch?: typeof fetch;
 }

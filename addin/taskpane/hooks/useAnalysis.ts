@@ -25,7 +25,7 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function useAnalysis(host: WorkbookHost, options: { auto: boolean; highlight: boolean }): AnalysisControls {
+export function useAnalysis(host: WorkbookHost, today: () => string, options: { auto: boolean; highlight: boolean }): AnalysisControls {
   const [state, setState] = useState<AnalysisState>({ analysis: undefined, running: false, error: undefined });
   // A run requested while another is in flight is coalesced into one follow-up run.
   const inFlight = useRef<Promise<Analysis | undefined> | undefined>(undefined);
@@ -36,14 +36,14 @@ export function useAnalysis(host: WorkbookHost, options: { auto: boolean; highli
     const started = performance.now();
     try {
       const snapshot = await host.readSnapshot();
-      const analysis = analyzeSnapshot(snapshot, started, () => performance.now());
+      const analysis = analyzeSnapshot(snapshot, started, () => performance.now(), today());
       setState({ analysis, running: false, error: undefined });
       return analysis;
     } catch (e) {
       setState((s) => ({ ...s, running: false, error: message(e) }));
       return undefined;
     }
-  }, [host]);
+  }, [host, today]);
 
   const run = useCallback((): Promise<Analysis | undefined> => {
     if (inFlight.current !== undefined) {

@@ -55,7 +55,7 @@ export function ValidatePanel({ analysis, highlight, onHighlightChange, auto, on
       ) : (
         <div data-testid="validate-result" data-run={result.run} aria-live="polite">
           <Text as="p" className={styles.counts} data-testid="issue-counts" data-errors={counts.errors} data-warnings={counts.warnings}>
-            {counts.errors + counts.warnings === 0 ? t("validate.clean") : t("validate.counts", counts)}
+            {counts.errors + counts.warnings === 0 ? t("validate.clean") : t("validate.counts", { errors: counts.errors, warnings: counts.warnings })}
           </Text>
           <Text as="p" size={200} className={styles.muted}>
             {t("validate.sheets-found", { sheets: result.sheets.join(", ") || "—" })} · {t("validate.elapsed", { ms: result.elapsedMs })}

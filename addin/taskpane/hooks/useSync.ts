@@ -1,0 +1,203 @@
+/**
+ * The Sync panel's state and actions: sign-in, push (with progress and per-row results), pull
+ * (preview, then write), conflicts (keep mine / take cloud), history and restore, nightly report.
+ * Every action re-reads the workbook first, so it works on what the user sees now.
+ */
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { SyncState } from "#core/sync/state.ts";
+import type { HistoryResponse, RunReport } from "#core/sync/protocol.ts";
+import { createApiClient } from "#addin/api/client.ts";
+import type { ApiClient } from "#addin/api/client.ts";
+import type { Analysis } from "../analysis.ts";
+import { errorText } from "../error-text.ts";
+import { applyPull, keepMine, previewPull, push, takeCloud } from "../sync/sync-engine.ts";
+import type { Conflict, PullPreview, PushOutcome, SyncHost } from "../sync/sync-engine.ts";
+import { useLocale, useServices } from "./contexts.ts";
+
+export type SyncBusy = "push" | "pull" | "apply" | "resolve" | "history" | "restore" | "runs" | "sign-in";
+
+export interface SyncMessage {
+  intent: "success" | "warning" | "error" | "info";
+  text: string;
+}
+
+export interface SyncView {
+  planId: string | undefined;
+  apiUrl: string;
+  signedIn: boolean;
+  user: string | undefined;
+  busy: SyncBusy | undefined;
+  progress: { done: number; total: number } | undefined;
+  pushed: PushOutcome | undefined;
+  conflicts: Conflict[];
+  pullPreview: PullPreview | undefined;
+  rowHistory: HistoryResponse | undefined;
+  runs: RunReport[] | undefined;
+  message: SyncMessage | undefined;
+}
+
+export interface SyncActions {
+  signIn(): Promise<void>;
+  signOut(): Promise<void>;
+  push(): Promise<void>;
+  pull(): Promise<void>;
+  applyPull(): Promise<void>;
+  cancelPull(): void;
+  resolve(conflict: Conflict, choice: "mine" | "cloud"): Promise<void>;
+  history(entity: string, key: string): Promise<void>;
+  restore(entity: string, key: string, version: number): Promise<void>;
+  loadRuns(): Promise<void>;
+}
+
+export function useSync(run: () => Promise<Analysis | undefined>): SyncView & SyncActions {
+  const services = useServices();
+  const host: SyncHost = services.host;
+  const { t, locale } = useLocale();
+  const apiUrl = services.settings.load().apiUrl;
+  const api: ApiClient = useMemo(
+    () => createApiClient({ baseUrl: apiUrl, tokens: services.auth, ...(services.fetch ? { fetch: services.fetch } : {}) }),
+    [apiUrl, services],
+  );
+  const [view, setView] = useState<Omit<SyncView, "apiUrl">>({
+    planId: undefined,
+    signedIn: false,
+    user: undefined,
+    busy: undefined,
+    progress: undefined,
+    pushed: undefined,
+    conflicts: [],
+    pullPreview: undefined,
+    rowHistory: undefined,
+    runs: undefined,
+    message: undefined,
+  });
+  const patch = useCallback((p: Partial<SyncView>) => setView((v) => ({ ...v, ...p })), []);
+
+  const refreshAuth = useCallback(async () => {
+    try {
+      const token = await services.auth.getToken();
+      patch({ signedIn: token !== undefined, user: services.auth.user() });
+    } catch {
+      patch({ signedIn: false, user: undefined });
+    }
+  }, [services, patch]);
+
+  useEffect(() => {
+    void refreshAuth();
+    host
+      .readSyncState()
+      .then((s) => patch({ planId: s?.planId }))
+      .catch(() => patch({ planId: undefined }));
+  }, [host, refreshAuth, patch]);
+
+  /** Runs an action with a busy flag; failures become a message. */
+  const guarded = useCallback(
+    async (busy: SyncBusy, action: () => Promise<SyncMessage | undefined>) => {
+      patch({ busy, message: undefined });
+      try {
+        const message = await action();
+        patch({ busy: undefined, progress: undefined, message });
+      } catch (e) {
+        patch({ busy: undefined, progress: undefined, message: { intent: "error", text: errorText(e, t, locale) } });
+        void refreshAuth();
+      }
+    },
+    [patch, t, locale, refreshAuth],
+  );
+
+  /** Fresh analysis and sync state, or a message saying what is missing. */
+  const prepare = useCallback(async (): Promise<{ analysis: Analysis; state: SyncState } | SyncMessage> => {
+    if (apiUrl === "") return { intent: "warning", text: t("sync.no-api") };
+    const state = await host.readSyncState();
+    patch({ planId: state?.planId });
+    if (state === undefined) return { intent: "warning", text: t("sync.no-plan") };
+    const analysis = await run();
+    if (analysis === undefined) return { intent: "error", text: t("error.excel", { detail: "read" }) };
+    return { analysis, state };
+  }, [apiUrl, host, run, t, patch]);
+
+  const actions: SyncActions = {
+    signIn: () =>
+      guarded("sign-in", async () => {
+        await services.auth.getToken({ interactive: true });
+        await refreshAuth();
+        return undefined;
+      }),
+    signOut: async () => {
+      await services.auth.signOut();
+      await refreshAuth();
+    },
+    push: () =>
+      guarded("push", async () => {
+        const ready = await prepare();
+        if (!("analysis" in ready)) return ready;
+        const outcome = await push(host, api, ready.analysis, ready.state, (done, total) => patch({ progress: { done, total } }));
+        const count = (s: string) => outcome.results.filter((r) => r.status === s).length;
+        patch({ pushed: outcome, conflicts: outcome.conflicts });
+        if (outcome.sent === 0) return { intent: "info", text: t("sync.nothing-to-push") };
+        const summary = t("sync.push-summary", { applied: count("applied"), unchanged: count("unchanged"), conflict: count("conflict"), invalid: count("invalid") });
+        const held = outcome.held > 0 ? ` ${t("sync.held", { count: outcome.held })}` : "";
+        return { intent: outcome.conflicts.length > 0 || count("invalid") > 0 ? "warning" : "success", text: summary + held };
+      }),
+    pull: () =>
+      guarded("pull", async () => {
+        const ready = await prepare();
+        if (!("analysis" in ready)) return ready;
+        const preview = await previewPull(api, ready.analysis, ready.state);
+        patch({ pullPreview: preview });
+        return undefined;
+      }),
+    applyPull: () =>
+      guarded("apply", async () => {
+        const preview = view.pullPreview;
+        if (preview === undefined) return undefined;
+        const ready = await prepare();
+        if (!("analysis" in ready)) return ready;
+        const written = await applyPull(host, ready.analysis, ready.state, preview);
+        patch({ pullPreview: undefined });
+        await run();
+        return { intent: "success", text: t("sync.pull-applied", { count: written }) };
+      }),
+    cancelPull: () => patch({ pullPreview: undefined }),
+    resolve: (conflict, choice) =>
+      guarded("resolve", async () => {
+        const ready = await prepare();
+        if (!("analysis" in ready)) return ready;
+        if (choice === "mine") {
+          const result = await keepMine(host, api, ready.state, conflict);
+          if (result?.status === "conflict" && result.current !== undefined) {
+            setView((v) => ({ ...v, conflicts: v.conflicts.map((c) => (c === conflict ? { ...c, cloud: result.current! } : c)) }));
+            return { intent: "warning", text: t("sync.status.conflict") };
+          }
+        } else {
+          await takeCloud(host, ready.analysis, ready.state, conflict);
+          await run();
+        }
+        setView((v) => ({ ...v, conflicts: v.conflicts.filter((c) => c !== conflict) }));
+        return { intent: "success", text: choice === "mine" ? t("sync.resolved-mine") : t("sync.resolved-cloud") };
+      }),
+    history: (entity, key) =>
+      guarded("history", async () => {
+        const ready = await prepare();
+        if (!("analysis" in ready)) return ready;
+        patch({ rowHistory: await api.history(ready.state.planId, entity, key) });
+        return undefined;
+      }),
+    restore: (entity, key, version) =>
+      guarded("restore", async () => {
+        const ready = await prepare();
+        if (!("analysis" in ready)) return ready;
+        const restored = await api.restore(ready.state.planId, entity, key, { version, source: "addin" });
+        patch({ rowHistory: await api.history(ready.state.planId, entity, key) });
+        return { intent: "success", text: t("sync.restored", { version, newVersion: restored.version }) };
+      }),
+    loadRuns: () =>
+      guarded("runs", async () => {
+        const ready = await prepare();
+        if (!("analysis" in ready)) return ready;
+        patch({ runs: (await api.runs(ready.state.planId)).runs });
+        return undefined;
+      }),
+  };
+  return { ...view, apiUrl, ...actions };
+}

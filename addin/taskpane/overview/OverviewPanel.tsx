@@ -1,0 +1,106 @@
+/** Overview: PRL by priority and line, projects by PRL, budget roll-ups, to-resubmit and dormant lists. */
+import { useMemo, useState } from "react";
+import { Button, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Analysis } from "../analysis.ts";
+import { useLocale, useServices } from "../hooks/contexts.ts";
+import { buildOverview } from "./overview-model.ts";
+import type { ProjectRef } from "./overview-model.ts";
+import { overviewSheetSpec } from "./overview-sheet.ts";
+import { PrlChart } from "./PrlChart.tsx";
+import { PrlTable, RollupTable } from "./OverviewTables.tsx";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  muted: { color: tokens.colorNeutralForeground3 },
+  bar: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+function ProjectList({ title, items, testId, onSelect }: { title: string; items: ProjectRef[]; testId: string; onSelect(p: ProjectRef): void }) {
+  const styles = useStyles();
+  const { t } = useLocale();
+  return (
+    <section data-testid={testId} aria-label={title}>
+      <h3 className={styles.heading}>
+        {title} ({items.length})
+      </h3>
+      {items.length === 0 ? (
+        <Text className={styles.muted}>{t("overview.none")}</Text>
+      ) : (
+        <ul className={styles.list}>
+          {items.map((p) => (
+            <li key={p.key} data-key={p.key}>
+              {p.sheet !== undefined ? <Link onClick={() => onSelect(p)}>{p.key}</Link> : p.key} — {p.title} (PRL {p.prl})
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export interface OverviewPanelProps {
+  analysis: Analysis | undefined;
+  onRun(): void;
+  onSelectRow(sheet: string, row: number): void;
+}
+
+export function OverviewPanel({ analysis, onRun, onSelectRow }: OverviewPanelProps) {
+  const styles = useStyles();
+  const { t } = useLocale();
+  const services = useServices();
+  const [note, setNote] = useState<{ intent: "success" | "error"; text: string } | undefined>(undefined);
+  const model = useMemo(() => (analysis === undefined ? undefined : buildOverview(analysis.plan, services.today())), [analysis, services]);
+  if (model === undefined) {
+    return (
+      <div className={styles.root}>
+        <Text className={styles.muted}>{t("overview.empty")}</Text>
+        <div>
+          <Button appearance="primary" onClick={onRun}>
+            {t("validate.run")}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+  const writeSheet = async () => {
+    const spec = overviewSheetSpec(model, t);
+    try {
+      await services.host.addSheetWithTable(spec);
+      setNote({ intent: "success", text: t("overview.sheet-written", { sheet: spec.sheet }) });
+    } catch (e) {
+      setNote({ intent: "error", text: t("error.excel", { detail: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
+  const select = (p: ProjectRef) => {
+    if (p.sheet !== undefined && p.row !== undefined) onSelectRow(p.sheet, p.row);
+  };
+  return (
+    <div className={styles.root} data-testid="overview">
+      <div className={styles.bar}>
+        <Button onClick={onRun}>{t("overview.refresh")}</Button>
+        <Button appearance="primary" onClick={() => void writeSheet()} data-testid="overview-write">
+          {t("overview.write-sheet")}
+        </Button>
+      </div>
+      {note && (
+        <MessageBar intent={note.intent}>
+          <MessageBarBody>{note.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <PrlTable rows={model.prl} />
+      <Text size={200} className={styles.muted}>
+        {t("overview.gap-hint")}
+      </Text>
+      <section aria-label={t("overview.distribution")}>
+        <h3 className={styles.heading}>{t("overview.distribution")}</h3>
+        <PrlChart distribution={model.distribution} />
+      </section>
+      <RollupTable caption={t("overview.by-priority")} rows={model.byPriority} total={model.all} testId="rollup-priority" />
+      <RollupTable caption={t("overview.by-programme")} rows={model.byProgramme} testId="rollup-programme" />
+      <ProjectList title={t("overview.to-resubmit")} items={model.toResubmit} testId="to-resubmit" onSelect={select} />
+      <ProjectList title={t("overview.dormant")} items={model.dormant} testId="dormant" onSelect={select} />
+    </div>
+  );
+}

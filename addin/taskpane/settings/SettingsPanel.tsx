@@ -1,0 +1,124 @@
+/** Settings: API address, plan binding (in the workbook), language, =PRL() names, missing codes. */
+import { useEffect, useState } from "react";
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Locale } from "#core/snapshot/types.ts";
+import { isLocale } from "#addin/i18n/locale.ts";
+import type { Analysis } from "../analysis.ts";
+import { errorText } from "../error-text.ts";
+import { useLocale, useServices } from "../hooks/contexts.ts";
+import type { UserSettings } from "../services.ts";
+import { assignCodeWrites } from "./assign-codes.ts";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, alignItems: "flex-start" },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface SettingsPanelProps {
+  settings: UserSettings;
+  onSave(settings: UserSettings): void;
+  run(): Promise<Analysis | undefined>;
+}
+
+export function SettingsPanel({ settings, onSave, run }: SettingsPanelProps) {
+  const styles = useStyles();
+  const { t, locale } = useLocale();
+  const { host } = useServices();
+  const [apiUrl, setApiUrl] = useState(settings.apiUrl);
+  const [language, setLanguage] = useState<Locale | "auto">(settings.language ?? "auto");
+  const [planId, setPlanId] = useState("");
+  const [note, setNote] = useState<{ intent: "success" | "error" | "info"; text: string } | undefined>(undefined);
+
+  useEffect(() => {
+    host
+      .readSyncState()
+      .then((s) => setPlanId(s?.planId ?? ""))
+      .catch(() => setPlanId(""));
+  }, [host]);
+
+  const attempt = async (action: () => Promise<string>) => {
+    try {
+      setNote({ intent: "success", text: await action() });
+    } catch (e) {
+      setNote({ intent: "error", text: errorText(e, t, locale) });
+    }
+  };
+
+  const save = () =>
+    attempt(async () => {
+      onSave(language === "auto" ? { apiUrl: apiUrl.trim() } : { apiUrl: apiUrl.trim(), language });
+      const plan = planId.trim();
+      const state = await host.readSyncState();
+      if (plan !== "" && state?.planId !== plan) {
+        // A different plan: the versions known for the old one mean nothing there.
+        await host.writeSyncState({ planId: plan, rows: {}, ...(apiUrl.trim() ? { apiUrl: apiUrl.trim() } : {}) });
+      }
+      return t("settings.saved");
+    });
+
+  const installNames = () => attempt(async () => t("settings.lambdas-done", { names: (await host.defineLambdaNames()).join(", ") }));
+
+  const assignCodes = () =>
+    attempt(async () => {
+      const analysis = await run();
+      const writes = analysis === undefined ? [] : assignCodeWrites(analysis);
+      if (writes.length === 0) return t("settings.codes-none");
+      await host.writeCells(writes);
+      await run();
+      return t("validate.codes-written", { count: writes.length });
+    });
+
+  return (
+    <div className={styles.root}>
+      <form
+        className={styles.form}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <Field label={t("settings.api")} hint={t("settings.api-hint")}>
+          <Input type="url" value={apiUrl} onChange={(_, d) => setApiUrl(d.value)} data-testid="settings-api" />
+        </Field>
+        <Field label={t("settings.plan")} hint={t("settings.plan-hint")}>
+          <Input value={planId} onChange={(_, d) => setPlanId(d.value)} data-testid="settings-plan" />
+        </Field>
+        <Field label={t("settings.language")}>
+          <Select value={language} onChange={(_, d) => setLanguage(isLocale(d.value) ? d.value : "auto")} data-testid="settings-language">
+            <option value="auto">{t("settings.language.auto")}</option>
+            <option value="it">{t("settings.language.it")}</option>
+            <option value="en">{t("settings.language.en")}</option>
+          </Select>
+        </Field>
+        <div>
+          <Button appearance="primary" type="submit" data-testid="settings-save">
+            {t("settings.save")}
+          </Button>
+        </div>
+      </form>
+      <div className={styles.section}>
+        <Button onClick={() => void installNames()} data-testid="install-names">
+          {t("settings.lambdas")}
+        </Button>
+        <Text size={200} className={styles.muted}>
+          {t("settings.lambdas-hint")}
+        </Text>
+      </div>
+      <div className={styles.section}>
+        <Button onClick={() => void assignCodes()} data-testid="assign-codes">
+          {t("settings.codes")}
+        </Button>
+        <Text size={200} className={styles.muted}>
+          {t("settings.codes-hint")}
+        </Text>
+      </div>
+      {note !== undefined && (
+        <MessageBar intent={note.intent} data-testid="settings-message">
+          <MessageBarBody>{note.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

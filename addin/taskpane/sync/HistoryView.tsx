@@ -1,0 +1,100 @@
+/** History of one row (oldest first) with a restore button per version. */
+import { useState } from "react";
+import { Button, Field, Input, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import type { HistoryResponse } from "#core/sync/protocol.ts";
+import type { StringKey } from "#addin/i18n/strings.ts";
+import { useLocale } from "../hooks/contexts.ts";
+import { useTableStyles } from "../overview/table-styles.ts";
+import { valueText } from "./values-text.ts";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  form: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+});
+
+const ENTITIES = ["project", "line", "priority", "budget"] as const;
+
+export interface HistoryViewProps {
+  history: HistoryResponse | undefined;
+  disabled: boolean;
+  onShow(entity: string, key: string): void;
+  onRestore(entity: string, key: string, version: number): void;
+}
+
+export function HistoryView({ history, disabled, onShow, onRestore }: HistoryViewProps) {
+  const styles = useStyles();
+  const s = useTableStyles();
+  const { t } = useLocale();
+  const [entity, setEntity] = useState<string>("project");
+  const [key, setKey] = useState("");
+  const last = history?.versions[history.versions.length - 1]?.version;
+  return (
+    <section className={styles.root} aria-label={t("sync.history")}>
+      <h3 className={styles.heading}>{t("sync.history")}</h3>
+      <form
+        className={styles.form}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (key.trim() !== "") onShow(entity, key.trim());
+        }}
+      >
+        <Field label={t("sync.kind")}>
+          <Select value={entity} onChange={(_, d) => setEntity(d.value)} data-testid="history-entity">
+            {ENTITIES.map((e) => (
+              <option key={e} value={e}>
+                {t(`sync.kind.${e}` as StringKey)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t("sync.history-key")}>
+          <Input value={key} onChange={(_, d) => setKey(d.value)} data-testid="history-key" />
+        </Field>
+        <Button type="submit" disabled={disabled || key.trim() === ""} data-testid="history-show">
+          {t("sync.history-show")}
+        </Button>
+      </form>
+      {history !== undefined && (
+        <table className={s.table} data-testid="history" data-key={history.key}>
+          <caption className={s.caption}>{t("sync.history-of", { key: history.key })}</caption>
+          <thead>
+            <tr>
+              <th className={mergeClasses(s.th, s.num)} scope="col">{t("sync.version")}</th>
+              <th className={s.th} scope="col">{t("sync.when")}</th>
+              <th className={s.th} scope="col">{t("sync.who")}</th>
+              <th className={s.th} scope="col">{t("sync.source")}</th>
+              <th className={s.th} scope="col">{t("sync.current")}</th>
+              <th className={s.th} scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {history.versions.length === 0 && (
+              <tr>
+                <td className={s.td} colSpan={6}>
+                  <Text>{t("sync.history-empty")}</Text>
+                </td>
+              </tr>
+            )}
+            {[...history.versions].reverse().map((v) => (
+              <tr key={v.version} data-version={v.version}>
+                <td className={mergeClasses(s.td, s.num)}>{v.version}</td>
+                <td className={s.td}>{v.updatedAt.slice(0, 16).replace("T", " ")}</td>
+                <td className={s.td}>{v.updatedBy}</td>
+                <td className={s.td}>{v.source}</td>
+                <td className={s.td}>{v.deleted ? t("sync.tombstone") : valueText(v.values["title"] ?? v.values)}</td>
+                <td className={s.td}>
+                  {v.version !== last && (
+                    <Button size="small" disabled={disabled} onClick={() => onRestore(history.entity, history.key, v.version)} data-testid="restore">
+                      {t("sync.restore")}
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

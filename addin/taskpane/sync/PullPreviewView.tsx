@@ -1,0 +1,72 @@
+/** The incoming changes of a pull, shown before anything is written into the sheet. */
+import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useLocale } from "../hooks/contexts.ts";
+import { useTableStyles } from "../overview/table-styles.ts";
+import type { PullPreview } from "./sync-engine.ts";
+import { valueText } from "./values-text.ts";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  buttons: { display: "flex", gap: tokens.spacingHorizontalS },
+  item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+});
+
+export interface PullPreviewProps {
+  preview: PullPreview;
+  disabled: boolean;
+  onApply(): void;
+  onCancel(): void;
+}
+
+export function PullPreviewView({ preview, disabled, onApply, onCancel }: PullPreviewProps) {
+  const styles = useStyles();
+  const s = useTableStyles();
+  const { t } = useLocale();
+  // Changes that only move a version (my own earlier push) are applied silently.
+  const visible = preview.items.filter((i) => i.fields.length > 0 || i.isNew || i.change.deleted || i.locallyChanged);
+  return (
+    <section className={styles.root} aria-label={t("sync.pull-preview", { count: visible.length })} data-testid="pull-preview" data-count={visible.length}>
+      <h3 className={styles.heading}>{t("sync.pull-preview", { count: visible.length })}</h3>
+      {visible.length === 0 && <Text>{t("sync.pull-none")}</Text>}
+      {visible.map((i) => (
+        <div key={`${i.change.entity}:${i.change.key}`} className={styles.item} data-testid="pull-item" data-key={i.change.key}>
+          <Text weight="semibold">
+            {i.change.key} · v{i.change.version} · {i.change.updatedBy}{" "}
+            {i.isNew && <Badge color="informative">{t("sync.new-row")}</Badge>}
+            {i.change.deleted && <Badge color="danger">{t("sync.deleted-row")}</Badge>}
+            {i.locallyChanged && <Badge color="warning">{t("sync.status.conflict")}</Badge>}
+          </Text>
+          {i.fields.length > 0 && (
+            <table className={s.table}>
+              <thead>
+                <tr>
+                  <th className={s.th} scope="col">{t("sync.field")}</th>
+                  <th className={s.th} scope="col">{t("sync.current")}</th>
+                  <th className={s.th} scope="col">{t("sync.incoming")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {i.fields.map((f) => (
+                  <tr key={f.field} data-field={f.field}>
+                    <th className={s.td} scope="row">{f.field}</th>
+                    <td className={s.td}>{valueText(f.mine)}</td>
+                    <td className={s.td}>{valueText(f.incoming)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      ))}
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={disabled} onClick={onApply} data-testid="pull-apply">
+          {t("sync.pull-apply")}
+        </Button>
+        <Button disabled={disabled} onClick={onCancel}>
+          {t("sync.pull-cancel")}
+        </Button>
+      </div>
+    </section>
+  );
+}

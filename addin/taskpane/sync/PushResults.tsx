@@ -1,0 +1,50 @@
+/** Per-row results of the last push; rows that need attention first. */
+import { Badge, mergeClasses } from "@fluentui/react-components";
+import type { RowResult } from "#core/sync/protocol.ts";
+import type { StringKey } from "#addin/i18n/strings.ts";
+import { renderMessage } from "#core/i18n/messages.ts";
+import { useLocale } from "../hooks/contexts.ts";
+import { useTableStyles } from "../overview/table-styles.ts";
+
+/** Rows shown: the first ones needing attention are what matters on a 10 000-row push. */
+const SHOWN = 200;
+const ORDER = { conflict: 0, invalid: 1, applied: 2, unchanged: 3 } as const;
+const COLOR = { conflict: "warning", invalid: "danger", applied: "success", unchanged: "informative" } as const;
+
+export function PushResults({ results }: { results: readonly RowResult[] }) {
+  const s = useTableStyles();
+  const { t, locale } = useLocale();
+  const rows = [...results].sort((a, b) => ORDER[a.status] - ORDER[b.status]).slice(0, SHOWN);
+  return (
+    <table className={s.table} data-testid="push-results">
+      <caption className={s.caption}>{t("sync.result")}</caption>
+      <thead>
+        <tr>
+          <th className={s.th} scope="col">{t("sync.kind")}</th>
+          <th className={s.th} scope="col">{t("sync.key")}</th>
+          <th className={s.th} scope="col">{t("sync.result")}</th>
+          <th className={mergeClasses(s.th, s.num)} scope="col">{t("sync.version")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={`${r.entity}:${r.key}`} data-key={r.key} data-status={r.status}>
+            <td className={s.td}>{t(`sync.kind.${r.entity}` as StringKey)}</td>
+            <td className={s.td}>{r.key}</td>
+            <td className={s.td}>
+              <Badge appearance="tint" color={COLOR[r.status]}>
+                {t(`sync.status.${r.status}` as StringKey)}
+              </Badge>
+              {r.issues?.map((i, n) => (
+                <div key={n}>
+                  {i.sheet}!{i.cell}: {i.params ? renderMessage(i.code, i.params, locale) : i.message}
+                </div>
+              ))}
+            </td>
+            <td className={mergeClasses(s.td, s.num)}>{r.version ?? ""}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

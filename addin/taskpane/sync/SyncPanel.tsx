@@ -1,0 +1,76 @@
+/** Sync: sign-in state, push with progress and per-row results, pull preview, conflicts, history, nightly report. */
+import { Button, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Analysis } from "../analysis.ts";
+import { useLocale } from "../hooks/contexts.ts";
+import { useSync } from "../hooks/useSync.ts";
+import { ConflictList } from "./ConflictList.tsx";
+import { HistoryView } from "./HistoryView.tsx";
+import { PullPreviewView } from "./PullPreviewView.tsx";
+import { PushResults } from "./PushResults.tsx";
+import { RunReportView } from "./RunReportView.tsx";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface SyncPanelProps {
+  run(): Promise<Analysis | undefined>;
+  onSelectCell(sheet: string, cell: string): void;
+}
+
+export function SyncPanel({ run, onSelectCell }: SyncPanelProps) {
+  const styles = useStyles();
+  const { t } = useLocale();
+  const sync = useSync(run);
+  const busy = sync.busy !== undefined;
+  return (
+    <div className={styles.root} data-testid="sync" data-busy={sync.busy ?? ""}>
+      <div className={styles.row} data-testid="auth-state" data-signed-in={sync.signedIn}>
+        <Text>{sync.signedIn ? t("sync.signed-in", { user: sync.user ?? "—" }) : t("sync.signed-out")}</Text>
+        {sync.signedIn ? (
+          <Button size="small" onClick={() => void sync.signOut()}>
+            {t("sync.sign-out")}
+          </Button>
+        ) : (
+          <Button size="small" appearance="primary" onClick={() => void sync.signIn()} disabled={busy}>
+            {t("sync.sign-in")}
+          </Button>
+        )}
+      </div>
+      <Text className={styles.muted}>{sync.planId === undefined ? t("sync.no-plan") : t("sync.plan", { plan: sync.planId })}</Text>
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={() => void sync.push()} disabled={busy} data-testid="push">
+          {t("sync.push")}
+        </Button>
+        <Button onClick={() => void sync.pull()} disabled={busy} data-testid="pull">
+          {t("sync.pull")}
+        </Button>
+      </div>
+      {(sync.busy === "push" || sync.busy === "pull" || sync.busy === "apply") && (
+        <ProgressBar
+          aria-label={sync.busy === "push" ? t("sync.pushing") : t("sync.pulling")}
+          {...(sync.progress !== undefined && sync.progress.total > 0 ? { value: sync.progress.done / sync.progress.total } : {})}
+        />
+      )}
+      {sync.message !== undefined && (
+        <MessageBar intent={sync.message.intent} data-testid="sync-message" data-intent={sync.message.intent}>
+          <MessageBarBody>{sync.message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {sync.pullPreview !== undefined && (
+        <PullPreviewView preview={sync.pullPreview} disabled={busy} onApply={() => void sync.applyPull()} onCancel={sync.cancelPull} />
+      )}
+      <ConflictList conflicts={sync.conflicts} disabled={busy} onResolve={(c, choice) => void sync.resolve(c, choice)} />
+      {sync.pushed !== undefined && sync.pushed.results.length > 0 && <PushResults results={sync.pushed.results} />}
+      <HistoryView
+        history={sync.rowHistory}
+        disabled={busy}
+        onShow={(entity, key) => void sync.history(entity, key)}
+        onRestore={(entity, key, version) => void sync.restore(entity, key, version)}
+      />
+      <RunReportView runs={sync.runs} disabled={busy} onLoad={() => void sync.loadRuns()} onSelectCell={onSelectCell} />
+    </div>
+  );
+}
