@@ -138,8 +138,8 @@ const PLACEHOLDER = /\{(\w+)\}/g;
  * @example renderMessage("required.missing", { column: "Titolo" }, "it") // "Campo obbligatorio mancante: Titolo."
  */
 export function renderMessage(code: string, params: Record<string, string | number> | undefined, locale: Locale): string {
-  const entry = (MESSAGES as Record<string, { it: string; en: string } | undefined>)[code];
-  if (entry === undefined) return code;
+  if (!isIssueCode(code)) return code;
+  const entry = MESSAGES[code];
   const template = locale === "en" ? entry.en : entry.it;
   if (params === undefined) return template;
   return template.replace(PLACEHOLDER, (whole, name: string) => {

@@ -58,7 +58,7 @@ export function rawFieldsOf(read: SheetRead, row: number): CellFields {
 export function extraOf(read: SheetRead, row: number): Record<string, unknown> | undefined {
   if (read.recognized.extra.length === 0) return undefined;
   const extra: Record<string, unknown> = {};
-  for (const c of read.recognized.extra) extra[c.heading] = read.grid.cell(row, c.col);
+  for (const c of read.recognized.extra) if (c.heading !== "__proto__") extra[c.heading] = read.grid.cell(row, c.col);
   return extra;
 }
 

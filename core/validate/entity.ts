@@ -115,11 +115,13 @@ function asRow<E>(b: Built<E>): Row<E> {
   return { entity: b.entity, at: NO_SHEET, problems: b.problems };
 }
 
-const LOCAL_ONLY: ReadonlySet<string> = new Set(["source", "hasErrors"]);
+/** Where a row sits and how it was read (position, error flag, assigned code): never on the wire. */
+const LOCAL_ONLY: ReadonlySet<string> = new Set(["source", "hasErrors", "codeAssigned"]);
 const MONEY: ReadonlySet<string> = new Set(["totalBudget", "requested", "amount"]);
 
 /**
- * The wire form of an entity: its fields without the sheet position and error flag, money in
+ * The wire form of an entity: its fields without the sheet position, error flag and
+ * "code assigned" mark, money in
  * euro numbers (≤ 2 decimals), dates ISO. `validateEntity(kind, entityToJson(kind, e))` reads it back.
  */
 export function entityToJson(_kind: EntityKind, entity: AnyEntity): Record<string, unknown> {

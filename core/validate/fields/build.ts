@@ -22,6 +22,8 @@ export interface Built<E> {
 
 function run<E>(table: Record<string, (e: E, raw: unknown, ctx: FieldCtx, out: FieldProblem[]) => void>, e: E, raw: RawFields, ctx: FieldCtx, out: FieldProblem[]): void {
   for (const field in raw) {
+    // Own fields only: a wire key such as "valueOf" must not reach Object.prototype.
+    if (!Object.hasOwn(table, field)) continue;
     const read = table[field];
     if (read !== undefined) read(e, raw[field], ctx, out);
   }
@@ -56,6 +58,7 @@ export function buildProject(raw: RawFields, ctx: FieldCtx, extra?: Record<strin
   e.key = e.code ?? e.acronym ?? "";
   if (extra !== undefined) {
     for (const heading in extra) {
+      if (!Object.hasOwn(extra, heading) || heading === "__proto__") continue;
       const t = extraText(extra[heading]);
       if (t !== undefined) (e.extra ??= {})[heading] = t;
     }
