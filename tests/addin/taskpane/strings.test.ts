@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { STRINGS, translate } from "#addin/i18n/strings.ts";
+import type { StringKey } from "#addin/i18n/strings.ts";
+import { localeFromLanguageTag, resolveLocale } from "#addin/i18n/locale.ts";
+
+const KEYS = Object.keys(STRINGS) as StringKey[];
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("UI string catalogue", () => {
+  it.each(KEYS)("%s has non-empty Italian and English text with the same placeholders", (key) => {
+    // Prepare
+    const entry = STRINGS[key];
+    // Act
+    const it_ = placeholders(entry.it);
+    const en = placeholders(entry.en);
+    // Assess
+    expect(entry.it.trim()).not.toBe("");
+    expect(entry.en.trim()).not.toBe("");
+    expect(it_).toEqual(en);
+  });
+
+  it("fills every placeholder when all parameters are given, in both languages", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...KEYS), fc.constantFrom("it" as const, "en" as const), fc.string(), (key, locale, value) => {
+        const params = Object.fromEntries(placeholders(STRINGS[key][locale]).map((p) => [p, value.replace(/[{}]/g, "")]));
+        const text = translate(locale, key, params);
+        expect(text).not.toMatch(/\{\w+\}/);
+      }),
+    );
+  });
+
+  it("keeps a placeholder visible when its parameter is missing", () => {
+    expect(translate("en", "validate.counts", { errors: 2 })).toBe("2 errors, {warnings} warnings");
+  });
+});
+
+describe("UI locale", () => {
+  it.each([
+    ["it-IT", "it"],
+    ["it", "it"],
+    ["IT-ch", "it"],
+    ["en-US", "en"],
+    ["de-DE", "en"],
+    ["", "en"],
+    [undefined, "en"],
+    ["item", "en"],
+  ] as const)("display language %s gives %s", (tag, expected) => {
+    expect(localeFromLanguageTag(tag)).toBe(expected);
+  });
+
+  it.each([
+    [undefined, "it-IT", "it"],
+    ["en", "it-IT", "en"],
+    ["it", "en-US", "it"],
+  ] as const)("override %s over Office %s gives %s", (override, office, expected) => {
+    expect(resolveLocale(override, office)).toBe(expected);
+  });
+});
