@@ -32,9 +32,8 @@ export class UnreadableWorkbookError extends Error {
 }
 
 const DAY_MS = 86_400_000;
-/** Serial of 1970-01-01 in the 1900 date system; 1904 workbooks count from 1904-01-01 (1462 days later). */
+/** Serial of 1970-01-01 in the 1900 date system. */
 const UNIX_EPOCH_SERIAL = 25_569;
-const DATE1904_OFFSET = 1_462;
 /** Local file header of a zip archive: every .xlsx starts with it. */
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
@@ -46,9 +45,13 @@ const T_FORMULA = 6;
 const T_RICHTEXT = 8;
 const T_ERROR = 10;
 
-/** Excel serial of a Date that ExcelJS built from a serial (it reads serials as UTC). */
-function serialOfDate(date: Date, date1904: boolean): number {
-  const serial = date.getTime() / DAY_MS + UNIX_EPOCH_SERIAL - (date1904 ? DATE1904_OFFSET : 0);
+/**
+ * Excel serial (1900 system, days since 1899-12-30) of a Date ExcelJS built from a serial: it reads
+ * serials as UTC and already applies a 1904 workbook's offset, so the result is the same serial
+ * Office.js would show for the same date in a 1900 workbook.
+ */
+function serialOfDate(date: Date): number {
+  const serial = date.getTime() / DAY_MS + UNIX_EPOCH_SERIAL;
   // ExcelJS rounds to whole milliseconds; snap back to the serial's natural precision.
   return Math.round(serial * 1e9) / 1e9;
 }
@@ -60,7 +63,7 @@ function richTextOf(v: { richText: { text: string }[] }): string {
 }
 
 /** Plain value of any ExcelJS value (the result of a formula included). */
-function plain(v: unknown, date1904: boolean): CellValue {
+function plain(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
   switch (typeof v) {
     case "string":
@@ -72,12 +75,12 @@ function plain(v: unknown, date1904: boolean): CellValue {
     default:
       return String(v);
   }
-  if (v instanceof Date) return serialOfDate(v, date1904);
+  if (v instanceof Date) return serialOfDate(v);
   const o = v as Record<string, unknown>;
   if (typeof o.error === "string") return o.error;
   if (Array.isArray(o.richText)) return richTextOf(o as { richText: { text: string }[] });
-  if ("text" in o) return plain(o.text, date1904); // hyperlink: its text (which may be rich text)
-  if ("result" in o) return plain(o.result, date1904);
+  if ("text" in o) return plain(o.text); // hyperlink: its text (which may be rich text)
+  if ("result" in o) return plain(o.result);
   if ("formula" in o || "sharedFormula" in o) return null; // formula never calculated
   return null;
 }
@@ -91,7 +94,7 @@ interface MergeRange {
   br: string;
 }
 
-function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
+function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
   const values: CellValue[][] = [];
   let formulas: (string | null)[][] | undefined;
 
@@ -105,7 +108,7 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
       const raw = cell.value;
       let v: CellValue;
       if (type === T_FORMULA) {
-        v = plain(cell.result, date1904);
+        v = plain(cell.result);
         const formula = cell.formula;
         if (formula) {
           formulas ??= [];
@@ -115,9 +118,9 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
           fr[col - 1] = `=${formula}`;
         }
       } else if (type === T_DATE) {
-        v = serialOfDate(raw as Date, date1904);
+        v = serialOfDate(raw as Date);
       } else if (type === T_RICHTEXT || type === T_HYPERLINK || type === T_ERROR) {
-        v = plain(raw, date1904);
+        v = plain(raw);
       } else {
         v = raw as CellValue;
       }
@@ -162,9 +165,8 @@ export async function readWorkbookBuffer(buf: Uint8Array, name: string): Promise
   }
   // A zip without a workbook part (a .docx, a random archive) loads as an empty workbook.
   if (wb.worksheets.length === 0) throw new UnreadableWorkbookError("corrupt", name);
-  const date1904 = (wb.properties as { date1904?: boolean } | undefined)?.date1904 === true;
   try {
-    return { origin: "exceljs", name, sheets: wb.worksheets.map((ws) => readSheet(ws, date1904)) };
+    return { origin: "exceljs", name, sheets: wb.worksheets.map(readSheet) };
   } catch (cause) {
     throw new UnreadableWorkbookError("corrupt", name, { cause });
   }

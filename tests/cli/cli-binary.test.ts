@@ -1,0 +1,194 @@
+/**
+ * The real `actionplan` binary (node cli/bin.mjs) on generated .xlsx files: exit codes, the
+ * schema-1 JSON document, planted issues at their cells, one-line errors without stack traces.
+ */
+import { writeFile } from "node:fs/promises";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ReportJson } from "#core/report/index.ts";
+import { bigDataPlan, messyPlan, PLANTED_ISSUES, annualReport2022 } from "#tests/fixtures/seed-workbook.ts";
+import { writeXlsx } from "#tests/fixtures/write-xlsx.ts";
+import { hasStackFrame, outputDir, runCli } from "./helpers.ts";
+
+let dir = "";
+const TODAY = ["--today", "2022-12-31"];
+
+beforeAll(async () => {
+  dir = await outputDir("cli-binary");
+  await writeXlsx(bigDataPlan(), `${dir}/plan.xlsx`);
+  await writeXlsx(messyPlan(), `${dir}/messy.xlsx`);
+  await writeXlsx(annualReport2022(), `${dir}/annual.xlsx`);
+  await writeFile(`${dir}/corrupt.xlsx`, Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(64, 1)]));
+  await writeFile(`${dir}/notes.txt`, "not a workbook");
+});
+
+async function json(args: string[]): Promise<{ code: number | null; report: ReportJson }> {
+  const run = await runCli([...args, "--json", ...TODAY], dir);
+  return { code: run.code, report: JSON.parse(run.stdout) as ReportJson };
+}
+
+describe("exit codes (SPEC §10)", () => {
+  it.each([
+    [["validate", "plan.xlsx"], 0],
+    [["validate", "annual.xlsx"], 0],
+    [["validate", "messy.xlsx"], 1],
+    [["report", "plan.xlsx"], 0],
+    [["report", "messy.xlsx", "--strict"], 1],
+    [["validate", "missing.xlsx"], 2],
+    [["validate", "corrupt.xlsx"], 2],
+    [["validate", "notes.txt"], 2],
+    [["validate"], 2],
+    [["validate", "plan.xlsx", "other.xlsx"], 2],
+    [["validate", "plan.xlsx", "--locale", "fr"], 2],
+    [["validate", "plan.xlsx", "--bogus"], 2],
+    [["validate", "plan.xlsx", "--strict"], 2],
+    [["frobnicate"], 2],
+    [[], 2],
+    [["--help"], 0],
+    [["report", "--help"], 0],
+  ])("actionplan %j exits %i", async (args, code) => {
+    // Act
+    const run = await runCli(args, dir);
+    // Assess
+    expect(run.code).toBe(code);
+  });
+});
+
+describe("unusable input: one line on stderr, no stack trace", () => {
+  it.each([
+    [["validate", "missing.xlsx"], "missing.xlsx"],
+    [["validate", "corrupt.xlsx"], "corrupt.xlsx"],
+    [["report", "notes.txt", "--locale", "en"], "notes.txt"],
+    [["validate", "plan.xlsx", "--bogus"], "--bogus"],
+    [["frobnicate"], "frobnicate"],
+  ])("actionplan %j names %s", async (args, mention) => {
+    const run = await runCli(args, dir);
+    const lines = run.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(run.stderr).toContain(mention);
+    expect(hasStackFrame(run.stderr)).toBe(false);
+    expect(run.stdout).toBe("");
+  });
+
+  it.each([
+    ["it", "non esiste"],
+    ["en", "does not exist"],
+  ])("speaks %s when --locale says so", async (locale, words) => {
+    const run = await runCli(["validate", "missing.xlsx", "--locale", locale], dir);
+    expect(run.stderr).toContain(words);
+  });
+});
+
+describe("--json document (schema 1)", () => {
+  it("has the SPEC §10 fields and counts that match the issues", async () => {
+    // Act
+    const { report } = await json(["validate", "plan.xlsx"]);
+    // Assess
+    expect(report).toMatchObject({
+      schema: 1,
+      file: "plan.xlsx",
+      counts: { errors: 0, warnings: 0 },
+      issues: [],
+    });
+    for (const key of ["priorities", "lines", "projects", "budget", "rollups"])
+      expect(report).toHaveProperty(key);
+    for (const key of ["byPriority", "byLine", "byProgramme", "byOutcome", "byYear"])
+      expect(report.rollups).toHaveProperty(key);
+  });
+
+  it("reads DigitalGreenHealth from the seed 003 card: PRL 6, € 499 875, under evaluation", async () => {
+    const { report } = await json(["report", "plan.xlsx"]);
+    const dgh = report.projects.find((p) => p.acronym === "DigitalGreenHealth");
+    expect(dgh).toMatchObject({
+      code: "DGH",
+      line: "5.2",
+      programme: "Horizon Europe",
+      call: "HORIZON-EIE-2021-CONNECT-01",
+      submitted: "2021-10-26",
+      outcome: "under-evaluation",
+      totalBudget: 499875,
+      prl: 6,
+      prlStrict: 6,
+    });
+  });
+
+  it("sums the seed 001 budget: CLUSTER-2020 direct 160 000 + overhead 40 000 = 200 000", async () => {
+    const { report } = await json(["report", "plan.xlsx"]);
+    expect(report.budget.find((b) => b.project === "CLUSTER-2020")).toMatchObject({
+      direct: 160000,
+      overhead: 40000,
+      total: 200000,
+    });
+  });
+
+  it("puts priority 5 at the highest PRL of its lines", async () => {
+    const { report } = await json(["report", "plan.xlsx"]);
+    const lines5 = report.lines.filter((l) => l.priority === "5");
+    expect(lines5.map((l) => l.code)).toEqual(["5.1", "5.2", "5.3", "5.4", "5.5", "5.6", "5.7"]);
+    expect(report.priorities.find((p) => p.code === "5")?.prl).toBe(Math.max(...lines5.map((l) => l.prl)));
+  });
+
+  it("reads the annual report's combined layout: 5 priorities, 22 lines", async () => {
+    const { report } = await json(["validate", "annual.xlsx"]);
+    expect(report.priorities.map((p) => p.code)).toEqual(["1", "2", "3", "4", "5"]);
+    expect(report.lines).toHaveLength(22);
+  });
+
+  it("marks the report strict with --strict", async () => {
+    const { report } = await json(["report", "plan.xlsx", "--strict"]);
+    expect(report.mode).toBe("strict");
+  });
+});
+
+describe("planted issues of the messy plan", () => {
+  let report: ReportJson;
+  beforeAll(async () => {
+    report = (await json(["validate", "messy.xlsx"])).report;
+  });
+
+  it.each(PLANTED_ISSUES.map((p) => [`${p.sheet}!${p.cell}`, p.code, p.severity, p]))(
+    "%s reports %s (%s)",
+    (_at, code, severity) => {
+      const [sheet, cell] = _at.split("!");
+      expect(report.issues).toContainEqual(expect.objectContaining({ sheet, cell, code, severity }));
+    },
+  );
+
+  it("locates every issue with row, heading and a message in the chosen language", async () => {
+    const en = (await json(["validate", "messy.xlsx", "--locale", "en"])).report;
+    const negative = en.issues.find((i) => i.code === "value.negative" && i.sheet === "Progetti");
+    expect(negative).toMatchObject({
+      column: "Contributo richiesto",
+      row: Number(negative?.cell.replace(/^[A-Z]+/, "")),
+    });
+    expect(negative?.message).toMatch(/Negative value/);
+    expect(report.issues.find((i) => i.code === "value.negative" && i.sheet === "Progetti")?.message).toMatch(
+      /Valore negativo/,
+    );
+  });
+});
+
+describe("human report", () => {
+  it.each([
+    ["it", ["ERRORE", "Foglio Progetti", "J20"]],
+    ["en", ["ERROR", "Sheet Progetti", "J20"]],
+  ])("validate in %s groups the issues by sheet with their cells", async (locale, words) => {
+    const run = await runCli(["validate", "messy.xlsx", "--locale", locale], dir);
+    for (const w of words) expect(run.stdout).toContain(w);
+    // Errors come before warnings within a sheet.
+    const block = run.stdout.split(/\n\n/).find((b) => b.includes("Progetti\n")) ?? "";
+    const kinds = block
+      .split("\n")
+      .slice(1)
+      .map((l) => l.trim().split(/\s/)[0]);
+    expect(kinds).toEqual([...kinds].sort((a, b) => (a === b ? 0 : a === words[0] ? -1 : 1)));
+  });
+
+  it("report prints PRL and roll-up tables", async () => {
+    const run = await runCli(["report", "plan.xlsx", "--locale", "en", ...TODAY], dir);
+    expect(run.stdout).toMatch(
+      /DigitalGreenHealth\s+5\.2\s+under-evaluation\s+6\s+6\s+Submitted\s+€499,875\.00/,
+    );
+    expect(run.stdout).toContain("Roll-up by programme");
+    expect(run.stdout).toMatch(/CLUSTER-2020\s+€160,000\.00\s+€40,000\.00\s+€200,000\.00/);
+  });
+});
