@@ -18,18 +18,13 @@ export interface CellWrite {
   value: CellValue;
 }
 
-/** A native table (and optional chart) to write on a new sheet: the overview for the board. */
+/** A sheet holding one native table (header row first) and an optional chart: the overview for the board. */
 export interface SheetTableSpec {
   sheet: string;
-  /** Title written above the tables. */
-  title: string;
-  tables: {
-    name: string;
-    headers: string[];
-    rows: CellValue[][];
-    /** Adds a clustered column chart of the table's numeric columns. */
-    chart?: { title: string };
-  }[];
+  /** Header row, then data rows. */
+  rows: CellValue[][];
+  /** A column chart over the table's numeric columns. */
+  chart?: { title: string };
 }
 
 /**

@@ -43,6 +43,8 @@ export interface OverviewModel {
   distribution: number[];
   byPriority: Rollup[];
   byProgramme: Rollup[];
+  /** Roll-up per line code (for the board sheet). */
+  byLine: Record<string, Rollup>;
   all: Rollup;
   toResubmit: ProjectRef[];
   dormant: ProjectRef[];
@@ -107,6 +109,7 @@ export function buildOverview(plan: Plan, today: IsoDate): OverviewModel {
     byProgramme: Object.entries(rollups.byProgramme)
       .map(([k, c]) => rollup(k, c))
       .sort((a, b) => b.totalBudget - a.totalBudget || a.key.localeCompare(b.key)),
+    byLine: Object.fromEntries(Object.entries(rollups.byLine).map(([k, c]) => [k, rollup(k, c)])),
     all: rollup("*", rollups.total),
     toResubmit,
     dormant,

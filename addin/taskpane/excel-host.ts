@@ -1,0 +1,51 @@
+/**
+ * The task pane's `WorkbookHost` over the runtime's `ExcelAdapter` (which takes `Excel.run` in
+ * Excel, or the fake host's `run` in the preview page). Only shape conversions live here.
+ */
+import type { ExcelAdapter } from "#addin/excel/adapter.ts";
+import type { CellWrite, WorkbookHost } from "./services.ts";
+
+/** Groups writes by sheet so each sheet is written in one round trip. */
+function bySheet(writes: readonly CellWrite[]): Map<string, { a1: string; value: CellWrite["value"] }[]> {
+  const out = new Map<string, { a1: string; value: CellWrite["value"] }[]>();
+  for (const w of writes) {
+    const list = out.get(w.sheet) ?? [];
+    list.push({ a1: w.cell, value: w.value });
+    out.set(w.sheet, list);
+  }
+  return out;
+}
+
+export function hostFromAdapter(adapter: ExcelAdapter): WorkbookHost {
+  return {
+    readSnapshot: () => adapter.readSnapshot(),
+    selectCell: (sheet, cell) => adapter.selectCell(sheet, cell),
+    highlightIssues: async (issues) => {
+      await adapter.highlightIssues(issues);
+    },
+    clearHighlights: () => adapter.clearHighlights(),
+    async writeCells(writes) {
+      for (const [sheet, updates] of bySheet(writes)) await adapter.writeCells(sheet, updates);
+    },
+    async addSheetWithTable(spec) {
+      await adapter.addSheetWithTable(spec.sheet, spec.rows, spec.chart);
+    },
+    async defineLambdaNames() {
+      const result = await adapter.defineLambdaNames();
+      return [...result.defined, ...result.unchanged];
+    },
+    readSyncState: () => adapter.readSyncState(),
+    writeSyncState: (state) => adapter.writeSyncState(state),
+    onChanged(listener) {
+      // Registration is asynchronous in Office.js; an unsubscribe before it settles still disposes.
+      const watch = adapter.onChanged(listener, 0);
+      let disposed = false;
+      watch.catch(() => undefined);
+      return () => {
+        if (disposed) return;
+        disposed = true;
+        void watch.then((w) => w.dispose()).catch(() => undefined);
+      };
+    },
+  };
+}
