@@ -1,0 +1,33 @@
+/**
+ * Errors the fake host raises, shaped like Office.js's `OfficeExtension.Error` (name, code,
+ * message, debugInfo) so the adapter's error handling is exercised as in Excel.
+ */
+export type FakeErrorCode =
+  | "PropertyNotLoaded"
+  | "ItemNotFound"
+  | "ItemAlreadyExists"
+  | "InvalidArgument"
+  | "InvalidReference"
+  | "InvalidOperation"
+  | "RequestPayloadSizeLimitExceeded";
+
+/** What Office.js throws from `context.sync()` or from reading a property too early. */
+export class FakeOfficeError extends Error {
+  override readonly name = "RichApi.Error";
+  readonly code: FakeErrorCode;
+  readonly debugInfo: { code: FakeErrorCode; message: string; errorLocation?: string };
+
+  constructor(code: FakeErrorCode, message: string, errorLocation?: string) {
+    super(message);
+    this.code = code;
+    this.debugInfo = errorLocation === undefined ? { code, message } : { code, message, errorLocation };
+  }
+}
+
+/** The exact wording Office.js uses when a property is read before load + sync. */
+export function propertyNotLoaded(property: string): FakeOfficeError {
+  return new FakeOfficeError(
+    "PropertyNotLoaded",
+    `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}

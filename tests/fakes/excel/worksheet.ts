@@ -1,0 +1,218 @@
+/**
+ * Worksheets, their collection (with `onChanged`), tables and charts.
+ */
+import { FakeClientObject, FakeCollection, type FakeRequestQueue } from "./client-object.ts";
+import { FakeOfficeError } from "./errors.ts";
+import { FakeLeaf, FakeRange, WHOLE_SHEET, areaOf } from "./range.ts";
+import { findSheet, newId, usedArea, type FakeChangedEvent, type FakeChart, type FakeSheetState, type Visibility } from "./state.ts";
+
+const VISIBILITIES = new Set<string>(["Visible", "Hidden", "VeryHidden"]);
+
+export class FakeWorksheet extends FakeClientObject {
+  readonly #resolve: () => FakeSheetState | undefined;
+
+  constructor(queue: FakeRequestQueue, resolve: () => FakeSheetState | undefined, nullable = false) {
+    super(queue, nullable);
+    this.#resolve = resolve;
+  }
+
+  /** @internal */
+  sheet(): FakeSheetState {
+    const s = this.#resolve();
+    if (!s) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+    return s;
+  }
+
+  protected override exists(): boolean {
+    return this.#resolve() !== undefined;
+  }
+  protected scalarProps(): readonly string[] {
+    return ["id", "name", "visibility", "position"];
+  }
+  protected read(prop: string): unknown {
+    const s = this.sheet();
+    if (prop === "id") return s.id;
+    if (prop === "name") return s.name;
+    if (prop === "visibility") return s.visibility;
+    if (prop === "position") return this.queue.state.sheets.indexOf(s);
+    return this.unknown(prop);
+  }
+
+  get id(): string {
+    return this.loaded("id");
+  }
+  get name(): string {
+    return this.loaded("name");
+  }
+  set name(v: string) {
+    this.later(() => {
+      this.sheet().name = v;
+    });
+  }
+  get visibility(): Visibility {
+    return this.loaded("visibility");
+  }
+  set visibility(v: Visibility) {
+    this.later(() => {
+      if (!VISIBILITIES.has(v)) throw new FakeOfficeError("InvalidArgument", `Invalid visibility ${String(v)}`);
+      const s = this.sheet();
+      if (v !== "Visible" && this.queue.state.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
+        throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      }
+      s.visibility = v;
+    });
+  }
+
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.queue, () => {
+      const sheet = this.sheet();
+      return { sheet, area: address === undefined ? WHOLE_SHEET : areaOf(sheet, address) };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(
+      this.queue,
+      () => {
+        const sheet = this.sheet();
+        const area = usedArea(sheet, valuesOnly);
+        return area ? { sheet, area } : undefined;
+      },
+      true,
+    );
+  }
+
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.queue, () => {
+      const sheet = this.sheet();
+      // Office.js returns A1 for an empty sheet.
+      return { sheet, area: usedArea(sheet, valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 } };
+    });
+  }
+
+  activate(): void {
+    this.later(() => {
+      this.queue.state.activeSheet = this.sheet().name;
+    });
+  }
+
+  delete(): void {
+    this.later(() => {
+      const s = this.sheet();
+      const state = this.queue.state;
+      if (state.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
+        throw new FakeOfficeError("InvalidOperation", "This operation cannot be performed: a workbook must contain at least one visible worksheet.");
+      }
+      state.sheets = state.sheets.filter((x) => x !== s);
+    });
+  }
+
+  get tables(): FakeTableCollection {
+    return this.child("tables", () => new FakeTableCollection(this.queue, () => this.sheet()));
+  }
+  get charts(): FakeChartCollection {
+    return this.child("charts", () => new FakeChartCollection(this.queue, () => this.sheet()));
+  }
+}
+
+/** Office.js `EventHandlerResult`: registration and removal both take effect at the next sync. */
+export interface FakeEventHandlerResult {
+  remove(): void;
+}
+
+export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
+  protected list(): FakeWorksheet[] {
+    return this.queue.state.sheets.map((s) => new FakeWorksheet(this.queue, () => (this.queue.state.sheets.includes(s) ? s : undefined)));
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.queue, () => findSheet(this.queue.state, name));
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.queue, () => findSheet(this.queue.state, name), true);
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.queue, () => findSheet(this.queue.state, this.queue.state.activeSheet ?? "") ?? this.queue.state.sheets[0]);
+  }
+
+  add(name: string): FakeWorksheet {
+    this.later(() => {
+      const state = this.queue.state;
+      if (findSheet(state, name)) throw new FakeOfficeError("ItemAlreadyExists", "A resource with the same name or identifier already exists.");
+      if (name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new FakeOfficeError("InvalidArgument", `Invalid sheet name ${name}`);
+      state.sheets.push({ id: newId(state), name, visibility: "Visible", cells: [], merged: [], conditionalFormats: [], tables: [], charts: [] });
+    });
+    return this.getItem(name);
+  }
+
+  readonly onChanged = {
+    add: (handler: (e: FakeChangedEvent) => Promise<unknown> | void): FakeEventHandlerResult => {
+      this.later(() => this.queue.state.changedHandlers.add(handler));
+      return { remove: () => this.later(() => this.queue.state.changedHandlers.delete(handler)) };
+    },
+  };
+}
+
+type TableLeaf = FakeLeaf & { name: string; id: string };
+type ChartLeaf = FakeLeaf & { name: string; type: string };
+
+export class FakeTableCollection extends FakeCollection<TableLeaf> {
+  constructor(
+    queue: FakeRequestQueue,
+    private readonly sheet: () => FakeSheetState,
+  ) {
+    super(queue);
+  }
+  protected list(): TableLeaf[] {
+    return this.sheet().tables.map((t) => FakeLeaf.of<{ name: string; id: string }>(this.queue, { name: [() => t.name, (v) => (t.name = String(v))], id: [() => t.id, () => undefined] }));
+  }
+  /** `tables.add("A1:C9", true)`: the returned table's `name` can be set. */
+  add(address: string, hasHeaders: boolean): FakeLeaf & { name: string } {
+    let table: { name: string } | undefined;
+    this.later(() => {
+      const sheet = this.sheet();
+      const state = this.queue.state;
+      const area = areaOf(sheet, address);
+      if (sheet.tables.some((t) => t.area.top <= area.bottom && area.top <= t.area.bottom && t.area.left <= area.right && area.left <= t.area.right)) {
+        throw new FakeOfficeError("InvalidOperation", "A table can't overlap another table.");
+      }
+      const created = { id: newId(state), name: `Table${String(state.nextId)}`, area, hasHeaders };
+      sheet.tables.push(created);
+      table = created;
+    });
+    return FakeLeaf.of<{ name: string }>(this.queue, {
+      name: [() => table?.name, (v) => {
+        if (table) table.name = String(v);
+      }],
+    });
+  }
+}
+
+export class FakeChartCollection extends FakeCollection<ChartLeaf> {
+  constructor(
+    queue: FakeRequestQueue,
+    private readonly sheet: () => FakeSheetState,
+  ) {
+    super(queue);
+  }
+  protected list(): ChartLeaf[] {
+    return this.sheet().charts.map((c) => FakeLeaf.of<{ name: string; type: string }>(this.queue, { name: [() => c.name, () => undefined], type: [() => c.type, () => undefined] }));
+  }
+  /** `charts.add(type, sourceRange, "Auto")`; the result's `title.text` can be set. */
+  add(type: string, source: FakeRange, _seriesBy?: string): { title: FakeLeaf & { text: string } } {
+    let chart: FakeChart | undefined;
+    this.later(() => {
+      const sheet = this.sheet();
+      const state = this.queue.state;
+      const created = { id: newId(state), name: `Chart ${String(state.nextId)}`, type, source: source.located().area };
+      sheet.charts.push(created);
+      chart = created;
+    });
+    const title = FakeLeaf.of<{ text: string }>(this.queue, {
+      text: [() => chart?.title ?? "", (v) => {
+        if (chart) chart.title = String(v);
+      }],
+    });
+    return { title };
+  }
+}
