@@ -180,6 +180,27 @@ export class FakeExcelHost {
     return out;
   }
 
+  /**
+   * The fill a cell shows through conditional formats, evaluating rules of the form
+   * `=Sheet!A1=<number>` with a relative reference (the shape highlighting writes); rules of other
+   * shapes are ignored. Rules are tried in priority order, as Excel does; undefined when none applies.
+   */
+  conditionalFill(sheet: string, a1: string): string | undefined {
+    const s = this.sheet(sheet);
+    const { row, col } = parseA1(a1);
+    for (const cf of s.conditionalFormats) {
+      if (row < cf.area.top || row > cf.area.bottom || col < cf.area.left || col > cf.area.right) continue;
+      const m = /^=(.+)!([A-Z]{1,3}\d+)=(-?\d+(?:\.\d+)?)$/.exec(cf.formula);
+      if (!m) continue;
+      const target = findSheet(this.state, (m[1] ?? "").replace(/^'(.*)'$/, "$1").replaceAll("''", "'"));
+      if (!target) continue;
+      const ref = parseA1(m[2] ?? "A1");
+      const v = getCell(target, ref.row + (row - cf.area.top), ref.col + (col - cf.area.left))?.value;
+      if (v === Number(m[3])) return cf.fill;
+    }
+    return undefined;
+  }
+
   /** Plays the user typing `value` into a cell, then fires `worksheets.onChanged` like Excel. */
   async edit(sheet: string, a1: string, value: CellValue): Promise<void> {
     const s = this.sheet(sheet);

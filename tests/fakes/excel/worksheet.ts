@@ -13,7 +13,14 @@ export class FakeWorksheet extends FakeClientObject {
 
   constructor(queue: FakeRequestQueue, resolve: () => FakeSheetState | undefined, nullable = false) {
     super(queue, nullable);
-    this.#resolve = resolve;
+    // Like Office.js, the proxy follows the sheet object once found (a rename keeps it valid).
+    let pinned: FakeSheetState | undefined;
+    this.#resolve = () => {
+      if (pinned && queue.state.sheets.includes(pinned)) return pinned;
+      if (pinned) return undefined; // deleted
+      pinned = resolve();
+      return pinned;
+    };
   }
 
   /** @internal */
