@@ -1,0 +1,76 @@
+/**
+ * The functions' configuration, read from the environment once (on first use, not at import:
+ * tests and the local stack set the environment before the first request).
+ */
+
+export interface FunctionsConfig {
+  tableName: string;
+  region: string;
+  /** DynamoDB endpoint override (DynamoDB Local); undefined in AWS. */
+  dynamoEndpoint: string | undefined;
+  /** SDK attempts per call (the SDK retries throttling, 5xx and dropped connections). */
+  sdkMaxAttempts: number;
+  /** Transactions in flight per push. */
+  writeParallelism: number;
+  /** See functions/store/dynamo/changes.ts. */
+  gapTimeoutMs: number;
+  auth: {
+    /** Accepted token issuer(s), e.g. https://login.microsoftonline.com/<tenant>/v2.0. */
+    issuers: string[];
+    /** The API's application id URI / client id. */
+    audience: string;
+    jwksUri: string;
+  };
+  /** Origins allowed by CORS (the add-in's origin). */
+  corsOrigins: string[];
+}
+
+let cached: FunctionsConfig | undefined;
+
+/** The configuration (memoised). */
+export function config(): FunctionsConfig {
+  cached ??= readConfig(process.env);
+  return cached;
+}
+
+/** Forget the memoised configuration (the local stack and tests change the environment). */
+export function resetConfig(): void {
+  cached = undefined;
+}
+
+/** Builds the configuration from an environment. */
+export function readConfig(env: NodeJS.ProcessEnv): FunctionsConfig {
+  const list = (v: string | undefined): string[] => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const int = (v: string | undefined, fallback: number): number => {
+    const n = Number(v);
+    return Number.isInteger(n) && n > 0 ? n : fallback;
+  };
+  return {
+    tableName: env["ACTIONPLAN_TABLE"] ?? "actionplan",
+    region: env["AWS_REGION"] ?? "eu-south-1",
+    dynamoEndpoint: env["ACTIONPLAN_DYNAMODB_ENDPOINT"] || undefined,
+    sdkMaxAttempts: int(env["ACTIONPLAN_SDK_MAX_ATTEMPTS"], 5),
+    writeParallelism: int(env["ACTIONPLAN_WRITE_PARALLELISM"], 8),
+    gapTimeoutMs: int(env["ACTIONPLAN_GAP_TIMEOUT_MS"], 120_000),
+    auth: authSettings(env, list(env["ACTIONPLAN_AUTH_ISSUERS"])),
+    corsOrigins: list(env["ACTIONPLAN_CORS_ORIGINS"]),
+  };
+}
+
+const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//;
+
+/**
+ * Token settings. A loopback (dev issuer) issuer or JWKS is honoured only with
+ * ACTIONPLAN_DEV_ISSUER=1, which the CDK stack never sets: a deployed function cannot be
+ * pointed at a dev key by a stray variable. Without usable settings every token is refused.
+ */
+function authSettings(env: NodeJS.ProcessEnv, issuers: string[]): FunctionsConfig["auth"] {
+  const dev = env["ACTIONPLAN_DEV_ISSUER"] === "1";
+  const jwksUri = env["ACTIONPLAN_AUTH_JWKS_URI"] ?? "";
+  const allowed = (url: string): boolean => dev || !LOOPBACK.test(url);
+  return {
+    issuers: issuers.filter(allowed),
+    audience: env["ACTIONPLAN_AUTH_AUDIENCE"] ?? "",
+    jwksUri: allowed(jwksUri) ? jwksUri : "",
+  };
+}

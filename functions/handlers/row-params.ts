@@ -1,0 +1,13 @@
+/** The `{entity}` and `{key}` path parameters of the row routes. */
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import type { EntityKind } from "#core/model.ts";
+import { EntityKindSchema, RowKeySchema } from "#core/sync/protocol.ts";
+import { BadRequestError } from "../http/errors.ts";
+import { pathParam } from "../http/request.ts";
+
+export function rowParams(event: APIGatewayProxyEventV2): { entity: EntityKind; key: string } {
+  const entity = EntityKindSchema.safeParse(pathParam(event, "entity"));
+  const key = RowKeySchema.safeParse(pathParam(event, "key"));
+  if (!entity.success || !key.success) throw new BadRequestError("query.invalid", { entity: EntityKindSchema.options.join("|") });
+  return { entity: entity.data, key: key.data };
+}

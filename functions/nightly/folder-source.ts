@@ -1,0 +1,48 @@
+/**
+ * The folder source for local runs: `./workbooks/*.xlsx`. The eTag is mtime + size, which
+ * changes whenever the file is saved, without reading the file.
+ */
+import { readFile, readdir, stat } from "node:fs/promises";
+import { join, relative, resolve, sep } from "node:path";
+import type { FetchResult, FolderLocation, WorkbookSource } from "./workbook-source.ts";
+import { MAX_WORKBOOK_BYTES, WorkbookFetchError } from "./workbook-source.ts";
+
+/** Workbooks under one folder. */
+export class FolderWorkbookSource implements WorkbookSource<FolderLocation> {
+  readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+  }
+
+  /** The .xlsx files directly in the folder (Excel's `~$` lock files excluded), as locations. */
+  async list(): Promise<FolderLocation[]> {
+    const names = await readdir(this.root).catch(() => [] as string[]);
+    return names
+      .filter((name) => name.toLowerCase().endsWith(".xlsx") && !name.startsWith("~$"))
+      .sort()
+      .map((name) => ({ kind: "folder", path: name }));
+  }
+
+  async fetch(location: FolderLocation, lastETag: string | undefined): Promise<FetchResult> {
+    const path = this.pathOf(location);
+    const info = await stat(path).catch((cause: unknown) => {
+      throw new WorkbookFetchError("not-found", `${location.path}: not found`, { cause });
+    });
+    if (!info.isFile()) throw new WorkbookFetchError("not-found", `${location.path}: not a file`);
+    if (info.size > MAX_WORKBOOK_BYTES) throw new WorkbookFetchError("too-large", `${location.path}: ${info.size} bytes`);
+    const eTag = `"${Math.trunc(info.mtimeMs)}-${info.size}"`;
+    if (eTag === lastETag) return { status: "unchanged" };
+    return { status: "fetched", content: await readFile(path), eTag };
+  }
+
+  /** Resolves a location inside the root; a path that climbs out of it is refused. */
+  private pathOf(location: FolderLocation): string {
+    const path = resolve(join(this.root, location.path));
+    const rel = relative(this.root, path);
+    if (rel === "" || rel.startsWith("..") || rel.includes(`..${sep}`)) {
+      throw new WorkbookFetchError("not-found", `${location.path}: outside ${this.root}`);
+    }
+    return path;
+  }
+}

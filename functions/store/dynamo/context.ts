@@ -1,0 +1,38 @@
+/** What every DynamoDB store function needs: the document client, the table, a clock, limits. */
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+
+export interface DynamoContext {
+  doc: DynamoDBDocumentClient;
+  table: string;
+  /** Injectable clock (tests move it to age sequence gaps). */
+  now: () => number;
+  /** Transactions in flight at once per push. */
+  parallelism: number;
+  /**
+   * A sequence number allocated longer ago than this and still not written is fenced by pullers
+   * (see changes.ts). The Lambda timeout plus clock-skew margin: a live writer is never fenced
+   * in practice, and when it is, it simply takes a new number.
+   */
+  gapTimeoutMs: number;
+}
+
+/** Runs `fn` over `items` with at most `limit` calls in flight. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** Splits into chunks of at most `size`. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,127 @@
+/**
+ * Idempotency records on the same table: IDEM#<key> is claimed with a conditional put before a
+ * push runs and completed with the push's response, so a repeated push returns the first result
+ * and has no second effect. The response is gzipped (a 10 000-row result compresses ~20×) and
+ * split over IDEM#<key>#<n> parts when it would not fit one item.
+ */
+import { gunzipSync, gzipSync } from "node:zlib";
+import { BatchGetCommand, BatchWriteCommand, DeleteCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import { PushResponseSchema, type PushResponse } from "#core/sync/protocol.ts";
+import { IdempotencyInProgressError, IdempotencyKeyReusedError, translateSdkError } from "../errors.ts";
+import { idemPartSk, idemSk, planPk } from "../keys.ts";
+import type { IdempotencyClaim } from "../store.ts";
+import { chunk, type DynamoContext } from "./context.ts";
+
+/** Records live a day (DynamoDB TTL), far longer than any client retries. */
+const TTL_SECONDS = 24 * 3600;
+/** A claim older than this belongs to a dead writer (the Lambda timeout with margin): it may be taken over. */
+const LOCK_MS = 120_000;
+const PART_BYTES = 300 * 1024;
+
+interface IdemItem {
+  status: "pending" | "done";
+  requestHash: string;
+  lockUntil: number;
+  parts?: number;
+  body?: Uint8Array;
+}
+
+export async function claim(ctx: DynamoContext, plan: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
+  const now = ctx.now();
+  try {
+    await ctx.doc.send(
+      new PutCommand({
+        TableName: ctx.table,
+        Item: { pk: planPk(plan), sk: idemSk(key), status: "pending", requestHash, lockUntil: now + LOCK_MS, expiresAt: Math.floor(now / 1000) + TTL_SECONDS },
+        ConditionExpression: "attribute_not_exists(pk) OR (#s = :pending AND lockUntil < :now AND requestHash = :rh)",
+        ExpressionAttributeNames: { "#s": "status" },
+        ExpressionAttributeValues: { ":pending": "pending", ":now": now, ":rh": requestHash },
+        ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+      }),
+    );
+    return { state: "claimed" };
+  } catch (error) {
+    const e = error as { name?: string; Item?: Record<string, AttributeValue> };
+    if (e.name !== "ConditionalCheckFailedException") throw translateSdkError(error);
+    const item = e.Item ? (unmarshall(e.Item) as IdemItem) : undefined;
+    if (!item) return claim(ctx, plan, key, requestHash); // released meanwhile
+    if (item.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
+    if (item.status !== "done") throw new IdempotencyInProgressError();
+    return { state: "done", response: await loadResponse(ctx, plan, key, item) };
+  }
+}
+
+export async function complete(ctx: DynamoContext, plan: string, key: string, response: PushResponse): Promise<void> {
+  const body = gzipSync(JSON.stringify(response));
+  const parts = chunkBytes(body, PART_BYTES);
+  const pk = planPk(plan);
+  const expiresAt = Math.floor(ctx.now() / 1000) + TTL_SECONDS;
+  try {
+    if (parts.length > 1) {
+      // Parts first, then the record that points at them: a reader never sees a record without its parts.
+      for (const group of chunk(parts.map((p, i) => ({ p, i })), 10)) {
+        let requests = group.map(({ p, i }) => ({ PutRequest: { Item: { pk, sk: idemPartSk(key, i), body: p, expiresAt } } }));
+        while (requests.length > 0) {
+          const out = await ctx.doc.send(new BatchWriteCommand({ RequestItems: { [ctx.table]: requests } }));
+          requests = (out.UnprocessedItems?.[ctx.table] ?? []) as typeof requests;
+        }
+      }
+    }
+    await ctx.doc.send(
+      new UpdateCommand({
+        TableName: ctx.table,
+        Key: { pk, sk: idemSk(key) },
+        UpdateExpression: parts.length > 1 ? "SET #s = :done, parts = :n" : "SET #s = :done, body = :b",
+        ExpressionAttributeNames: { "#s": "status" },
+        ExpressionAttributeValues: parts.length > 1 ? { ":done": "done", ":n": parts.length } : { ":done": "done", ":b": body },
+      }),
+    );
+  } catch (error) {
+    throw translateSdkError(error);
+  }
+}
+
+export async function release(ctx: DynamoContext, plan: string, key: string): Promise<void> {
+  try {
+    await ctx.doc.send(
+      new DeleteCommand({
+        TableName: ctx.table,
+        Key: { pk: planPk(plan), sk: idemSk(key) },
+        ConditionExpression: "#s = :pending",
+        ExpressionAttributeNames: { "#s": "status" },
+        ExpressionAttributeValues: { ":pending": "pending" },
+      }),
+    );
+  } catch (error) {
+    if ((error as { name?: string }).name === "ConditionalCheckFailedException") return;
+    throw translateSdkError(error);
+  }
+}
+
+async function loadResponse(ctx: DynamoContext, plan: string, key: string, item: IdemItem): Promise<PushResponse> {
+  let body: Uint8Array;
+  if (item.parts) {
+    const pk = planPk(plan);
+    const bodies = new Map<string, Uint8Array>();
+    for (const group of chunk(Array.from({ length: item.parts }, (_, i) => ({ pk, sk: idemPartSk(key, i) })), 100)) {
+      let keys: Record<string, unknown>[] = group;
+      while (keys.length > 0) {
+        const out = await ctx.doc.send(new BatchGetCommand({ RequestItems: { [ctx.table]: { Keys: keys, ConsistentRead: true } } }));
+        for (const part of out.Responses?.[ctx.table] ?? []) bodies.set(part["sk"] as string, part["body"] as Uint8Array);
+        keys = (out.UnprocessedKeys?.[ctx.table]?.Keys ?? []) as Record<string, unknown>[];
+      }
+    }
+    body = Buffer.concat(Array.from({ length: item.parts }, (_, i) => bodies.get(idemPartSk(key, i)) ?? new Uint8Array()));
+  } else {
+    body = item.body ?? new Uint8Array();
+  }
+  return PushResponseSchema.parse(JSON.parse(gunzipSync(body).toString("utf8")));
+}
+
+function chunkBytes(bytes: Uint8Array, size: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size));
+  return out.length > 0 ? out : [bytes];
+}

@@ -1,0 +1,146 @@
+/** The DynamoDB implementation of `SyncStore` (single table, see table-definition.ts). */
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import type { EntityKind } from "#core/model.ts";
+import { RunReportSchema, type PushResponse, type RunReport } from "#core/sync/protocol.ts";
+import { translateSdkError } from "../errors.ts";
+import { historyHk, META_SK, memberSk, planPk, ROW_PREFIX, RUN_PREFIX, rowSk, runSk } from "../keys.ts";
+import { rowId, type Actor, type ChangesPage, type IdempotencyClaim, type Role, type RowWrite, type StoredRow, type StoredVersion, type SyncStore, type WriteOutcome } from "../store.ts";
+import { HISTORY_INDEX } from "../table-definition.ts";
+import { readChanges } from "./changes.ts";
+import { chunk, type DynamoContext } from "./context.ts";
+import { claim, complete, release } from "./idempotency.ts";
+import { toStoredRow, toVersion, type ChangeItem, type RowItem } from "./items.ts";
+import { writeRows } from "./write-rows.ts";
+
+const ROLES = new Set<string>(["reader", "editor", "admin"]);
+
+export class DynamoSyncStore implements SyncStore {
+  constructor(private readonly ctx: DynamoContext) {}
+
+  async createPlan(plan: string, name: string, admin: string): Promise<void> {
+    await this.call(async () => {
+      try {
+        await this.ctx.doc.send(
+          new PutCommand({
+            TableName: this.ctx.table,
+            Item: { pk: planPk(plan), sk: META_SK, name, seq: 0, createdAt: new Date(this.ctx.now()).toISOString() },
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
+        );
+      } catch (error) {
+        if ((error as { name?: string }).name !== "ConditionalCheckFailedException") throw error;
+      }
+    });
+    await this.putMember(plan, admin, "admin");
+  }
+
+  async planExists(plan: string): Promise<boolean> {
+    const out = await this.call(() => this.ctx.doc.send(new GetCommand({ TableName: this.ctx.table, Key: { pk: planPk(plan), sk: META_SK }, ProjectionExpression: "pk" })));
+    return out.Item !== undefined;
+  }
+
+  async putMember(plan: string, oid: string, role: Role): Promise<void> {
+    await this.call(() => this.ctx.doc.send(new PutCommand({ TableName: this.ctx.table, Item: { pk: planPk(plan), sk: memberSk(oid), role } })));
+  }
+
+  async getMember(plan: string, oid: string): Promise<Role | undefined> {
+    const out = await this.call(() => this.ctx.doc.send(new GetCommand({ TableName: this.ctx.table, Key: { pk: planPk(plan), sk: memberSk(oid) }, ConsistentRead: true })));
+    const role = out.Item?.["role"];
+    return typeof role === "string" && ROLES.has(role) ? (role as Role) : undefined;
+  }
+
+  async getRows(plan: string, refs: readonly { entity: EntityKind; key: string }[]): Promise<Map<string, StoredRow>> {
+    const found = new Map<string, StoredRow>();
+    const unique = [...new Map(refs.map((r) => [rowId(r.entity, r.key), r])).values()];
+    for (const group of chunk(unique, 100)) {
+      let keys: Record<string, unknown>[] = group.map((r) => ({ pk: planPk(plan), sk: rowSk(r.entity, r.key) }));
+      while (keys.length > 0) {
+        const out = await this.call(() => this.ctx.doc.send(new BatchGetCommand({ RequestItems: { [this.ctx.table]: { Keys: keys, ConsistentRead: true } } })));
+        for (const item of (out.Responses?.[this.ctx.table] ?? []) as RowItem[]) found.set(rowId(item.entity, item.key), toStoredRow(item));
+        keys = (out.UnprocessedKeys?.[this.ctx.table]?.Keys ?? []) as Record<string, unknown>[];
+      }
+    }
+    return found;
+  }
+
+  async hasAnyRow(plan: string, entity: EntityKind): Promise<boolean> {
+    const items = await this.query({
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
+      FilterExpression: "deleted = :f",
+      ExpressionAttributeValues: { ":pk": planPk(plan), ":p": `${ROW_PREFIX}${entity}#`, ":f": false },
+      ProjectionExpression: "pk",
+    }, 1);
+    return items.length > 0;
+  }
+
+  async listRows(plan: string): Promise<StoredRow[]> {
+    const items = await this.query({
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
+      ExpressionAttributeValues: { ":pk": planPk(plan), ":p": ROW_PREFIX },
+      ConsistentRead: true,
+    });
+    return (items as unknown as RowItem[]).map(toStoredRow);
+  }
+
+  async writeRows(plan: string, writes: readonly RowWrite[], actor: Actor, writeId: string): Promise<WriteOutcome[]> {
+    return writeRows(this.ctx, plan, writes, actor, writeId);
+  }
+
+  async changes(plan: string, afterSeq: number, limit: number): Promise<ChangesPage> {
+    return readChanges(this.ctx, plan, afterSeq, limit);
+  }
+
+  async history(plan: string, entity: EntityKind, key: string): Promise<StoredVersion[]> {
+    const items = await this.query({
+      IndexName: HISTORY_INDEX,
+      KeyConditionExpression: "hk = :hk",
+      ExpressionAttributeValues: { ":hk": historyHk(plan, entity, key) },
+    });
+    return (items as unknown as ChangeItem[]).map(toVersion);
+  }
+
+  claimIdempotency(plan: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
+    return claim(this.ctx, plan, key, requestHash);
+  }
+
+  completeIdempotency(plan: string, key: string, response: PushResponse): Promise<void> {
+    return complete(this.ctx, plan, key, response);
+  }
+
+  releaseIdempotency(plan: string, key: string): Promise<void> {
+    return release(this.ctx, plan, key);
+  }
+
+  async putRun(plan: string, report: RunReport): Promise<void> {
+    await this.call(() => this.ctx.doc.send(new PutCommand({ TableName: this.ctx.table, Item: { pk: planPk(plan), sk: runSk(report.startedAt, report.runId), report } })));
+  }
+
+  async listRuns(plan: string, limit: number): Promise<RunReport[]> {
+    const items = await this.query({
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
+      ExpressionAttributeValues: { ":pk": planPk(plan), ":p": RUN_PREFIX },
+      ScanIndexForward: false,
+    }, limit);
+    return items.map((item) => RunReportSchema.parse(item["report"]));
+  }
+
+  /** Every page of a query (up to `max` items). */
+  private async query(input: Omit<QueryCommandInput, "TableName">, max = Number.POSITIVE_INFINITY): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.call(() => this.ctx.doc.send(new QueryCommand({ ...input, TableName: this.ctx.table, ExclusiveStartKey: startKey })));
+      out.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && out.length < max);
+    return out.slice(0, max);
+  }
+
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      throw translateSdkError(error);
+    }
+  }
+}

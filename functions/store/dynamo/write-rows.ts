@@ -1,0 +1,229 @@
+/**
+ * Row writes with optimistic concurrency and an atomic change-log/history item.
+ *
+ * Each row is one Update of its ROW# item (condition: the version it was based on, and a
+ * different hash) plus one Put of its CHG#<seq> item (condition: the sequence number is still
+ * free), in one transaction: a change is visible to pullers exactly when the row changed, and
+ * every applied version keeps its values in the history. Rows go 50 to a TransactWriteItems
+ * (100 items, the API's maximum) while nothing conflicts; a cancelled batch falls back to one
+ * transaction per row, read from the CancellationReasons:
+ * - row condition failed → the returned current item says unchanged (same hash), conflict, or
+ *   "applied by us" (its writeId is this push's: an earlier attempt committed, e.g. before a
+ *   dropped connection);
+ * - sequence number condition failed → a puller fenced it as abandoned: take a new number;
+ * - otherwise the row was only a bystander of another row's failure: retry it.
+ * Sequence numbers that end unused get a void marker so pullers need not wait for them.
+ */
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { BatchWriteCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { chgSk, historyHk, META_SK, planPk, rowSk } from "../keys.ts";
+import { PlanNotFoundError, StoreUnavailableError, translateSdkError } from "../errors.ts";
+import type { Actor, RowWrite, WriteOutcome } from "../store.ts";
+import { chunk, mapLimit, type DynamoContext } from "./context.ts";
+import { toCurrent, type RowItem } from "./items.ts";
+
+/** Rows per transaction: two items each, 100 items per TransactWriteItems. */
+const ROWS_PER_TRANSACTION = 50;
+/** Rounds of per-row retries before the push gives up with a retryable error. */
+const MAX_ROUNDS = 8;
+
+interface Pending {
+  index: number;
+  write: RowWrite;
+  seq: number;
+  allocatedAt: number;
+}
+
+/** What one attempt at a row found. */
+type Attempt =
+  | { kind: "done"; outcome: WriteOutcome; seqUnused: boolean }
+  | { kind: "retry" }
+  | { kind: "reseq" };
+
+/** Allocates `n` consecutive sequence numbers with one atomic ADD; returns the first. */
+export async function allocateSeqs(ctx: DynamoContext, plan: string, n: number): Promise<{ first: number; allocatedAt: number }> {
+  try {
+    const out = await ctx.doc.send(
+      new UpdateCommand({
+        TableName: ctx.table,
+        Key: { pk: planPk(plan), sk: META_SK },
+        UpdateExpression: "ADD #seq :n",
+        ConditionExpression: "attribute_exists(pk)",
+        ExpressionAttributeNames: { "#seq": "seq" },
+        ExpressionAttributeValues: { ":n": n },
+        ReturnValues: "UPDATED_NEW",
+      }),
+    );
+    const last = Number(out.Attributes?.["seq"]);
+    // Taken after the ADD returned: a later number's allocatedAt never predates an earlier number's allocation.
+    return { first: last - n + 1, allocatedAt: ctx.now() };
+  } catch (error) {
+    if ((error as { name?: string }).name === "ConditionalCheckFailedException") throw new PlanNotFoundError(plan);
+    throw translateSdkError(error);
+  }
+}
+
+/** See the file comment. Outcomes are in the order of `writes`. */
+export async function writeRows(ctx: DynamoContext, plan: string, writes: readonly RowWrite[], actor: Actor, writeId: string): Promise<WriteOutcome[]> {
+  const outcomes = new Array<WriteOutcome | undefined>(writes.length);
+  if (writes.length === 0) return [];
+  const block = await allocateSeqs(ctx, plan, writes.length);
+  let pending: Pending[] = writes.map((write, index) => ({ index, write, seq: block.first + index, allocatedAt: block.allocatedAt }));
+  const unused: Pending[] = [];
+  let batchSize = ROWS_PER_TRANSACTION;
+  let lastError: unknown;
+  for (let round = 0; pending.length > 0 && round < MAX_ROUNDS; round++) {
+    const retry: Pending[] = [];
+    const reseq: Pending[] = [];
+    await mapLimit(chunk(pending, batchSize), ctx.parallelism, async (batch) => {
+      let attempts: Attempt[];
+      try {
+        attempts = await attemptBatch(ctx, plan, batch, actor, writeId);
+      } catch (error) {
+        // Outcome unknown (the SDK's retries ran out): retry; writeId recognises a commit we missed.
+        lastError = error;
+        attempts = batch.map(() => ({ kind: "retry" }));
+      }
+      attempts.forEach((attempt, i) => {
+        const p = batch[i] as Pending;
+        if (attempt.kind === "done") {
+          outcomes[p.index] = attempt.outcome;
+          if (attempt.seqUnused) unused.push(p);
+        } else (attempt.kind === "retry" ? retry : reseq).push(p);
+      });
+    });
+    if (reseq.length > 0) {
+      const fresh = await allocateSeqs(ctx, plan, reseq.length);
+      reseq.forEach((p, i) => retry.push({ ...p, seq: fresh.first + i, allocatedAt: fresh.allocatedAt }));
+    }
+    pending = retry;
+    batchSize = 1;
+    if (lastError !== undefined && pending.length > 0) await sleep(25 * 2 ** round);
+  }
+  await voidSeqs(ctx, plan, unused);
+  if (pending.length > 0) {
+    // Their sequence numbers are not voided: an attempt may have committed. Pullers fence them after the gap timeout.
+    throw lastError === undefined ? new StoreUnavailableError() : translateSdkError(lastError);
+  }
+  return outcomes as WriteOutcome[];
+}
+
+async function attemptBatch(ctx: DynamoContext, plan: string, batch: readonly Pending[], actor: Actor, writeId: string): Promise<Attempt[]> {
+  const at = new Date(ctx.now()).toISOString();
+  try {
+    await ctx.doc.send(new TransactWriteCommand({ TransactItems: batch.flatMap((p) => transactItems(ctx, plan, p, actor, writeId, at)) }));
+    return batch.map((p) => ({ kind: "done", outcome: { status: "applied", version: p.write.baseVersion + 1 }, seqUnused: false }));
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException) && (error as { name?: string }).name !== "TransactionCanceledException") throw error;
+    const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
+    return batch.map((p, i) => classify(p, reasons[2 * i], reasons[2 * i + 1], writeId));
+  }
+}
+
+interface Reason {
+  Code?: string | undefined;
+  Item?: Record<string, AttributeValue> | undefined;
+}
+
+function classify(p: Pending, rowReason: Reason | undefined, seqReason: Reason | undefined, writeId: string): Attempt {
+  const seqTaken = seqReason?.Code === "ConditionalCheckFailed";
+  if (rowReason?.Code === "ConditionalCheckFailed") {
+    const item = rowReason.Item ? (unmarshall(rowReason.Item) as RowItem) : undefined;
+    if (item && item.writeId === writeId && item.hash === p.write.hash) {
+      return { kind: "done", outcome: { status: "applied", version: item.version }, seqUnused: !seqTaken };
+    }
+    if (item && item.hash === p.write.hash) {
+      return { kind: "done", outcome: { status: "unchanged", version: item.version }, seqUnused: !seqTaken };
+    }
+    return { kind: "done", outcome: { status: "conflict", current: toCurrent(item) }, seqUnused: !seqTaken };
+  }
+  return seqTaken ? { kind: "reseq" } : { kind: "retry" };
+}
+
+function transactItems(ctx: DynamoContext, plan: string, p: Pending, actor: Actor, writeId: string, at: string) {
+  const { write } = p;
+  const version = write.baseVersion + 1;
+  const names: Record<string, string> = { "#v": "version", "#h": "hash", "#k": "key", "#src": "source" };
+  const values: Record<string, unknown> = {
+    ":v": version,
+    ":h": write.hash,
+    ":d": write.deleted,
+    ":at": at,
+    ":by": actor.id,
+    ":src": actor.source,
+    ":w": writeId,
+    ":e": write.entity,
+    ":k": write.key,
+  };
+  let set = "SET #v = :v, #h = :h, deleted = :d, updatedAt = :at, updatedBy = :by, #src = :src, writeId = :w, entity = :e, #k = :k";
+  // A tombstone keeps the row's last values, so the deleted row can still be read and restored.
+  if (!write.deleted) {
+    set += ", #vals = :vals";
+    names["#vals"] = "values";
+    values[":vals"] = write.values;
+  }
+  let condition = "attribute_not_exists(pk)";
+  if (write.baseVersion > 0) {
+    condition = "#v = :base AND #h <> :h";
+    values[":base"] = write.baseVersion;
+  }
+  const pk = planPk(plan);
+  return [
+    {
+      Update: {
+        TableName: ctx.table,
+        Key: { pk, sk: rowSk(write.entity, write.key) },
+        UpdateExpression: set,
+        ConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValuesOnConditionCheckFailure: "ALL_OLD" as const,
+      },
+    },
+    {
+      Put: {
+        TableName: ctx.table,
+        Item: {
+          pk,
+          sk: chgSk(p.seq),
+          seq: p.seq,
+          allocatedAt: p.allocatedAt,
+          entity: write.entity,
+          key: write.key,
+          version,
+          ...(write.deleted ? {} : { values: write.values }),
+          deleted: write.deleted,
+          at,
+          by: actor.id,
+          source: actor.source,
+          ...(write.restoredFrom === undefined ? {} : { restoredFrom: write.restoredFrom }),
+          hk: historyHk(plan, write.entity, write.key),
+          hv: version,
+        },
+        ConditionExpression: "attribute_not_exists(sk)",
+      },
+    },
+  ];
+}
+
+/** Void markers for sequence numbers that will never carry a change (conflict, unchanged). */
+async function voidSeqs(ctx: DynamoContext, plan: string, unused: readonly Pending[]): Promise<void> {
+  const pk = planPk(plan);
+  for (const part of chunk(unused, 25)) {
+    let requests = part.map((p) => ({ PutRequest: { Item: { pk, sk: chgSk(p.seq), seq: p.seq, allocatedAt: p.allocatedAt, void: true } } }));
+    // Best effort: a marker that cannot be written is a gap pullers fence after the timeout.
+    for (let attempt = 0; requests.length > 0 && attempt < 5; attempt++) {
+      try {
+        const out = await ctx.doc.send(new BatchWriteCommand({ RequestItems: { [ctx.table]: requests } }));
+        requests = (out.UnprocessedItems?.[ctx.table] ?? []) as typeof requests;
+      } catch {
+        await sleep(20 * 2 ** attempt);
+      }
+      if (requests.length > 0) await sleep(20 * 2 ** attempt);
+    }
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

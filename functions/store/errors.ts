@@ -1,0 +1,89 @@
+/**
+ * The store's own errors: the DynamoDB implementation translates SDK exceptions into these, so
+ * nothing above the store knows the SDK (as Powertools' persistence layer does for idempotency).
+ */
+
+/** Base of every store error. */
+export class StoreError extends Error {
+  override name = "StoreError";
+  /** true when the same call may succeed later (throttling, a 5xx, a dropped connection). */
+  readonly retryable: boolean;
+  constructor(message: string, options: { cause?: unknown; retryable?: boolean } = {}) {
+    super(message, { cause: options.cause });
+    this.retryable = options.retryable ?? false;
+  }
+}
+
+/** DynamoDB refused for capacity: retry later. */
+export class StoreThrottledError extends StoreError {
+  override name = "StoreThrottledError";
+  constructor(cause?: unknown) {
+    super("The store is throttling requests", { cause, retryable: true });
+  }
+}
+
+/** DynamoDB or the network failed (5xx, reset connection) after the SDK's own retries. */
+export class StoreUnavailableError extends StoreError {
+  override name = "StoreUnavailableError";
+  constructor(cause?: unknown) {
+    super("The store is unavailable", { cause, retryable: true });
+  }
+}
+
+/** An item would exceed DynamoDB's item size limit. */
+export class StoreItemTooLargeError extends StoreError {
+  override name = "StoreItemTooLargeError";
+  constructor(cause?: unknown) {
+    super("An item is too large for the store", { cause });
+  }
+}
+
+/** The plan does not exist. */
+export class PlanNotFoundError extends StoreError {
+  override name = "PlanNotFoundError";
+  constructor(readonly plan: string) {
+    super(`Plan not found: ${plan}`);
+  }
+}
+
+/** The idempotency key is in use by a push still running. */
+export class IdempotencyInProgressError extends StoreError {
+  override name = "IdempotencyInProgressError";
+  constructor() {
+    super("A push with this idempotency key is still running", { retryable: true });
+  }
+}
+
+/** The idempotency key was used before for a different request. */
+export class IdempotencyKeyReusedError extends StoreError {
+  override name = "IdempotencyKeyReusedError";
+  constructor() {
+    super("This idempotency key was used for a different request");
+  }
+}
+
+/** Names of SDK exceptions that mean "too many requests". */
+const THROTTLING = new Set([
+  "ThrottlingException",
+  "ProvisionedThroughputExceededException",
+  "RequestLimitExceeded",
+  "Throttling",
+  "TooManyRequestsException",
+]);
+
+/**
+ * Turns anything the SDK throws into a StoreError (store errors pass through unchanged).
+ * Network errors (ECONNRESET, socket hang up, timeouts) and 5xx become StoreUnavailableError.
+ */
+export function translateSdkError(error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number }; code?: string };
+  const name = e?.name ?? "";
+  if (THROTTLING.has(name)) return new StoreThrottledError(error);
+  if (name === "ValidationException" && /size/i.test(e.message ?? "")) return new StoreItemTooLargeError(error);
+  const status = e?.$metadata?.httpStatusCode ?? 0;
+  if (status >= 500 || status === 0 || name === "InternalServerError" || name === "ServiceUnavailable") {
+    return new StoreUnavailableError(error);
+  }
+  return new StoreError(`Store request failed: ${name || "unknown error"}`, { cause: error });
+}

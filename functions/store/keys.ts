@@ -1,0 +1,20 @@
+/** Key builders for the single table (layout in table-definition.ts). */
+import type { EntityKind } from "#core/model.ts";
+
+/** Digits of a padded sequence number: sorts as text up to 10^15 changes per plan. */
+const SEQ_DIGITS = 15;
+
+export const planPk = (plan: string): string => `PLAN#${plan}`;
+export const META_SK = "META";
+export const memberSk = (oid: string): string => `MEMBER#${oid}`;
+export const rowSk = (entity: EntityKind, key: string): string => `ROW#${entity}#${key}`;
+export const ROW_PREFIX = "ROW#";
+export const CHG_PREFIX = "CHG#";
+export const chgSk = (seq: number): string => `${CHG_PREFIX}${String(seq).padStart(SEQ_DIGITS, "0")}`;
+/** The upper bound of the change log's sort keys (every CHG# key sorts below it). */
+export const CHG_END = `${CHG_PREFIX}${"9".repeat(SEQ_DIGITS)}~`;
+export const historyHk = (plan: string, entity: EntityKind, key: string): string => `PLAN#${plan}#ROW#${entity}#${key}`;
+export const idemSk = (key: string): string => `IDEM#${key}`;
+export const idemPartSk = (key: string, part: number): string => `IDEM#${key}#${part}`;
+export const RUN_PREFIX = "RUN#";
+export const runSk = (startedAt: string, runId: string): string => `${RUN_PREFIX}${startedAt}#${runId}`;

@@ -1,0 +1,100 @@
+/**
+ * The storage interface of the sync service. Handlers and services talk to this, never to the
+ * SDK; `DynamoSyncStore` (dynamo/store.ts) is the implementation, tested against DynamoDB Local.
+ */
+import type { EntityKind } from "#core/model.ts";
+import type { Change, CurrentRow, PushResponse, RowValues, RunReport, SyncSource } from "#core/sync/protocol.ts";
+
+export type Role = "reader" | "editor" | "admin";
+
+/** Who writes, and through what. */
+export interface Actor {
+  /** The user's object id (or the app id for app-only tokens). */
+  id: string;
+  source: SyncSource;
+}
+
+/** The current copy of a row in the store. */
+export interface StoredRow extends CurrentRow {
+  entity: EntityKind;
+  key: string;
+  hash: string;
+}
+
+/** One row to write: the server has validated it already. */
+export interface RowWrite {
+  entity: EntityKind;
+  key: string;
+  /** 0: the row must not exist yet. */
+  baseVersion: number;
+  /** Ignored for tombstones (the tombstone keeps the last values). */
+  values: RowValues;
+  deleted: boolean;
+  /** `rowHash(values, deleted)`. */
+  hash: string;
+  /** Set when this write restores an older version. */
+  restoredFrom?: number;
+}
+
+/** What happened to one write. */
+export type WriteOutcome =
+  | { status: "applied"; version: number }
+  | { status: "unchanged"; version: number }
+  | { status: "conflict"; current: CurrentRow };
+
+/** One page of the change stream. */
+export interface ChangesPage {
+  changes: Change[];
+  /** The last sequence number covered (every change ≤ it has been returned). */
+  seq: number;
+  hasMore: boolean;
+}
+
+/** A version of a row as the history keeps it. */
+export interface StoredVersion extends Change {
+  restoredFrom?: number;
+}
+
+/** The outcome of claiming an idempotency key. */
+export type IdempotencyClaim = { state: "claimed" } | { state: "done"; response: PushResponse };
+
+export interface SyncStore {
+  /** Creates a plan (no-op when it exists) and makes `admin` its admin. */
+  createPlan(plan: string, name: string, admin: string): Promise<void>;
+  planExists(plan: string): Promise<boolean>;
+  putMember(plan: string, oid: string, role: Role): Promise<void>;
+  getMember(plan: string, oid: string): Promise<Role | undefined>;
+
+  /** Current rows by `${entity}#${key}` (missing ones absent). Strongly consistent. */
+  getRows(plan: string, refs: readonly { entity: EntityKind; key: string }[]): Promise<Map<string, StoredRow>>;
+  /** true when at least one live row of the kind exists. */
+  hasAnyRow(plan: string, entity: EntityKind): Promise<boolean>;
+  /** Every current row (tombstones included). */
+  listRows(plan: string): Promise<StoredRow[]>;
+
+  /**
+   * Writes each row on its own: optimistic concurrency on `baseVersion`, a change-log/history
+   * item in the same transaction, nothing half-written. `writeId` marks the rows this call writes
+   * so that a retried call recognises its own earlier writes as applied.
+   * Outcomes are in the order of `writes`.
+   */
+  writeRows(plan: string, writes: readonly RowWrite[], actor: Actor, writeId: string): Promise<WriteOutcome[]>;
+
+  /** Changes after sequence number `afterSeq`, never past a change still being written. */
+  changes(plan: string, afterSeq: number, limit: number): Promise<ChangesPage>;
+  /** Every version of a row, oldest first. */
+  history(plan: string, entity: EntityKind, key: string): Promise<StoredVersion[]>;
+
+  /** Claims an idempotency key for a request (see IdempotencyInProgressError, IdempotencyKeyReusedError). */
+  claimIdempotency(plan: string, key: string, requestHash: string): Promise<IdempotencyClaim>;
+  completeIdempotency(plan: string, key: string, response: PushResponse): Promise<void>;
+  /** Frees a claimed key after a failure so a retry can run. */
+  releaseIdempotency(plan: string, key: string): Promise<void>;
+
+  putRun(plan: string, report: RunReport): Promise<void>;
+  /** Newest first. */
+  listRuns(plan: string, limit: number): Promise<RunReport[]>;
+}
+
+/** The map key of `getRows`. */
+export const rowId = (entity: EntityKind, key: string): string => `${entity}#${key}`;

@@ -1,0 +1,124 @@
+/**
+ * Server re-validation of pushed rows (SPEC §2: "the server never trusts the client"): size,
+ * duplicates, key ⇄ values identity, then the core's `validateEntity` with references checked
+ * against the cloud state plus the rows of the same push. Invalid rows are reported with their
+ * issues; the others go on to be written.
+ */
+import type { EntityKind } from "#core/model.ts";
+import type { Issue } from "#core/validate/issue.ts";
+import { validateEntity, type EntityContext } from "#core/validate/entity.ts";
+import { budgetBaseKey } from "#core/sync/rows.ts";
+import { canonicalJson, rowHash } from "#core/sync/hash.ts";
+import { MAX_ROW_BYTES, type PushRow } from "#core/sync/protocol.ts";
+import type { BudgetRow } from "#core/model.ts";
+import { MESSAGES, type MessageCode } from "../http/messages.ts";
+import { rowId, type RowWrite, type StoredRow, type SyncStore } from "../store/store.ts";
+
+export interface CheckedRows {
+  /** Rows to write, with their index in the push. */
+  writes: { index: number; write: RowWrite }[];
+  /** Issues of refused rows, by index in the push. */
+  invalid: Map<number, Issue[]>;
+}
+
+/** Validates a push's rows (see the file comment). */
+export async function checkRows(store: SyncStore, plan: string, rows: readonly PushRow[], locale: "it" | "en"): Promise<CheckedRows> {
+  const invalid = new Map<number, Issue[]>();
+  const seen = new Map<string, number>();
+  const sized: { index: number; row: PushRow; text: string }[] = [];
+  rows.forEach((row, index) => {
+    const id = rowId(row.entity, row.key);
+    const text = canonicalJson(row.values);
+    if (seen.has(id)) {
+      invalid.set(index, [syncIssue("sync.duplicate-row", "key", row.key, locale)]);
+      const first = seen.get(id) as number;
+      if (!invalid.has(first)) invalid.set(first, [syncIssue("sync.duplicate-row", "key", row.key, locale)]);
+      return;
+    }
+    seen.set(id, index);
+    if (Buffer.byteLength(text, "utf8") > MAX_ROW_BYTES) {
+      invalid.set(index, [syncIssue("sync.row-too-large", "values", row.key, locale, { limit: MAX_ROW_BYTES })]);
+      return;
+    }
+    if (!row.deleted && !keyMatches(row)) {
+      invalid.set(index, [syncIssue("sync.key-mismatch", "key", row.key, locale)]);
+      return;
+    }
+    sized.push({ index, row, text });
+  });
+  const ctx = await referenceContext(store, plan, sized.filter((s) => !invalid.has(s.index)).map((s) => s.row), locale);
+  const writes: CheckedRows["writes"] = [];
+  for (const { index, row } of sized) {
+    if (invalid.has(index)) continue;
+    const deleted = row.deleted === true;
+    if (!deleted) {
+      const errors = validateEntity(row.entity, row.values, ctx).issues.filter((i) => i.severity === "error");
+      if (errors.length > 0) {
+        invalid.set(index, errors);
+        continue;
+      }
+    }
+    const values = deleted ? {} : row.values;
+    writes.push({ index, write: { entity: row.entity, key: row.key, baseVersion: row.baseVersion, values, deleted, hash: rowHash(values, deleted) } });
+  }
+  return { writes, invalid };
+}
+
+/** The key a row's values imply: codes for priorities and lines, the project key, the budget key. */
+function keyMatches(row: PushRow): boolean {
+  const v = row.values;
+  switch (row.entity) {
+    case "priority":
+    case "line":
+      return v["code"] === row.key;
+    case "project":
+      return v["key"] === row.key;
+    case "budget":
+      return budgetBaseKey(v as unknown as BudgetRow) === row.key.replace(/#\d+$/, "");
+  }
+}
+
+/** Codes the push refers to, checked against the push itself and the cloud's live rows. */
+async function referenceContext(store: SyncStore, plan: string, rows: readonly PushRow[], locale: "it" | "en"): Promise<EntityContext> {
+  const sets: Record<"priority" | "line" | "project", Set<string>> = { priority: new Set(), line: new Set(), project: new Set() };
+  const removed = new Set<string>();
+  const wanted = new Map<string, { entity: EntityKind; key: string }>();
+  const want = (entity: "priority" | "line" | "project", ref: unknown): void => {
+    if (typeof ref === "string" && ref !== "") wanted.set(rowId(entity, ref), { entity, key: ref });
+  };
+  for (const row of rows) {
+    if (row.entity === "budget") {
+      if (!row.deleted) want("project", row.values["project"]);
+      continue;
+    }
+    if (row.deleted) {
+      removed.add(rowId(row.entity, row.key));
+      continue;
+    }
+    sets[row.entity].add(row.key);
+    if (row.entity === "project") {
+      for (const alias of [row.values["code"], row.values["acronym"]]) if (typeof alias === "string") sets.project.add(alias);
+      want("line", row.values["line"]);
+    }
+    if (row.entity === "line") want("priority", row.values["priority"]);
+  }
+  const lookups = [...wanted.entries()].filter(([id, r]) => !removed.has(id) && !sets[r.entity as "priority"].has(r.key)).map(([, r]) => r);
+  const pushHasLines = rows.some((r) => r.entity === "line" && !r.deleted);
+  const [found, cloudHasLines] = await Promise.all([
+    lookups.length > 0 ? store.getRows(plan, lookups) : Promise.resolve(new Map<string, StoredRow>()),
+    pushHasLines || !rows.some((r) => r.entity === "project") ? Promise.resolve(pushHasLines) : store.hasAnyRow(plan, "line"),
+  ]);
+  for (const row of found.values()) {
+    if (!row.deleted && row.entity !== "budget") sets[row.entity].add(row.key);
+    if (!row.deleted && row.entity === "project") {
+      for (const alias of [row.values["code"], row.values["acronym"]]) if (typeof alias === "string") sets.project.add(alias);
+    }
+  }
+  return { locale, priorities: sets.priority, lines: pushHasLines || cloudHasLines ? sets.line : undefined, projects: sets.project };
+}
+
+function syncIssue(code: MessageCode, column: string, value: string, locale: "it" | "en", params: Record<string, string | number> = {}): Issue {
+  const all = { value, ...params };
+  const message = MESSAGES[code][locale].replace(/\{(\w+)\}/g, (whole, name: string) => String(all[name as keyof typeof all] ?? whole));
+  return { severity: "error", code, sheet: "", cell: "", row: 0, column, message, value, params: all };
+}

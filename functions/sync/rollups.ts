@@ -1,0 +1,47 @@
+/** PRL and roll-ups of the cloud state: the core's report, built from the plan's live rows. */
+import type { BudgetRow, Line, Plan, Priority, Project } from "#core/model.ts";
+import { buildReport, type ReportJson } from "#core/report/index.ts";
+import { validateEntity, type EntityContext } from "#core/validate/entity.ts";
+import type { Issue } from "#core/validate/issue.ts";
+import type { SyncStore } from "../store/store.ts";
+
+/** The report JSON (SPEC §10) of a plan's cloud state. */
+export async function planRollups(store: SyncStore, plan: string, locale: "it" | "en", today: string): Promise<ReportJson> {
+  const rows = (await store.listRows(plan)).filter((r) => !r.deleted);
+  const keys = (kind: string) => new Set(rows.filter((r) => r.entity === kind).map((r) => r.key));
+  const projects = keys("project");
+  for (const r of rows) {
+    if (r.entity !== "project") continue;
+    for (const alias of [r.values["code"], r.values["acronym"]]) if (typeof alias === "string") projects.add(alias);
+  }
+  const lines = keys("line");
+  const ctx: EntityContext = { locale, priorities: keys("priority"), lines: lines.size > 0 ? lines : undefined, projects };
+  const model: Plan = { priorities: [], lines: [], projects: [], budget: [], present: { priorities: false, lines: false, projects: false, budget: false } };
+  const issues: Issue[] = [];
+  const updatedAt = new Map<string, string>();
+  for (const row of rows) {
+    const { entity, issues: found } = validateEntity(row.entity, row.values, ctx);
+    issues.push(...found);
+    if (!entity) continue;
+    switch (row.entity) {
+      case "priority":
+        model.priorities.push(entity as Priority);
+        model.present.priorities = true;
+        break;
+      case "line":
+        model.lines.push(entity as Line);
+        model.present.lines = true;
+        break;
+      case "project":
+        model.projects.push(entity as Project);
+        model.present.projects = true;
+        updatedAt.set(row.key, row.updatedAt.slice(0, 10));
+        break;
+      case "budget":
+        model.budget.push(entity as BudgetRow);
+        model.present.budget = true;
+        break;
+    }
+  }
+  return buildReport({ file: plan, plan: model, issues, updatedAt }, { today, locale });
+}
