@@ -10,6 +10,10 @@ export interface Grid {
   readonly rowCount: number;
   /** Cell at 1-based row/col (null outside the data). */
   cell(row: number, col: number): CellValue;
+  /** The row's raw values (may be shorter than the header); merged cells are not filled in. */
+  rowValues(row: number): readonly CellValue[] | undefined;
+  /** true when the sheet has merged areas (then read through `cell`). */
+  readonly hasMerged: boolean;
   /** true when the row holds no non-blank cell. */
   isBlankRow(row: number): boolean;
   /** The first non-blank cell of the row, or null. */
@@ -57,6 +61,8 @@ export function gridOf(sheet: SheetSnapshot): Grid {
   return {
     rowCount: values.length,
     cell,
+    rowValues: (row) => values[row - 1],
+    hasMerged: filled.size > 0,
     isBlankRow: (row) => firstValue(row) === null,
     firstValue,
   };

@@ -16,6 +16,8 @@ export interface SheetRead {
   recognized: RecognizedSheet;
   grid: Grid;
   place: SheetPlace;
+  /** The recognised fields and their 0-based column index, as an array (no Map iteration per row). */
+  fields: readonly { field: string; index: number }[];
 }
 
 /** An entity read from a row, with the problems found so far (cross-row rules add more). */
@@ -41,7 +43,8 @@ export function sheetRead(sheet: SheetSnapshot, index: number, recognized: Recog
   for (const [field, c] of recognized.columns) columns.set(field, { col: c.col, heading: c.heading, letter: columnLetter(c.col) });
   const place: SheetPlace = { name: sheet.name, index, columns };
   if (hosts !== undefined) place.hosts = hosts;
-  return { sheet, recognized, grid: gridOf(sheet), place };
+  const fields = [...recognized.columns].map(([field, c]) => ({ field, index: c.col - 1 }));
+  return { sheet, recognized, grid: gridOf(sheet), place, fields };
 }
 
 /** Cell values by field name. */
@@ -50,7 +53,14 @@ export type CellFields = Record<string, CellValue>;
 /** The raw values of the recognised fields of a row (only fields that have a column). */
 export function rawFieldsOf(read: SheetRead, row: number): CellFields {
   const raw: CellFields = {};
-  for (const [field, c] of read.recognized.columns) raw[field] = read.grid.cell(row, c.col);
+  const { grid, fields } = read;
+  if (grid.hasMerged) {
+    for (const f of fields) raw[f.field] = grid.cell(row, f.index + 1);
+    return raw;
+  }
+  // No merged areas: read the row array directly (the hot path of large sheets).
+  const values = grid.rowValues(row);
+  for (const f of fields) raw[f.field] = values?.[f.index] ?? null;
   return raw;
 }
 

@@ -48,8 +48,38 @@ function pre(v: CellValue): Read<never> | undefined {
   return undefined;
 }
 
+/** true when a character code cannot start or end a trimmed, visible text. */
+function isEdgeSpace(c: number): boolean {
+  return c <= 32 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x3000);
+}
+
+/**
+ * The text itself when it is already clean (trimmed, visible edges, not an error, not too long),
+ * else undefined: lets callers skip building a result object for the common case.
+ */
+export function cleanTextFast(v: unknown): string | undefined {
+  if (typeof v !== "string" || v.length === 0 || v.length > MAX_TEXT) return undefined;
+  const a = v.charCodeAt(0);
+  if (isEdgeSpace(a) || isEdgeSpace(v.charCodeAt(v.length - 1)) || a === 35 /* # */) return undefined;
+  return v;
+}
+
+/** Cents of a number cell with at most two decimals (exact), else undefined. */
+export function centsFast(v: unknown): Cents | undefined {
+  // Below 1e11 € a double resolves 1e-4 cent, so the two-decimals test is unambiguous.
+  if (typeof v !== "number" || !(v >= 0) || v >= 1e11) return undefined;
+  const c = Math.round(v * 100);
+  return Math.abs(v * 100 - c) < 1e-4 ? c + 0 : undefined;
+}
+
 /** Trimmed text; too long = error. */
 export function readText(v: CellValue): Read<string> {
+  // Fast path for the common case: text already trimmed and not an error.
+  if (typeof v === "string" && v.length > 0 && !isEdgeSpace(v.charCodeAt(0)) && !isEdgeSpace(v.charCodeAt(v.length - 1))) {
+    if (v.length > MAX_TEXT) return { ok: false, reason: "value.too-long" };
+    if (v.charCodeAt(0) === 35 /* # */ && isFormulaError(v)) return FORMULA_ERROR;
+    return { ok: true, value: v };
+  }
   const p = pre(v);
   if (p !== undefined) return p;
   const s = cleanText(v);
@@ -59,6 +89,9 @@ export function readText(v: CellValue): Read<string> {
 
 /** Money in integer cents. */
 export function readMoney(v: CellValue, locale: Locale): Read<Cents> {
+  // Number cells with at most two decimals (nearly all money): skip the decimal reader.
+  const c = centsFast(v);
+  if (c !== undefined) return { ok: true, value: c };
   return pre(v) ?? parseMoney(v, locale);
 }
 

@@ -5,7 +5,7 @@
 import type { CellValue, Locale } from "#core/snapshot/types.ts";
 import type { Cents, IsoDate } from "#core/model.ts";
 import type { FieldProblem } from "../problem.ts";
-import { readDate, readMoney, readNumber, readPercent, readText, readTick, toCell } from "./cells.ts";
+import { centsFast, cleanTextFast, readDate, readMoney, readNumber, readPercent, readText, readTick, toCell } from "./cells.ts";
 import type { Read } from "./cells.ts";
 
 /** What a field parser needs besides the value. */
@@ -25,6 +25,8 @@ function take<T>(r: Read<T>, field: string, raw: unknown, out: Problems): T | un
 
 /** Trimmed text of a field. */
 export function textField(raw: unknown, field: string, out: Problems): string | undefined {
+  const fast = cleanTextFast(raw);
+  if (fast !== undefined) return fast;
   const v = toCell(raw);
   const r = readText(v);
   if (!r.ok && r.reason === "value.too-long") {
@@ -41,6 +43,8 @@ export function codeField(raw: unknown, field: string, out: Problems): string | 
 
 /** Money in cents (wire form: euro numbers). */
 export function moneyField(raw: unknown, field: string, ctx: FieldCtx, out: Problems): Cents | undefined {
+  const fast = centsFast(raw);
+  if (fast !== undefined) return fast;
   return take(readMoney(toCell(raw), ctx.locale), field, raw, out);
 }
 

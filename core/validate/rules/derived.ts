@@ -31,12 +31,14 @@ export interface StatedTotalAt {
   at: RowAt;
 }
 
-/** The overhead rate each project states on its overhead rows (first one wins). */
-export function statedRates(rows: readonly Row<BudgetRow>[]): Map<string, number> {
+/**
+ * The overhead rate each project states on its overhead rows ("25%"), by project key (first one
+ * wins). Pass it to `summarizeBudgets` / `buildReport` so they use the stated rate.
+ */
+export function overheadRates(rows: Iterable<BudgetRow>): Map<string, number> {
   const rates = new Map<string, number>();
-  for (const r of rows) {
-    const rate = r.entity.rate;
-    if (rate !== undefined && r.entity.project !== "" && !rates.has(r.entity.project)) rates.set(r.entity.project, rate);
+  for (const b of rows) {
+    if (b.rate !== undefined && b.project !== "" && !rates.has(b.project)) rates.set(b.project, b.rate);
   }
   return rates;
 }
@@ -51,10 +53,11 @@ export function budgetRules(
   totals: readonly StatedTotalAt[],
   locale: Locale,
 ): { summaries: Map<string, BudgetSummary>; located: { problem: FieldProblem; at: RowAt }[] } {
+  const rows = budget.map((r) => r.entity);
   const summaries = summarizeBudgets(
-    budget.map((r) => r.entity),
+    rows,
     projects.map((r) => r.entity),
-    statedRates(budget),
+    overheadRates(rows),
   );
   const projectRow = new Map<string, Row<Project>>();
   for (const r of projects) if (r.entity.key !== "" && !projectRow.has(r.entity.key)) projectRow.set(r.entity.key, r);
@@ -62,7 +65,9 @@ export function budgetRules(
   for (const r of budget) if (r.entity.category === "overhead") budgetRow.set(r.entity, r);
   const money = (c: Cents): string => formatMoney(c, locale);
   const faultyProjects = new Set<string>();
-  for (const r of budget) if (r.problems.some((p) => p.field === "amount" && p.severity === "error")) faultyProjects.add(r.entity.project);
+  for (const r of budget) {
+    if (r.problems.length > 0 && r.problems.some((p) => p.field === "amount" && p.severity === "error")) faultyProjects.add(r.entity.project);
+  }
 
   for (const [key, summary] of summaries) {
     const pr = projectRow.get(key);

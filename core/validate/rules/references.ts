@@ -39,15 +39,24 @@ export function budgetProjectRefs(rows: readonly Row<BudgetRow>[], projectKeyOf:
 /** A lookup from a project reference (key, code or acronym; case-insensitive fallback) to its key. */
 export function projectKeys(projects: Iterable<Project>): (ref: string) => string | undefined {
   const exact = new Map<string, string>();
-  const loose = new Map<string, string>();
   for (const p of projects) {
     if (p.key === "") continue;
     for (const ref of [p.key, p.code, p.acronym]) {
-      if (ref === undefined || ref === "") continue;
-      if (!exact.has(ref)) exact.set(ref, p.key);
-      const l = ref.toLowerCase();
-      if (!loose.has(l)) loose.set(l, p.key);
+      if (ref !== undefined && ref !== "" && !exact.has(ref)) exact.set(ref, p.key);
     }
   }
-  return (ref) => exact.get(ref) ?? loose.get(ref.trim().toLowerCase());
+  // Built on the first miss only: most references are written exactly.
+  let loose: Map<string, string> | undefined;
+  return (ref) => {
+    const hit = exact.get(ref);
+    if (hit !== undefined) return hit;
+    if (loose === undefined) {
+      loose = new Map();
+      for (const [r, key] of exact) {
+        const l = r.toLowerCase();
+        if (!loose.has(l)) loose.set(l, key);
+      }
+    }
+    return loose.get(ref.trim().toLowerCase());
+  };
 }
