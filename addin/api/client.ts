@@ -1,16 +1,9 @@
 /**
  * The sync API client used by the task pane: one method per endpoint of `#core/sync/protocol.ts`,
- * bodies validated with the protocol's zod schemas both ways, failures as typed `ApiError`s.
+ * responses validated with the protocol's zod schemas, failures as typed `ApiError`s.
+ * The protocol module (and zod with it, ~110 KB gzip) is loaded on the first call, not with the
+ * task pane: validating and the overview never need it, and the bundle budget is 300 KB.
  */
-import {
-  ChangesResponseSchema,
-  ErrorBodySchema,
-  HistoryResponseSchema,
-  PushResponseSchema,
-  RunsResponseSchema,
-  RollupsResponseSchema,
-  apiPaths,
-} from "#core/sync/protocol.ts";
 import type {
   ChangesResponse,
   HistoryResponse,
@@ -20,6 +13,7 @@ import type {
   RollupsResponse,
   RunsResponse,
 } from "#core/sync/protocol.ts";
+import type * as ProtocolModule from "#core/sync/protocol.ts";
 import type { TokenSource } from "#addin/auth/token-source.ts";
 import { ApiError, kindForStatus } from "./errors.ts";
 
@@ -43,6 +37,10 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
 }
 
+type Protocol = typeof ProtocolModule;
+let protocol: Promise<Protocol> | undefined;
+const loadProtocol = (): Promise<Protocol> => (protocol ??= import("#core/sync/protocol.ts"));
+
 interface Schema<T> {
   safeParse(v: unknown): { success: true; data: T } | { success: false };
 }
@@ -59,7 +57,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = options.baseUrl.replace(/\/+$/, "");
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
 
-  async function call<T>(method: "GET" | "POST", path: string, schema: Schema<T>, body?: unknown): Promise<T> {
+  async function call<T>(method: "GET" | "POST", route: (p: Protocol) => [string, Schema<T>], body?: unknown): Promise<T> {
+    const p = await loadProtocol();
+    const [path, schema] = route(p);
     const token = await options.tokens.getToken();
     if (token === undefined) throw new ApiError("signed-out", 401, "not signed in");
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: "application/json" };
@@ -78,7 +78,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (res.ok) throw new ApiError("bad-response", res.status, "the response is not JSON", { cause });
     }
     if (!res.ok) {
-      const parsed = ErrorBodySchema.safeParse(json);
+      const parsed = p.ErrorBodySchema.safeParse(json);
       const errorBody = parsed.success ? parsed.data.error : undefined;
       throw new ApiError(kindForStatus(res.status), res.status, errorBody?.message ?? `HTTP ${res.status}`, {
         ...(errorBody ? { body: errorBody } : {}),
@@ -90,11 +90,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   }
 
   return {
-    push: (plan, request) => call("POST", apiPaths.sync(plan), PushResponseSchema, request),
-    changes: (plan, since) => call("GET", apiPaths.changes(plan, since), ChangesResponseSchema),
-    history: (plan, entity, key) => call("GET", apiPaths.history(plan, entity, key), HistoryResponseSchema),
-    restore: (plan, entity, key, request) => call("POST", apiPaths.restore(plan, entity, key), { safeParse: parseRestore }, request),
-    runs: (plan) => call("GET", apiPaths.runs(plan), RunsResponseSchema),
-    rollups: (plan) => call("GET", apiPaths.rollups(plan), RollupsResponseSchema),
+    push: (plan, request) => call("POST", (p) => [p.apiPaths.sync(plan), p.PushResponseSchema], request),
+    changes: (plan, since) => call("GET", (p) => [p.apiPaths.changes(plan, since), p.ChangesResponseSchema]),
+    history: (plan, entity, key) => call("GET", (p) => [p.apiPaths.history(plan, entity, key), p.HistoryResponseSchema]),
+    restore: (plan, entity, key, request) => call("POST", (p) => [p.apiPaths.restore(plan, entity, key), { safeParse: parseRestore }], request),
+    runs: (plan) => call("GET", (p) => [p.apiPaths.runs(plan), p.RunsResponseSchema]),
+    rollups: (plan) => call("GET", (p) => [p.apiPaths.rollups(plan), p.RollupsResponseSchema]),
   };
 }

@@ -1,0 +1,54 @@
+/**
+ * Query parameters of the preview page:
+ * `?api=<url>&token=<t>&plan=<id>&lang=it|en&user=<name>&seed=big-data|messy|annual|large&projects=<n>&today=<yyyy-mm-dd>&tab=<tab>`.
+ */
+import type { Locale } from "#core/snapshot/types.ts";
+import { isLocale } from "#addin/i18n/locale.ts";
+
+export type PreviewSeed = "big-data" | "messy" | "annual" | "large";
+export type PreviewTab = "validate" | "overview" | "sync" | "settings";
+
+export interface PreviewParams {
+  api: string;
+  token?: string;
+  plan?: string;
+  lang?: Locale;
+  user: string;
+  seed: PreviewSeed;
+  /** Projects of the "large" seed. */
+  projects: number;
+  today?: string;
+  tab?: PreviewTab;
+}
+
+const SEEDS: readonly PreviewSeed[] = ["big-data", "messy", "annual", "large"];
+const TABS: readonly PreviewTab[] = ["validate", "overview", "sync", "settings"];
+const MAX_PROJECTS = 50_000;
+
+/** Reads the page's query string; unknown or malformed values fall back to defaults. */
+export function parsePreviewParams(search: string): PreviewParams {
+  const q = new URLSearchParams(search);
+  const text = (k: string): string | undefined => {
+    const v = q.get(k)?.trim();
+    return v === undefined || v === "" ? undefined : v;
+  };
+  const seed = text("seed");
+  const lang = text("lang");
+  const tab = text("tab");
+  const projects = Number(text("projects") ?? "10000");
+  const today = text("today");
+  const out: PreviewParams = {
+    api: (text("api") ?? "").replace(/\/+$/, ""),
+    user: text("user") ?? "preview",
+    seed: SEEDS.includes(seed as PreviewSeed) ? (seed as PreviewSeed) : "big-data",
+    projects: Number.isInteger(projects) && projects > 0 ? Math.min(projects, MAX_PROJECTS) : 10_000,
+  };
+  const token = text("token");
+  if (token !== undefined) out.token = token;
+  const plan = text("plan");
+  if (plan !== undefined) out.plan = plan;
+  if (isLocale(lang)) out.lang = lang;
+  if (today !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(today)) out.today = today;
+  if (TABS.includes(tab as PreviewTab)) out.tab = tab as PreviewTab;
+  return out;
+}

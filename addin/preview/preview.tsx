@@ -1,0 +1,132 @@
+/**
+ * The preview page: the real task pane beside the in-memory Excel host rendering a seed workbook
+ * as an editable grid, so someone without Excel can validate, see `=CLUSTER.PRL()` results, sync
+ * and resolve a conflict in a browser. Query parameters: see `params.ts`.
+ */
+import { useEffect, useState } from "react";
+import { createRoot } from "react-dom/client";
+import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { ExcelAdapter } from "#addin/excel/adapter.ts";
+import type { ExcelRun } from "#addin/excel/api.ts";
+import { devTokenSource } from "#addin/auth/dev-token.ts";
+import { staticTokenSource } from "#addin/auth/static-token.ts";
+import { App } from "#addin/taskpane/App.tsx";
+import { hostFromAdapter } from "#addin/taskpane/excel-host.ts";
+import { memorySettings } from "#addin/taskpane/settings/settings-store.ts";
+import type { TaskpaneServices } from "#addin/taskpane/services.ts";
+import { createFakeExcel } from "#tests/fakes/excel/host.ts";
+import type { FakeExcelHost } from "#tests/fakes/excel/host.ts";
+import type { CellValue } from "#core/snapshot/types.ts";
+import { Grid } from "./Grid.tsx";
+import { parsePreviewParams } from "./params.ts";
+import type { PreviewParams } from "./params.ts";
+import { previewWorkbook } from "./seeds.ts";
+
+const useStyles = makeStyles({
+  page: { display: "flex", height: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  grid: { flexGrow: 1, minWidth: 0, backgroundColor: tokens.colorNeutralBackground1 },
+  pane: { width: "380px", flexShrink: 0, borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, overflow: "auto" },
+});
+
+/** What tests reach through `window.__preview` (read cells, play edits). */
+export interface PreviewHandle {
+  fake: FakeExcelHost;
+  value(sheet: string, a1: string): CellValue | undefined;
+  edit(sheet: string, a1: string, value: CellValue): Promise<void>;
+  ready: boolean;
+}
+
+declare global {
+  interface Window {
+    __preview?: PreviewHandle;
+  }
+}
+
+/** A change counter bumped after every batch and edit, so the grid re-renders. */
+function observe(fake: FakeExcelHost): { run: ExcelRun; subscribe(fn: () => void): () => void; bump(): void } {
+  const listeners = new Set<() => void>();
+  const bump = () => listeners.forEach((fn) => fn());
+  const run = (async (batch: Parameters<ExcelRun>[0]) => {
+    try {
+      return await fake.run(batch as unknown as Parameters<FakeExcelHost["run"]>[0]);
+    } finally {
+      bump();
+    }
+  }) as ExcelRun;
+  return { run, subscribe: (fn) => (listeners.add(fn), () => listeners.delete(fn)), bump };
+}
+
+function services(params: PreviewParams, run: ExcelRun): { services: TaskpaneServices; adapter: ExcelAdapter } {
+  const adapter = new ExcelAdapter({ run });
+  const auth =
+    params.token !== undefined
+      ? staticTokenSource(params.token, params.user)
+      : params.api !== ""
+        ? devTokenSource(params.api, params.user)
+        : staticTokenSource(undefined);
+  return {
+    adapter,
+    services: {
+      host: hostFromAdapter(adapter),
+      settings: memorySettings(params.lang === undefined ? { apiUrl: params.api } : { apiUrl: params.api, language: params.lang }),
+      auth,
+      displayLanguage: params.lang ?? navigator.language,
+      theme: "light",
+      today: () => params.today ?? new Date().toISOString().slice(0, 10),
+    },
+  };
+}
+
+interface PageProps {
+  handle: PreviewHandle;
+  observed: ReturnType<typeof observe>;
+  taskpane: TaskpaneServices;
+  tab?: PreviewParams["tab"];
+}
+
+function Page({ handle, observed, taskpane, tab }: PageProps) {
+  const styles = useStyles();
+  const [version, setVersion] = useState(0);
+  useEffect(() => observed.subscribe(() => setVersion((v) => v + 1)), [observed]);
+  return (
+    <div className={styles.page}>
+      <main className={styles.grid} aria-label="Workbook">
+        <Grid fake={handle.fake} version={version} edit={handle.edit} />
+      </main>
+      <aside className={styles.pane} aria-label="Action Plan">
+        <App services={taskpane} {...(tab ? { initialTab: tab } : {})} />
+      </aside>
+    </div>
+  );
+}
+
+async function main(): Promise<void> {
+  const params = parsePreviewParams(window.location.search);
+  const fake = createFakeExcel({ name: `${params.seed}.xlsx`, sheets: previewWorkbook(params.seed, params.projects) });
+  const observed = observe(fake);
+  const built = services(params, observed.run);
+  if (params.plan !== undefined) {
+    const state = await built.adapter.readSyncState();
+    if (state?.planId !== params.plan) await built.adapter.writeSyncState({ planId: params.plan, rows: {}, ...(params.api ? { apiUrl: params.api } : {}) });
+  }
+  const handle: PreviewHandle = {
+    fake,
+    value: (sheet, a1) => fake.cell(sheet, a1)?.value,
+    async edit(sheet, a1, value) {
+      await fake.edit(sheet, a1, value);
+      observed.bump();
+    },
+    ready: false,
+  };
+  window.__preview = handle;
+  const container = document.getElementById("root");
+  if (container === null) return;
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <Page handle={handle} observed={observed} taskpane={built.services} {...(params.tab ? { tab: params.tab } : {})} />
+    </FluentProvider>,
+  );
+  handle.ready = true;
+}
+
+void main();
