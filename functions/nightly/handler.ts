@@ -47,7 +47,11 @@ export async function handler(): Promise<NightlySummary> {
       push: (plan, request, actor, locale) => pushRows(store, plan, request, actor, locale),
       putRun: (plan, report) => store.putRun(plan, report),
       actorId: credential.clientId,
-      logger: log,
+      logger: {
+        info: (message, extra) => log.info(message, extra ?? {}),
+        warn: (message, extra) => log.warn(message, extra ?? {}),
+        error: (message, extra) => log.error(message, extra ?? {}),
+      },
       metrics: { count: (name, value) => meter.addMetric(name, MetricUnit.Count, value) },
     });
     const files = reports.flatMap((r) => r.files);

@@ -158,7 +158,7 @@ describe("stateless stack: least privilege", () => {
     if (!fn) throw new Error(`no function ${name}`);
     return statementsOfRole(synthesized.apiTemplate, logicalIdOf(synthesized.api, fn.role));
   }
-  const allFunctions = ["Sync", "Changes", "History", "Restore", "Runs", "Rollups", "Workbooks", "Nightly"];
+  const allFunctions = ["Push", "Changes", "History", "Restore", "Runs", "Rollups", "Workbooks", "Nightly"];
 
   it.each(allFunctions.map((name) => [name, name === "Nightly"] as const))(
     "%s may read the Graph secret: %s",
@@ -168,8 +168,8 @@ describe("stateless stack: least privilege", () => {
   );
 
   it.each([
-    ["Sync", true],
-    ["Changes", false],
+    ["Push", true],
+    ["Changes", true],
     ["History", false],
     ["Restore", true],
     ["Runs", false],
