@@ -139,7 +139,7 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
   const finish = <E extends { hasErrors?: boolean }>(entries: Entry<E>[]): E[] =>
     entries.map((e) => {
       if (hasError(e.problems)) e.entity.hasErrors = true;
-      for (const p of e.problems) issues.push(locate(p, e.at, messagesLocale));
+      for (const p of e.problems) issues.push(locate(p, e, messagesLocale));
       return e.entity;
     });
   const plan: Plan = {

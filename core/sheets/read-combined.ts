@@ -46,7 +46,7 @@ export function combinedPriorities(): CombinedPriorities {
   const add = (code: string, title: string, at: RowAt): void => {
     const priority: Priority = { code, title };
     if (at.sheet !== undefined) priority.source = { sheet: at.sheet.name, row: at.row };
-    const entry: Entry<Priority> = { entity: priority, at: { sheet: placeFor(at.sheet), row: at.row }, problems: [] };
+    const entry: Entry<Priority> = { sheet: placeFor(at.sheet), row: at.row, entity: priority, problems: [] };
     entries.push(entry);
     byCode.set(code, entry);
     if (title !== "") byTitle.set(foldText(title), code);

@@ -20,10 +20,9 @@ export interface SheetRead {
   fields: readonly { field: string; index: number }[];
 }
 
-/** An entity read from a row, with the problems found so far (cross-row rules add more). */
-export interface Entry<E> {
+/** An entity read from a row, with the problems found so far (cross-row rules add more); it is its own location. */
+export interface Entry<E> extends RowAt {
   entity: E;
-  at: RowAt;
   problems: FieldProblem[];
 }
 
@@ -79,5 +78,5 @@ export function firstDataRow(read: SheetRead): number {
 
 /** Entry for a row of this sheet. */
 export function entryAt<E>(read: SheetRead, row: number, entity: E, problems: FieldProblem[]): Entry<E> {
-  return { entity, at: { sheet: read.place, row }, problems };
+  return { sheet: read.place, row, entity, problems };
 }

@@ -112,7 +112,7 @@ export function validateEntity(
 }
 
 function asRow<E>(b: Built<E>): Row<E> {
-  return { entity: b.entity, at: NO_SHEET, problems: b.problems };
+  return { sheet: undefined, row: 0, entity: b.entity, problems: b.problems };
 }
 
 /** Where a row sits and how it was read (position, error flag, assigned code): never on the wire. */

@@ -4,10 +4,12 @@
  */
 import type { FieldProblem, RowAt } from "../problem.ts";
 
-/** An entity row as the cross-row rules see it. */
-export interface Row<E> {
+/**
+ * An entity row as the cross-row rules see it. It is its own location (sheet + row), so large
+ * sheets allocate one object per row rather than two.
+ */
+export interface Row<E> extends RowAt {
   entity: E;
-  at: RowAt;
   problems: FieldProblem[];
 }
 
@@ -22,7 +24,7 @@ export function uniqueCodes<E>(rows: readonly Row<E>[], keyOf: (e: E) => { key: 
     const { key, field } = keyOf(r.entity);
     if (key === "") continue;
     const seen = first.get(key);
-    if (seen === undefined) first.set(key, r.at);
+    if (seen === undefined) first.set(key, r);
     else r.problems.push({ severity: "error", code: "duplicate.code", field, value: key, params: { firstRow: seen.row } });
   }
 }
