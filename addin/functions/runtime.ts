@@ -1,0 +1,46 @@
+/**
+ * The shared runtime's wiring for the custom functions: the one plan store (read from the
+ * sheets with Office.js, refreshed on edits) and the user's display language.
+ */
+import type { ExcelRun } from "#addin/excel/api.ts";
+import { watchChanges } from "#addin/excel/changes.ts";
+import { WEB_MAX_CELLS_PER_SYNC, readSnapshot } from "#addin/excel/read-snapshot.ts";
+import { PlanStore, sharedPlanStore } from "#addin/shared/plan-store.ts";
+import type { Locale } from "#core/snapshot/types.ts";
+
+interface OfficeGlobals {
+  Excel?: { run: ExcelRun };
+  Office?: { context?: { displayLanguage?: string; platform?: string; diagnostics?: { platform?: string } } };
+}
+
+const globals = globalThis as unknown as OfficeGlobals;
+
+/** Excel on the web limits a batch's payload (see read-snapshot.ts). */
+function onTheWeb(): boolean {
+  const ctx = globals.Office?.context;
+  return (ctx?.diagnostics?.platform ?? ctx?.platform) === "OfficeOnline";
+}
+
+/** A store reading this workbook through Excel.run (created on first use, shared with the task pane). */
+export function planStore(): PlanStore {
+  return sharedPlanStore(() => {
+    const excel = globals.Excel;
+    if (!excel) throw new Error("Excel is not available in this runtime.");
+    const run: ExcelRun = (batch) => excel.run(batch);
+    const read = onTheWeb() ? { maxCellsPerSync: WEB_MAX_CELLS_PER_SYNC } : {};
+    const store = new PlanStore({
+      readSnapshot: () => readSnapshot(run, read),
+      onChanged: (callback, debounceMs = 300) => watchChanges(run, callback, debounceMs),
+    });
+    // Failures stay in store.error; functions waiting on ready() receive them as #N/A.
+    store.start().catch(() => undefined);
+    return store;
+  });
+}
+
+/** Messages follow Office's display language; the workbook's number locale otherwise. */
+export function displayLocale(fallback: Locale): Locale {
+  const lang = globals.Office?.context?.displayLanguage;
+  if (lang === undefined) return fallback;
+  return lang.toLowerCase().startsWith("it") ? "it" : "en";
+}
