@@ -72,7 +72,8 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
   const found: Found[] = [];
   const sheets = Array.isArray(snapshot.sheets) ? snapshot.sheets : [];
   sheets.forEach((sheet, index) => {
-    if (sheet === null || typeof sheet !== "object" || !Array.isArray(sheet.values)) return;
+    // A malformed snapshot (from JSON) is skipped sheet by sheet rather than thrown on.
+    if (sheet === null || typeof sheet !== "object" || typeof sheet.name !== "string" || !Array.isArray(sheet.values)) return;
     const recognized = recognizeSheet(sheet);
     if (recognized !== undefined) found.push({ sheet, index, recognized });
   });

@@ -1,6 +1,8 @@
 /**
  * The public API of the pure core: one import for every entry point (add-in, custom functions,
  * CLI, Lambdas). Sub-modules stay importable directly for tree-shaking-sensitive bundles.
+ * `core/sync` is not re-exported here: its zod schemas would weigh on the custom-functions bundle;
+ * import it from "#core/sync/index.ts".
  */
 export type * from "./model.ts";
 export type { CellValue, SheetSnapshot, WorkbookSnapshot, Locale, SnapshotOrigin } from "./snapshot/types.ts";

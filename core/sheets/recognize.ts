@@ -41,7 +41,8 @@ export function recognizeSheet(sheet: SheetSnapshot): RecognizedSheet | undefine
   const limit = Math.min(HEADER_SEARCH_ROWS, sheet.values.length);
   const nameKind = kindFromSheetName(sheet.name);
   for (let r = 0; r < limit; r++) {
-    const row = sheet.values[r] ?? [];
+    const cells = sheet.values[r];
+    const row = Array.isArray(cells) ? cells : [];
     const folded = row.map((v) => (typeof v === "string" ? foldHeading(v) : ""));
     let best: SheetKind | undefined;
     let bestCount = 0;

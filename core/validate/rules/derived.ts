@@ -54,8 +54,10 @@ export function budgetRules(
   locale: Locale,
 ): { summaries: Map<string, BudgetSummary>; located: { problem: FieldProblem; at: RowAt }[] } {
   const rows = budget.map((r) => r.entity);
+  // A row that only states the rate ("Spese generali | 20%") states no overhead amount.
+  const amounts = rows.filter((b) => !(b.category === "overhead" && b.amount === undefined && b.rate !== undefined));
   const summaries = summarizeBudgets(
-    rows,
+    amounts,
     projects.map((r) => r.entity),
     overheadRates(rows),
   );

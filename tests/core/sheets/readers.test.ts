@@ -227,3 +227,29 @@ describe("messy headings", () => {
     expect(issues).toEqual([]);
   });
 });
+
+describe("stated overhead rates", () => {
+  it.each<[string, CellValue[], number]>([
+    ["in the category label", ["P1", "E) Spese generali 20%", null, 32_000], 0.2],
+    ["in the description", ["P1", "Costi indiretti", "Forfettario 20 %", 32_000], 0.2],
+    ["in the amount cell", ["P1", "Spese generali", null, "20%"], 0.2],
+  ])("reads a rate written %s and checks the overhead with it", (_where, overheadRow, rate) => {
+    // Prepare: 160 000 direct at 20 % is 32 000.
+    const snapshot = workbook(["Budget", [BUDGET_HEADER, ["P1", "A", null, 130_000], ["P1", "B", null, 30_000], overheadRow]]);
+    // Act
+    const { plan, issues } = analyzeWorkbook(snapshot);
+    // Assess
+    expect(plan.budget[2]?.rate).toBe(rate);
+    expect(issues).toEqual([]);
+  });
+
+  it("without a stated rate, checks the overhead at 25 %", () => {
+    // Prepare
+    const snapshot = workbook(["Budget", [BUDGET_HEADER, ["P1", "A", null, 130_000], ["P1", "B", null, 30_000], ["P1", "Spese generali", null, 32_000]]]);
+    // Act
+    const { issues } = analyzeWorkbook(snapshot);
+    // Assess
+    expect(codesAt(issues, "Budget!D4")).toEqual(["budget.overhead-differs"]);
+    expect(issues[0]?.message).toContain("€ 40.000,00");
+  });
+});
