@@ -1,0 +1,219 @@
+/**
+ * Sync service benchmarks (SPEC §11), against DynamoDB Local through a counting proxy:
+ * - push of 10 000 new rows over HTTP vs. raw BatchWriteItem of the same items (ratio ≤ 2.5);
+ * - a push of k changed rows among n costs exactly k row writes (counted at the proxy);
+ * - pull of 10 000 rows (pages, time);
+ * - each Lambda bundle (esbuild, minified) ≤ 1 MB, module init ≤ 150 ms.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { build } from "esbuild";
+import { rowHash } from "#core/sync/hash.ts";
+import { changedRows, type SyncRow } from "#core/sync/rows.ts";
+import { apiPaths, type PushResponse, type PushRow } from "#core/sync/protocol.ts";
+import type { SyncState } from "#core/sync/state.ts";
+import { config } from "#functions/config.ts";
+import { startLocalStack } from "#functions/local/stack.ts";
+import { startDynamoDbLocal } from "#functions/local/dynamodb-local.ts";
+import { createDocumentClient } from "#functions/store/client.ts";
+import { chunk, mapLimit } from "#functions/store/dynamo/context.ts";
+import { ROUTES } from "#functions/routes.ts";
+import { call, pullAll, pushBody } from "#tests/support/api-client.ts";
+import { startDynamoProxy } from "#tests/support/dynamo-proxy.ts";
+import { round, timeMs, type BenchFigure } from "./figure.ts";
+
+const N = 10_000;
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+
+const priorityRow = (i: number): PushRow => {
+  const code = `P${i}`;
+  return {
+    entity: "priority",
+    key: code,
+    baseVersion: 0,
+    values: {
+      code,
+      title: `Priorità strategica numero ${i}`,
+      description: "Big Data e Intelligenza Artificiale per la Salute ed il Benessere",
+    },
+  };
+};
+
+export async function run(): Promise<BenchFigure[]> {
+  process.env["POWERTOOLS_LOG_LEVEL"] ??= "SILENT";
+  const figures: BenchFigure[] = [];
+  const dynamo = await startDynamoDbLocal();
+  const proxy = await startDynamoProxy(dynamo.endpoint);
+  const stack = await startLocalStack({ dynamo, dynamoEndpoint: proxy.endpoint });
+  try {
+    const token = await stack.issuer.mintToken({ oid: "bench-admin" });
+    const rows = Array.from({ length: N }, (_, i) => priorityRow(i));
+
+    // Raw BatchWriteItem of the same row items (same parallelism as a push), the baseline.
+    const doc = createDocumentClient({ ...config(), dynamoEndpoint: dynamo.endpoint });
+    const rawMs = await timeMs(() =>
+      mapLimit(chunk(rows, 25), config().writeParallelism, async (group) => {
+        let requests = group.map((r) => ({
+          PutRequest: {
+            Item: {
+              pk: "PLAN#raw",
+              sk: `ROW#${r.entity}#${r.key}`,
+              entity: r.entity,
+              key: r.key,
+              version: 1,
+              values: r.values,
+              deleted: false,
+              hash: rowHash(r.values),
+              updatedAt: new Date().toISOString(),
+              updatedBy: "bench",
+              source: "cli",
+            },
+          },
+        }));
+        while (requests.length > 0) {
+          const out = await doc.send(
+            new BatchWriteCommand({ RequestItems: { [stack.tableName]: requests } }),
+          );
+          requests = (out.UnprocessedItems?.[stack.tableName] ?? []) as typeof requests;
+        }
+      }),
+    );
+    await stack.store.createPlan("bench", "Bench", "bench-admin");
+    proxy.reset();
+    let pushed: PushResponse | undefined;
+    const pushMs = await timeMs(async () => {
+      const reply = await call<PushResponse>(stack.apiUrl, "POST", apiPaths.sync("bench"), {
+        token,
+        body: pushBody(rows),
+      });
+      if (reply.status !== 200) throw new Error(`push failed: ${reply.status}`);
+      pushed = reply.body;
+    });
+    const applied = pushed?.results.filter((r) => r.status === "applied").length ?? 0;
+    figures.push(
+      { figure: `sync: raw BatchWriteItem of ${N} row items`, value: round(rawMs), unit: "ms" },
+      {
+        figure: `sync: push of ${N} new rows over HTTP (${applied} applied)`,
+        value: round(pushMs),
+        unit: "ms",
+      },
+      {
+        figure: "sync: push ÷ raw BatchWriteItem",
+        value: round(pushMs / rawMs),
+        unit: "×",
+        target: "≤ 2.5",
+        pass: pushMs / rawMs <= 2.5 && applied === N,
+      },
+    );
+
+    // k changed among n: the client sends what changedRows finds; the proxy counts ROW# writes.
+    const k = 37;
+    const syncRows: SyncRow[] = rows.map((r) => ({
+      entity: r.entity,
+      key: r.key,
+      values: r.values,
+      hash: rowHash(r.values),
+    }));
+    const state: SyncState = {
+      planId: "bench",
+      rows: Object.fromEntries(syncRows.map((r) => [`${r.entity}:${r.key}`, { version: 1, hash: r.hash }])),
+    };
+    const edited = syncRows.map((r, i) => {
+      if (i % Math.floor(N / k) !== 0 || i / Math.floor(N / k) >= k) return r;
+      const values = { ...r.values, title: `${String(r.values["title"])} (rivista)` };
+      return { ...r, values, hash: rowHash(values) };
+    });
+    const changed = changedRows(edited, state);
+    proxy.reset();
+    const kReply = await call<PushResponse>(stack.apiUrl, "POST", apiPaths.sync("bench"), {
+      token,
+      body: pushBody(changed),
+    });
+    const kApplied = kReply.body.results.filter((r) => r.status === "applied").length;
+    figures.push({
+      figure: `sync: row writes for a push of k=${k} changed among n=${N} (${changed.length} sent, ${kApplied} applied)`,
+      value: proxy.stats.rowWrites,
+      unit: "writes",
+      target: `= ${k}`,
+      pass: proxy.stats.rowWrites === k && kApplied === k,
+    });
+
+    // Pull of every row.
+    let pages = 0;
+    const pullMs = await timeMs(async () => {
+      const before = proxy.stats.operations["Query"] ?? 0;
+      const pulled = await pullAll(stack.apiUrl, "bench", token);
+      pages = Math.ceil(pulled.changes.length / 1000);
+      if (pulled.changes.length !== N + k) throw new Error(`pulled ${pulled.changes.length}`);
+      void before;
+    });
+    figures.push({
+      figure: `sync: pull of ${N + k} changes (${pages} pages of ≤ 1000)`,
+      value: round(pullMs),
+      unit: "ms",
+    });
+  } finally {
+    await stack.stop();
+    await proxy.stop();
+    await dynamo.stop();
+  }
+  figures.push(...(await bundleFigures()));
+  return figures;
+}
+
+/** Bundles each Lambda entry like the CDK stack (esbuild, ESM, minified) and times a cold import. */
+async function bundleFigures(): Promise<BenchFigure[]> {
+  const out: BenchFigure[] = [];
+  const dir = join(ROOT, ".cache", "bench-bundles");
+  mkdirSync(dir, { recursive: true });
+  for (const route of ROUTES) {
+    const outfile = join(dir, `${route.name}.mjs`);
+    await build({
+      entryPoints: [join(ROOT, "functions", route.entry)],
+      outfile,
+      bundle: true,
+      minify: true,
+      platform: "node",
+      target: "node22",
+      format: "esm",
+      logLevel: "silent",
+      // ESM bundles of CommonJS dependencies need a require.
+      banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" },
+    });
+    const kb = statSync(outfile).size / 1024;
+    const inits: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const probe = spawnSync(
+        process.execPath,
+        [
+          "--input-type=module",
+          "-e",
+          `const t=performance.now();await import(${JSON.stringify(outfile)});console.log(performance.now()-t)`,
+        ],
+        { encoding: "utf8" },
+      );
+      inits.push(Number(probe.stdout.trim()));
+    }
+    const init = Math.min(...inits);
+    out.push(
+      {
+        figure: `lambda ${route.name}: bundle (esbuild, minified)`,
+        value: round(kb),
+        unit: "KB",
+        target: "≤ 1024 KB",
+        pass: kb <= 1024,
+      },
+      {
+        figure: `lambda ${route.name}: module init`,
+        value: round(init),
+        unit: "ms",
+        target: "≤ 150 ms",
+        pass: init <= 150,
+      },
+    );
+  }
+  return out;
+}
