@@ -2,12 +2,14 @@
  * The real `actionplan` binary (node cli/bin.mjs) on generated .xlsx files: exit codes, the
  * schema-1 JSON document, planted issues at their cells, one-line errors without stack traces.
  */
-import { writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ReportJson } from "#core/report/index.ts";
 import { bigDataPlan, messyPlan, PLANTED_ISSUES, annualReport2022 } from "#tests/fixtures/seed-workbook.ts";
 import { writeXlsx } from "#tests/fixtures/write-xlsx.ts";
-import { hasStackFrame, outputDir, runCli } from "./helpers.ts";
+import { hasStackFrame, outputDir, REPO_ROOT, runCli } from "./helpers.ts";
 
 let dir = "";
 const TODAY = ["--today", "2022-12-31"];
@@ -50,6 +52,39 @@ describe("exit codes (SPEC §10)", () => {
     const run = await runCli(args, dir);
     // Assess
     expect(run.code).toBe(code);
+  });
+});
+
+describe("start-up paths", () => {
+  it.each([
+    ["the cached esbuild bundle", {}],
+    ["tsx (ACTIONPLAN_NO_BUNDLE=1)", { ACTIONPLAN_NO_BUNDLE: "1" }],
+  ])("%s gives the same JSON report", async (_how, env) => {
+    const run = await runCli(["report", "plan.xlsx", "--json", ...TODAY], dir, env);
+    const reference = await runCli(["report", "plan.xlsx", "--json", ...TODAY], dir, {
+      ACTIONPLAN_NO_BUNDLE: "1",
+    });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(JSON.parse(reference.stdout));
+  });
+
+  it("keeps the bundle and the list of its sources under .cache/cli", async () => {
+    await runCli(["validate", "plan.xlsx"], dir);
+    const manifest = JSON.parse(
+      await readFile(join(REPO_ROOT, ".cache", "cli", "manifest.json"), "utf8"),
+    ) as { dir: string; inputs: Record<string, unknown> };
+    expect(Object.keys(manifest.inputs)).toEqual(
+      expect.arrayContaining(["cli/main.ts", "cli/read-xlsx.ts", "core/analyze.ts", "package-lock.json"]),
+    );
+    expect(existsSync(join(REPO_ROOT, ".cache", "cli", manifest.dir, "main.mjs"))).toBe(true);
+  });
+
+  it.each([
+    ["it", ["Uso: actionplan", "validate", "report", "Codici di uscita"]],
+    ["en", ["Usage: actionplan", "validate", "report", "Exit codes"]],
+  ])("--help in %s lists the commands", async (locale, words) => {
+    const run = await runCli(["--help", "--locale", locale], dir);
+    for (const w of words) expect(run.stdout).toContain(w);
   });
 });
 
