@@ -3,7 +3,7 @@
  * by the Lambda handlers, the add-in's API client, the CLI and the nightly job.
  * Pure: zod only, so the add-in can import it in the browser.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 /** Largest key of a row (codes, acronyms and budget keys are far shorter). */
 export const MAX_KEY_LENGTH = 512;
