@@ -5,7 +5,16 @@
 // so the TypeScript sources are bundled once with esbuild into .cache/cli/ (ExcelJS included: one
 // file loads much faster than hundreds) and reused while no input file changed. If esbuild is
 // unavailable or fails, or ACTIONPLAN_NO_BUNDLE=1, the sources run through tsx's loader instead.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 

@@ -154,7 +154,11 @@ function readSheet(ws: ExcelJS.Worksheet): SheetSnapshot {
  * Reads .xlsx bytes into a snapshot. `name` is the file name shown in reports.
  * @throws UnreadableWorkbookError ("not-xlsx" or "corrupt") when the bytes are not a readable workbook.
  */
-export async function readWorkbookBuffer(buf: Uint8Array, name: string): Promise<WorkbookSnapshot> {
+export async function readWorkbookBuffer(
+  data: Uint8Array | ArrayBuffer,
+  name: string,
+): Promise<WorkbookSnapshot> {
+  const buf = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (buf.length < 4 || ZIP_MAGIC.some((b, i) => buf[i] !== b))
     throw new UnreadableWorkbookError("not-xlsx", name);
   const wb = new ExcelJS.Workbook();
