@@ -8,11 +8,11 @@
 import type { BudgetRow, Cents } from "#core/model.ts";
 import type { CellValue } from "#core/snapshot/types.ts";
 import type { RowAt } from "#core/validate/problem.ts";
-import { buildBudgetRow } from "#core/validate/fields/build.ts";
-import { statedRateIn } from "#core/validate/fields/tables.ts";
+import { buildBudgetRow, RowCells } from "#core/validate/fields/build.ts";
+import { BUDGET_FIELDS, statedRateIn } from "#core/validate/fields/tables.ts";
 import { isBlank } from "#core/values/index.ts";
 import { isTotalsRow } from "./grid.ts";
-import { entryAt, firstDataRow, rawFieldsOf } from "./sheet-read.ts";
+import { entryAt, firstDataRow, rowCellsOf } from "./sheet-read.ts";
 import type { Entry, ReadCtx, SheetRead } from "./sheet-read.ts";
 import { RunningSums } from "./totals.ts";
 
@@ -34,7 +34,10 @@ export function readBudget(read: SheetRead, ctx: ReadCtx): BudgetRead {
   const totals: StatedTotal[] = [];
   const { grid } = read;
   const sums = new RunningSums(["amount"]);
-  const hasProjectColumn = read.place.columns.has("project");
+  // Without a project column the sheet is one project's budget: the "project" reader still runs.
+  const fields = read.fields.some((f) => f.field === "project") ? read.fields : [...read.fields, { field: "project", index: -1 }];
+  const cells = new RowCells(BUDGET_FIELDS, fields);
+  const projectIndex = read.fields.find((f) => f.field === "project")?.index;
   let aboveProject: CellValue = null;
   let sectionProjects = new Set<string>();
   for (let row = firstDataRow(read); row <= grid.rowCount; row++) {
@@ -47,12 +50,16 @@ export function readBudget(read: SheetRead, ctx: ReadCtx): BudgetRead {
       sectionProjects = new Set();
       continue;
     }
-    const raw = rawFieldsOf(read, row);
-    if (hasProjectColumn) {
-      if (isBlank(raw["project"] ?? null)) raw["project"] = aboveProject;
-      else aboveProject = raw["project"] ?? null;
-    } else raw["project"] = read.sheet.name;
-    const built = buildBudgetRow(raw, ctx);
+    const values = rowCellsOf(read, row);
+    if (projectIndex !== undefined) {
+      const project = values[projectIndex] ?? null;
+      if (isBlank(project)) cells.load(values, "project", aboveProject);
+      else {
+        aboveProject = project;
+        cells.load(values);
+      }
+    } else cells.load(values, "project", read.sheet.name);
+    const built = buildBudgetRow(cells, ctx);
     const b = built.entity;
     b.source = { sheet: read.sheet.name, row };
     const rate = statedRateIn(b);

@@ -5,10 +5,11 @@
  */
 import type { Line, Project } from "#core/model.ts";
 import type { CellValue } from "#core/snapshot/types.ts";
-import { buildProject } from "#core/validate/fields/build.ts";
+import { buildProject, RowCells } from "#core/validate/fields/build.ts";
+import { PROJECT_FIELDS } from "#core/validate/fields/tables.ts";
 import { cleanText, foldText, isBlank, isFormulaError } from "#core/values/index.ts";
 import { isBareCode, isTotalsRow, splitCodeTitle } from "./grid.ts";
-import { entryAt, extraOf, firstDataRow, rawFieldsOf } from "./sheet-read.ts";
+import { entryAt, extraOf, firstDataRow, rowCellsOf } from "./sheet-read.ts";
 import type { Entry, ReadCtx, SheetRead } from "./sheet-read.ts";
 import { RunningSums } from "./totals.ts";
 
@@ -34,20 +35,23 @@ export function readProjects(read: SheetRead, ctx: ReadCtx, lineOf: (cell: CellV
   const { grid } = read;
   const sums = new RunningSums(MONEY_FIELDS);
   let aboveLine: CellValue = null;
+  const cells = new RowCells(PROJECT_FIELDS, read.fields);
+  const lineIndex = read.fields.find((f) => f.field === "line")?.index;
   for (let row = firstDataRow(read); row <= grid.rowCount; row++) {
     if (grid.isBlankRow(row)) continue;
     if (isTotalsRow(grid, row)) {
       sums.checkRow(read, row, ctx);
       continue;
     }
-    const raw = rawFieldsOf(read, row);
-    if ("line" in raw) {
+    const values = rowCellsOf(read, row);
+    if (lineIndex !== undefined) {
       // Fill-down: projects grouped under a merged line cell.
-      if (isBlank(raw["line"] ?? null)) raw["line"] = aboveLine;
-      else aboveLine = raw["line"] ?? null;
-      raw["line"] = lineOf(raw["line"] ?? null);
-    }
-    const built = buildProject(raw, ctx, extraOf(read, row));
+      let line = values[lineIndex] ?? null;
+      if (isBlank(line)) line = aboveLine;
+      else aboveLine = line;
+      cells.load(values, "line", lineOf(line));
+    } else cells.load(values);
+    const built = buildProject(cells, ctx, extraOf(read, row));
     const p = built.entity;
     p.source = { sheet: read.sheet.name, row };
     for (const f of MONEY_FIELDS) sums.add(f, p[f]);

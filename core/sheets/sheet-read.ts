@@ -63,6 +63,19 @@ export function rawFieldsOf(read: SheetRead, row: number): CellFields {
   return raw;
 }
 
+/**
+ * The row's cell array for column-indexed reading: the sheet's own array, or (with merged areas)
+ * a copy with merged cells filled in.
+ */
+export function rowCellsOf(read: SheetRead, row: number): readonly CellValue[] {
+  const { grid } = read;
+  const values = grid.rowValues(row) ?? [];
+  if (!grid.hasMerged) return values;
+  const filled: CellValue[] = [];
+  for (const f of read.fields) filled[f.index] = grid.cell(row, f.index + 1);
+  return filled;
+}
+
 /** The raw values of the unknown columns of a row, by heading. */
 export function extraOf(read: SheetRead, row: number): Record<string, unknown> | undefined {
   if (read.recognized.extra.length === 0) return undefined;

@@ -20,7 +20,47 @@ export interface Built<E> {
   problems: FieldProblem[];
 }
 
-function run<E>(table: Record<string, (e: E, raw: unknown, ctx: FieldCtx, out: FieldProblem[]) => void>, e: E, raw: RawFields, ctx: FieldCtx, out: FieldProblem[]): void {
+type FieldFn<E> = (e: E, raw: unknown, ctx: FieldCtx, out: FieldProblem[]) => void;
+type Table<E> = Record<string, FieldFn<E>>;
+
+/**
+ * One sheet row as the builders read it: the row's cell array and the sheet's columns, compiled
+ * once per sheet into (column, parser) pairs. A reader reuses one instance for every row
+ * (`load`), so large sheets build no per-row field objects.
+ */
+export class RowCells<E> {
+  private readonly readers: { index: number; field: string; read: FieldFn<E> }[];
+  private values: readonly unknown[] = [];
+  private overrideField: string | undefined;
+  private overrideValue: unknown;
+
+  constructor(table: Table<E>, fields: readonly { field: string; index: number }[]) {
+    this.readers = fields.filter((f) => Object.hasOwn(table, f.field)).map((f) => ({ index: f.index, field: f.field, read: table[f.field] as FieldFn<E> }));
+  }
+
+  /** Points at a row; `field` (if given) reads `value` instead of its cell (filled-down, resolved). */
+  load(values: readonly unknown[], field?: string, value?: unknown): this {
+    this.values = values;
+    this.overrideField = field;
+    this.overrideValue = value;
+    return this;
+  }
+
+  /** Runs every column's parser on the loaded row. */
+  runOn(e: E, ctx: FieldCtx, out: FieldProblem[]): void {
+    const { readers, values, overrideField } = this;
+    for (let i = 0; i < readers.length; i++) {
+      const r = readers[i] as (typeof readers)[number];
+      r.read(e, r.field === overrideField ? this.overrideValue : (values[r.index] ?? null), ctx, out);
+    }
+  }
+}
+
+function run<E>(table: Table<E>, e: E, raw: RawFields | RowCells<E>, ctx: FieldCtx, out: FieldProblem[]): void {
+  if (raw instanceof RowCells) {
+    raw.runOn(e, ctx, out);
+    return;
+  }
   for (const field in raw) {
     // Own fields only: a wire key such as "valueOf" must not reach Object.prototype.
     if (!Object.hasOwn(table, field)) continue;
@@ -51,7 +91,7 @@ export function buildLine(raw: RawFields, ctx: FieldCtx, codeLater = false): Bui
 }
 
 /** A project from raw fields; `extra` holds unknown columns by heading. */
-export function buildProject(raw: RawFields, ctx: FieldCtx, extra?: Record<string, unknown>): Built<Project> {
+export function buildProject(raw: RawFields | RowCells<Project>, ctx: FieldCtx, extra?: Record<string, unknown>): Built<Project> {
   const e: Project = { key: "", ticks: {} };
   const problems: FieldProblem[] = [];
   run(PROJECT_FIELDS, e, raw, ctx, problems);
@@ -69,7 +109,7 @@ export function buildProject(raw: RawFields, ctx: FieldCtx, extra?: Record<strin
 }
 
 /** A budget row from raw fields. */
-export function buildBudgetRow(raw: RawFields, ctx: FieldCtx): Built<BudgetRow> {
+export function buildBudgetRow(raw: RawFields | RowCells<BudgetRow>, ctx: FieldCtx): Built<BudgetRow> {
   const e: BudgetRow = { project: "" };
   const problems: FieldProblem[] = [];
   run(BUDGET_FIELDS, e, raw, ctx, problems);

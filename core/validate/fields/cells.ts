@@ -97,6 +97,7 @@ export function readMoney(v: CellValue, locale: Locale): Read<Cents> {
 
 /** A non-negative number. */
 export function readNumber(v: CellValue, locale: Locale): Read<number> {
+  if (typeof v === "number" && v >= 0 && v < Number.POSITIVE_INFINITY) return { ok: true, value: v + 0 };
   return pre(v) ?? parseNumber(v, locale);
 }
 
@@ -105,14 +106,33 @@ export function readPercent(v: CellValue, locale: Locale): Read<number> {
   return pre(v) ?? parsePercent(v, locale);
 }
 
+/** Only short values are remembered: a fuzzed sheet of long texts must not fill memory. */
+function memoizable(v: unknown): boolean {
+  return typeof v !== "string" || v.length <= 64;
+}
+
+/** Date cells repeat (a few years of days): remember each serial's and each text's reading, per locale. */
+const DATE_MEMO: Record<Locale, Map<CellValue, Read<IsoDate>>> = { it: new Map(), en: new Map() };
+
 /** An ISO date. */
 export function readDate(v: CellValue, locale: Locale): Read<IsoDate> {
-  return pre(v) ?? parseDate(v, locale);
+  const memo = DATE_MEMO[locale];
+  const known = memo.get(v);
+  if (known !== undefined) return known;
+  const r = pre(v) ?? parseDate(v, locale);
+  if (memo.size < 8192 && memoizable(v)) memo.set(v, r);
+  return r;
 }
+
+const TICK_MEMO = new Map<CellValue, Read<boolean>>();
 
 /** A tick; blank is "not ticked" (undefined). */
 export function readTick(v: CellValue): Read<boolean> {
-  return pre(v) ?? parseTick(v);
+  const known = TICK_MEMO.get(v);
+  if (known !== undefined) return known;
+  const r = pre(v) ?? parseTick(v);
+  if (TICK_MEMO.size < 1024 && memoizable(v)) TICK_MEMO.set(v, r);
+  return r;
 }
 
 /**
@@ -124,7 +144,7 @@ function memo<T>(lookup: (text: string) => T): (text: string) => T {
   return (text) => {
     if (cache.has(text)) return cache.get(text) as T;
     const v = lookup(text);
-    if (cache.size < 4096) cache.set(text, v);
+    if (cache.size < 4096 && memoizable(text)) cache.set(text, v);
     return v;
   };
 }

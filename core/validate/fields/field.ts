@@ -86,7 +86,9 @@ export function listField(raw: unknown, field: string, out: Problems): string[] 
   if (text === undefined) return undefined;
   const items: string[] = [];
   for (const part of text.split(LIST_SEPARATORS)) {
-    const t = part.trim().replace(LIST_NUMBERING, "").trim();
+    let t = part.trim();
+    const c = t.charCodeAt(0);
+    if (c >= 48 && c <= 57) t = t.replace(LIST_NUMBERING, "").trim();
     if (t !== "") items.push(t);
   }
   return items.length > 0 ? items : undefined;
