@@ -4,7 +4,7 @@
  * in production the default one; in tests one that trusts the fake servers' certificate.
  */
 import { request as httpRequest } from "node:http";
-import type { Agent as HttpAgent, IncomingHttpHeaders } from "node:http";
+import type { IncomingHttpHeaders } from "node:http";
 import { request as httpsRequest } from "node:https";
 import type { Agent as HttpsAgent } from "node:https";
 
@@ -20,8 +20,8 @@ export interface HttpRequestOptions {
   readonly method?: "GET" | "POST";
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
-  /** Agent for https: URLs (custom CA, keep-alive). */
-  readonly agent?: HttpsAgent | HttpAgent;
+  /** Agent for https: URLs (custom CA, keep-alive); plain http: URLs use the default agent. */
+  readonly agent?: HttpsAgent;
   /** @default 60 000 ms */
   readonly timeoutMs?: number;
   /** Refuse bodies above this size. */
@@ -56,7 +56,7 @@ export function sendRequest(url: string, options: HttpRequestOptions = {}): Prom
       {
         method: options.method ?? "GET",
         headers: { ...options.headers, ...(body ? { "content-length": String(body.length) } : {}) },
-        ...(options.agent ? { agent: options.agent } : {}),
+        ...(options.agent && target.protocol === "https:" ? { agent: options.agent } : {}),
         timeout: options.timeoutMs ?? 60_000,
       },
       (res) => {
