@@ -1,7 +1,7 @@
 /**
- * The functions.js bundle entry: registers the CLUSTER functions when Excel's custom-functions
- * runtime loads the script.
+ * The functions.js bundle entry: registers the CLUSTER functions when the custom-functions
+ * runtime runs the script. Elsewhere (a browser without Excel) it does nothing.
  */
 import { associateAll } from "./functions.ts";
 
-associateAll();
+if ("CustomFunctions" in globalThis) associateAll();

@@ -1,0 +1,103 @@
+/**
+ * The add-in build: functions.json pinned by a golden file, metadata errors fail the build,
+ * functions.js is a classic script that registers every function and pulls in no UI library,
+ * bundle budgets, and the task pane page wiring.
+ */
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runInNewContext } from "node:vm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BUDGETS, OFFICE_JS_CDN, buildAddin, wireTaskpaneHtml, type AddinBuild } from "#addin/build/build.ts";
+import { MetadataError, generateFunctionsMetadata } from "#addin/build/metadata.ts";
+
+const GOLDEN = join(import.meta.dirname, "golden/functions.expected.json");
+let out: string;
+let built: AddinBuild;
+
+beforeAll(async () => {
+  out = await mkdtemp(join(tmpdir(), "addin-build-"));
+  built = await buildAddin({ outdir: out });
+}, 120_000);
+
+afterAll(async () => {
+  await rm(out, { recursive: true, force: true });
+});
+
+describe("functions.json", () => {
+  it("is generated from the JSDoc tags exactly as pinned in the golden file", async () => {
+    // Act
+    const generated = await generateFunctionsMetadata();
+    // Assess
+    expect(JSON.parse(generated)).toEqual(JSON.parse(await readFile(GOLDEN, "utf8")));
+    expect(await readFile(join(out, "functions.json"), "utf8")).toBe(generated);
+  });
+
+  it.each([
+    ["an id with invalid characters", "/**\n * Bad.\n * @customfunction BAD-ID!\n * @param x A number.\n * @returns A number.\n */\nexport function bad(x: number): number { return x; }\n"],
+    ["a duplicate id", "/**\n * A.\n * @customfunction SAME\n * @returns A number.\n */\nexport function a(): number { return 1; }\n/**\n * B.\n * @customfunction SAME\n * @returns A number.\n */\nexport function b(): number { return 2; }\n"],
+    ["an unsupported parameter type", "/**\n * Bad.\n * @customfunction BAD\n * @param x A date.\n * @returns A number.\n */\nexport function bad(x: Date): number { return 1; }\n"],
+  ])("fails the build for %s", async (_, source) => {
+    // Prepare
+    const file = join(out, "bad-functions.ts");
+    await writeFile(file, source);
+    // Act
+    const generating = generateFunctionsMetadata(file);
+    // Assess
+    await expect(generating).rejects.toBeInstanceOf(MetadataError);
+  });
+});
+
+describe("functions.js", () => {
+  it("is a classic script that registers every function of functions.json when run", async () => {
+    // Prepare
+    const code = await readFile(join(out, "functions.js"), "utf8");
+    const ids = (JSON.parse(await readFile(GOLDEN, "utf8")) as { functions: { id: string }[] }).functions.map((f) => f.id);
+    const registered: string[] = [];
+    const sandbox = { CustomFunctions: { associate: (id: string) => registered.push(id), Error: class {} } };
+    // Act
+    runInNewContext(code, sandbox);
+    // Assess
+    expect(registered.sort()).toEqual([...ids].sort());
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+  });
+
+  it("pulls in neither React nor Fluent UI", () => {
+    expect(built.functionsInputs.filter((f) => /node_modules\/(react|react-dom|@fluentui|scheduler)\//.test(f))).toEqual([]);
+    expect(built.functionsInputs.some((f) => f.includes("core/"))).toBe(true);
+  });
+});
+
+describe("bundle budgets", () => {
+  it.each(Object.entries(BUDGETS))("keeps %s within %i bytes gzip", (file, budget) => {
+    const size = built.sizes.find((s) => s.file === file);
+    expect(size?.gzip).toBeGreaterThan(0);
+    expect(size?.gzip).toBeLessThanOrEqual(budget);
+  });
+});
+
+describe("taskpane.html", () => {
+  it("loads Office.js from Microsoft's CDN and functions.js before the task pane", async () => {
+    // Act
+    const html = await readFile(join(out, "taskpane.html"), "utf8");
+    // Assess
+    const office = html.indexOf(OFFICE_JS_CDN);
+    const functions = html.indexOf('src="functions.js"');
+    const taskpane = html.indexOf('src="taskpane.js"');
+    expect(office).toBeGreaterThan(-1);
+    expect(functions).toBeGreaterThan(office);
+    expect(taskpane).toBeGreaterThan(functions);
+  });
+
+  it.each([
+    ["a page with neither script", "<html><head></head><body><div id=root></div></body></html>"],
+    ["a page with only the task pane script", '<html><head></head><body><script type="module" src="taskpane.js"></script></body></html>'],
+  ])("wires %s once, and a second pass changes nothing", (_, page) => {
+    // Act
+    const once = wireTaskpaneHtml(page);
+    // Assess
+    expect(once.split(OFFICE_JS_CDN)).toHaveLength(2);
+    expect(once.split('src="functions.js"')).toHaveLength(2);
+    expect(wireTaskpaneHtml(once)).toBe(once);
+  });
+});
