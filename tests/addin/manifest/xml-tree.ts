@@ -19,7 +19,7 @@ export function parseXml(xml: string): XmlElement {
   const stack: XmlElement[] = [root];
   parser.on("opentag", (tag) => {
     const attrs: Record<string, string> = {};
-    for (const [k, v] of Object.entries(tag.attributes)) attrs[k] = typeof v === "string" ? v : v.value;
+    for (const [k, v] of Object.entries(tag.attributes)) attrs[k] = String(v);
     const el: XmlElement = { name: tag.name.replace(/^.*:/, ""), attrs, children: [], text: "" };
     stack[stack.length - 1]?.children.push(el);
     stack.push(el);
