@@ -37,6 +37,26 @@ const UNIX_EPOCH_SERIAL = 25_569;
 /** Local file header of a zip archive: every .xlsx starts with it. */
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
+/**
+ * Worksheet parts the snapshot never uses. Skipping them spares ExcelJS parsing (staff files carry
+ * conditional formats and validations); hyperlink cells then read as their plain text, as wanted.
+ */
+const IGNORED_NODES = [
+  "hyperlinks",
+  "dataValidations",
+  "conditionalFormatting",
+  "extLst",
+  "drawing",
+  "picture",
+  "pageSetup",
+  "pageMargins",
+  "headerFooter",
+  "printOptions",
+  "rowBreaks",
+  "sheetProtection",
+  "autoFilter",
+];
+
 // ExcelJS's ValueType enum values (ExcelJS.ValueType is a const enum, unusable under isolatedModules).
 const T_MERGE = 1;
 const T_DATE = 4;
@@ -163,7 +183,10 @@ export async function readWorkbookBuffer(
     throw new UnreadableWorkbookError("not-xlsx", name);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    await wb.xlsx.load(
+      buf as unknown as ArrayBuffer,
+      { ignoreNodes: IGNORED_NODES } as Partial<ExcelJS.XlsxReadOptions>,
+    );
   } catch (cause) {
     throw new UnreadableWorkbookError("corrupt", name, { cause });
   }

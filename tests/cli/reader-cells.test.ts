@@ -116,6 +116,36 @@ describe("readWorkbookBuffer maps each ExcelJS value kind", () => {
     expect(s.sheets[1]?.hidden).toBe(hidden);
   });
 
+  it("reads the values of a sheet with validations, conditional formats and an auto-filter", async () => {
+    // Prepare: what staff files carry besides values.
+    const buf = await bufferOf((ws) => {
+      ws.getCell("A1").value = "Esito";
+      ws.getCell("A2").value = "finanziato";
+      ws.getCell("A2").dataValidation = {
+        type: "list",
+        allowBlank: true,
+        formulae: ['"finanziato,respinto"'],
+      };
+      ws.addConditionalFormatting({
+        ref: "A2:A10",
+        rules: [
+          {
+            type: "containsText",
+            operator: "containsText",
+            text: "respinto",
+            priority: 1,
+            style: { font: { bold: true } },
+          },
+        ],
+      });
+      ws.autoFilter = "A1:A2";
+    });
+    // Act
+    const s = (await readWorkbookBuffer(buf, "t.xlsx")).sheets[0];
+    // Assess
+    expect(s?.values).toEqual([["Esito"], ["finanziato"]]);
+  });
+
   it("anchors values at A1 even when the used range starts at C3", async () => {
     const buf = await bufferOf((ws) => {
       ws.getCell("C3").value = "Codice";
