@@ -5,6 +5,7 @@ import type { EntityContext } from "#core/validate/entity.ts";
 import { analyzeWorkbook } from "#core/analyze.ts";
 import type { EntityKind } from "#core/model.ts";
 import { bigDataPlan, messyPlan, snapshotOf } from "#tests/fixtures/seed-workbook.ts";
+import { cleanPlan, codesAt, PROJECT_HEADER } from "#tests/core/analyze/workbook.ts";
 
 const ctx: EntityContext = { locale: "it", priorities: new Set(["5"]), lines: new Set(["5.1", "5.2"]), projects: new Set(["DGH", "DigitalGreenHealth"]) };
 
@@ -89,5 +90,26 @@ describe("validateEntity", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("one set of rules for the sheet and the wire", () => {
+  it.each<[string, string, unknown, string]>([
+    ["Esito", "outcome", "forse", "vocab.unknown-outcome"],
+    ["Programma", "programme", "Horizon 2030", "vocab.unknown-programme"],
+    ["Data presentazione", "submitted", "31/02/2022", "value.impossible-date"],
+    ["Budget totale", "totalBudget", "-50.000", "value.negative"],
+    ["Budget totale", "totalBudget", "#REF!", "value.formula-error"],
+    ["Scadenza", "deadline", "presto", "value.not-a-date"],
+    ["PRL", "prlStated", 12, "value.not-a-prl"],
+  ])("%s / %s = %j is %s in both", (heading, field, value, code) => {
+    // Prepare
+    const col = String.fromCharCode(65 + PROJECT_HEADER.indexOf(heading));
+    // Act
+    const sheet = analyzeWorkbook(cleanPlan({ [heading]: value as never }));
+    const wire = validateEntity("project", { code: "DGH", title: "T", line: "5.2", [field]: value, ticks: {} }, ctx);
+    // Assess
+    expect(codesAt(sheet.issues, `Progetti!${col}2`)).toContain(code);
+    expect(wire.issues.filter((i) => i.column === field).map((i) => i.code)).toContain(code);
   });
 });
