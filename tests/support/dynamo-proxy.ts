@@ -21,6 +21,8 @@ export interface DynamoProxy {
   stats: ProxyStats;
   /** Chooses a fault per request (default: always pass). */
   setFaults(choose: ((operation: string) => Fault) | undefined): void;
+  /** Holds a request before it reaches DynamoDB until the returned promise settles (a slow writer). */
+  setHold(hold: ((operation: string, body: string) => Promise<void> | undefined) | undefined): void;
   reset(): void;
   stop(): Promise<void>;
 }
@@ -31,10 +33,17 @@ export async function startDynamoProxy(target: string): Promise<DynamoProxy> {
   const upstream = new URL(target);
   let stats = emptyStats();
   let choose: ((operation: string) => Fault) | undefined;
+  let holder: ((operation: string, body: string) => Promise<void> | undefined) | undefined;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => handle(req, res, Buffer.concat(chunks)));
+    req.on("end", () => {
+      const body = Buffer.concat(chunks);
+      const operation = String(req.headers["x-amz-target"] ?? "").split(".")[1] ?? "unknown";
+      const held = holder?.(operation, body.toString("utf8"));
+      if (held) void held.finally(() => handle(req, res, body));
+      else handle(req, res, body);
+    });
   });
 
   function handle(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
@@ -84,6 +93,9 @@ export async function startDynamoProxy(target: string): Promise<DynamoProxy> {
     },
     setFaults(next) {
       choose = next;
+    },
+    setHold(next) {
+      holder = next;
     },
     reset() {
       stats = emptyStats();
