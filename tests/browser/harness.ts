@@ -1,0 +1,87 @@
+/**
+ * Browser test harness: builds the task pane + preview page once per file, serves them from a
+ * tiny static server on loopback, and drives one shared headless Chromium.
+ */
+import { createServer } from "node:http";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { readFile, mkdir, mkdtemp } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { chromium } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { buildTaskpaneAndPreview } from "#addin/preview/build-preview.ts";
+
+export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+export const SCREENSHOTS = resolve(import.meta.dirname, "../output/screenshots");
+
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css" };
+
+export interface StaticServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Serves `dir` read-only on 127.0.0.1 (no directory listing, no path escapes). */
+export async function serveStatic(dir: string): Promise<StaticServer> {
+  const root = resolve(dir);
+  const server: Server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^([/\\])+/, "");
+    const file = resolve(root, path || "preview.html");
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body),
+      () => res.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stop: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Builds the pages into a fresh temporary directory (parallel test files never share one). */
+export async function buildPages(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "actionplan-preview-"));
+  await buildTaskpaneAndPreview(dir, { minify: true });
+  return dir;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+/** Opens the preview with query parameters and waits until the task pane is on screen. */
+export async function openPreview(browser: Browser, base: string, params: Record<string, string>): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${base}/preview.html?${new URLSearchParams(params).toString()}`);
+  await page.getByTestId("taskpane").waitFor({ timeout: 20_000 }).catch((e: unknown) => {
+    throw new Error(`task pane did not render: ${errors.join("; ") || String(e)}`);
+  });
+  return page;
+}
+
+/** A cell's value in the page's in-memory workbook. */
+export function cellValue(page: Page, sheet: string, a1: string): Promise<unknown> {
+  return page.evaluate(([s, a]) => window.__preview?.value(s as string, a as string) ?? null, [sheet, a1]);
+}
+
+/** Plays the user typing into a cell of the page's workbook. */
+export async function editCell(page: Page, sheet: string, a1: string, value: string | number | null): Promise<void> {
+  await page.evaluate(([s, a, v]) => window.__preview?.edit(s as string, a as string, v as string | number | null), [sheet, a1, value] as const);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
