@@ -95,39 +95,40 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
   // Priorities, then lines (which may define the priorities: the combined layout).
   const priorities: Entry<Priority>[] = [];
   for (const f of ofKind("priorities")) {
-    priorities.push(...readPriorities(open(f, f.recognized.columns.has("code") ? undefined : titleHost), ctx));
+    append(priorities, readPriorities(open(f, f.recognized.columns.has("code") ? undefined : titleHost), ctx));
   }
   const combined = present.priorities ? undefined : combinedPriorities();
   const resolver = combined ?? priorityRefs(priorities.map((e) => e.entity));
   const lines: Entry<Line>[] = [];
   for (const f of ofKind("lines")) {
     const read = open(f, f.recognized.columns.has("code") ? undefined : titleHost);
-    lines.push(...readLines(read, ctx, resolver));
+    append(lines, readLines(read, ctx, resolver));
     if (combined !== undefined && f.recognized.columns.has("priority")) {
       const info = infos.get(f);
       if (info !== undefined) info.kind = "combined";
     }
   }
-  if (combined !== undefined) priorities.push(...combined.entries);
+  if (combined !== undefined) append(priorities, combined.entries);
   assignLineCodes(lines);
 
   const projects: Entry<Project>[] = [];
   const lineOf = lineRefs(lines.map((e) => e.entity));
-  for (const f of ofKind("projects")) projects.push(...readProjects(open(f), ctx, lineOf));
+  for (const f of ofKind("projects")) append(projects, readProjects(open(f), ctx, lineOf));
 
   const budget: Entry<BudgetRow>[] = [];
   const totals: StatedTotal[] = [];
   for (const f of ofKind("budget")) {
     const r = readBudget(open(f), ctx);
-    budget.push(...r.rows);
-    totals.push(...r.totals);
+    append(budget, r.rows);
+    append(totals, r.totals);
   }
 
   // Cross-row rules.
   uniqueCodes(priorities, (p) => ({ key: p.code, field: "code" }));
   uniqueCodes(lines, (l) => ({ key: l.code, field: "code" }));
   uniqueCodes(projects, (p) => ({ key: p.key, field: p.code !== undefined ? "code" : "acronym" }));
-  if (present.priorities || combined !== undefined) linePriorityRefs(lines, new Set(priorities.map((e) => e.entity.code)));
+  // Always checked: without a priorities sheet the lines define the priorities (combined layout).
+  linePriorityRefs(lines, new Set(priorities.map((e) => e.entity.code)));
   if (present.lines) projectLineRefs(projects, new Set(lines.map((e) => e.entity.code)));
   const keyOf = projectKeys(projects.map((e) => e.entity));
   if (present.projects) budgetProjectRefs(budget, keyOf);
@@ -167,4 +168,9 @@ function infoOf(read: SheetRead): RecognizedSheetInfo {
     columns,
     extra: read.recognized.extra.map((c) => ({ col: c.col, heading: c.heading, letter: columnLetter(c.col) })),
   };
+}
+
+/** Appends in a loop: `push(...rows)` overflows the call stack on sheets of ~100 000 rows. */
+function append<T>(target: T[], source: readonly T[]): void {
+  for (const x of source) target.push(x);
 }

@@ -82,6 +82,10 @@ export const MESSAGES = {
     it: "\"{value}\" non è un livello PRL (intero da 0 a 9).",
     en: "\"{value}\" is not a PRL level (whole number from 0 to 9).",
   },
+  "value.not-a-rate": {
+    it: "\"{value}\" non è un'aliquota (da 0% a 100%).",
+    en: "\"{value}\" is not a rate (from 0% to 100%).",
+  },
   "value.not-a-year": {
     it: "\"{value}\" non è un anno.",
     en: "\"{value}\" is not a year.",

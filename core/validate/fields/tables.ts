@@ -148,6 +148,15 @@ export const PROJECT_FIELDS: Table<Project, ProjectField> = {
 /** The tick field names, in the SPEC's order. */
 export const TICK_FIELDS = TICKS;
 
+/** A rate between 0 and 100 %; anything else is `value.not-a-rate` (a 1e301 rate must not reach the sums). */
+function rateField(raw: unknown, field: string, c: FieldCtx, out: Problems): number | undefined {
+  const v = percentField(raw, field, c, out);
+  if (v === undefined) return undefined;
+  if (v >= 0 && v <= 1) return v;
+  out.push({ severity: "error", code: "value.not-a-rate", field, value: raw });
+  return undefined;
+}
+
 /** "… 25% …" in a category or description: the stated overhead rate. */
 const STATED_RATE = /(\d{1,3}(?:[.,]\d+)?)\s*%/;
 
@@ -171,7 +180,7 @@ export const BUDGET_FIELDS: Table<BudgetRow, BudgetField> = {
   amount: (e, raw, c, out) => {
     // An overhead row may state its rate where the amount goes ("25%").
     if (typeof raw === "string" && raw.trim().endsWith("%")) {
-      const rate = percentField(raw, "amount", c, out);
+      const rate = rateField(raw, "amount", c, out);
       if (rate !== undefined) e.rate = rate;
       return;
     }
@@ -189,7 +198,7 @@ export const BUDGET_FIELDS: Table<BudgetRow, BudgetField> = {
     if (v !== undefined) e.partner = v;
   },
   rate: (e, raw, c, out) => {
-    const v = percentField(raw, "rate", c, out);
+    const v = rateField(raw, "rate", c, out);
     if (v !== undefined) e.rate = v;
   },
 };

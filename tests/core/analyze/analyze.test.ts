@@ -56,6 +56,17 @@ describe("analyzeWorkbook on the seed fixtures", () => {
     expect(issues[0]?.message).toContain(text);
   });
 
+  it("reads a sheet of 200 000 rows (no argument-spreading limits)", () => {
+    // Prepare
+    const rows: CellValue[][] = [["Progetto", "Voce", "Importo"]];
+    for (let i = 0; i < 200_000; i++) rows.push(["P1", "Personale", 1]);
+    // Act
+    const { plan, issues } = analyzeWorkbook(workbook(["Budget", rows]));
+    // Assess
+    expect(plan.budget).toHaveLength(200_000);
+    expect(issues.map((i) => i.code)).toEqual(["budget.overhead-differs"].slice(0, 0));
+  });
+
   it("reads numbers by the workbook locale", () => {
     // Prepare: "1,500" is 1.5 in Italian, 1500 in English.
     const it = analyzeWorkbook(cleanPlan({ "Budget totale": "1,500" }));

@@ -53,6 +53,8 @@ describe("every rule fails where it should", () => {
     ["text over 32 767 characters", cleanPlan({ "Titolo progetto": "x".repeat(32_768) }), "Progetti!C2", "value.too-long", "error"],
     ["a PRL that is not a level", cleanPlan({ PRL: 12 }), "Progetti!L2", "value.not-a-prl", "error"],
     ["a tick that is not a tick", withTicks("forse"), "Progetti!C2", "value.not-a-tick", "error"],
+    ["an overhead rate over 100 %", workbook(["Budget", [["Progetto", "Voce", "Importo", "Aliquota"], ["P1", "Spese generali", 100, "250%"]]]), "Budget!D2", "value.not-a-rate", "error"],
+    ["a year that is not a year", workbook(["Budget", [["Progetto", "Voce", "Importo", "Anno"], ["P1", "Personale", 100, 20.5]]]), "Budget!D2", "value.not-a-year", "error"],
     ["submitted after the deadline", cleanPlan({ "Data presentazione": "20/11/2021" }), "Progetti!H2", "dates.submitted-after-deadline", "warning"],
     ["start before submission", cleanPlan({ "Data inizio": "01/10/2021" }), "Progetti!M2", "dates.start-before-submitted", "warning"],
     ["a stated PRL that differs", cleanPlan({ PRL: 8 }), "Progetti!L2", "prl.stated-differs", "warning"],
@@ -82,6 +84,8 @@ describe("every rule passes where it should", () => {
     ["ticks Sì / X / blank", workbook(["Progetti", [["Acronimo", "Titolo", "Grant firmato", "Proposta pronta", "Sopra soglia"], ["A", "Uno", "Sì", "X", null]]])],
     ["money written with euro sign and dots", cleanPlan({ "Budget totale": "€ 499.875" })],
     ["text of exactly 32 767 characters", cleanPlan({ "Titolo progetto": "x".repeat(32_767) })],
+    ["a stated rate of 20 % with a matching overhead", workbook(["Budget", [["Progetto", "Voce", "Importo", "Aliquota"], ["P1", "Personale", 100, null], ["P1", "Spese generali", 20, "20%"]]])],
+    ["a year", workbook(["Budget", [["Progetto", "Voce", "Importo", "Anno"], ["P1", "Personale", 100, 2022]]])],
   ])("%s", (_what, snapshot) => {
     // Act
     const { issues } = analyzeWorkbook(snapshot);
