@@ -253,3 +253,15 @@ describe("stated overhead rates", () => {
     expect(issues[0]?.message).toContain("€ 40.000,00");
   });
 });
+
+describe("priorities", () => {
+  it("numbers priorities written as titles in a \"Priorità\" column, with a warning", () => {
+    // Prepare
+    const snapshot = workbook(["Priorità", [["Priorità", "Descrizione"], [4, "Dispositivi"], ["Big Data e Intelligenza Artificiale", "Dati"], ["Medicina di genere", null]]]);
+    // Act
+    const { plan, issues } = analyzeWorkbook(snapshot);
+    // Assess
+    expect(plan.priorities.map((p) => [p.code, p.title])).toEqual([["4", ""], ["5", "Big Data e Intelligenza Artificiale"], ["6", "Medicina di genere"]]);
+    expect(refsOf(issues, "priority.code-assigned")).toEqual(["Priorità!A3", "Priorità!A4"]);
+  });
+});
