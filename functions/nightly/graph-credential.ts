@@ -3,7 +3,7 @@
  * read once per Lambda instance, when the first run needs it, never at import.
  */
 import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { z } from "zod";
+import * as z from "zod";
 
 const CredentialSchema = z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) });
 export type GraphCredential = z.infer<typeof CredentialSchema>;

@@ -4,7 +4,7 @@
  * itself (see `NightlyMemory`).
  */
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import type { Locale } from "#core/snapshot/types.ts";
 import type { WorkbookLocation } from "./workbook-source.ts";
 

@@ -10,6 +10,7 @@ import { LogLevel, NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-n
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
+import { stubAliases } from "#infra/bundling/stubs.ts";
 
 /** What differs between handlers; everything else is a shared default. */
 export interface ActionPlanFunctionProps {
@@ -25,6 +26,8 @@ export interface ActionPlanFunctionProps {
   readonly memorySize?: number;
   /** @default three months */
   readonly logRetention?: RetentionDays;
+  /** Modules replaced by an empty one in the bundle (see infra/bundling/stubs.ts). */
+  readonly stubModules?: readonly string[];
 }
 
 /** ESM output has no `require`; CommonJS dependencies (ExcelJS, the AWS SDK) still call it. */
@@ -84,6 +87,9 @@ export class ActionPlanFunction extends Construct {
         sourcesContent: false,
         banner: REQUIRE_SHIM,
         logLevel: LogLevel.WARNING,
+        esbuildArgs: Object.fromEntries(
+          Object.entries(stubAliases(props.stubModules ?? [])).map(([name, path]) => [`--alias:${name}`, path]),
+        ),
         // The local esbuild (a devDependency) builds the bundle: synth works offline, without Docker.
         forceDockerBundling: false,
       },

@@ -13,6 +13,7 @@ import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-clo
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import type { Construct } from "constructs";
+import { EXCELJS_READ_ONLY_STUBS } from "#infra/bundling/stubs.ts";
 import { entraIssuer, entraJwksUri } from "#infra/context.ts";
 import type { InfraSettings } from "#infra/context.ts";
 import { ActionPlanFunction } from "#infra/constructs/action-plan-function.ts";
@@ -105,6 +106,7 @@ export class ApiStack extends Stack {
       description: "Nightly sync of registered workbooks (Microsoft Graph)",
       timeout: Duration.minutes(15),
       memorySize: 1024,
+      stubModules: EXCELJS_READ_ONLY_STUBS,
       environment: {
         ...common,
         ACTIONPLAN_NIGHTLY_SOURCE: "graph",
