@@ -110,7 +110,9 @@ export function budgetOf(model: PlanModel, scope: Arg, measure?: Arg, outcome?: 
 function cents(euro: Arg, fallback: number): Computed<number> {
   if (omitted(euro)) return done(fallback);
   if (typeof euro !== "number" || !Number.isFinite(euro) || euro < 0) return problem("value", "bad-amount", euro);
-  return done(Math.round(euro * 100));
+  const c = Math.round(euro * 100);
+  // Beyond 2^53 cents (≈ 90 000 billion euro) sums would no longer be exact.
+  return Number.isSafeInteger(c) ? done(c) : problem("value", "bad-amount", euro);
 }
 
 /** CLUSTER.OVERHEAD(direct; [subcontracting]; [rate]) in euro: rate × (direct − subcontracting). */

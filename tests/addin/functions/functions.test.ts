@@ -171,7 +171,7 @@ describe("CLUSTER.OVERHEAD", () => {
     expect(fn("OVERHEAD")(...args)).toBe(expected);
   });
 
-  it.each([[[-1]], [[100, -5]], [[100, 0, 25]], [[null]]])("throws #VALUE! for %j", (args) => {
+  it.each([[[-1]], [[100, -5]], [[100, 0, 25]], [[null]], [[9e15]]])("throws #VALUE! for %j", (args) => {
     expect(() => fn("OVERHEAD")(...args)).toThrow(expect.objectContaining({ code: "#VALUE!" }) as Error);
   });
 });

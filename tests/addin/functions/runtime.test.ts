@@ -1,0 +1,88 @@
+/**
+ * The shared runtime wiring as Excel runs it: the store comes from the global `Excel.run`, the
+ * messages follow `Office.context.displayLanguage`, and on the web reads respect the payload
+ * limit. The `Office` global is an office-addin-mock object.
+ */
+import { OfficeMockObject } from "office-addin-mock";
+import { OfficeApp } from "office-addin-manifest";
+import { afterEach, describe, expect, it } from "vitest";
+import type { ExcelRun } from "#addin/excel/api.ts";
+import { WEB_MAX_CELLS_PER_SYNC } from "#addin/excel/read-snapshot.ts";
+import { associateAll } from "#addin/functions/functions.ts";
+import { planStore } from "#addin/functions/runtime.ts";
+import { setSharedPlanStore } from "#addin/shared/plan-store.ts";
+import { FakeStreamingInvocation, installCustomFunctions, type InstalledRuntime } from "#tests/fakes/excel/custom-functions.ts";
+import { createFakeExcel, seedFromSnapshot, type FakeExcelHost } from "#tests/fakes/excel/host.ts";
+import { largeWorkbook } from "#tests/fixtures/large-workbook.ts";
+import { bigDataPlan } from "#tests/fixtures/seed-workbook.ts";
+
+const g = globalThis as unknown as { Excel?: { run: ExcelRun }; Office?: unknown };
+let runtime: InstalledRuntime | undefined;
+
+/** Installs Excel (the fake host) and Office (displayLanguage, platform) as Excel would. */
+function installOffice(host: FakeExcelHost, displayLanguage: string, platform: string): InstalledRuntime {
+  g.Excel = { run: host.run };
+  // Office.context is common API, with no load/sync: office-addin-mock's Outlook mode models exactly that.
+  g.Office = new OfficeMockObject({ context: { displayLanguage, diagnostics: { platform } } }, OfficeApp.Outlook);
+  setSharedPlanStore(undefined);
+  const installed = installCustomFunctions();
+  associateAll();
+  return installed;
+}
+
+afterEach(async () => {
+  await planStore().stop();
+  setSharedPlanStore(undefined);
+  delete g.Excel;
+  delete g.Office;
+  runtime?.uninstall();
+});
+
+function call(id: string, ...args: unknown[]): unknown {
+  return (runtime?.registry.get(id) as (...a: unknown[]) => unknown)(...args);
+}
+
+describe("shared runtime", () => {
+  it.each([
+    ["en-US", "Submitted"],
+    ["it-IT", "Presentato"],
+  ])("answers in the display language %s (PRLLABEL(6) = %s)", (language, label) => {
+    // Prepare
+    runtime = installOffice(createFakeExcel({ sheets: bigDataPlan().map(seedFromSnapshot) }), language, "PC");
+    // Act
+    const result = call("PRLLABEL", 6);
+    // Assess
+    expect(result).toBe(label);
+  });
+
+  it("builds the plan from the workbook through Excel.run on first use", async () => {
+    // Prepare
+    runtime = installOffice(createFakeExcel({ sheets: bigDataPlan().map(seedFromSnapshot) }), "it-IT", "PC");
+    const invocation = new FakeStreamingInvocation<unknown>();
+    // Act
+    call("PRL", "DGH", null, null, invocation);
+    await invocation.next(1);
+    // Assess
+    expect(invocation.results).toEqual([6]);
+    invocation.cancel();
+  });
+
+  it.each([
+    ["OfficeOnline", "a PRL"],
+    ["PC", "#N/A"],
+  ])("on platform %s, a 10 000-project plan on a host with the web's payload limit gives %s", async (platform, expected) => {
+    // Prepare
+    const sheets = largeWorkbook({ projects: 10_000 });
+    const host = createFakeExcel({ sheets: sheets.map(seedFromSnapshot), payloadLimitCells: WEB_MAX_CELLS_PER_SYNC });
+    runtime = installOffice(host, "it-IT", platform);
+    const invocation = new FakeStreamingInvocation<unknown>();
+    // Act
+    call("PRL", "1", null, null, invocation);
+    await invocation.next(1);
+    // Assess
+    const result = invocation.results[0];
+    if (expected === "a PRL") expect(typeof result).toBe("number");
+    else expect(result).toMatchObject({ code: expected });
+    invocation.cancel();
+  });
+});
