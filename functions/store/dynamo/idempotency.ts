@@ -24,17 +24,19 @@ interface IdemItem {
   status: "pending" | "done";
   requestHash: string;
   lockUntil: number;
+  /** Random per claim: a claim whose response was lost (dropped connection, SDK retry) is recognised as ours. */
+  claimId?: string;
   parts?: number;
   body?: Uint8Array;
 }
 
-export async function claim(ctx: DynamoContext, plan: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
+export async function claim(ctx: DynamoContext, plan: string, key: string, requestHash: string, claimId: string = crypto.randomUUID()): Promise<IdempotencyClaim> {
   const now = ctx.now();
   try {
     await ctx.doc.send(
       new PutCommand({
         TableName: ctx.table,
-        Item: { pk: planPk(plan), sk: idemSk(key), status: "pending", requestHash, lockUntil: now + LOCK_MS, expiresAt: Math.floor(now / 1000) + TTL_SECONDS },
+        Item: { pk: planPk(plan), sk: idemSk(key), status: "pending", requestHash, claimId, lockUntil: now + LOCK_MS, expiresAt: Math.floor(now / 1000) + TTL_SECONDS },
         ConditionExpression: "attribute_not_exists(pk) OR (#s = :pending AND lockUntil < :now AND requestHash = :rh)",
         ExpressionAttributeNames: { "#s": "status" },
         ExpressionAttributeValues: { ":pending": "pending", ":now": now, ":rh": requestHash },
@@ -46,8 +48,9 @@ export async function claim(ctx: DynamoContext, plan: string, key: string, reque
     const e = error as { name?: string; Item?: Record<string, AttributeValue> };
     if (e.name !== "ConditionalCheckFailedException") throw translateSdkError(error);
     const item = e.Item ? (unmarshall(e.Item) as IdemItem) : undefined;
-    if (!item) return claim(ctx, plan, key, requestHash); // released meanwhile
+    if (!item) return claim(ctx, plan, key, requestHash, claimId); // released meanwhile
     if (item.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
+    if (item.status === "pending" && item.claimId === claimId) return { state: "claimed" };
     if (item.status !== "done") throw new IdempotencyInProgressError();
     return { state: "done", response: await loadResponse(ctx, plan, key, item) };
   }
