@@ -52,9 +52,12 @@ export function readPriorities(read: SheetRead, ctx: ReadCtx): Entry<Priority>[]
   return out;
 }
 
+/** Two words: the shape of a title. */
+const TWO_WORDS = /\S\s+\S/;
+
 /** Text with a space and no leading number ("Big Data e IA"): a title, not a code. */
 function isTitleText(v: CellValue): boolean {
-  return typeof v === "string" && !isBareCode(v) && /\S\s+\S/.test(v);
+  return typeof v === "string" && !isBareCode(v) && TWO_WORDS.test(v);
 }
 
 /** Gives unnumbered priorities the next free numbers, with a warning. */

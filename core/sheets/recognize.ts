@@ -26,6 +26,7 @@ export interface RecognizedSheet {
 /** How many rows from the top may hold the header. */
 export const HEADER_SEARCH_ROWS = 10;
 const MIN_MATCHES = 2;
+const SPACES = /\s+/g;
 
 /** true for the add-in's own sync-state sheets, which are never data. */
 export function isSyncSheet(sheet: SheetSnapshot): boolean {
@@ -74,7 +75,7 @@ function buildHeader(kind: SheetKind, headerRow: number, row: readonly unknown[]
   for (let c = 0; c < row.length; c++) {
     const raw = row[c];
     const f = folded[c] ?? "";
-    const heading = typeof raw === "string" ? raw.replace(/\s+/g, " ").trim() : raw === null || raw === undefined ? "" : String(raw);
+    const heading = typeof raw === "string" ? raw.replace(SPACES, " ").trim() : raw === null || raw === undefined ? "" : String(raw);
     if (heading === "") continue;
     const field = f === "" ? undefined : fieldForHeading(kind, f);
     // A second column with the same meaning is kept as extra: the first one is the field.
