@@ -10,9 +10,9 @@ import { tryParseA1, type CellRange } from "#core/values/address.ts";
 import type { Issue } from "#core/validate/issue.ts";
 import { areaToA1, quoteSheetName } from "./a1.ts";
 import type { ConditionalFormatLike, ExcelRun, RequestContextLike, WorksheetLike } from "./api.ts";
+import { MARKER_PREFIX } from "./internal-sheets.ts";
 
-/** Marker sheets are named `${MARKER_PREFIX}${n}`; our rules are recognised by that name. */
-export const MARKER_PREFIX = "_ap_issues_";
+export { MARKER_PREFIX } from "./internal-sheets.ts";
 const ERROR = 2;
 const WARNING = 1;
 /** Excel's own "light red fill with dark red text" and "yellow fill with dark yellow text". */

@@ -13,6 +13,7 @@ import { parseRange } from "#core/values/address.ts";
 import { areaToA1 } from "./a1.ts";
 import type { ExcelRun, RangeAreasLike, RangeLike, RequestContextLike } from "./api.ts";
 import { planChunks, type Chunk } from "./chunks.ts";
+import { MARKER_PREFIX } from "./internal-sheets.ts";
 
 export interface ReadOptions {
   /** Cells one sync may read; unlimited by default (desktop). Use {@link WEB_MAX_CELLS_PER_SYNC} on the web. */
@@ -105,8 +106,8 @@ export async function readSnapshot(run: ExcelRun, options: ReadOptions = {}): Pr
     culture.load("numberFormat/numberDecimalSeparator");
     await ctx.sync();
 
-    // 2. Extent, merged areas and formula cells of each sheet.
-    const probes = sheets.items.map((ws) => {
+    // 2. Extent, merged areas and formula cells of each sheet (highlight markers are ours, not the plan's).
+    const probes = sheets.items.filter((ws) => !ws.name.startsWith(MARKER_PREFIX)).map((ws) => {
       const used = ws.getUsedRange(true);
       used.load("rowIndex,columnIndex,rowCount,columnCount");
       const merged = used.getMergedAreasOrNullObject();

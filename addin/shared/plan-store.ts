@@ -88,14 +88,18 @@ export class PlanStore {
 
   /** Reads the workbook, then re-reads it after each burst of edits. */
   async start(): Promise<PlanModel> {
-    const first = await this.refresh();
+    // Watch first: if the first read fails (Excel busy, cell in edit mode), the next edit retries it.
     if (this.#source.onChanged && !this.#watch) {
-      this.#watch = await this.#source.onChanged(() => {
-        // A failed refresh is kept in `error` and retried on the next edit; nothing is thrown here.
-        this.refresh().catch(() => undefined);
-      }, this.#debounceMs);
+      try {
+        this.#watch = await this.#source.onChanged(() => {
+          // A failed refresh is kept in `error` and retried on the next edit; nothing is thrown here.
+          this.refresh().catch(() => undefined);
+        }, this.#debounceMs);
+      } catch (error) {
+        this.#error = error;
+      }
     }
-    return first;
+    return this.refresh();
   }
 
   async stop(): Promise<void> {

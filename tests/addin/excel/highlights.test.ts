@@ -75,6 +75,17 @@ describe("ExcelAdapter.highlightIssues", () => {
     expect(host.state.sheets.flatMap((s) => s.conditionalFormats).filter((c) => c.formula.includes(MARKER_PREFIX))).toEqual([]);
   });
 
+  it("keeps its marker sheets out of the snapshot", async () => {
+    // Prepare
+    const { adapter, issues } = await setup();
+    const before = (await adapter.readSnapshot()).sheets.map((s) => s.name);
+    await adapter.highlightIssues(issues);
+    // Act
+    const after = (await adapter.readSnapshot()).sheets.map((s) => s.name);
+    // Assess
+    expect(after).toEqual(before);
+  });
+
   it("replaces the previous highlighting instead of stacking rules", async () => {
     // Prepare
     const { host, adapter, issues } = await setup();

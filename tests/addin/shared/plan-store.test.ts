@@ -91,6 +91,26 @@ describe("PlanStore", () => {
     expect(store.model?.snapshot.sheets.find((s) => s.name === "Progetti")?.values[4]?.[25]).toBe("nota");
   });
 
+  it("recovers at the next edit when the first read fails (Excel busy)", async () => {
+    // Prepare
+    const host = createFakeExcel({ sheets: bigDataPlan().map(seedFromSnapshot) });
+    const adapter = new ExcelAdapter({ run: host.run });
+    let busy = true;
+    const store = new PlanStore(
+      { readSnapshot: () => (busy ? Promise.reject(new Error("busy")) : adapter.readSnapshot()), onChanged: (cb, ms) => adapter.onChanged(cb, ms) },
+      { debounceMs: 10 },
+    );
+    await expect(store.start()).rejects.toThrow("busy");
+    busy = false;
+    // Act
+    await host.edit("Progetti", "Z2", "nota");
+    await wait(60);
+    await store.stop();
+    // Assess
+    expect(store.model?.version).toBe(1);
+    expect(store.error).toBeUndefined();
+  });
+
   it("is one instance per runtime, shared by every bundle through globalThis", () => {
     // Prepare
     setSharedPlanStore(undefined);
