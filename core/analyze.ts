@@ -30,7 +30,10 @@ export interface AnalyzeOptions {
   locale?: Locale;
   /** Language of issue messages; defaults to `locale`. */
   messagesLocale?: Locale;
-  /** Today's date (ISO), for date-relative checks; defaults to the clock. */
+  /**
+   * Today's date (ISO). Accepted so every entry point passes the same options; no rule of the
+   * analysis depends on it today (the "dormant" flag is computed by the report from its own `today`).
+   */
   today?: IsoDate;
 }
 
