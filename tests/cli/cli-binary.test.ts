@@ -19,6 +19,7 @@ beforeAll(async () => {
   await writeXlsx(bigDataPlan(), `${dir}/plan.xlsx`);
   await writeXlsx(messyPlan(), `${dir}/messy.xlsx`);
   await writeXlsx(annualReport2022(), `${dir}/annual.xlsx`);
+  await writeXlsx([{ name: "Foglio1", values: [["Lista della spesa"], ["pane", 2]] }], `${dir}/unrelated.xlsx`);
   await writeFile(`${dir}/corrupt.xlsx`, Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(64, 1)]));
   await writeFile(`${dir}/notes.txt`, "not a workbook");
 });
@@ -33,6 +34,7 @@ describe("exit codes (SPEC §10)", () => {
     [["validate", "plan.xlsx"], 0],
     [["validate", "annual.xlsx"], 0],
     [["validate", "messy.xlsx"], 1],
+    [["validate", "unrelated.xlsx"], 1],
     [["report", "plan.xlsx"], 0],
     [["report", "messy.xlsx", "--strict"], 1],
     [["validate", "missing.xlsx"], 2],
