@@ -96,7 +96,9 @@ export interface ApplicationLike {
   suspendApiCalculationUntilNextSync(): void;
 }
 
-export interface WorkbookLike {
+export interface WorkbookLike extends Loadable {
+  /** File name, e.g. "Action Plan 2022.xlsx" (ExcelApi 1.7). */
+  readonly name: string;
   readonly worksheets: WorksheetCollectionLike;
   readonly names: NamedItemCollectionLike;
   readonly application: ApplicationLike;

@@ -104,6 +104,7 @@ export async function readSnapshot(run: ExcelRun, options: ReadOptions = {}): Pr
     sheets.load("items/name,items/visibility");
     const culture = ctx.workbook.application.cultureInfo;
     culture.load("numberFormat/numberDecimalSeparator");
+    ctx.workbook.load("name");
     await ctx.sync();
 
     // 2. Extent, merged areas and formula cells of each sheet (highlight markers are ours, not the plan's).
@@ -148,6 +149,7 @@ export async function readSnapshot(run: ExcelRun, options: ReadOptions = {}): Pr
 
     const snapshot: WorkbookSnapshot = {
       origin: "excel",
+      name: ctx.workbook.name,
       locale: localeOfSeparator(culture.numberFormat.numberDecimalSeparator),
       sheets: plans.map((plan, i) => assemble(plan, values[i] ?? [], formulaCells[i] ?? [])),
     };

@@ -17,12 +17,22 @@ import { displayLocale, planStore } from "./runtime.ts";
  * it. Always settles: a failed read of the sheets becomes #N/A with the reason.
  */
 function stream<T>(invocation: CustomFunctions.StreamingInvocation<T>, compute: (model: PlanModel, locale: Locale) => Computed<T>): void {
+  let last: { value: T } | undefined;
   const answer = (model: PlanModel): void => {
     const locale = displayLocale(model.locale);
     try {
       const result = compute(model, locale);
-      invocation.setResult(result.ok ? result.value : toCellError(result.problem, locale));
+      if (result.ok) {
+        // An edit elsewhere leaves most cells' values as they were: skip those so Excel recalculates only what changed.
+        if (last !== undefined && Object.is(last.value, result.value)) return;
+        last = { value: result.value };
+        invocation.setResult(result.value);
+      } else {
+        last = undefined;
+        invocation.setResult(toCellError(result.problem, locale));
+      }
     } catch (error) {
+      last = undefined;
       invocation.setResult(unavailableError(error, locale));
     }
   };

@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runInNewContext } from "node:vm";
+import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUDGETS, OFFICE_JS_CDN, buildAddin, wireTaskpaneHtml, type AddinBuild } from "#addin/build/build.ts";
 import { MetadataError, generateFunctionsMetadata } from "#addin/build/metadata.ts";
@@ -65,6 +66,16 @@ describe("functions.js", () => {
   it("pulls in neither React nor Fluent UI", () => {
     expect(built.functionsInputs.filter((f) => /node_modules\/(react|react-dom|@fluentui|scheduler)\//.test(f))).toEqual([]);
     expect(built.functionsInputs.some((f) => f.includes("core/"))).toBe(true);
+  });
+});
+
+describe("fake Excel host", () => {
+  it("bundles for the browser (the preview page runs it), with no Node built-ins", async () => {
+    // Act
+    const result = await build({ entryPoints: [join(import.meta.dirname, "../../fakes/excel/host.ts")], bundle: true, platform: "browser", format: "esm", write: false, logLevel: "silent", metafile: true });
+    // Assess
+    expect(result.errors).toEqual([]);
+    expect(Object.keys(result.metafile.inputs).filter((f) => f.startsWith("node:") || f.includes("node_modules"))).toEqual([]);
   });
 });
 

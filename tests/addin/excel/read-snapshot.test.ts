@@ -54,6 +54,7 @@ describe("ExcelAdapter.readSnapshot", () => {
     expect(snap.sheets[0]?.formulas).toEqual([[], [null, "=PRL(A2)"], [], [null, "=PRL(A4)"]]);
     expect(snap.sheets[0]?.values).toEqual([["Codice", "PRL"], ["DGH", 6], [], ["X", 2]]);
     expect(snap.sheets[1]?.hidden).toBe("very");
+    expect(snap.name).toBe("Book1.xlsx");
   });
 
   it.each([

@@ -98,6 +98,20 @@ describe("CLUSTER.PRL", () => {
     expect(store.listenerCount).toBe(0);
   });
 
+  it("does not answer again when an edit elsewhere leaves its value unchanged", async () => {
+    // Prepare
+    const invocation = new FakeStreamingInvocation<unknown>();
+    fn("PRL")("DGH", null, null, invocation);
+    await invocation.next(1);
+    const version = store.model?.version ?? 0;
+    // Act
+    await host.edit("Progetti", "Z40", "nota");
+    while ((store.model?.version ?? 0) === version) await new Promise((r) => setTimeout(r, 5));
+    // Assess
+    expect(invocation.results).toEqual([6]);
+    invocation.cancel();
+  });
+
   it("settles with #N/A and the reason when the sheets cannot be read", async () => {
     // Prepare
     setSharedPlanStore(new PlanStore({ readSnapshot: () => Promise.reject(new Error("workbook busy")) }));
