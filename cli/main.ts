@@ -19,6 +19,8 @@ type Loader = () => Promise<{ command: Command }>;
 export const COMMANDS: Readonly<Record<string, Loader>> = {
   validate: () => import("./commands/validate.ts"),
   report: () => import("./commands/report.ts"),
+  sync: () => import("./commands/sync.ts"),
+  serve: () => import("./commands/serve.ts"),
 };
 
 function summaryOf(c: Command, locale: Locale): string {

@@ -34,7 +34,13 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
 
 /** Creates the table (and turns on TTL) through a low-level client. */
 export async function createTable(client: DynamoDBClient, tableName: string): Promise<void> {
-  await client.send(new CreateTableCommand(createTableInput(tableName)));
+  try {
+    await client.send(new CreateTableCommand(createTableInput(tableName)));
+  } catch (error) {
+    // A persistent local database (actionplan serve without --in-memory) already has it.
+    if ((error as { name?: string }).name === "ResourceInUseException") return;
+    throw error;
+  }
   await client.send(
     new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: TABLE_DEFINITION.timeToLiveAttribute, Enabled: true } }),
   );

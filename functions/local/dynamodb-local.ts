@@ -79,7 +79,8 @@ function hookExit(): void {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       killAll();
-      process.exit(130);
+      // Someone else (e.g. `actionplan serve`) handles the signal gracefully: let them exit.
+      if (process.listenerCount(signal) === 0) process.exit(130);
     });
   }
 }
