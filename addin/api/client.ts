@@ -11,22 +11,18 @@ import type {
   PushResponse,
   RestoreRequest,
   RollupsResponse,
+  RowResult,
   RunsResponse,
 } from "#core/sync/protocol.ts";
 import type * as ProtocolModule from "#core/sync/protocol.ts";
 import type { TokenSource } from "#addin/auth/token-source.ts";
 import { ApiError, kindForStatus } from "./errors.ts";
 
-/** What a restore answers: at least the new version number. */
-export interface RestoreResult {
-  version: number;
-}
-
 export interface ApiClient {
   push(plan: string, request: PushRequest): Promise<PushResponse>;
   changes(plan: string, since?: string): Promise<ChangesResponse>;
   history(plan: string, entity: string, key: string): Promise<HistoryResponse>;
-  restore(plan: string, entity: string, key: string, request: RestoreRequest): Promise<RestoreResult>;
+  restore(plan: string, entity: string, key: string, request: RestoreRequest): Promise<RowResult>;
   runs(plan: string): Promise<RunsResponse>;
   rollups(plan: string): Promise<RollupsResponse>;
 }
@@ -43,13 +39,6 @@ const loadProtocol = (): Promise<Protocol> => (protocol ??= import("#core/sync/p
 
 interface Schema<T> {
   safeParse(v: unknown): { success: true; data: T } | { success: false };
-}
-
-function parseRestore(v: unknown): { success: true; data: RestoreResult } | { success: false } {
-  if (typeof v !== "object" || v === null) return { success: false };
-  const o = v as Record<string, unknown>;
-  const version = typeof o["version"] === "number" ? o["version"] : (o["result"] as { version?: unknown } | undefined)?.version;
-  return typeof version === "number" ? { success: true, data: { version } } : { success: false };
 }
 
 /** Creates a client for the API at `baseUrl` (no trailing slash needed). */
@@ -93,7 +82,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     push: (plan, request) => call("POST", (p) => [p.apiPaths.sync(plan), p.PushResponseSchema], request),
     changes: (plan, since) => call("GET", (p) => [p.apiPaths.changes(plan, since), p.ChangesResponseSchema]),
     history: (plan, entity, key) => call("GET", (p) => [p.apiPaths.history(plan, entity, key), p.HistoryResponseSchema]),
-    restore: (plan, entity, key, request) => call("POST", (p) => [p.apiPaths.restore(plan, entity, key), { safeParse: parseRestore }], request),
+    restore: (plan, entity, key, request) => call("POST", (p) => [p.apiPaths.restore(plan, entity, key), p.RowResultSchema], request),
     runs: (plan) => call("GET", (p) => [p.apiPaths.runs(plan), p.RunsResponseSchema]),
     rollups: (plan) => call("GET", (p) => [p.apiPaths.rollups(plan), p.RollupsResponseSchema]),
   };

@@ -13,8 +13,9 @@ function isDevTokenBody(v: unknown): v is DevTokenBody {
 
 /**
  * Tokens minted by the local stack's dev issuer (`GET <api>/dev/token?user=…`), for running the
- * add-in against `actionplan serve`. The token is cached until signed out; a 404 means the server
- * is not a dev server, reported as an `AuthError` the UI shows.
+ * add-in against `actionplan serve`. The token is cached until signed out. A 404 means the server
+ * mints no dev tokens: the user is simply signed out. An unreachable endpoint or another failure
+ * is an `AuthError` the UI shows.
  */
 export function devTokenSource(apiUrl: string, user: string, fetchImpl: typeof fetch = fetch): TokenSource {
   let cached: string | undefined;
@@ -30,6 +31,7 @@ export function devTokenSource(apiUrl: string, user: string, fetchImpl: typeof f
       } catch (cause) {
         throw new AuthError("dev token endpoint unreachable", { cause });
       }
+      if (res.status === 404) return undefined;
       if (!res.ok) throw new AuthError(`dev token endpoint answered ${res.status}`);
       const body: unknown = await res.json();
       if (!isDevTokenBody(body)) throw new AuthError("dev token endpoint sent no token");

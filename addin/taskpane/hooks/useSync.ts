@@ -34,6 +34,8 @@ export interface SyncView {
   rowHistory: HistoryResponse | undefined;
   runs: RunReport[] | undefined;
   message: SyncMessage | undefined;
+  /** Number of finished actions (lets tests and screen readers tell a new result from the last one). */
+  done: number;
 }
 
 export interface SyncActions {
@@ -70,6 +72,7 @@ export function useSync(run: () => Promise<Analysis | undefined>): SyncView & Sy
     rowHistory: undefined,
     runs: undefined,
     message: undefined,
+    done: 0,
   });
   const patch = useCallback((p: Partial<SyncView>) => setView((v) => ({ ...v, ...p })), []);
 
@@ -96,9 +99,9 @@ export function useSync(run: () => Promise<Analysis | undefined>): SyncView & Sy
       patch({ busy, message: undefined });
       try {
         const message = await action();
-        patch({ busy: undefined, progress: undefined, message });
+        setView((v) => ({ ...v, busy: undefined, progress: undefined, message, done: v.done + 1 }));
       } catch (e) {
-        patch({ busy: undefined, progress: undefined, message: { intent: "error", text: errorText(e, t, locale) } });
+        setView((v) => ({ ...v, busy: undefined, progress: undefined, message: { intent: "error", text: errorText(e, t, locale) }, done: v.done + 1 }));
         void refreshAuth();
       }
     },
@@ -189,6 +192,9 @@ export function useSync(run: () => Promise<Analysis | undefined>): SyncView & Sy
         if (!("analysis" in ready)) return ready;
         const restored = await api.restore(ready.state.planId, entity, key, { version, source: "addin" });
         patch({ rowHistory: await api.history(ready.state.planId, entity, key) });
+        if (restored.status !== "applied" || restored.version === undefined) {
+          return { intent: "warning", text: `${t(`sync.status.${restored.status}`)}: ${key}` };
+        }
         return { intent: "success", text: t("sync.restored", { version, newVersion: restored.version }) };
       }),
     loadRuns: () =>

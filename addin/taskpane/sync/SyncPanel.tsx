@@ -26,7 +26,7 @@ export function SyncPanel({ run, onSelectCell }: SyncPanelProps) {
   const sync = useSync(run);
   const busy = sync.busy !== undefined;
   return (
-    <div className={styles.root} data-testid="sync" data-busy={sync.busy ?? ""}>
+    <div className={styles.root} data-testid="sync" data-busy={sync.busy ?? ""} data-done={sync.done}>
       <div className={styles.row} data-testid="auth-state" data-signed-in={sync.signedIn}>
         <Text>{sync.signedIn ? t("sync.signed-in", { user: sync.user ?? "—" }) : t("sync.signed-out")}</Text>
         {sync.signedIn ? (

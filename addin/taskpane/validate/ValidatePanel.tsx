@@ -1,6 +1,6 @@
 /** Validate: one button, counts, issues grouped by sheet (errors first), highlight toggle. */
 import { useMemo } from "react";
-import { Button, MessageBar, MessageBarBody, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Spinner, Switch, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { Issue } from "#core/validate/issue.ts";
 import { useLocale } from "../hooks/contexts.ts";
 import type { AnalysisControls } from "../hooks/useAnalysis.ts";
@@ -11,7 +11,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   bar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   toggles: { display: "flex", flexDirection: "column" },
-  counts: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  counts: { display: "block", margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  note: { display: "block", marginBottom: tokens.spacingVerticalS },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -57,7 +58,7 @@ export function ValidatePanel({ analysis, highlight, onHighlightChange, auto, on
           <Text as="p" className={styles.counts} data-testid="issue-counts" data-errors={counts.errors} data-warnings={counts.warnings}>
             {counts.errors + counts.warnings === 0 ? t("validate.clean") : t("validate.counts", { errors: counts.errors, warnings: counts.warnings })}
           </Text>
-          <Text as="p" size={200} className={styles.muted}>
+          <Text as="p" size={200} className={mergeClasses(styles.muted, styles.note)}>
             {t("validate.sheets-found", { sheets: result.sheets.join(", ") || "—" })} · {t("validate.elapsed", { ms: result.elapsedMs })}
           </Text>
           {groups.map((g) => (

@@ -7,6 +7,7 @@ import { ApiError } from "#addin/api/errors.ts";
 import { staticTokenSource } from "#addin/auth/static-token.ts";
 import { devTokenSource } from "#addin/auth/dev-token.ts";
 import { AuthError } from "#addin/auth/token-source.ts";
+import { tokenDisplayName } from "#addin/auth/token-claims.ts";
 
 /** A loopback server whose answer per plan id is chosen by the test. */
 const answers: Record<string, { status: number; body: string }> = {
@@ -116,8 +117,32 @@ describe("dev token source", () => {
     expect(await source.getToken({ interactive: true })).toBe("dev-bruno");
   });
 
-  it("fails with an AuthError when the server has no dev endpoint", async () => {
+  it("is signed out when the server mints no dev tokens", async () => {
     const source = devTokenSource(`${base}/nowhere`, "x");
+    expect(await source.getToken()).toBeUndefined();
+  });
+
+  it("fails with an AuthError when the dev endpoint cannot be reached", async () => {
+    const source = devTokenSource("http://127.0.0.1:9", "x");
     await expect(source.getToken()).rejects.toBeInstanceOf(AuthError);
+  });
+});
+
+describe("token display name", () => {
+  const jwt = (payload: object) => `e30.${Buffer.from(JSON.stringify(payload)).toString("base64url")}.sig`;
+  it.each([
+    [jwt({ name: "Anna Rossi" }), "Anna Rossi"],
+    [jwt({ preferred_username: "anna@clust-er.it" }), "anna@clust-er.it"],
+    [jwt({ name: "Niccolò Ælfrić" }), "Niccolò Ælfrić"],
+    [jwt({ sub: "x" }), undefined],
+    ["not-a-jwt", undefined],
+    ["a.%%%.c", undefined],
+  ])("reads the user's name from %s", (token, expected) => {
+    expect(tokenDisplayName(token)).toBe(expected);
+  });
+
+  it("shows the token's name for a static token, else the given user", () => {
+    expect(staticTokenSource(jwt({ name: "Bruno" }), "bruno").user()).toBe("Bruno");
+    expect(staticTokenSource("opaque", "bruno").user()).toBe("bruno");
   });
 });

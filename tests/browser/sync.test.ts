@@ -1,0 +1,220 @@
+/**
+ * Sync in real Chromium against the real local API over DynamoDB Local: push, a second user's
+ * edit making a conflict resolved both ways, pull writing values (formula-like text stays text),
+ * restore of an old version, the nightly report linked to cells, and the offline / signed-out /
+ * refused messages. Two pages are two users, each with their own in-memory copy of the workbook.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { analyzeWorkbook } from "#core/analyze.ts";
+import { planRows } from "#core/sync/rows.ts";
+import { columnLetter } from "#core/values/index.ts";
+import { startLocalStack } from "#functions/local/stack.ts";
+import type { LocalStack } from "#functions/local/stack.ts";
+import { bigDataPlan, snapshotOf } from "#tests/fixtures/seed-workbook.ts";
+import { buildPages, cellValue, editCell, launchChromium, openPreview, screenshot, serveStatic } from "./harness.ts";
+import type { StaticServer } from "./harness.ts";
+
+const PLAN = "piano-e2e";
+const header = bigDataPlan()[2]!.values[0]!;
+/** The DGH project's title cell (first project row of the Progetti sheet). */
+const TITLE = `${columnLetter(header.indexOf("Titolo progetto") + 1)}2`;
+
+let browser: Browser;
+let site: StaticServer;
+let stack: LocalStack;
+let anna: Page;
+let bruno: Page;
+const tokens: Record<string, string> = {};
+
+async function openAs(user: string, extra: Record<string, string> = {}): Promise<Page> {
+  const page = await openPreview(browser, site.url, { seed: "big-data", lang: "it", api: stack.apiUrl, plan: PLAN, user, token: tokens[user] ?? "", tab: "sync", ...extra });
+  return page;
+}
+
+/** Clicks a sync action and waits until it has finished; returns the message shown. */
+async function act(page: Page, testId: string): Promise<{ intent: string | null; text: string }> {
+  const root = page.getByTestId("sync");
+  const before = Number(await root.getAttribute("data-done"));
+  await page.getByTestId(testId).click();
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="sync"]')?.getAttribute("data-done")) > n, before, { timeout: 30_000 });
+  const message = page.getByTestId("sync-message");
+  if ((await message.count()) === 0) return { intent: null, text: "" };
+  return { intent: await message.getAttribute("data-intent"), text: (await message.textContent()) ?? "" };
+}
+
+async function pullAndApply(page: Page): Promise<void> {
+  await act(page, "pull");
+  await page.getByTestId("pull-preview").waitFor();
+  await act(page, "pull-apply");
+}
+
+beforeAll(async () => {
+  process.env["POWERTOOLS_LOG_LEVEL"] ??= "SILENT";
+  const [dir, b] = await Promise.all([buildPages(), launchChromium()]);
+  browser = b;
+  site = await serveStatic(dir);
+  stack = await startLocalStack({ corsOrigins: [site.url] });
+  await stack.store.createPlan(PLAN, "Piano E2E", "anna");
+  await stack.store.putMember(PLAN, "bruno", "editor");
+  await stack.store.putMember(PLAN, "carla", "reader");
+  tokens["anna"] = await stack.issuer.mintToken({ oid: "anna", name: "Anna" });
+  tokens["bruno"] = await stack.issuer.mintToken({ oid: "bruno", name: "Bruno" });
+  tokens["carla"] = await stack.issuer.mintToken({ oid: "carla", name: "Carla" });
+  [anna, bruno] = await Promise.all([openAs("anna"), openAs("bruno")]);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  await site?.stop();
+});
+
+describe("sync in Chromium against the local API", () => {
+  it("shows the signed-in user and pushes every valid row of the workbook", async () => {
+    // Prepare
+    const expected = planRows(analyzeWorkbook(snapshotOf(bigDataPlan())).plan).rows.length;
+    await expect.poll(() => anna.getByTestId("auth-state").getAttribute("data-signed-in")).toBe("true");
+    // Act
+    const message = await act(anna, "push");
+    // Assess
+    expect(message.intent).toBe("success");
+    const statuses = await anna.locator('[data-testid="push-results"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute("data-status")));
+    expect(statuses.length).toBe(Math.min(expected, 200));
+    expect(new Set(statuses)).toEqual(new Set(["applied"]));
+    expect((await stack.store.listRows(PLAN)).length).toBe(expected);
+    expect(await anna.getByTestId("auth-state").textContent()).toContain("Anna");
+    await screenshot(anna, "sync-push");
+  });
+
+  it("a second push of the unchanged workbook sends nothing", async () => {
+    const message = await act(anna, "push");
+    expect(message.text).toMatch(/Nessuna modifica da inviare/);
+  });
+
+  it("a pull of rows the file already holds previews no change", async () => {
+    // Act
+    await act(bruno, "pull");
+    // Assess
+    expect(await bruno.getByTestId("pull-preview").getAttribute("data-count")).toBe("0");
+    await act(bruno, "pull-apply");
+  });
+
+  it("shows a conflict side by side when another user changed the row, and keep-mine pushes mine", async () => {
+    // Prepare: Bruno changes the title and pushes; Anna changes the same cell without pulling.
+    await editCell(bruno, "Progetti", TITLE, "Titolo di Bruno");
+    expect((await act(bruno, "push")).intent).toBe("success");
+    await editCell(anna, "Progetti", TITLE, "Titolo di Anna");
+    // Act
+    const message = await act(anna, "push");
+    // Assess
+    expect(message.intent).toBe("warning");
+    const conflict = anna.locator('[data-testid="conflict"][data-key="DGH"]');
+    await expect(conflict.locator('tr[data-field="title"] td[data-side="mine"]').textContent()).resolves.toBe("Titolo di Anna");
+    await expect(conflict.locator('tr[data-field="title"] td[data-side="cloud"]').textContent()).resolves.toBe("Titolo di Bruno");
+    await screenshot(anna, "sync-conflict");
+    // Act: keep mine
+    const resolved = await act(anna, "keep-mine");
+    // Assess: the cloud holds Anna's title; Bruno's pull brings it into his sheet.
+    expect(resolved.intent).toBe("success");
+    const rows = await stack.store.getRows(PLAN, [{ entity: "project", key: "DGH" }]);
+    expect(rows.get("project#DGH")?.values["title"]).toBe("Titolo di Anna");
+    await pullAndApply(bruno);
+    expect(await cellValue(bruno, "Progetti", TITLE)).toBe("Titolo di Anna");
+  });
+
+  it("take-cloud writes the other user's values into my sheet", async () => {
+    // Prepare
+    await editCell(bruno, "Progetti", TITLE, "Bruno di nuovo");
+    expect((await act(bruno, "push")).intent).toBe("success");
+    await editCell(anna, "Progetti", TITLE, "Anna di nuovo");
+    expect((await act(anna, "push")).intent).toBe("warning");
+    // Act
+    const resolved = await act(anna, "take-cloud");
+    // Assess
+    expect(resolved.intent).toBe("success");
+    expect(await cellValue(anna, "Progetti", TITLE)).toBe("Bruno di nuovo");
+    expect(await anna.locator('[data-testid="conflict"]').count()).toBe(0);
+    // Nothing left to push: the sheet now matches the cloud version it is based on.
+    expect((await act(anna, "push")).text).toMatch(/Nessuna modifica da inviare/);
+  });
+
+  it("pull previews the incoming change and writes formula-like text as text", async () => {
+    // Prepare
+    const formulaLike = '=HYPERLINK("https://example.org";"x")';
+    await editCell(bruno, "Progetti", TITLE, `'${formulaLike}`);
+    expect((await act(bruno, "push")).intent).toBe("success");
+    // Act
+    await act(anna, "pull");
+    // Assess: the preview names the field and both values, before anything is written.
+    const item = anna.locator('[data-testid="pull-item"][data-key="DGH"]');
+    await expect(item.locator('tr[data-field="title"]').textContent()).resolves.toContain(formulaLike);
+    expect(await cellValue(anna, "Progetti", TITLE)).toBe("Bruno di nuovo");
+    await screenshot(anna, "sync-pull-preview");
+    await act(anna, "pull-apply");
+    expect(await cellValue(anna, "Progetti", TITLE)).toBe(formulaLike);
+    const formula = await anna.evaluate((a1) => window.__preview?.fake.cell("Progetti", a1)?.formula ?? null, TITLE);
+    expect(formula).toBeNull();
+  });
+
+  it("restores an old version of a row as a new version, and a pull brings it back", async () => {
+    // Prepare
+    const original = bigDataPlan()[2]!.values[1]![header.indexOf("Titolo progetto")];
+    await anna.getByTestId("history-key").fill("DGH");
+    await act(anna, "history-show");
+    const versions = await anna.locator('[data-testid="history"] tbody tr[data-version]').count();
+    expect(versions).toBeGreaterThanOrEqual(5);
+    // Act
+    await anna.locator('[data-testid="history"] tr[data-version="1"]').getByTestId("restore").click();
+    await anna.waitForFunction(() => document.querySelector('[data-testid="sync"]')?.getAttribute("data-busy") === "");
+    await expect.poll(() => anna.getByTestId("sync-message").getAttribute("data-intent")).toBe("success");
+    await screenshot(anna, "sync-history");
+    await pullAndApply(anna);
+    // Assess
+    expect(await cellValue(anna, "Progetti", TITLE)).toBe(original);
+    expect(await anna.locator('[data-testid="history"] tbody tr[data-version]').count()).toBe(versions + 1);
+  });
+
+  it("shows the last nightly run with its errors linked to cells", async () => {
+    // Prepare
+    await stack.store.putRun(PLAN, {
+      runId: "run-1",
+      plan: PLAN,
+      startedAt: "2026-11-22T02:30:00.000Z",
+      finishedAt: "2026-11-22T02:31:00.000Z",
+      files: [{ file: "piano.xlsx", status: "applied", applied: 3, unchanged: 40, conflicts: 1, invalid: 1, errors: [{ message: "Esito non riconosciuto", sheet: "Progetti", cell: "Q5" }] }],
+    });
+    // Act
+    await anna.getByTestId("run-report").getByRole("button").click();
+    await anna.getByTestId("run-report").getByText("Progetti!Q5").click();
+    // Assess
+    await expect.poll(() => anna.getByTestId("grid").getAttribute("data-selected")).toBe("Progetti!Q5");
+    expect(await anna.getByTestId("run-report").textContent()).toMatch(/applicate 3, invariate 40, conflitti 1, non valide 1/);
+    await screenshot(anna, "sync-run-report");
+  });
+
+  it.each([
+    ["signed out", { token: "" }, /accedi di nuovo/],
+    ["offline", { api: "http://127.0.0.1:9" }, /Nessuna connessione al server/],
+    ["refused (reader pushing)", { user: "carla" }, /permessi/],
+  ] as const)("says clearly when %s", async (_name, extra, expected) => {
+    // Prepare
+    const user = "user" in extra ? extra.user : "anna";
+    const page = await openAs(user, { token: tokens[user] ?? "", ...extra });
+    if (user === "carla") await editCell(page, "Progetti", TITLE, "Carla prova");
+    // Act
+    const message = await act(page, "push");
+    // Assess
+    expect(message.intent).toBe("error");
+    expect(message.text).toMatch(expected);
+    await page.close();
+  });
+
+  it("renders the sync panel in English", async () => {
+    const page = await openAs("anna", { lang: "en" });
+    expect(await page.getByTestId("push").textContent()).toBe("Push changes");
+    await expect.poll(() => page.getByTestId("auth-state").textContent()).toContain("Signed in as Anna");
+    await screenshot(page, "sync-en");
+    await page.close();
+  });
+});
