@@ -25,15 +25,24 @@ export class FolderWorkbookSource implements WorkbookSource<FolderLocation> {
   }
 
   async fetch(location: FolderLocation, lastETag: string | undefined): Promise<FetchResult> {
+    const { path, eTag } = await this.inspect(location);
+    if (eTag === lastETag) return { status: "unchanged" };
+    return { status: "fetched", content: await readFile(path), eTag };
+  }
+
+  /** The file's current eTag, without reading it. */
+  async eTagOf(location: FolderLocation): Promise<string> {
+    return (await this.inspect(location)).eTag;
+  }
+
+  private async inspect(location: FolderLocation): Promise<{ path: string; eTag: string }> {
     const path = this.pathOf(location);
     const info = await stat(path).catch((cause: unknown) => {
       throw new WorkbookFetchError("not-found", `${location.path}: not found`, { cause });
     });
     if (!info.isFile()) throw new WorkbookFetchError("not-found", `${location.path}: not a file`);
     if (info.size > MAX_WORKBOOK_BYTES) throw new WorkbookFetchError("too-large", `${location.path}: ${info.size} bytes`);
-    const eTag = `"${Math.trunc(info.mtimeMs)}-${info.size}"`;
-    if (eTag === lastETag) return { status: "unchanged" };
-    return { status: "fetched", content: await readFile(path), eTag };
+    return { path, eTag: `"${Math.trunc(info.mtimeMs)}-${info.size}"` };
   }
 
   /** Resolves a location inside the root; a path that climbs out of it is refused. */
