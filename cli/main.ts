@@ -19,6 +19,7 @@ type Loader = () => Promise<{ command: Command }>;
 export const COMMANDS: Readonly<Record<string, Loader>> = {
   validate: () => import("./commands/validate.ts"),
   report: () => import("./commands/report.ts"),
+  workbooks: () => import("./commands/workbooks.ts"),
   sync: () => import("./commands/sync.ts"),
   serve: () => import("./commands/serve.ts"),
 };
