@@ -50,7 +50,12 @@ async function prlCells(): Promise<BenchFigure[]> {
 
   const runtime = installCustomFunctions();
   associateAll();
-  const prl = runtime.registry.get("PRL") as unknown as (ref: string, mode: null, agg: null, inv: StreamingInvocation<number>) => void;
+  const prl = runtime.registry.get("PRL") as unknown as (
+    ref: string,
+    mode: null,
+    agg: null,
+    inv: StreamingInvocation<number>,
+  ) => void;
   let version = 0;
   const store = new FixedStore(new PlanModel(++version, snapshot, analysis));
   setSharedPlanStore(store);
@@ -75,15 +80,29 @@ async function prlCells(): Promise<BenchFigure[]> {
   runtime.uninstall();
   const ms = round(median(times));
   return [
-    { figure: `addin: ${CELLS.toLocaleString("en-US")} CLUSTER.PRL cells (fresh model, index included)`, value: ms, unit: "ms", target: "≤ 50 ms", pass: ms <= 50 && errors === 0 },
+    {
+      figure: `addin: ${CELLS.toLocaleString("en-US")} CLUSTER.PRL cells (fresh model, index included)`,
+      value: ms,
+      unit: "ms",
+      target: "≤ 50 ms",
+      pass: ms <= 50 && errors === 0,
+    },
   ];
 }
 
 async function snapshotFigures(): Promise<BenchFigure[]> {
   const out: BenchFigure[] = [];
   const cases = [
-    { label: "10 000-row projects sheet, web payload budget", sheets: largeWorkbook({ projects: CELLS }).filter((s) => s.name === "Progetti"), read: { maxCellsPerSync: WEB_MAX_CELLS_PER_SYNC } },
-    { label: "whole 10 000-project / 40 000-budget-row workbook, desktop", sheets: largeWorkbook({ projects: CELLS }), read: {} },
+    {
+      label: "10 000-row projects sheet, web payload budget",
+      sheets: largeWorkbook({ projects: CELLS }).filter((s) => s.name === "Progetti"),
+      read: { maxCellsPerSync: WEB_MAX_CELLS_PER_SYNC },
+    },
+    {
+      label: "whole 10 000-project / 40 000-budget-row workbook, desktop",
+      sheets: largeWorkbook({ projects: CELLS }),
+      read: {},
+    },
   ];
   for (const c of cases) {
     const host = createFakeExcel({ sheets: c.sheets.map(seedFromSnapshot) });
@@ -96,8 +115,18 @@ async function snapshotFigures(): Promise<BenchFigure[]> {
       times.push(await timeMs(() => adapter.readSnapshot()));
       syncs = host.syncCount - before;
     }
-    out.push({ figure: `addin: snapshot on the fake host, ${c.label}`, value: round(median(times)), unit: "ms" });
-    out.push({ figure: `addin: context.sync() round trips, ${c.label}`, value: syncs, unit: "syncs", target: "≤ 3", pass: syncs <= 3 });
+    out.push({
+      figure: `addin: snapshot on the fake host, ${c.label}`,
+      value: round(median(times)),
+      unit: "ms",
+    });
+    out.push({
+      figure: `addin: context.sync() round trips, ${c.label}`,
+      value: syncs,
+      unit: "syncs",
+      target: "≤ 3",
+      pass: syncs <= 3,
+    });
   }
   return out;
 }

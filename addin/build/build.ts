@@ -20,7 +20,10 @@ export const FUNCTIONS_ENTRY = resolve(here, "../functions/entry.ts");
 export const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 /** Gzip budgets in bytes (SPEC §11). */
-export const BUDGETS: Readonly<Record<string, number>> = { "functions.js": 60 * 1024, "taskpane.js": 300 * 1024 };
+export const BUDGETS: Readonly<Record<string, number>> = {
+  "functions.js": 60 * 1024,
+  "taskpane.js": 300 * 1024,
+};
 
 export interface BundleSize {
   file: string;
@@ -64,7 +67,10 @@ export async function buildFunctions(outdir: string, minify = true): Promise<Met
 /** The task pane bundle and page, built by the task pane area's script (kept in one place). */
 async function buildTaskpane(outdir: string, minify: boolean): Promise<Metafile> {
   const preview = (await import("#addin/preview/build-preview.ts")) as {
-    buildTaskpaneAndPreview(outdir: string, options: { minify?: boolean; entries?: string[] }): Promise<{ metafile: Metafile }>;
+    buildTaskpaneAndPreview(
+      outdir: string,
+      options: { minify?: boolean; entries?: string[] },
+    ): Promise<{ metafile: Metafile }>;
   };
   return (await preview.buildTaskpaneAndPreview(outdir, { minify, entries: ["taskpane"] })).metafile;
 }
@@ -75,10 +81,13 @@ async function buildTaskpane(outdir: string, minify: boolean): Promise<Metafile>
  */
 export function wireTaskpaneHtml(html: string): string {
   let out = html;
-  if (!out.includes(OFFICE_JS_CDN)) out = out.replace("</head>", `  <script src="${OFFICE_JS_CDN}"></script>\n  </head>`);
+  if (!out.includes(OFFICE_JS_CDN))
+    out = out.replace("</head>", `  <script src="${OFFICE_JS_CDN}"></script>\n  </head>`);
   if (!/<script[^>]+src="functions\.js"/.test(out)) {
     const tag = '<script src="functions.js"></script>';
-    out = /<script[^>]+src="taskpane\.js"/.test(out) ? out.replace(/(\s*)(<script[^>]+src="taskpane\.js")/, `$1${tag}$1$2`) : out.replace("</body>", `  ${tag}\n  </body>`);
+    out = /<script[^>]+src="taskpane\.js"/.test(out)
+      ? out.replace(/(\s*)(<script[^>]+src="taskpane\.js")/, `$1${tag}$1$2`)
+      : out.replace("</body>", `  ${tag}\n  </body>`);
   }
   return out;
 }
@@ -89,7 +98,8 @@ function staticClosure(metafile: Metafile, output: string): string[] {
   const visit = (o: string): void => {
     if (seen.has(o)) return;
     seen.add(o);
-    for (const imp of metafile.outputs[o]?.imports ?? []) if (imp.kind === "import-statement" && !imp.external) visit(imp.path);
+    for (const imp of metafile.outputs[o]?.imports ?? [])
+      if (imp.kind === "import-statement" && !imp.external) visit(imp.path);
   };
   visit(output);
   return [...seen];
@@ -115,7 +125,10 @@ export async function buildAddin(options: AddinBuildOptions = {}): Promise<Addin
   const minify = options.minify ?? true;
   await mkdir(join(outdir, "assets"), { recursive: true });
 
-  const [metadata, functionsMeta] = await Promise.all([generateFunctionsMetadata(), buildFunctions(outdir, minify)]);
+  const [metadata, functionsMeta] = await Promise.all([
+    generateFunctionsMetadata(),
+    buildFunctions(outdir, minify),
+  ]);
   await writeFile(join(outdir, "functions.json"), metadata);
   const functionsOut = Object.keys(functionsMeta.outputs).find((o) => basename(o) === "functions.js");
   const sizes: BundleSize[] = [await sizeOf(functionsOut ? [functionsOut] : [], "functions.js")];
@@ -129,10 +142,14 @@ export async function buildAddin(options: AddinBuildOptions = {}): Promise<Addin
   }
 
   const assets = resolve(here, "../assets");
-  for (const f of await readdir(assets)) if (f.endsWith(".png")) await copyFile(join(assets, f), join(outdir, "assets", f));
+  for (const f of await readdir(assets))
+    if (f.endsWith(".png")) await copyFile(join(assets, f), join(outdir, "assets", f));
 
   const over = sizes.filter((s) => s.budget !== undefined && s.gzip > s.budget);
-  if (over.length > 0) throw new Error(`Bundle over budget: ${over.map((s) => `${s.file} ${String(s.gzip)} B gzip > ${String(s.budget)} B`).join("; ")}`);
+  if (over.length > 0)
+    throw new Error(
+      `Bundle over budget: ${over.map((s) => `${s.file} ${String(s.gzip)} B gzip > ${String(s.budget)} B`).join("; ")}`,
+    );
   return { outdir, sizes, functionsInputs: Object.keys(functionsMeta.inputs) };
 }
 
@@ -140,7 +157,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   buildAddin()
     .then(({ outdir, sizes }) => {
       console.log(`Built ${outdir}`);
-      console.table(sizes.map((s) => ({ file: s.file, "KB": (s.bytes / 1024).toFixed(1), "KB gzip": (s.gzip / 1024).toFixed(1), "budget KB gzip": s.budget === undefined ? "" : (s.budget / 1024).toFixed(0) })));
+      console.table(
+        sizes.map((s) => ({
+          file: s.file,
+          KB: (s.bytes / 1024).toFixed(1),
+          "KB gzip": (s.gzip / 1024).toFixed(1),
+          "budget KB gzip": s.budget === undefined ? "" : (s.budget / 1024).toFixed(0),
+        })),
+      );
     })
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : String(error));

@@ -44,7 +44,12 @@ export function encodePng(size: number, rgba: Uint8Array): Buffer {
     Buffer.from(rgba.buffer, rgba.byteOffset + y * size * 4, size * 4).copy(raw, y * (size * 4 + 1) + 1);
   }
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw, { level: 9 })), chunk("IEND", new Uint8Array(0))]);
+  return Buffer.concat([
+    signature,
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw, { level: 9 })),
+    chunk("IEND", new Uint8Array(0)),
+  ]);
 }
 
 /** The icon: a rounded teal square with three white bars of rising height. */
@@ -75,5 +80,6 @@ export function drawIcon(size: number): Uint8Array {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = join(dirname(fileURLToPath(import.meta.url)), "../assets");
-  for (const size of ICON_SIZES) writeFileSync(join(dir, `icon-${String(size)}.png`), encodePng(size, drawIcon(size)));
+  for (const size of ICON_SIZES)
+    writeFileSync(join(dir, `icon-${String(size)}.png`), encodePng(size, drawIcon(size)));
 }

@@ -19,6 +19,9 @@ export function areaToA1(area: Pick<CellRange, "top" | "left" | "bottom" | "righ
 }
 
 /** "Sheet!A1:C9" with the sheet name quoted when needed. */
-export function sheetAddress(sheet: string, area: Pick<CellRange, "top" | "left" | "bottom" | "right">): string {
+export function sheetAddress(
+  sheet: string,
+  area: Pick<CellRange, "top" | "left" | "bottom" | "right">,
+): string {
   return `${quoteSheetName(sheet)}!${areaToA1(area)}`;
 }

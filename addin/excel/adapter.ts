@@ -72,7 +72,11 @@ export class ExcelAdapter {
   }
 
   /** (Re)creates a sheet holding `rows` as a native Excel table, with an optional column chart. */
-  addSheetWithTable(name: string, rows: readonly (readonly CellValue[])[], chart?: OverviewChart): Promise<OverviewResult> {
+  addSheetWithTable(
+    name: string,
+    rows: readonly (readonly CellValue[])[],
+    chart?: OverviewChart,
+  ): Promise<OverviewResult> {
     return addSheetWithTable(this.#run, name, rows, chart);
   }
 

@@ -61,7 +61,13 @@ export interface WorksheetLike extends Loadable {
   activate(): void;
   delete(): void;
   readonly tables: { add(address: string, hasHeaders: boolean): { name: string } };
-  readonly charts: { add(type: "ColumnClustered", sourceData: RangeLike, seriesBy?: "Auto"): { readonly title: { text: string } } };
+  readonly charts: {
+    add(
+      type: "ColumnClustered",
+      sourceData: RangeLike,
+      seriesBy?: "Auto",
+    ): { readonly title: { text: string } };
+  };
 }
 
 /** What Excel passes to `worksheets.onChanged` handlers (the fields we read). */

@@ -10,7 +10,11 @@ export interface ChangeWatch {
  * Registers a `worksheets.onChanged` handler (one round trip) that calls `callback` once per
  * burst of edits, `debounceMs` after the last one: typing down a column refreshes once.
  */
-export async function watchChanges(run: ExcelRun, callback: () => void, debounceMs: number): Promise<ChangeWatch> {
+export async function watchChanges(
+  run: ExcelRun,
+  callback: () => void,
+  debounceMs: number,
+): Promise<ChangeWatch> {
   const fire = debounce(callback, debounceMs);
   return run(async (ctx) => {
     const registration = ctx.workbook.worksheets.onChanged.add(async () => {

@@ -18,13 +18,24 @@ export interface Chunk {
  *
  * @example planChunks(0, 10, 2, [], 8) // values A1:B4, A5:B8, A9:B10
  */
-export function planChunks(sheet: number, rows: number, cols: number, formulaAreas: readonly string[], chunkCells: number): Chunk[] {
+export function planChunks(
+  sheet: number,
+  rows: number,
+  cols: number,
+  formulaAreas: readonly string[],
+  chunkCells: number,
+): Chunk[] {
   const out: Chunk[] = [];
   if (rows > 0 && cols > 0) {
     const step = Math.max(1, Math.floor(chunkCells / cols));
     for (let top = 1; top <= rows; top += step) {
       const bottom = Math.min(rows, top + step - 1);
-      out.push({ sheet, kind: "values", address: areaToA1({ top, left: 1, bottom, right: cols }), cells: (bottom - top + 1) * cols });
+      out.push({
+        sheet,
+        kind: "values",
+        address: areaToA1({ top, left: 1, bottom, right: cols }),
+        cells: (bottom - top + 1) * cols,
+      });
     }
   }
   for (const address of formulaAreas) {

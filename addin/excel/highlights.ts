@@ -45,7 +45,12 @@ function isOurs(cf: ConditionalFormatLike): boolean {
 }
 
 /** Round trip 1 of both operations: sheets, and every rule's formula (to find ours). */
-async function loadCurrent(ctx: RequestContextLike): Promise<{ sheets: WorksheetLike[]; rules: { sheet: WorksheetLike; items: () => ConditionalFormatLike[] }[] }> {
+async function loadCurrent(
+  ctx: RequestContextLike,
+): Promise<{
+  sheets: WorksheetLike[];
+  rules: { sheet: WorksheetLike; items: () => ConditionalFormatLike[] }[];
+}> {
   const sheets = ctx.workbook.worksheets;
   sheets.load("items/name,items/visibility");
   await ctx.sync();
@@ -66,7 +71,10 @@ function queueRemoval(current: Awaited<ReturnType<typeof loadCurrent>>): void {
 }
 
 /** Groups issues by sheet; an error outranks a warning on the same cell. */
-function marksBySheet(issues: readonly Issue[], sheets: readonly WorksheetLike[]): { bySheet: SheetMarks[]; skipped: number } {
+function marksBySheet(
+  issues: readonly Issue[],
+  sheets: readonly WorksheetLike[],
+): { bySheet: SheetMarks[]; skipped: number } {
   const byName = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
   const out = new Map<string, SheetMarks>();
   let skipped = 0;
@@ -79,7 +87,11 @@ function marksBySheet(issues: readonly Issue[], sheets: readonly WorksheetLike[]
     }
     let entry = out.get(ws.name);
     if (!entry) {
-      entry = { sheet: ws, box: { top: cell.row, left: cell.col, bottom: cell.row, right: cell.col }, marks: new Map() };
+      entry = {
+        sheet: ws,
+        box: { top: cell.row, left: cell.col, bottom: cell.row, right: cell.col },
+        marks: new Map(),
+      };
       out.set(ws.name, entry);
     }
     const b = entry.box;

@@ -38,7 +38,8 @@ export async function defineLambdaNames(run: ExcelRun): Promise<LambdaNamesResul
       if (item.isNullObject) {
         ctx.workbook.names.add(name, formula, `${COMMENT}${name}`);
         result.defined.push(name);
-      } else if (item.formula.replaceAll(" ", "") === formula.replaceAll(" ", "")) result.unchanged.push(name);
+      } else if (item.formula.replaceAll(" ", "") === formula.replaceAll(" ", ""))
+        result.unchanged.push(name);
       else result.conflicts.push(name);
     }
     if (result.defined.length > 0) await ctx.sync();

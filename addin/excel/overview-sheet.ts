@@ -29,9 +29,16 @@ function tableName(sheet: string): string {
  * Replaces the sheet `name` with one holding `rows` (first row = headings) as a table, then
  * activates it (two round trips). Rows are padded to the widest one.
  */
-export async function addSheetWithTable(run: ExcelRun, name: string, rows: readonly (readonly CellValue[])[], chart?: OverviewChart): Promise<OverviewResult> {
+export async function addSheetWithTable(
+  run: ExcelRun,
+  name: string,
+  rows: readonly (readonly CellValue[])[],
+  chart?: OverviewChart,
+): Promise<OverviewResult> {
   const width = Math.max(1, ...rows.map((r) => r.length));
-  const grid = (rows.length > 0 ? rows : [[]]).map((r) => Array.from({ length: width }, (_, c) => safeCellValue(r[c] ?? null)));
+  const grid = (rows.length > 0 ? rows : [[]]).map((r) =>
+    Array.from({ length: width }, (_, c) => safeCellValue(r[c] ?? null)),
+  );
   const address = areaToA1({ top: 1, left: 1, bottom: grid.length, right: width });
   const table = tableName(name);
   await run(async (ctx) => {

@@ -61,15 +61,30 @@ interface SheetPlan {
 }
 
 /** Step 2 results → the grid sizes and the chunks to read. */
-function sheetPlan(name: string, visibility: string, used: RangeLike, merged: RangeAreasLike, formulaAreas: RangeAreasLike): SheetPlan {
+function sheetPlan(
+  name: string,
+  visibility: string,
+  used: RangeLike,
+  merged: RangeAreasLike,
+  formulaAreas: RangeAreasLike,
+): SheetPlan {
   // Read from A1 so the grid is anchored there whatever the used range's first cell is.
   const rows = used.rowIndex + used.rowCount;
   const cols = used.columnIndex + used.columnCount;
   return { name, hidden: hiddenOf(visibility), rows, cols, merged, formulaAreas };
 }
 
-function assemble(plan: SheetPlan, values: CellValue[][], formulaCells: { address: string; formulas: CellValue[][] }[]): SheetSnapshot {
-  const grid: CellValue[][] = values.map((row) => trimRow(row.map((v) => (v === "" ? null : v)), (v) => v === null));
+function assemble(
+  plan: SheetPlan,
+  values: CellValue[][],
+  formulaCells: { address: string; formulas: CellValue[][] }[],
+): SheetSnapshot {
+  const grid: CellValue[][] = values.map((row) =>
+    trimRow(
+      row.map((v) => (v === "" ? null : v)),
+      (v) => v === null,
+    ),
+  );
   while (grid.length > 0 && (grid[grid.length - 1] as CellValue[]).length === 0) grid.pop();
   const sheet: SheetSnapshot = { name: plan.name, values: grid };
   if (formulaCells.length > 0) {
@@ -108,20 +123,24 @@ export async function readSnapshot(run: ExcelRun, options: ReadOptions = {}): Pr
     await ctx.sync();
 
     // 2. Extent, merged areas and formula cells of each sheet (highlight markers are ours, not the plan's).
-    const probes = sheets.items.filter((ws) => !ws.name.startsWith(MARKER_PREFIX)).map((ws) => {
-      const used = ws.getUsedRange(true);
-      used.load("rowIndex,columnIndex,rowCount,columnCount");
-      const merged = used.getMergedAreasOrNullObject();
-      merged.load("areas/items/address");
-      const formulaAreas = used.getSpecialCellsOrNullObject("Formulas");
-      formulaAreas.load("areas/items/address");
-      return { ws, used, merged, formulaAreas };
-    });
+    const probes = sheets.items
+      .filter((ws) => !ws.name.startsWith(MARKER_PREFIX))
+      .map((ws) => {
+        const used = ws.getUsedRange(true);
+        used.load("rowIndex,columnIndex,rowCount,columnCount");
+        const merged = used.getMergedAreasOrNullObject();
+        merged.load("areas/items/address");
+        const formulaAreas = used.getSpecialCellsOrNullObject("Formulas");
+        formulaAreas.load("areas/items/address");
+        return { ws, used, merged, formulaAreas };
+      });
     await ctx.sync();
 
     // 3. Values by row chunk, formulas of formula cells, batched under the payload budget.
     const plans = probes.map((p) => sheetPlan(p.ws.name, p.ws.visibility, p.used, p.merged, p.formulaAreas));
-    const chunks: Chunk[] = plans.flatMap((plan, sheetIndex) => planChunks(sheetIndex, plan.rows, plan.cols, areaAddresses(plan.formulaAreas), chunkCells));
+    const chunks: Chunk[] = plans.flatMap((plan, sheetIndex) =>
+      planChunks(sheetIndex, plan.rows, plan.cols, areaAddresses(plan.formulaAreas), chunkCells),
+    );
     const values: CellValue[][][] = plans.map(() => []);
     const formulaCells: { address: string; formulas: CellValue[][] }[][] = plans.map(() => []);
     let batch: { chunk: Chunk; range: RangeLike }[] = [];

@@ -12,7 +12,11 @@ export interface CellUpdate {
  * Writes values into cells of `sheet` in one round trip, with calculation suspended for the
  * batch; texts are quote-prefixed so nothing becomes a formula. Returns the number of cells.
  */
-export async function writeCells(run: ExcelRun, sheet: string, updates: readonly CellUpdate[]): Promise<number> {
+export async function writeCells(
+  run: ExcelRun,
+  sheet: string,
+  updates: readonly CellUpdate[],
+): Promise<number> {
   if (updates.length === 0) return 0;
   await run(async (ctx) => {
     ctx.workbook.application.suspendApiCalculationUntilNextSync();

@@ -14,7 +14,8 @@ import { done, problem, type Computed } from "./result.ts";
 /** What Excel passes for an argument (an omitted optional one arrives as null). */
 export type Arg = string | number | boolean | null | undefined;
 
-const omitted = (a: Arg): a is null | undefined | "" => a === null || a === undefined || (typeof a === "string" && a.trim() === "");
+const omitted = (a: Arg): a is null | undefined | "" =>
+  a === null || a === undefined || (typeof a === "string" && a.trim() === "");
 
 /** A reference as text: 5 → "5", 5.1 → "5.1", " DGH " → "DGH"; undefined for booleans and blanks. */
 function refText(ref: Arg): string | undefined {
@@ -40,7 +41,12 @@ const AGGREGATES: ReadonlyMap<string, Aggregate> = new Map([
   ["minimo", "min"],
 ]);
 
-function pick<T>(arg: Arg, table: ReadonlyMap<string, T>, fallback: T, message: "bad-mode" | "bad-aggregate"): Computed<T> {
+function pick<T>(
+  arg: Arg,
+  table: ReadonlyMap<string, T>,
+  fallback: T,
+  message: "bad-mode" | "bad-aggregate",
+): Computed<T> {
   if (omitted(arg)) return done(fallback);
   const hit = typeof arg === "string" ? table.get(arg.trim().toLowerCase()) : undefined;
   return hit === undefined ? problem("value", message, arg) : done(hit);
@@ -64,16 +70,22 @@ export function prlNextOf(model: PlanModel, ref: Arg, locale: Locale): Computed<
   if (r === undefined) return problem("value", "empty-ref");
   const index = model.prl("milestone");
   const project = index.findProject(r);
-  if (project === undefined) return index.lookup(r) === undefined ? problem("not-available", "unknown-ref", r) : problem("value", "not-a-project", r);
+  if (project === undefined)
+    return index.lookup(r) === undefined
+      ? problem("not-available", "unknown-ref", r)
+      : problem("value", "not-a-project", r);
   const next = prlNext(project, "milestone");
   if (next === undefined) return done("—");
-  return done(`${String(next.level)} ${prlLabel(next.level, locale)}: ${evidenceText(next.evidence, locale)}`);
+  return done(
+    `${String(next.level)} ${prlLabel(next.level, locale)}: ${evidenceText(next.evidence, locale)}`,
+  );
 }
 
 /** CLUSTER.PRLLABEL(level): the milestone name; "—" for 0. */
 export function prlLabelOf(level: Arg, locale: Locale): Computed<string> {
   const n = typeof level === "string" && level.trim() !== "" ? Number(level.replace(",", ".")) : level;
-  if (typeof n !== "number" || !Number.isFinite(n) || n < 0 || n > 9) return problem("value", "bad-level", level);
+  if (typeof n !== "number" || !Number.isFinite(n) || n < 0 || n > 9)
+    return problem("value", "bad-level", level);
   return done(prlLabel(n, locale));
 }
 
@@ -84,10 +96,21 @@ function yearOf(year: Arg): Computed<number | undefined> {
 }
 
 /** CLUSTER.BUDGET(scope; [measure]; [outcome]; [programme]; [year]): euro, a count, or a rate 0–1. */
-export function budgetOf(model: PlanModel, scope: Arg, measure?: Arg, outcome?: Arg, programme?: Arg, year?: Arg): Computed<number> {
+export function budgetOf(
+  model: PlanModel,
+  scope: Arg,
+  measure?: Arg,
+  outcome?: Arg,
+  programme?: Arg,
+  year?: Arg,
+): Computed<number> {
   const s = refText(scope);
   if (s === undefined) return problem("value", "empty-ref");
-  const m = omitted(measure) ? "total" : typeof measure === "string" ? parseBudgetMeasure(measure) : undefined;
+  const m = omitted(measure)
+    ? "total"
+    : typeof measure === "string"
+      ? parseBudgetMeasure(measure)
+      : undefined;
   if (m === undefined) return problem("value", "bad-measure", measure);
   const filter: BudgetFilter = {};
   if (!omitted(outcome)) {
@@ -109,7 +132,8 @@ export function budgetOf(model: PlanModel, scope: Arg, measure?: Arg, outcome?: 
 
 function cents(euro: Arg, fallback: number): Computed<number> {
   if (omitted(euro)) return done(fallback);
-  if (typeof euro !== "number" || !Number.isFinite(euro) || euro < 0) return problem("value", "bad-amount", euro);
+  if (typeof euro !== "number" || !Number.isFinite(euro) || euro < 0)
+    return problem("value", "bad-amount", euro);
   const c = Math.round(euro * 100);
   // Beyond 2^53 cents (≈ 90 000 billion euro) sums would no longer be exact.
   return Number.isSafeInteger(c) ? done(c) : problem("value", "bad-amount", euro);
@@ -123,6 +147,7 @@ export function overheadOf(direct: Arg, subcontracting?: Arg, rate?: Arg): Compu
   const s = cents(subcontracting, 0);
   if (!s.ok) return s;
   const r = omitted(rate) ? 0.25 : rate;
-  if (typeof r !== "number" || !Number.isFinite(r) || r < 0 || r > 1) return problem("value", "bad-rate", rate);
+  if (typeof r !== "number" || !Number.isFinite(r) || r < 0 || r > 1)
+    return problem("value", "bad-rate", rate);
   return done(computeOverhead(d.value, s.value, r) / 100);
 }

@@ -6,7 +6,8 @@
  */
 
 /** Excel error values a custom function may return. */
-export type ErrorCode = "#N/A" | "#VALUE!" | "#DIV/0!" | "#NUM!" | "#NULL!" | "#REF!" | "#NAME?" | "#BUSY!" | "#GETTING_DATA";
+export type ErrorCode =
+  "#N/A" | "#VALUE!" | "#DIV/0!" | "#NUM!" | "#NULL!" | "#REF!" | "#NAME?" | "#BUSY!" | "#GETTING_DATA";
 
 /** `new CustomFunctions.Error(code, message)`. */
 export interface CellError {

@@ -16,7 +16,10 @@ import { displayLocale, planStore } from "./runtime.ts";
  * Answers `invocation` from the current model and again after every change, until Excel cancels
  * it. Always settles: a failed read of the sheets becomes #N/A with the reason.
  */
-function stream<T>(invocation: CustomFunctions.StreamingInvocation<T>, compute: (model: PlanModel, locale: Locale) => Computed<T>): void {
+function stream<T>(
+  invocation: CustomFunctions.StreamingInvocation<T>,
+  compute: (model: PlanModel, locale: Locale) => Computed<T>,
+): void {
   let last: { value: T } | undefined;
   const answer = (model: PlanModel): void => {
     const locale = displayLocale(model.locale);
@@ -45,7 +48,10 @@ function stream<T>(invocation: CustomFunctions.StreamingInvocation<T>, compute: 
   }
   invocation.onCanceled = store.subscribe(answer);
   if (store.model) answer(store.model);
-  else store.ready().catch((error: unknown) => invocation.setResult(unavailableError(error, displayLocale("it"))));
+  else
+    store
+      .ready()
+      .catch((error: unknown) => invocation.setResult(unavailableError(error, displayLocale("it"))));
 }
 
 /** Returns the value, or throws the cell error (how a non-streaming custom function reports one). */
@@ -62,7 +68,12 @@ function settle<T>(result: Computed<T>, locale: Locale): T {
  * @param [aggregate] For lines and priorities: "max" (default), "avg" or "min".
  * @param invocation Streaming invocation.
  */
-export function prl(ref: string | number, mode: string | undefined, aggregate: string | undefined, invocation: CustomFunctions.StreamingInvocation<number>): void {
+export function prl(
+  ref: string | number,
+  mode: string | undefined,
+  aggregate: string | undefined,
+  invocation: CustomFunctions.StreamingInvocation<number>,
+): void {
   stream(invocation, (model) => prlOf(model, ref, mode, aggregate));
 }
 
@@ -121,7 +132,13 @@ export function overhead(direct: number, subcontracting?: number, rate?: number)
 }
 
 /** Ids as in functions.json; registered when Excel loads this script. */
-export const FUNCTIONS = { PRL: prl, PRLNEXT: prlNext, PRLLABEL: prlLabel, BUDGET: budget, OVERHEAD: overhead } as const;
+export const FUNCTIONS = {
+  PRL: prl,
+  PRLNEXT: prlNext,
+  PRLLABEL: prlLabel,
+  BUDGET: budget,
+  OVERHEAD: overhead,
+} as const;
 
 /** Registers every function with the runtime (called once when the script loads in Excel). */
 export function associateAll(): void {

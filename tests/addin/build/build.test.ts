@@ -35,9 +35,18 @@ describe("functions.json", () => {
   });
 
   it.each([
-    ["an id with invalid characters", "/**\n * Bad.\n * @customfunction BAD-ID!\n * @param x A number.\n * @returns A number.\n */\nexport function bad(x: number): number { return x; }\n"],
-    ["a duplicate id", "/**\n * A.\n * @customfunction SAME\n * @returns A number.\n */\nexport function a(): number { return 1; }\n/**\n * B.\n * @customfunction SAME\n * @returns A number.\n */\nexport function b(): number { return 2; }\n"],
-    ["an unsupported parameter type", "/**\n * Bad.\n * @customfunction BAD\n * @param x A date.\n * @returns A number.\n */\nexport function bad(x: Date): number { return 1; }\n"],
+    [
+      "an id with invalid characters",
+      "/**\n * Bad.\n * @customfunction BAD-ID!\n * @param x A number.\n * @returns A number.\n */\nexport function bad(x: number): number { return x; }\n",
+    ],
+    [
+      "a duplicate id",
+      "/**\n * A.\n * @customfunction SAME\n * @returns A number.\n */\nexport function a(): number { return 1; }\n/**\n * B.\n * @customfunction SAME\n * @returns A number.\n */\nexport function b(): number { return 2; }\n",
+    ],
+    [
+      "an unsupported parameter type",
+      "/**\n * Bad.\n * @customfunction BAD\n * @param x A date.\n * @returns A number.\n */\nexport function bad(x: Date): number { return 1; }\n",
+    ],
   ])("fails the build for %s", async (_, source) => {
     // Prepare
     const file = join(out, "bad-functions.ts");
@@ -53,7 +62,9 @@ describe("functions.js", () => {
   it("is a classic script that registers every function of functions.json when run", async () => {
     // Prepare
     const code = await readFile(join(out, "functions.js"), "utf8");
-    const ids = (JSON.parse(await readFile(GOLDEN, "utf8")) as { functions: { id: string }[] }).functions.map((f) => f.id);
+    const ids = (JSON.parse(await readFile(GOLDEN, "utf8")) as { functions: { id: string }[] }).functions.map(
+      (f) => f.id,
+    );
     const registered: string[] = [];
     const sandbox = { CustomFunctions: { associate: (id: string) => registered.push(id), Error: class {} } };
     // Act
@@ -64,7 +75,9 @@ describe("functions.js", () => {
   });
 
   it("pulls in neither React nor Fluent UI", () => {
-    expect(built.functionsInputs.filter((f) => /node_modules\/(react|react-dom|@fluentui|scheduler)\//.test(f))).toEqual([]);
+    expect(
+      built.functionsInputs.filter((f) => /node_modules\/(react|react-dom|@fluentui|scheduler)\//.test(f)),
+    ).toEqual([]);
     expect(built.functionsInputs.some((f) => f.includes("core/"))).toBe(true);
   });
 });
@@ -72,10 +85,20 @@ describe("functions.js", () => {
 describe("fake Excel host", () => {
   it("bundles for the browser (the preview page runs it), with no Node built-ins", async () => {
     // Act
-    const result = await build({ entryPoints: [join(import.meta.dirname, "../../fakes/excel/host.ts")], bundle: true, platform: "browser", format: "esm", write: false, logLevel: "silent", metafile: true });
+    const result = await build({
+      entryPoints: [join(import.meta.dirname, "../../fakes/excel/host.ts")],
+      bundle: true,
+      platform: "browser",
+      format: "esm",
+      write: false,
+      logLevel: "silent",
+      metafile: true,
+    });
     // Assess
     expect(result.errors).toEqual([]);
-    expect(Object.keys(result.metafile.inputs).filter((f) => f.startsWith("node:") || f.includes("node_modules"))).toEqual([]);
+    expect(
+      Object.keys(result.metafile.inputs).filter((f) => f.startsWith("node:") || f.includes("node_modules")),
+    ).toEqual([]);
   });
 });
 
@@ -102,7 +125,10 @@ describe("taskpane.html", () => {
 
   it.each([
     ["a page with neither script", "<html><head></head><body><div id=root></div></body></html>"],
-    ["a page with only the task pane script", '<html><head></head><body><script type="module" src="taskpane.js"></script></body></html>'],
+    [
+      "a page with only the task pane script",
+      '<html><head></head><body><script type="module" src="taskpane.js"></script></body></html>',
+    ],
   ])("wires %s once, and a second pass changes nothing", (_, page) => {
     // Act
     const once = wireTaskpaneHtml(page);

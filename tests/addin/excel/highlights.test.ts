@@ -16,10 +16,21 @@ const WARNING_FILL = "#FFEB9C";
 /** The messy plan with the user's own fills, fonts and rules on every issue cell's sheet. */
 async function setup(): Promise<{ host: FakeExcelHost; adapter: ExcelAdapter; issues: Issue[] }> {
   const sheets = messyPlan().map(seedFromSnapshot);
-  for (const s of sheets) s.formats = { A1: { fill: "#DDEBF7", bold: true }, B2: { fill: "#E2EFDA", fontColor: "#375623" }, D7: { fontColor: "#FF0000" } };
+  for (const s of sheets)
+    s.formats = {
+      A1: { fill: "#DDEBF7", bold: true },
+      B2: { fill: "#E2EFDA", fontColor: "#375623" },
+      D7: { fontColor: "#FF0000" },
+    };
   const host = createFakeExcel({ sheets });
   for (const s of host.state.sheets) {
-    s.conditionalFormats.push({ id: `user-${s.name}`, type: "Custom", area: { top: 2, left: 1, bottom: 50, right: 1 }, formula: "=$A2=\"TOTALE\"", fill: "#000000" });
+    s.conditionalFormats.push({
+      id: `user-${s.name}`,
+      type: "Custom",
+      area: { top: 2, left: 1, bottom: 50, right: 1 },
+      formula: '=$A2="TOTALE"',
+      fill: "#000000",
+    });
   }
   const adapter = new ExcelAdapter({ run: host.run });
   const { issues } = analyzeWorkbook(await adapter.readSnapshot());
@@ -30,7 +41,12 @@ async function setup(): Promise<{ host: FakeExcelHost; adapter: ExcelAdapter; is
 function userState(host: FakeExcelHost): unknown {
   return host.state.sheets
     .filter((s) => !s.name.startsWith(MARKER_PREFIX))
-    .map((s) => ({ name: s.name, visibility: s.visibility, cells: JSON.parse(JSON.stringify(s.cells)) as unknown, rules: s.conditionalFormats.filter((c) => !c.formula.includes(MARKER_PREFIX)) }));
+    .map((s) => ({
+      name: s.name,
+      visibility: s.visibility,
+      cells: JSON.parse(JSON.stringify(s.cells)) as unknown,
+      rules: s.conditionalFormats.filter((c) => !c.formula.includes(MARKER_PREFIX)),
+    }));
 }
 
 describe("ExcelAdapter.highlightIssues", () => {
@@ -72,7 +88,9 @@ describe("ExcelAdapter.highlightIssues", () => {
     // Assess
     expect(userState(host)).toEqual(before);
     expect(host.state.sheets.map((s) => s.name)).toEqual(sheetNames);
-    expect(host.state.sheets.flatMap((s) => s.conditionalFormats).filter((c) => c.formula.includes(MARKER_PREFIX))).toEqual([]);
+    expect(
+      host.state.sheets.flatMap((s) => s.conditionalFormats).filter((c) => c.formula.includes(MARKER_PREFIX)),
+    ).toEqual([]);
   });
 
   it("keeps its marker sheets out of the snapshot", async () => {
@@ -90,7 +108,9 @@ describe("ExcelAdapter.highlightIssues", () => {
     // Prepare
     const { host, adapter, issues } = await setup();
     await adapter.highlightIssues(issues);
-    const ours = (): number => host.state.sheets.flatMap((s) => s.conditionalFormats).filter((c) => c.formula.includes(MARKER_PREFIX)).length;
+    const ours = (): number =>
+      host.state.sheets.flatMap((s) => s.conditionalFormats).filter((c) => c.formula.includes(MARKER_PREFIX))
+        .length;
     const once = ours();
     // Act
     const syncs = await host.countSyncs(() => adapter.highlightIssues(issues.slice(0, 1)));

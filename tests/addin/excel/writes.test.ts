@@ -11,7 +11,12 @@ import { SYNC_SHEET_NAME } from "#core/sync/sync-sheet.ts";
 import { createFakeExcel, seedFromSnapshot } from "#tests/fakes/excel/host.ts";
 import { SEED_FIXTURES } from "#tests/fixtures/seed-workbook.ts";
 
-function setup(values: CellValue[][] = [["Codice", "Titolo"], ["DGH", "DigitalGreenHealth"]]) {
+function setup(
+  values: CellValue[][] = [
+    ["Codice", "Titolo"],
+    ["DGH", "DigitalGreenHealth"],
+  ],
+) {
   const host = createFakeExcel({ sheets: [{ name: "Progetti", values }] });
   return { host, adapter: new ExcelAdapter({ run: host.run }) };
 }
@@ -19,7 +24,7 @@ function setup(values: CellValue[][] = [["Codice", "Titolo"], ["DGH", "DigitalGr
 describe("ExcelAdapter.writeCells", () => {
   it.each([
     ["=1+1"],
-    ["=HYPERLINK(\"http://evil.example\",\"click\")"],
+    ['=HYPERLINK("http://evil.example","click")'],
     ["+39 051 123456"],
     ["-not a number"],
     ["@SUM(A1:A2)"],
@@ -57,7 +62,10 @@ describe("ExcelAdapter.writeCells", () => {
   it("writes many cells in one round trip with calculation suspended", async () => {
     // Prepare
     const { host, adapter } = setup();
-    const updates = Array.from({ length: 500 }, (_, i) => ({ a1: `C${String(i + 2)}`, value: `5.${String(i)}` }));
+    const updates = Array.from({ length: 500 }, (_, i) => ({
+      a1: `C${String(i + 2)}`,
+      value: `5.${String(i)}`,
+    }));
     // Act
     const syncs = await host.countSyncs(() => adapter.writeCells("Progetti", updates));
     // Assess
@@ -72,7 +80,10 @@ describe("ExcelAdapter sync state", () => {
     planId: "cluster-er-2022",
     apiUrl: "https://api.example.eu",
     cursor: "000123",
-    rows: { "project:DGH": { version: 3, hash: "00ab12cd34ef5678" }, "line:5.1": { version: 1, hash: "1234567890123456" } },
+    rows: {
+      "project:DGH": { version: 3, hash: "00ab12cd34ef5678" },
+      "line:5.1": { version: 1, hash: "1234567890123456" },
+    },
   };
 
   it("writes the very hidden sync sheet and reads the same state back", async () => {
@@ -90,7 +101,10 @@ describe("ExcelAdapter sync state", () => {
     // Prepare
     const { adapter } = setup();
     await adapter.writeSyncState(state);
-    const smaller: SyncState = { planId: "cluster-er-2022", rows: { "project:DGH": { version: 4, hash: "ffffffffffffffff" } } };
+    const smaller: SyncState = {
+      planId: "cluster-er-2022",
+      rows: { "project:DGH": { version: 4, hash: "ffffffffffffffff" } },
+    };
     // Act
     await adapter.writeSyncState(smaller);
     // Assess
@@ -118,7 +132,11 @@ describe("ExcelAdapter.addSheetWithTable", () => {
   it("creates the overview as a native table with a chart, replacing an older overview", async () => {
     // Prepare
     const { host, adapter } = setup();
-    const rows: CellValue[][] = [["Priorità", "PRL"], ["5", 6], ["=evil()", 2]];
+    const rows: CellValue[][] = [
+      ["Priorità", "PRL"],
+      ["5", 6],
+      ["=evil()", 2],
+    ];
     await adapter.addSheetWithTable("Panoramica", [["old"]]);
     // Act
     const result = await adapter.addSheetWithTable("Panoramica", rows, { title: "PRL per priorità" });

@@ -5,7 +5,18 @@ import { describe, expect, it } from "vitest";
 import type { RequestContextLike } from "#addin/excel/api.ts";
 import { createFakeExcel } from "#tests/fakes/excel/host.ts";
 
-const seed = () => createFakeExcel({ sheets: [{ name: "Progetti", values: [["Codice", "Titolo"], ["DGH", "Digital"]] }] });
+const seed = () =>
+  createFakeExcel({
+    sheets: [
+      {
+        name: "Progetti",
+        values: [
+          ["Codice", "Titolo"],
+          ["DGH", "Digital"],
+        ],
+      },
+    ],
+  });
 
 describe("fake Excel host", () => {
   it.each([

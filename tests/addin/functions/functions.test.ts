@@ -7,7 +7,12 @@ import { ExcelAdapter } from "#addin/excel/adapter.ts";
 import { associateAll } from "#addin/functions/functions.ts";
 import { PlanStore, setSharedPlanStore } from "#addin/shared/plan-store.ts";
 import { columnLetter } from "#core/values/address.ts";
-import { FakeCellError, FakeStreamingInvocation, installCustomFunctions, type InstalledRuntime } from "#tests/fakes/excel/custom-functions.ts";
+import {
+  FakeCellError,
+  FakeStreamingInvocation,
+  installCustomFunctions,
+  type InstalledRuntime,
+} from "#tests/fakes/excel/custom-functions.ts";
 import { createFakeExcel, seedFromSnapshot, type FakeExcelHost } from "#tests/fakes/excel/host.ts";
 import { bigDataPlan } from "#tests/fixtures/seed-workbook.ts";
 
@@ -125,8 +130,16 @@ describe("CLUSTER.PRL", () => {
 
 describe("CLUSTER.PRLNEXT", () => {
   it.each([
-    ["names the next milestone of DGH (7, above threshold)", "DGH", (r: unknown) => expect(r).toMatch(/^7 Sopra soglia: /)],
-    ["says there is nothing left for a delivered project", "CLUSTER-2020", (r: unknown) => expect(r).toBe("—")],
+    [
+      "names the next milestone of DGH (7, above threshold)",
+      "DGH",
+      (r: unknown) => expect(r).toMatch(/^7 Sopra soglia: /),
+    ],
+    [
+      "says there is nothing left for a delivered project",
+      "CLUSTER-2020",
+      (r: unknown) => expect(r).toBe("—"),
+    ],
     ["refuses a line", "5.2", (r: unknown) => expect(r).toMatchObject({ code: "#VALUE!" })],
     ["does not know an unknown project", "NOPE", (r: unknown) => expect(r).toMatchObject({ code: "#N/A" })],
   ])("%s", async (_, ref, check) => {

@@ -11,7 +11,11 @@ import { WEB_MAX_CELLS_PER_SYNC } from "#addin/excel/read-snapshot.ts";
 import { associateAll } from "#addin/functions/functions.ts";
 import { planStore } from "#addin/functions/runtime.ts";
 import { setSharedPlanStore } from "#addin/shared/plan-store.ts";
-import { FakeStreamingInvocation, installCustomFunctions, type InstalledRuntime } from "#tests/fakes/excel/custom-functions.ts";
+import {
+  FakeStreamingInvocation,
+  installCustomFunctions,
+  type InstalledRuntime,
+} from "#tests/fakes/excel/custom-functions.ts";
 import { createFakeExcel, seedFromSnapshot, type FakeExcelHost } from "#tests/fakes/excel/host.ts";
 import { largeWorkbook } from "#tests/fixtures/large-workbook.ts";
 import { bigDataPlan } from "#tests/fixtures/seed-workbook.ts";
@@ -23,7 +27,10 @@ let runtime: InstalledRuntime | undefined;
 function installOffice(host: FakeExcelHost, displayLanguage: string, platform: string): InstalledRuntime {
   g.Excel = { run: host.run };
   // Office.context is common API, with no load/sync: office-addin-mock's Outlook mode models exactly that.
-  g.Office = new OfficeMockObject({ context: { displayLanguage, diagnostics: { platform } } }, OfficeApp.Outlook);
+  g.Office = new OfficeMockObject(
+    { context: { displayLanguage, diagnostics: { platform } } },
+    OfficeApp.Outlook,
+  );
   setSharedPlanStore(undefined);
   const installed = installCustomFunctions();
   associateAll();
@@ -70,19 +77,25 @@ describe("shared runtime", () => {
   it.each([
     ["OfficeOnline", "a PRL"],
     ["PC", "#N/A"],
-  ])("on platform %s, a 10 000-project plan on a host with the web's payload limit gives %s", async (platform, expected) => {
-    // Prepare
-    const sheets = largeWorkbook({ projects: 10_000 });
-    const host = createFakeExcel({ sheets: sheets.map(seedFromSnapshot), payloadLimitCells: WEB_MAX_CELLS_PER_SYNC });
-    runtime = installOffice(host, "it-IT", platform);
-    const invocation = new FakeStreamingInvocation<unknown>();
-    // Act
-    call("PRL", "1", null, null, invocation);
-    await invocation.next(1);
-    // Assess
-    const result = invocation.results[0];
-    if (expected === "a PRL") expect(typeof result).toBe("number");
-    else expect(result).toMatchObject({ code: expected });
-    invocation.cancel();
-  });
+  ])(
+    "on platform %s, a 10 000-project plan on a host with the web's payload limit gives %s",
+    async (platform, expected) => {
+      // Prepare
+      const sheets = largeWorkbook({ projects: 10_000 });
+      const host = createFakeExcel({
+        sheets: sheets.map(seedFromSnapshot),
+        payloadLimitCells: WEB_MAX_CELLS_PER_SYNC,
+      });
+      runtime = installOffice(host, "it-IT", platform);
+      const invocation = new FakeStreamingInvocation<unknown>();
+      // Act
+      call("PRL", "1", null, null, invocation);
+      await invocation.next(1);
+      // Assess
+      const result = invocation.results[0];
+      if (expected === "a PRL") expect(typeof result).toBe("number");
+      else expect(result).toMatchObject({ code: expected });
+      invocation.cancel();
+    },
+  );
 });

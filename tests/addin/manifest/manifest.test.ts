@@ -18,7 +18,13 @@ const overrides = at(doc, "VersionOverrides") as XmlElement;
 const host = at(overrides, "Hosts/Host") as XmlElement;
 const resources = at(overrides, "Resources") as XmlElement;
 
-const resourceIds = (kind: string): Map<string, XmlElement> => new Map(findAll(at(resources, kind) as XmlElement, kind === "Images" ? "Image" : kind === "Urls" ? "Url" : "String").map((e) => [e.attrs.id ?? "", e]));
+const resourceIds = (kind: string): Map<string, XmlElement> =>
+  new Map(
+    findAll(
+      at(resources, kind) as XmlElement,
+      kind === "Images" ? "Image" : kind === "Urls" ? "Url" : "String",
+    ).map((e) => [e.attrs.id ?? "", e]),
+  );
 const urls = resourceIds("Urls");
 const images = resourceIds("Images");
 const shortStrings = resourceIds("ShortStrings");
@@ -54,18 +60,25 @@ describe("manifest.xml", () => {
     expect(runtimes).toHaveLength(1);
     const runtime = runtimes[0] as XmlElement;
     expect(runtime.attrs).toMatchObject({ resid: "Taskpane.Url", lifetime: "long" });
-    const cf = findAll(host, "ExtensionPoint").find((e) => e.attrs["xsi:type"] === "CustomFunctions") as XmlElement;
+    const cf = findAll(host, "ExtensionPoint").find(
+      (e) => e.attrs["xsi:type"] === "CustomFunctions",
+    ) as XmlElement;
     expect(at(cf, "Page/SourceLocation")?.attrs.resid).toBe(runtime.attrs.resid);
     expect(at(host, "DesktopFormFactor/FunctionFile")?.attrs.resid).toBe(runtime.attrs.resid);
     const button = findAll(host, "Action").find((a) => a.attrs["xsi:type"] === "ShowTaskpane") as XmlElement;
     expect(at(button, "SourceLocation")?.attrs.resid).toBe(runtime.attrs.resid);
-    const sets = findAll(at(doc, "Requirements") as XmlElement, "Set").map((s) => `${s.attrs.Name ?? ""} ${s.attrs.MinVersion ?? ""}`);
+    const sets = findAll(at(doc, "Requirements") as XmlElement, "Set").map(
+      (s) => `${s.attrs.Name ?? ""} ${s.attrs.MinVersion ?? ""}`,
+    );
     expect(sets).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"]));
   });
 
   it("declares the CLUSTER functions with script, page and metadata URLs", () => {
-    const cf = findAll(host, "ExtensionPoint").find((e) => e.attrs["xsi:type"] === "CustomFunctions") as XmlElement;
-    const url = (path: string): string | undefined => urls.get(at(cf, path)?.attrs.resid ?? "")?.attrs.DefaultValue;
+    const cf = findAll(host, "ExtensionPoint").find(
+      (e) => e.attrs["xsi:type"] === "CustomFunctions",
+    ) as XmlElement;
+    const url = (path: string): string | undefined =>
+      urls.get(at(cf, path)?.attrs.resid ?? "")?.attrs.DefaultValue;
     expect(url("Script/SourceLocation")).toMatch(/\/functions\.js$/);
     expect(url("Metadata/SourceLocation")).toMatch(/\/functions\.json$/);
     expect(url("Page/SourceLocation")).toMatch(/\/taskpane\.html$/);
@@ -79,19 +92,33 @@ describe("manifest.xml", () => {
   });
 
   it("uses https for every URL", () => {
-    const all = [...findAll(doc, "SourceLocation"), ...findAll(doc, "IconUrl"), ...findAll(doc, "HighResolutionIconUrl"), ...findAll(doc, "SupportUrl"), ...urls.values(), ...images.values()]
+    const all = [
+      ...findAll(doc, "SourceLocation"),
+      ...findAll(doc, "IconUrl"),
+      ...findAll(doc, "HighResolutionIconUrl"),
+      ...findAll(doc, "SupportUrl"),
+      ...urls.values(),
+      ...images.values(),
+    ]
       .map((e) => e.attrs.DefaultValue)
       .filter((v): v is string => v !== undefined);
     expect(all.length).toBeGreaterThan(8);
     expect(all.filter((u) => !u.startsWith("https://"))).toEqual([]);
-    expect(findAll(doc, "AppDomain").map((d) => d.text).filter((u) => !u.startsWith("https://"))).toEqual([]);
+    expect(
+      findAll(doc, "AppDomain")
+        .map((d) => d.text)
+        .filter((u) => !u.startsWith("https://")),
+    ).toEqual([]);
   });
 
   it("has Italian overrides for the name, the description and every string", () => {
-    const italian = (e: XmlElement | undefined): string | undefined => e?.children.find((c) => c.name === "Override" && c.attrs.Locale === "it-IT")?.attrs.Value;
+    const italian = (e: XmlElement | undefined): string | undefined =>
+      e?.children.find((c) => c.name === "Override" && c.attrs.Locale === "it-IT")?.attrs.Value;
     expect(italian(at(doc, "DisplayName"))).toBeTruthy();
     expect(italian(at(doc, "Description"))).toBeTruthy();
-    const userFacing = [...shortStrings.values(), ...longStrings.values()].filter((s) => s.attrs.id !== "Functions.Namespace");
+    const userFacing = [...shortStrings.values(), ...longStrings.values()].filter(
+      (s) => s.attrs.id !== "Functions.Namespace",
+    );
     expect(userFacing.filter((s) => !italian(s)).map((s) => s.attrs.id)).toEqual([]);
   });
 

@@ -49,7 +49,9 @@ describe("PlanStore", () => {
   it("rejects ready() when the first read fails, and recovers on the next refresh", async () => {
     // Prepare
     let fail = true;
-    const store = new PlanStore({ readSnapshot: async () => (fail ? Promise.reject(new Error("busy")) : { origin: "test", sheets: [] }) });
+    const store = new PlanStore({
+      readSnapshot: async () => (fail ? Promise.reject(new Error("busy")) : { origin: "test", sheets: [] }),
+    });
     // Act
     const first = store.ready();
     // Assess
@@ -97,7 +99,10 @@ describe("PlanStore", () => {
     const adapter = new ExcelAdapter({ run: host.run });
     let busy = true;
     const store = new PlanStore(
-      { readSnapshot: () => (busy ? Promise.reject(new Error("busy")) : adapter.readSnapshot()), onChanged: (cb, ms) => adapter.onChanged(cb, ms) },
+      {
+        readSnapshot: () => (busy ? Promise.reject(new Error("busy")) : adapter.readSnapshot()),
+        onChanged: (cb, ms) => adapter.onChanged(cb, ms),
+      },
       { debounceMs: 10 },
     );
     await expect(store.start()).rejects.toThrow("busy");

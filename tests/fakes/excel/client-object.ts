@@ -40,7 +40,12 @@ export class FakeRequestQueue {
 export type LoadArg = string | string[] | { select?: string | string[] } | undefined;
 
 function loadPaths(arg: LoadArg, defaults: readonly string[]): string[] {
-  const raw = arg === undefined ? [...defaults] : typeof arg === "string" || Array.isArray(arg) ? arg : (arg.select ?? [...defaults]);
+  const raw =
+    arg === undefined
+      ? [...defaults]
+      : typeof arg === "string" || Array.isArray(arg)
+        ? arg
+        : (arg.select ?? [...defaults]);
   const list = typeof raw === "string" ? raw.split(",") : raw;
   return list.map((p) => p.trim()).filter((p) => p.length > 0);
 }
@@ -72,7 +77,10 @@ export abstract class FakeClientObject {
   }
   /** Child proxy for a load path segment ("format/fill/color"). */
   protected navigate(prop: string): FakeClientObject {
-    throw new FakeOfficeError("InvalidArgument", `The property '${prop}' cannot be navigated on this object.`);
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `The property '${prop}' cannot be navigated on this object.`,
+    );
   }
 
   get isNullObject(): boolean {
@@ -127,7 +135,8 @@ export abstract class FakeClientObject {
   /** Queues a write or method; `must` makes it fail like Office.js on a null object. */
   protected later(op: Op): void {
     this.queue.enqueue(() => {
-      if (this.#nullable && !this.exists()) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
+      if (this.#nullable && !this.exists())
+        throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.");
       op();
     });
   }

@@ -2,7 +2,12 @@
  * A stand-in for the `CustomFunctions` global of Excel's custom-functions runtime: the Error
  * class, `associate`, and streaming invocations that record what they were given.
  */
-import type { CellError, ErrorCode, Runtime, StreamingInvocation } from "#addin/functions/custom-functions-api.ts";
+import type {
+  CellError,
+  ErrorCode,
+  Runtime,
+  StreamingInvocation,
+} from "#addin/functions/custom-functions-api.ts";
 
 export class FakeCellError implements CellError {
   constructor(
@@ -59,7 +64,11 @@ export class FakeStreamingInvocation<T> implements StreamingInvocation<T> {
   /** Resolves at the next result (or now if `count` results already arrived). */
   next(count = this.results.length + 1): Promise<void> {
     if (this.results.length >= count) return Promise.resolve();
-    return new Promise((resolve) => this.#waiters.push(() => (this.results.length >= count ? resolve() : void this.next(count).then(resolve))));
+    return new Promise((resolve) =>
+      this.#waiters.push(() =>
+        this.results.length >= count ? resolve() : void this.next(count).then(resolve),
+      ),
+    );
   }
 
   cancel(): void {

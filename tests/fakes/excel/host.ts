@@ -15,7 +15,18 @@ import { parseA1, parseRange } from "#core/values/address.ts";
 import { FakeRequestQueue } from "./client-object.ts";
 import { enterValue } from "./enter.ts";
 import { FakeOfficeError } from "./errors.ts";
-import { findSheet, getCell, putCell, usedArea, type CellFormat, type Culture, type FakeCell, type FakeSheetState, type FakeWorkbookState, type Visibility } from "./state.ts";
+import {
+  findSheet,
+  getCell,
+  putCell,
+  usedArea,
+  type CellFormat,
+  type Culture,
+  type FakeCell,
+  type FakeSheetState,
+  type FakeWorkbookState,
+  type Visibility,
+} from "./state.ts";
 import { FakeWorkbook } from "./workbook.ts";
 
 export interface SeedSheet {
@@ -206,7 +217,13 @@ export class FakeExcelHost {
     const s = this.sheet(sheet);
     const { row, col } = parseA1(a1);
     putCell(s, row, col, value === null ? undefined : enterValue(value, this.state.culture));
-    const event = { type: "WorksheetChanged" as const, worksheetId: s.id, address: a1, changeType: "RangeEdited" as const, source: "Local" as const };
+    const event = {
+      type: "WorksheetChanged" as const,
+      worksheetId: s.id,
+      address: a1,
+      changeType: "RangeEdited" as const,
+      source: "Local" as const,
+    };
     await Promise.all([...this.state.changedHandlers].map(async (h) => h(event)));
   }
 }

@@ -7,7 +7,14 @@ import { areaToA1, sheetAddress } from "#addin/excel/a1.ts";
 import { FakeClientObject, FakeCollection, type FakeRequestQueue } from "./client-object.ts";
 import { enterFormula, enterValue, type Entered } from "./enter.ts";
 import { FakeOfficeError } from "./errors.ts";
-import { getCell, intersects, newId, putCell, type FakeConditionalFormat, type FakeSheetState } from "./state.ts";
+import {
+  getCell,
+  intersects,
+  newId,
+  putCell,
+  type FakeConditionalFormat,
+  type FakeSheetState,
+} from "./state.ts";
 
 /** Where a range proxy points, decided at sync time (a used range is only known then). */
 export interface Located {
@@ -20,7 +27,10 @@ export type Locator = () => Located | undefined;
 export function areaOf(sheet: FakeSheetState, address: string): CellRange {
   const r = tryParseRange(address);
   if (!r || (r.sheet !== undefined && r.sheet.toLowerCase() !== sheet.name.toLowerCase())) {
-    throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${address}`);
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `The argument is invalid or missing or has an incorrect format: ${address}`,
+    );
   }
   return { top: r.top, left: r.left, bottom: r.bottom, right: r.right };
 }
@@ -92,7 +102,10 @@ export class FakeRange extends FakeClientObject {
     state.batchCells += (area.bottom - area.top + 1) * (area.right - area.left + 1);
     state.largestBatchCells = Math.max(state.largestBatchCells, state.batchCells);
     if (state.payloadLimitCells !== undefined && state.batchCells > state.payloadLimitCells) {
-      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        "The response payload size has exceeded the limit.",
+      );
     }
   }
 
@@ -138,14 +151,18 @@ export class FakeRange extends FakeClientObject {
     // Office.js also accepts one value for the whole range.
     const single = input.length === 1 && input[0]?.length === 1 && (rows > 1 || cols > 1);
     if (!single && (input.length !== rows || input.some((r) => r.length !== cols))) {
-      throw new FakeOfficeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      throw new FakeOfficeError(
+        "InvalidArgument",
+        "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+      );
     }
     const culture = this.queue.state.culture;
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         const raw = single ? (input[0]?.[0] ?? null) : (input[r]?.[c] ?? null);
         if (raw === null) continue; // Office.js: null leaves the cell as it is
-        const entered: Entered | undefined = kind === "values" ? enterValue(raw, culture) : enterFormula(raw, culture);
+        const entered: Entered | undefined =
+          kind === "values" ? enterValue(raw, culture) : enterFormula(raw, culture);
         putCell(sheet, area.top + r, area.left + c, entered);
       }
     }
@@ -186,21 +203,33 @@ export class FakeRange extends FakeClientObject {
 
   /** Only "Formulas" and "Constants" are modelled (what the adapter asks for). */
   getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
-    if (cellType !== "Formulas" && cellType !== "Constants") throw new FakeOfficeError("InvalidArgument", `Unsupported special cell type ${cellType}`);
+    if (cellType !== "Formulas" && cellType !== "Constants")
+      throw new FakeOfficeError("InvalidArgument", `Unsupported special cell type ${cellType}`);
     return new FakeRangeAreas(this.queue, () => {
       const { sheet, area } = this.located();
-      const areas = columnRuns(sheet, area, (cell) => (cellType === "Formulas" ? cell?.formula !== undefined : cell !== undefined && cell.formula === undefined && cell.value !== null));
+      const areas = columnRuns(sheet, area, (cell) =>
+        cellType === "Formulas"
+          ? cell?.formula !== undefined
+          : cell !== undefined && cell.formula === undefined && cell.value !== null,
+      );
       return areas.length === 0 ? undefined : { sheet, areas };
     });
   }
 
   get conditionalFormats(): FakeConditionalFormatCollection {
-    return this.child("conditionalFormats", () => new FakeConditionalFormatCollection(this.queue, () => this.located()));
+    return this.child(
+      "conditionalFormats",
+      () => new FakeConditionalFormatCollection(this.queue, () => this.located()),
+    );
   }
 }
 
 /** Vertical runs of matching cells, column by column (how Excel coalesces special cells). */
-function columnRuns(sheet: FakeSheetState, area: CellRange, match: (cell: ReturnType<typeof getCell>) => boolean): CellRange[] {
+function columnRuns(
+  sheet: FakeSheetState,
+  area: CellRange,
+  match: (cell: ReturnType<typeof getCell>) => boolean,
+): CellRange[] {
   const out: CellRange[] = [];
   const bottom = Math.min(area.bottom, sheet.cells.length);
   const right = Math.min(area.right, MAX_COLUMN);
@@ -218,7 +247,11 @@ function columnRuns(sheet: FakeSheetState, area: CellRange, match: (cell: Return
   return out;
 }
 
-function grid<T>(sheet: FakeSheetState, area: CellRange, pick: (cell: ReturnType<typeof getCell>) => T): T[][] {
+function grid<T>(
+  sheet: FakeSheetState,
+  area: CellRange,
+  pick: (cell: ReturnType<typeof getCell>) => T,
+): T[][] {
   if ((area.bottom - area.top + 1) * (area.right - area.left + 1) > 5_000_000) {
     // Excel refuses to return more than 5 million cells in one read.
     throw new FakeOfficeError("InvalidArgument", "The range is too large to read at once.");
@@ -236,7 +269,10 @@ function grid<T>(sheet: FakeSheetState, area: CellRange, pick: (cell: ReturnType
 export class FakeRangeAreas extends FakeClientObject {
   readonly #locate: () => { sheet: FakeSheetState; areas: CellRange[] } | undefined;
 
-  constructor(queue: FakeRequestQueue, locate: () => { sheet: FakeSheetState; areas: CellRange[] } | undefined) {
+  constructor(
+    queue: FakeRequestQueue,
+    locate: () => { sheet: FakeSheetState; areas: CellRange[] } | undefined,
+  ) {
     super(queue, true);
     let done = false;
     let value: { sheet: FakeSheetState; areas: CellRange[] } | undefined;
@@ -305,7 +341,9 @@ export class FakeConditionalFormatCollection extends FakeCollection<FakeConditio
   }
   protected list(): FakeConditionalFormatProxy[] {
     const { sheet, area } = this.range();
-    return sheet.conditionalFormats.filter((cf) => intersects(cf.area, area)).map((cf) => new FakeConditionalFormatProxy(this.queue, sheet, () => cf));
+    return sheet.conditionalFormats
+      .filter((cf) => intersects(cf.area, area))
+      .map((cf) => new FakeConditionalFormatProxy(this.queue, sheet, () => cf));
   }
   add(type: string): FakeConditionalFormatProxy {
     let created: FakeConditionalFormat | undefined;
@@ -316,10 +354,15 @@ export class FakeConditionalFormatCollection extends FakeCollection<FakeConditio
       created = { id: newId(this.queue.state), type, area: { ...area }, formula: "" };
       sheet.conditionalFormats.unshift(created); // a new rule takes the top priority, as in Excel
     });
-    return new FakeConditionalFormatProxy(this.queue, () => owner, () => created);
+    return new FakeConditionalFormatProxy(
+      this.queue,
+      () => owner,
+      () => created,
+    );
   }
   getItemOrNullObject(id: string): FakeConditionalFormatProxy {
-    const find = (): FakeConditionalFormat | undefined => this.range().sheet.conditionalFormats.find((cf) => cf.id === id);
+    const find = (): FakeConditionalFormat | undefined =>
+      this.range().sheet.conditionalFormats.find((cf) => cf.id === id);
     return new FakeConditionalFormatProxy(this.queue, () => this.range().sheet, find, true);
   }
   clearAll(): void {
@@ -335,7 +378,12 @@ export class FakeConditionalFormatProxy extends FakeClientObject {
   readonly #sheet: () => FakeSheetState | undefined;
   readonly #cf: () => FakeConditionalFormat | undefined;
 
-  constructor(queue: FakeRequestQueue, sheet: FakeSheetState | (() => FakeSheetState | undefined), cf: () => FakeConditionalFormat | undefined, nullable = false) {
+  constructor(
+    queue: FakeRequestQueue,
+    sheet: FakeSheetState | (() => FakeSheetState | undefined),
+    cf: () => FakeConditionalFormat | undefined,
+    nullable = false,
+  ) {
     super(queue, nullable);
     this.#sheet = typeof sheet === "function" ? sheet : () => sheet;
     this.#cf = cf;
@@ -372,7 +420,10 @@ export class FakeConditionalFormatProxy extends FakeClientObject {
   }
   /** Null object unless the rule is a custom (formula) one. */
   get customOrNullObject(): FakeCustomConditionalFormat {
-    return this.child("customOrNullObject", () => new FakeCustomConditionalFormat(this.queue, () => this.#cf(), true));
+    return this.child(
+      "customOrNullObject",
+      () => new FakeCustomConditionalFormat(this.queue, () => this.#cf(), true),
+    );
   }
   getRange(): FakeRange {
     return new FakeRange(this.queue, () => {
@@ -414,16 +465,25 @@ export class FakeCustomConditionalFormat extends FakeClientObject {
   }
   #custom(): FakeConditionalFormat {
     const cf = this.cf();
-    if (!cf || cf.type !== "Custom") throw new FakeOfficeError("InvalidOperation", "The conditional format is not a custom one.");
+    if (!cf || cf.type !== "Custom")
+      throw new FakeOfficeError("InvalidOperation", "The conditional format is not a custom one.");
     return cf;
   }
   get rule(): FakeLeaf & { formula: string } {
-    return this.child("rule", () => FakeLeaf.of<{ formula: string }>(this.queue, { formula: [() => this.#custom().formula, (v) => (this.#custom().formula = String(v))] }));
+    return this.child("rule", () =>
+      FakeLeaf.of<{ formula: string }>(this.queue, {
+        formula: [() => this.#custom().formula, (v) => (this.#custom().formula = String(v))],
+      }),
+    );
   }
   get format(): { fill: FakeLeaf & { color: string }; font: FakeLeaf & { color: string } } {
     return this.child("format", () => ({
-      fill: FakeLeaf.of<{ color: string }>(this.queue, { color: [() => this.#custom().fill ?? "", (v) => (this.#custom().fill = String(v))] }),
-      font: FakeLeaf.of<{ color: string }>(this.queue, { color: [() => this.#custom().fontColor ?? "", (v) => (this.#custom().fontColor = String(v))] }),
+      fill: FakeLeaf.of<{ color: string }>(this.queue, {
+        color: [() => this.#custom().fill ?? "", (v) => (this.#custom().fill = String(v))],
+      }),
+      font: FakeLeaf.of<{ color: string }>(this.queue, {
+        color: [() => this.#custom().fontColor ?? "", (v) => (this.#custom().fontColor = String(v))],
+      }),
     }));
   }
 }
@@ -447,7 +507,10 @@ export class FakeLeaf extends FakeClientObject {
   }
 
   /** A leaf typed with the properties it carries. */
-  static of<T extends object>(queue: FakeRequestQueue, props: { [K in keyof T]: [() => unknown, (v: unknown) => void] }): FakeLeaf & T {
+  static of<T extends object>(
+    queue: FakeRequestQueue,
+    props: { [K in keyof T]: [() => unknown, (v: unknown) => void] },
+  ): FakeLeaf & T {
     return new FakeLeaf(queue, props as Accessors) as FakeLeaf & T;
   }
   protected scalarProps(): readonly string[] {

@@ -124,7 +124,12 @@ export function getCell(sheet: FakeSheetState, row: number, col: number): FakeCe
 }
 
 /** Sets (or with `undefined` empties) a cell, keeping its format. */
-export function putCell(sheet: FakeSheetState, row: number, col: number, content: Omit<FakeCell, "format"> | undefined): void {
+export function putCell(
+  sheet: FakeSheetState,
+  row: number,
+  col: number,
+  content: Omit<FakeCell, "format"> | undefined,
+): void {
   let r = sheet.cells[row - 1];
   if (r === undefined) {
     for (let i = sheet.cells.length; i < row; i++) sheet.cells[i] ??= [];

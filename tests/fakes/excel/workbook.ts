@@ -59,9 +59,17 @@ export class FakeNamedItemCollection extends FakeCollection<FakeNamedItemProxy> 
   add(name: string, reference: string | FakeRange, comment = ""): FakeNamedItemProxy {
     this.later(() => {
       const names = this.queue.state.names;
-      if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name)) throw new FakeOfficeError("InvalidArgument", `Invalid name ${name}`);
-      if (names.has(name.toLowerCase())) throw new FakeOfficeError("ItemAlreadyExists", "A resource with the same name or identifier already exists.");
-      const formula = typeof reference === "string" ? reference : `=${reference.located().sheet.name}!${reference.located().area.top}`;
+      if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
+        throw new FakeOfficeError("InvalidArgument", `Invalid name ${name}`);
+      if (names.has(name.toLowerCase()))
+        throw new FakeOfficeError(
+          "ItemAlreadyExists",
+          "A resource with the same name or identifier already exists.",
+        );
+      const formula =
+        typeof reference === "string"
+          ? reference
+          : `=${reference.located().sheet.name}!${reference.located().area.top}`;
       names.set(name.toLowerCase(), { name, formula, comment });
     });
     return this.getItemOrNullObject(name);
@@ -76,7 +84,10 @@ export class FakeSettingCollection extends FakeCollection<SettingLeaf> {
   }
   #setting(key: string): SettingLeaf {
     const settings = this.queue.state.settings;
-    return FakeLeaf.of<{ key: string; value: unknown }>(this.queue, { key: [() => key, () => undefined], value: [() => settings.get(key), (v) => settings.set(key, v)] });
+    return FakeLeaf.of<{ key: string; value: unknown }>(this.queue, {
+      key: [() => key, () => undefined],
+      value: [() => settings.get(key), (v) => settings.set(key, v)],
+    });
   }
   add(key: string, value: unknown): SettingLeaf {
     const copy: unknown = JSON.parse(JSON.stringify(value ?? null));
@@ -128,16 +139,29 @@ export class FakeApplication extends FakeClientObject {
     if (prop === "cultureInfo") return this.cultureInfo;
     return super.navigate(prop);
   }
-  get cultureInfo(): FakeLeaf & { name: string; numberFormat: FakeLeaf & { numberDecimalSeparator: string; numberGroupSeparator: string } } {
+  get cultureInfo(): FakeLeaf & {
+    name: string;
+    numberFormat: FakeLeaf & { numberDecimalSeparator: string; numberGroupSeparator: string };
+  } {
     return this.child("cultureInfo", () => this.#cultureInfo());
   }
-  #cultureInfo(): FakeLeaf & { name: string; numberFormat: FakeLeaf & { numberDecimalSeparator: string; numberGroupSeparator: string } } {
+  #cultureInfo(): FakeLeaf & {
+    name: string;
+    numberFormat: FakeLeaf & { numberDecimalSeparator: string; numberGroupSeparator: string };
+  } {
     const culture = (): typeof this.queue.state.culture => this.queue.state.culture;
-    const numberFormat = FakeLeaf.of<{ numberDecimalSeparator: string; numberGroupSeparator: string }>(this.queue, {
-      numberDecimalSeparator: [() => culture().decimalSeparator, () => undefined],
-      numberGroupSeparator: [() => culture().groupSeparator, () => undefined],
-    });
-    const info = new CultureInfoProxy(this.queue, { name: [() => culture().name, () => undefined] }, numberFormat);
+    const numberFormat = FakeLeaf.of<{ numberDecimalSeparator: string; numberGroupSeparator: string }>(
+      this.queue,
+      {
+        numberDecimalSeparator: [() => culture().decimalSeparator, () => undefined],
+        numberGroupSeparator: [() => culture().groupSeparator, () => undefined],
+      },
+    );
+    const info = new CultureInfoProxy(
+      this.queue,
+      { name: [() => culture().name, () => undefined] },
+      numberFormat,
+    );
     return info as CultureInfoProxy & { name: string; numberFormat: typeof numberFormat };
   }
   suspendApiCalculationUntilNextSync(): void {

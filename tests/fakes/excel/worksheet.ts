@@ -4,7 +4,15 @@
 import { FakeClientObject, FakeCollection, type FakeRequestQueue } from "./client-object.ts";
 import { FakeOfficeError } from "./errors.ts";
 import { FakeLeaf, FakeRange, WHOLE_SHEET, areaOf } from "./range.ts";
-import { findSheet, newId, usedArea, type FakeChangedEvent, type FakeChart, type FakeSheetState, type Visibility } from "./state.ts";
+import {
+  findSheet,
+  newId,
+  usedArea,
+  type FakeChangedEvent,
+  type FakeChart,
+  type FakeSheetState,
+  type Visibility,
+} from "./state.ts";
 
 const VISIBILITIES = new Set<string>(["Visible", "Hidden", "VeryHidden"]);
 
@@ -61,10 +69,17 @@ export class FakeWorksheet extends FakeClientObject {
   }
   set visibility(v: Visibility) {
     this.later(() => {
-      if (!VISIBILITIES.has(v)) throw new FakeOfficeError("InvalidArgument", `Invalid visibility ${String(v)}`);
+      if (!VISIBILITIES.has(v))
+        throw new FakeOfficeError("InvalidArgument", `Invalid visibility ${String(v)}`);
       const s = this.sheet();
-      if (v !== "Visible" && this.queue.state.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
-        throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      if (
+        v !== "Visible" &&
+        this.queue.state.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0
+      ) {
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "A workbook must contain at least one visible worksheet.",
+        );
       }
       s.visibility = v;
     });
@@ -108,7 +123,10 @@ export class FakeWorksheet extends FakeClientObject {
       const s = this.sheet();
       const state = this.queue.state;
       if (state.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
-        throw new FakeOfficeError("InvalidOperation", "This operation cannot be performed: a workbook must contain at least one visible worksheet.");
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "This operation cannot be performed: a workbook must contain at least one visible worksheet.",
+        );
       }
       state.sheets = state.sheets.filter((x) => x !== s);
     });
@@ -129,7 +147,9 @@ export interface FakeEventHandlerResult {
 
 export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
   protected list(): FakeWorksheet[] {
-    return this.queue.state.sheets.map((s) => new FakeWorksheet(this.queue, () => (this.queue.state.sheets.includes(s) ? s : undefined)));
+    return this.queue.state.sheets.map(
+      (s) => new FakeWorksheet(this.queue, () => (this.queue.state.sheets.includes(s) ? s : undefined)),
+    );
   }
 
   getItem(name: string): FakeWorksheet {
@@ -139,15 +159,32 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
     return new FakeWorksheet(this.queue, () => findSheet(this.queue.state, name), true);
   }
   getActiveWorksheet(): FakeWorksheet {
-    return new FakeWorksheet(this.queue, () => findSheet(this.queue.state, this.queue.state.activeSheet ?? "") ?? this.queue.state.sheets[0]);
+    return new FakeWorksheet(
+      this.queue,
+      () => findSheet(this.queue.state, this.queue.state.activeSheet ?? "") ?? this.queue.state.sheets[0],
+    );
   }
 
   add(name: string): FakeWorksheet {
     this.later(() => {
       const state = this.queue.state;
-      if (findSheet(state, name)) throw new FakeOfficeError("ItemAlreadyExists", "A resource with the same name or identifier already exists.");
-      if (name.length > 31 || /[\\/?*[\]:]/.test(name)) throw new FakeOfficeError("InvalidArgument", `Invalid sheet name ${name}`);
-      state.sheets.push({ id: newId(state), name, visibility: "Visible", cells: [], merged: [], conditionalFormats: [], tables: [], charts: [] });
+      if (findSheet(state, name))
+        throw new FakeOfficeError(
+          "ItemAlreadyExists",
+          "A resource with the same name or identifier already exists.",
+        );
+      if (name.length > 31 || /[\\/?*[\]:]/.test(name))
+        throw new FakeOfficeError("InvalidArgument", `Invalid sheet name ${name}`);
+      state.sheets.push({
+        id: newId(state),
+        name,
+        visibility: "Visible",
+        cells: [],
+        merged: [],
+        conditionalFormats: [],
+        tables: [],
+        charts: [],
+      });
     });
     return this.getItem(name);
   }
@@ -171,7 +208,12 @@ export class FakeTableCollection extends FakeCollection<TableLeaf> {
     super(queue);
   }
   protected list(): TableLeaf[] {
-    return this.sheet().tables.map((t) => FakeLeaf.of<{ name: string; id: string }>(this.queue, { name: [() => t.name, (v) => (t.name = String(v))], id: [() => t.id, () => undefined] }));
+    return this.sheet().tables.map((t) =>
+      FakeLeaf.of<{ name: string; id: string }>(this.queue, {
+        name: [() => t.name, (v) => (t.name = String(v))],
+        id: [() => t.id, () => undefined],
+      }),
+    );
   }
   /** `tables.add("A1:C9", true)`: the returned table's `name` can be set. */
   add(address: string, hasHeaders: boolean): FakeLeaf & { name: string } {
@@ -180,7 +222,15 @@ export class FakeTableCollection extends FakeCollection<TableLeaf> {
       const sheet = this.sheet();
       const state = this.queue.state;
       const area = areaOf(sheet, address);
-      if (sheet.tables.some((t) => t.area.top <= area.bottom && area.top <= t.area.bottom && t.area.left <= area.right && area.left <= t.area.right)) {
+      if (
+        sheet.tables.some(
+          (t) =>
+            t.area.top <= area.bottom &&
+            area.top <= t.area.bottom &&
+            t.area.left <= area.right &&
+            area.left <= t.area.right,
+        )
+      ) {
         throw new FakeOfficeError("InvalidOperation", "A table can't overlap another table.");
       }
       const created = { id: newId(state), name: `Table${String(state.nextId)}`, area, hasHeaders };
@@ -188,9 +238,12 @@ export class FakeTableCollection extends FakeCollection<TableLeaf> {
       table = created;
     });
     return FakeLeaf.of<{ name: string }>(this.queue, {
-      name: [() => table?.name, (v) => {
-        if (table) table.name = String(v);
-      }],
+      name: [
+        () => table?.name,
+        (v) => {
+          if (table) table.name = String(v);
+        },
+      ],
     });
   }
 }
@@ -203,7 +256,12 @@ export class FakeChartCollection extends FakeCollection<ChartLeaf> {
     super(queue);
   }
   protected list(): ChartLeaf[] {
-    return this.sheet().charts.map((c) => FakeLeaf.of<{ name: string; type: string }>(this.queue, { name: [() => c.name, () => undefined], type: [() => c.type, () => undefined] }));
+    return this.sheet().charts.map((c) =>
+      FakeLeaf.of<{ name: string; type: string }>(this.queue, {
+        name: [() => c.name, () => undefined],
+        type: [() => c.type, () => undefined],
+      }),
+    );
   }
   /** `charts.add(type, sourceRange, "Auto")`; the result's `title.text` can be set. */
   add(type: string, source: FakeRange, _seriesBy?: string): { title: FakeLeaf & { text: string } } {
@@ -211,14 +269,22 @@ export class FakeChartCollection extends FakeCollection<ChartLeaf> {
     this.later(() => {
       const sheet = this.sheet();
       const state = this.queue.state;
-      const created = { id: newId(state), name: `Chart ${String(state.nextId)}`, type, source: source.located().area };
+      const created = {
+        id: newId(state),
+        name: `Chart ${String(state.nextId)}`,
+        type,
+        source: source.located().area,
+      };
       sheet.charts.push(created);
       chart = created;
     });
     const title = FakeLeaf.of<{ text: string }>(this.queue, {
-      text: [() => chart?.title ?? "", (v) => {
-        if (chart) chart.title = String(v);
-      }],
+      text: [
+        () => chart?.title ?? "",
+        (v) => {
+          if (chart) chart.title = String(v);
+        },
+      ],
     });
     return { title };
   }
