@@ -9,6 +9,7 @@ import { analyzeWorkbook } from "#core/analyze.ts";
 import type { CellValue } from "#core/snapshot/types.ts";
 import { columnLetter, toA1 } from "#core/values/index.ts";
 import type { FakeExcelHost } from "#tests/fakes/excel/host.ts";
+import { PlanModel } from "#addin/shared/plan-store.ts";
 import { FormulaContext } from "./formulas.ts";
 import { gridView } from "./grid-model.ts";
 
@@ -88,7 +89,7 @@ export function Grid({ fake, version, edit }: GridProps) {
     const formulas = () => {
       if (ctx === undefined) {
         const snapshot = { origin: "test" as const, sheets: wb.sheets.map((s) => ({ name: s.name, values: fake.values(s.name), ...(s.visibility === "VeryHidden" ? { hidden: "very" as const } : {}) })) };
-        ctx = new FormulaContext(analyzeWorkbook(snapshot).plan, wb.culture.name.startsWith("en") ? "en" : "it");
+        ctx = new FormulaContext(new PlanModel(version, snapshot, analyzeWorkbook(snapshot)), wb.culture.name.startsWith("en") ? "en" : "it", new Set([...wb.names.keys()].map((n) => n.toUpperCase())));
       }
       return ctx;
     };

@@ -1,24 +1,26 @@
 /**
  * Evaluates the add-in's own formulas for the preview grid (the fake host leaves every formula
- * unevaluated): `=CLUSTER.PRL(ref; [mode]; [aggregate])`, `=CLUSTER.PRLNEXT(ref)`,
- * `=CLUSTER.PRLLABEL(level)` and the LAMBDA names `=PRL(…)`, `=PRLNEXT(…)` once defined.
- * Results come from the core's PRL index, the same code the custom functions call.
+ * unevaluated): `=CLUSTER.PRL(…)`, `PRLNEXT`, `PRLLABEL`, `BUDGET`, `OVERHEAD`, and the LAMBDA
+ * names `=PRL(…)`, `=PRLNEXT(…)`, `=BUDGET(…)`. Results come from the custom functions' own
+ * computations (`addin/functions/compute.ts`) over the shared runtime's plan model, so the
+ * preview shows exactly what Excel would.
  */
-import type { Plan } from "#core/model.ts";
 import type { CellValue, Locale } from "#core/snapshot/types.ts";
-import { prlIndex, prlLabel, prlNext } from "#core/prl/index.ts";
-import type { Aggregate, PrlIndex, PrlMode } from "#core/prl/index.ts";
 import { tryParseA1 } from "#core/values/index.ts";
+import type { PlanModel } from "#addin/shared/plan-store.ts";
+import { budgetOf, overheadOf, prlLabelOf, prlNextOf, prlOf } from "#addin/functions/compute.ts";
+import type { Arg } from "#addin/functions/compute.ts";
+import type { Computed, ProblemKind } from "#addin/functions/result.ts";
 
 /** Looks up a cell of the formula's own sheet. */
 export type CellLookup = (row: number, col: number) => CellValue;
 
-type Fn = "PRL" | "PRLNEXT" | "PRLLABEL";
+const CALL = /^=\s*(CLUSTER\.)?(PRL|PRLNEXT|PRLLABEL|BUDGET|OVERHEAD)\s*\((.*)\)\s*$/i;
 
-const CALL = /^=\s*(?:CLUSTER\.)?(PRL|PRLNEXT|PRLLABEL)\s*\((.*)\)\s*$/i;
+const ERRORS: Record<ProblemKind, string> = { "not-available": "#N/A", value: "#VALUE!", "division-by-zero": "#DIV/0!" };
 
 /** Splits arguments on ";" or "," outside double quotes. */
-function splitArgs(text: string): string[] {
+export function splitArgs(text: string): string[] {
   const out: string[] = [];
   let cur = "";
   let quoted = false;
@@ -33,52 +35,50 @@ function splitArgs(text: string): string[] {
   return out;
 }
 
-function argValue(arg: string, cell: CellLookup): CellValue {
+function argValue(arg: string, cell: CellLookup): Arg {
+  if (arg === "") return null;
   if (arg.startsWith('"') && arg.endsWith('"') && arg.length >= 2) return arg.slice(1, -1).replace(/""/g, '"');
   const ref = tryParseA1(arg.replace(/\$/g, ""));
   if (ref !== undefined) return cell(ref.row, ref.col);
-  const n = Number(arg);
-  return arg !== "" && Number.isFinite(n) ? n : null;
+  const n = Number(arg.replace(",", "."));
+  return Number.isFinite(n) ? n : arg;
 }
 
-/** PRL indexes of one plan, built on first use. */
+function value<T extends CellValue>(c: Computed<T>): CellValue {
+  return c.ok ? c.value : ERRORS[c.problem.kind];
+}
+
+/** Evaluates formulas against one version of the plan model. */
 export class FormulaContext {
-  readonly #plan: Plan;
+  readonly #model: PlanModel;
   readonly #locale: Locale;
-  #milestone: PrlIndex | undefined;
-  #strict: PrlIndex | undefined;
+  readonly #names: ReadonlySet<string>;
 
-  constructor(plan: Plan, locale: Locale) {
-    this.#plan = plan;
+  /** `names`: workbook names defined (upper case); a bare `=PRL(…)` needs the PRL name, as in Excel. */
+  constructor(model: PlanModel, locale: Locale, names: ReadonlySet<string>) {
+    this.#model = model;
     this.#locale = locale;
-  }
-
-  index(mode: PrlMode): PrlIndex {
-    if (mode === "strict") return (this.#strict ??= prlIndex(this.#plan, "strict"));
-    return (this.#milestone ??= prlIndex(this.#plan, "milestone"));
+    this.#names = names;
   }
 
   /** The value of `formula`, or undefined when it is not one of ours (the host's value stands). */
   evaluate(formula: string, cell: CellLookup): CellValue | undefined {
     const m = CALL.exec(formula);
     if (m === null) return undefined;
-    const fn = (m[1] ?? "").toUpperCase() as Fn;
-    const args = splitArgs(m[2] ?? "").map((a) => argValue(a, cell));
-    if (fn === "PRLLABEL") {
-      const level = Number(args[0]);
-      return Number.isFinite(level) ? prlLabel(level, this.#locale) : "#VALUE!";
+    const fn = (m[2] ?? "").toUpperCase();
+    if (m[1] === undefined && !this.#names.has(fn)) return undefined;
+    const a = splitArgs(m[3] ?? "").map((x) => argValue(x, cell));
+    switch (fn) {
+      case "PRL":
+        return value(prlOf(this.#model, a[0], a[1], a[2]));
+      case "PRLNEXT":
+        return value(prlNextOf(this.#model, a[0], this.#locale));
+      case "PRLLABEL":
+        return value(prlLabelOf(a[0], this.#locale));
+      case "BUDGET":
+        return value(budgetOf(this.#model, a[0], a[1], a[2], a[3], a[4]));
+      default:
+        return value(overheadOf(a[0], a[1], a[2]));
     }
-    const ref = args[0];
-    if (ref === null || ref === undefined || ref === "") return "#VALUE!";
-    const modeArg = String(args[1] ?? "").toLowerCase();
-    const mode: PrlMode = modeArg === "strict" || modeArg === "rigoroso" ? "strict" : "milestone";
-    const aggArg = String(args[2] ?? "").toLowerCase();
-    const aggregate: Aggregate = aggArg === "avg" || aggArg === "min" ? aggArg : "max";
-    const index = this.index(mode);
-    if (fn === "PRL") return index.lookup(String(ref), aggregate)?.prl ?? "#N/A";
-    const project = index.findProject(String(ref));
-    if (project === undefined) return "#N/A";
-    const next = prlNext(project, mode);
-    return next === undefined ? "—" : `${next.level} ${prlLabel(next.level, this.#locale)}`;
   }
 }

@@ -69,7 +69,8 @@ export function gridView(wb: FakeWorkbookState, sheet: FakeSheetState, maxRows: 
       if (cell?.formula !== undefined) {
         out.formula = cell.formula;
         const v = formulas().evaluate(cell.formula, lookup);
-        if (v !== undefined) out.value = v;
+        // A formula the preview cannot compute shows what Excel shows for an unknown name.
+        out.value = v !== undefined ? v : (cell.value ?? "#NAME?");
       }
       if (cell?.format?.fill !== undefined) out.fill = cell.format.fill;
       for (const rule of rules) {

@@ -20,15 +20,17 @@ const REFS: Record<PreviewSeed, string[]> = {
 };
 
 function formulaSheet(refs: readonly string[]): SeedSheet {
-  const values: (string | null)[][] = [["Riferimento", "PRL", "PRL rigoroso", "Prossimo livello", "PRL (nome)"]];
+  // Headings chosen so the core does not read this sheet as a plan table.
+  const values: (string | null)[][] = [["Rif.", "CLUSTER.PRL", "CLUSTER.PRL strict", "CLUSTER.PRLNEXT", "PRL()", "CLUSTER.BUDGET"]];
   const formulas: Record<string, string> = {};
   refs.forEach((ref, i) => {
     const r = i + 2;
-    values.push([ref, null, null, null, null]);
+    values.push([ref, null, null, null, null, null]);
     formulas[`B${r}`] = `=CLUSTER.PRL(A${r})`;
     formulas[`C${r}`] = `=CLUSTER.PRL(A${r};"strict")`;
     formulas[`D${r}`] = `=CLUSTER.PRLNEXT(A${r})`;
     formulas[`E${r}`] = `=PRL(A${r})`;
+    formulas[`F${r}`] = `=CLUSTER.BUDGET(A${r})`;
   });
   return { name: FORMULA_SHEET, values, formulas };
 }

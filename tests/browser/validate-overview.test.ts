@@ -164,7 +164,23 @@ describe("Custom functions and languages in Chromium", () => {
     expect(await text("C2")).toBe(String(strict.lookup("DGH")?.prl));
     expect(await text("B3")).toBe(String(milestone.line("5.2")));
     expect(await text("B4")).toBe(String(milestone.priority("5")));
+    expect(await text("F2")).toBe(String(computeRollups(plan).byProject["DGH"]!.totalBudget / 100));
     await screenshot(page, "formulas");
+    await page.close();
+  });
+
+  it("makes =PRL(A2) work once the PRL names are installed from Settings", async () => {
+    const { plan } = analyzeWorkbook(snapshotOf(bigDataPlan()));
+    const page = await openPreview(browser, site.url, { seed: "big-data", lang: "it", tab: "settings" });
+    await page.getByTestId("sheet-tab-Formule").click();
+    const e2 = page.locator('[data-testid="grid"] td[data-cell="E2"]');
+    expect(await e2.textContent()).toBe("#NAME?");
+    // Act
+    await page.getByTestId("install-names").click();
+    // Assess
+    await expect.poll(() => e2.textContent()).toBe(String(prlIndex(plan, "milestone").lookup("DGH")?.prl));
+    await expect.poll(() => page.getByTestId("settings-message").textContent()).toMatch(/PRL/);
+    await screenshot(page, "settings-names");
     await page.close();
   });
 
