@@ -46,7 +46,12 @@ export const RegistrationRequestSchema = z.discriminatedUnion("source", [
   }),
   z.object({
     source: z.literal("folder"),
-    path: z.string().min(1).max(512).regex(/^[^/\\][^\\]*\.xlsx$/i, "a relative .xlsx path"),
+    path: z
+      .string()
+      .min(1)
+      .max(512)
+      .regex(/^[^/\\][^\\]*\.xlsx$/i, "a relative .xlsx path")
+      .refine((path) => !path.split("/").includes(".."), "a path inside the workbooks folder"),
     name: z.string().min(1).max(256).optional(),
     locale: z.enum(["it", "en"]).optional(),
   }),
