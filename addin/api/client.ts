@@ -46,7 +46,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = options.baseUrl.replace(/\/+$/, "");
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
 
-  async function call<T>(method: "GET" | "POST", route: (p: Protocol) => [string, Schema<T>], body?: unknown): Promise<T> {
+  async function call<T>(
+    method: "GET" | "POST",
+    route: (p: Protocol) => [string, Schema<T>],
+    body?: unknown,
+  ): Promise<T> {
     const p = await loadProtocol();
     const [path, schema] = route(p);
     const token = await options.tokens.getToken();
@@ -55,7 +59,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     if (body !== undefined) headers["content-type"] = "application/json";
     let res: Response;
     try {
-      res = await doFetch(`${base}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      res = await doFetch(`${base}${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
     } catch (cause) {
       throw new ApiError("offline", 0, "the server could not be reached", { cause });
     }
@@ -74,15 +82,18 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       });
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new ApiError("bad-response", res.status, "the response does not match the protocol");
+    if (!parsed.success)
+      throw new ApiError("bad-response", res.status, "the response does not match the protocol");
     return parsed.data;
   }
 
   return {
     push: (plan, request) => call("POST", (p) => [p.apiPaths.sync(plan), p.PushResponseSchema], request),
     changes: (plan, since) => call("GET", (p) => [p.apiPaths.changes(plan, since), p.ChangesResponseSchema]),
-    history: (plan, entity, key) => call("GET", (p) => [p.apiPaths.history(plan, entity, key), p.HistoryResponseSchema]),
-    restore: (plan, entity, key, request) => call("POST", (p) => [p.apiPaths.restore(plan, entity, key), p.RowResultSchema], request),
+    history: (plan, entity, key) =>
+      call("GET", (p) => [p.apiPaths.history(plan, entity, key), p.HistoryResponseSchema]),
+    restore: (plan, entity, key, request) =>
+      call("POST", (p) => [p.apiPaths.restore(plan, entity, key), p.RowResultSchema], request),
     runs: (plan) => call("GET", (p) => [p.apiPaths.runs(plan), p.RunsResponseSchema]),
     rollups: (plan) => call("GET", (p) => [p.apiPaths.rollups(plan), p.RollupsResponseSchema]),
   };

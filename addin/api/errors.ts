@@ -22,7 +22,12 @@ export class ApiError extends Error {
   /** The server's error body, when it sent one. */
   readonly body: ErrorBody["error"] | undefined;
 
-  constructor(kind: ApiErrorKind, statusCode: number, message: string, options?: { cause?: unknown; body?: ErrorBody["error"] }) {
+  constructor(
+    kind: ApiErrorKind,
+    statusCode: number,
+    message: string,
+    options?: { cause?: unknown; body?: ErrorBody["error"] },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.kind = kind;
     this.statusCode = statusCode;

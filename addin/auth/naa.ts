@@ -28,7 +28,10 @@ export function naaTokenSource(config: NaaConfig): TokenSource {
   const app = (): Promise<IPublicClientApplication> =>
     (pca ??= import("@azure/msal-browser").then((msal) =>
       msal.createNestablePublicClientApplication({
-        auth: { clientId: config.clientId, authority: config.authority ?? "https://login.microsoftonline.com/common" },
+        auth: {
+          clientId: config.clientId,
+          authority: config.authority ?? "https://login.microsoftonline.com/common",
+        },
       }),
     ));
   return {
@@ -41,7 +44,10 @@ export function naaTokenSource(config: NaaConfig): TokenSource {
       }
       const known = account ?? client.getActiveAccount() ?? client.getAllAccounts()[0];
       try {
-        const result = await client.acquireTokenSilent({ scopes: config.scopes, ...(known ? { account: known } : {}) });
+        const result = await client.acquireTokenSilent({
+          scopes: config.scopes,
+          ...(known ? { account: known } : {}),
+        });
         account = result.account;
         return result.accessToken;
       } catch (e) {

@@ -4,7 +4,16 @@
  * Cells the add-in selects (issue click) are shown selected on their sheet.
  */
 import { useEffect, useMemo, useState } from "react";
-import { Button, Input, Tab, TabList, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Input,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
 import { analyzeWorkbook } from "#core/analyze.ts";
 import type { CellValue } from "#core/snapshot/types.ts";
 import { columnLetter, toA1 } from "#core/values/index.ts";
@@ -18,10 +27,19 @@ const MAX_ROWS = 300;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", height: "100%", minWidth: 0 },
-  bar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", padding: tokens.spacingHorizontalS },
+  bar: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+    padding: tokens.spacingHorizontalS,
+  },
   address: { fontFamily: tokens.fontFamilyMonospace, minWidth: "7em" },
   input: { flexGrow: 1 },
-  scroll: { overflow: "auto", flexGrow: 1, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  scroll: {
+    overflow: "auto",
+    flexGrow: 1,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, fontFamily: tokens.fontFamilyBase },
   head: {
     backgroundColor: tokens.colorNeutralBackground3,
@@ -42,8 +60,14 @@ const useStyles = makeStyles({
     cursor: "cell",
   },
   error: { backgroundColor: tokens.colorPaletteRedBackground2, color: tokens.colorPaletteRedForeground2 },
-  warning: { backgroundColor: tokens.colorPaletteYellowBackground2, color: tokens.colorPaletteYellowForeground2 },
-  selected: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, outlineOffset: "-2px" },
+  warning: {
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    color: tokens.colorPaletteYellowForeground2,
+  },
+  selected: {
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: "-2px",
+  },
   more: { padding: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground3 },
 });
 
@@ -88,8 +112,19 @@ export function Grid({ fake, version, edit }: GridProps) {
     let ctx: FormulaContext | undefined;
     const formulas = () => {
       if (ctx === undefined) {
-        const snapshot = { origin: "test" as const, sheets: wb.sheets.map((s) => ({ name: s.name, values: fake.values(s.name), ...(s.visibility === "VeryHidden" ? { hidden: "very" as const } : {}) })) };
-        ctx = new FormulaContext(new PlanModel(version, snapshot, analyzeWorkbook(snapshot)), wb.culture.name.startsWith("en") ? "en" : "it", new Set([...wb.names.keys()].map((n) => n.toUpperCase())));
+        const snapshot = {
+          origin: "test" as const,
+          sheets: wb.sheets.map((s) => ({
+            name: s.name,
+            values: fake.values(s.name),
+            ...(s.visibility === "VeryHidden" ? { hidden: "very" as const } : {}),
+          })),
+        };
+        ctx = new FormulaContext(
+          new PlanModel(version, snapshot, analyzeWorkbook(snapshot)),
+          wb.culture.name.startsWith("en") ? "en" : "it",
+          new Set([...wb.names.keys()].map((n) => n.toUpperCase())),
+        );
       }
       return ctx;
     };
@@ -106,8 +141,18 @@ export function Grid({ fake, version, edit }: GridProps) {
     setDraft(undefined);
   };
   return (
-    <div className={styles.root} data-testid="grid" data-sheet={sheet.name} data-selected={`${sheet.name}!${address}`}>
-      <TabList selectedValue={sheet.name} onTabSelect={(_, d) => setSheetName(String(d.value))} size="small" aria-label="Sheets">
+    <div
+      className={styles.root}
+      data-testid="grid"
+      data-sheet={sheet.name}
+      data-selected={`${sheet.name}!${address}`}
+    >
+      <TabList
+        selectedValue={sheet.name}
+        onTabSelect={(_, d) => setSheetName(String(d.value))}
+        size="small"
+        aria-label="Sheets"
+      >
         {visible.map((s) => (
           <Tab key={s.name} value={s.name} data-testid={`sheet-tab-${s.name}`}>
             {s.name}
@@ -161,8 +206,17 @@ export function Grid({ fake, version, edit }: GridProps) {
                       data-cell={toA1(r + 1, c + 1)}
                       data-mark={cell.mark ?? 0}
                       title={cell.formula}
-                      className={mergeClasses(styles.cell, cell.mark === 2 && styles.error, cell.mark === 1 && styles.warning, isSelected && styles.selected)}
-                      style={cell.fill !== undefined && cell.mark === undefined ? { backgroundColor: cell.fill } : undefined}
+                      className={mergeClasses(
+                        styles.cell,
+                        cell.mark === 2 && styles.error,
+                        cell.mark === 1 && styles.warning,
+                        isSelected && styles.selected,
+                      )}
+                      style={
+                        cell.fill !== undefined && cell.mark === undefined
+                          ? { backgroundColor: cell.fill }
+                          : undefined
+                      }
                       onClick={() => {
                         setSelected({ row: r + 1, col: c + 1 });
                         setDraft(undefined);
@@ -176,7 +230,9 @@ export function Grid({ fake, version, edit }: GridProps) {
             ))}
           </tbody>
         </table>
-        {view.totalRows > view.rows.length && <div className={styles.more}>… {view.totalRows - view.rows.length} more rows</div>}
+        {view.totalRows > view.rows.length && (
+          <div className={styles.more}>… {view.totalRows - view.rows.length} more rows</div>
+        )}
       </div>
     </div>
   );

@@ -32,7 +32,10 @@ export interface BuildResult {
  * Builds each entry on its own (the task pane must not share chunks with the preview page, so its
  * size is its own); returns the merged metafile.
  */
-export async function buildTaskpaneAndPreview(outdir: string, options: { minify?: boolean; entries?: string[] } = {}): Promise<BuildResult> {
+export async function buildTaskpaneAndPreview(
+  outdir: string,
+  options: { minify?: boolean; entries?: string[] } = {},
+): Promise<BuildResult> {
   await mkdir(outdir, { recursive: true });
   const metafile: Metafile = { inputs: {}, outputs: {} };
   const names = options.entries ?? Object.keys(TASKPANE_ENTRIES);

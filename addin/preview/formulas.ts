@@ -17,7 +17,11 @@ export type CellLookup = (row: number, col: number) => CellValue;
 
 const CALL = /^=\s*(CLUSTER\.)?(PRL|PRLNEXT|PRLLABEL|BUDGET|OVERHEAD)\s*\((.*)\)\s*$/i;
 
-const ERRORS: Record<ProblemKind, string> = { "not-available": "#N/A", value: "#VALUE!", "division-by-zero": "#DIV/0!" };
+const ERRORS: Record<ProblemKind, string> = {
+  "not-available": "#N/A",
+  value: "#VALUE!",
+  "division-by-zero": "#DIV/0!",
+};
 
 /** Splits arguments on ";" or "," outside double quotes. */
 export function splitArgs(text: string): string[] {
@@ -37,7 +41,8 @@ export function splitArgs(text: string): string[] {
 
 function argValue(arg: string, cell: CellLookup): Arg {
   if (arg === "") return null;
-  if (arg.startsWith('"') && arg.endsWith('"') && arg.length >= 2) return arg.slice(1, -1).replace(/""/g, '"');
+  if (arg.startsWith('"') && arg.endsWith('"') && arg.length >= 2)
+    return arg.slice(1, -1).replace(/""/g, '"');
   const ref = tryParseA1(arg.replace(/\$/g, ""));
   if (ref !== undefined) return cell(ref.row, ref.col);
   const n = Number(arg.replace(",", "."));

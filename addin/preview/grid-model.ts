@@ -54,7 +54,12 @@ function rulesOf(wb: FakeWorkbookState, sheet: FakeSheetState): Rule[] {
 }
 
 /** The visible part (first `maxRows` rows) of a sheet. */
-export function gridView(wb: FakeWorkbookState, sheet: FakeSheetState, maxRows: number, formulas: () => FormulaContext): GridView {
+export function gridView(
+  wb: FakeWorkbookState,
+  sheet: FakeSheetState,
+  maxRows: number,
+  formulas: () => FormulaContext,
+): GridView {
   const used = usedArea(sheet, false);
   if (used === undefined) return { rows: [], totalRows: 0, columns: 0 };
   const rules = rulesOf(wb, sheet);
@@ -75,7 +80,11 @@ export function gridView(wb: FakeWorkbookState, sheet: FakeSheetState, maxRows: 
       if (cell?.format?.fill !== undefined) out.fill = cell.format.fill;
       for (const rule of rules) {
         if (r < rule.top || r > rule.bottom || c < rule.left || c > rule.right) continue;
-        const markerValue = getCell(rule.marker, rule.row + (r - rule.top), rule.col + (c - rule.left))?.value;
+        const markerValue = getCell(
+          rule.marker,
+          rule.row + (r - rule.top),
+          rule.col + (c - rule.left),
+        )?.value;
         if (markerValue === rule.level && (out.mark ?? 0) < rule.level) out.mark = rule.level;
       }
       row.push(out);

@@ -25,7 +25,12 @@ import { previewWorkbook } from "./seeds.ts";
 const useStyles = makeStyles({
   page: { display: "flex", height: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
   grid: { flexGrow: 1, minWidth: 0, backgroundColor: tokens.colorNeutralBackground1 },
-  pane: { width: "380px", flexShrink: 0, borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, overflow: "auto" },
+  pane: {
+    width: "380px",
+    flexShrink: 0,
+    borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    overflow: "auto",
+  },
 });
 
 /** What tests reach through `window.__preview` (read cells, play edits). */
@@ -43,7 +48,11 @@ declare global {
 }
 
 /** A change counter bumped after every batch and edit, so the grid re-renders. */
-function observe(fake: FakeExcelHost): { run: ExcelRun; subscribe(fn: () => void): () => void; bump(): void } {
+function observe(fake: FakeExcelHost): {
+  run: ExcelRun;
+  subscribe(fn: () => void): () => void;
+  bump(): void;
+} {
   const listeners = new Set<() => void>();
   const bump = () => listeners.forEach((fn) => fn());
   const run = (async (batch: Parameters<ExcelRun>[0]) => {
@@ -56,7 +65,10 @@ function observe(fake: FakeExcelHost): { run: ExcelRun; subscribe(fn: () => void
   return { run, subscribe: (fn) => (listeners.add(fn), () => listeners.delete(fn)), bump };
 }
 
-function services(params: PreviewParams, run: ExcelRun): { services: TaskpaneServices; adapter: ExcelAdapter } {
+function services(
+  params: PreviewParams,
+  run: ExcelRun,
+): { services: TaskpaneServices; adapter: ExcelAdapter } {
   const adapter = new ExcelAdapter({ run });
   const auth =
     params.token !== undefined
@@ -68,7 +80,9 @@ function services(params: PreviewParams, run: ExcelRun): { services: TaskpaneSer
     adapter,
     services: {
       host: hostFromAdapter(adapter),
-      settings: memorySettings(params.lang === undefined ? { apiUrl: params.api } : { apiUrl: params.api, language: params.lang }),
+      settings: memorySettings(
+        params.lang === undefined ? { apiUrl: params.api } : { apiUrl: params.api, language: params.lang },
+      ),
       auth,
       displayLanguage: params.lang ?? navigator.language,
       theme: "light",
@@ -102,12 +116,20 @@ function Page({ handle, observed, taskpane, tab }: PageProps) {
 
 async function main(): Promise<void> {
   const params = parsePreviewParams(window.location.search);
-  const fake = createFakeExcel({ name: `${params.seed}.xlsx`, sheets: previewWorkbook(params.seed, params.projects) });
+  const fake = createFakeExcel({
+    name: `${params.seed}.xlsx`,
+    sheets: previewWorkbook(params.seed, params.projects),
+  });
   const observed = observe(fake);
   const built = services(params, observed.run);
   if (params.plan !== undefined) {
     const state = await built.adapter.readSyncState();
-    if (state?.planId !== params.plan) await built.adapter.writeSyncState({ planId: params.plan, rows: {}, ...(params.api ? { apiUrl: params.api } : {}) });
+    if (state?.planId !== params.plan)
+      await built.adapter.writeSyncState({
+        planId: params.plan,
+        rows: {},
+        ...(params.api ? { apiUrl: params.api } : {}),
+      });
   }
   const handle: PreviewHandle = {
     fake,
@@ -123,7 +145,12 @@ async function main(): Promise<void> {
   if (container === null) return;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <Page handle={handle} observed={observed} taskpane={built.services} {...(params.tab ? { tab: params.tab } : {})} />
+      <Page
+        handle={handle}
+        observed={observed}
+        taskpane={built.services}
+        {...(params.tab ? { tab: params.tab } : {})}
+      />
     </FluentProvider>,
   );
   handle.ready = true;

@@ -21,7 +21,9 @@ const REFS: Record<PreviewSeed, string[]> = {
 
 function formulaSheet(refs: readonly string[]): SeedSheet {
   // Headings chosen so the core does not read this sheet as a plan table.
-  const values: (string | null)[][] = [["Rif.", "CLUSTER.PRL", "CLUSTER.PRL strict", "CLUSTER.PRLNEXT", "PRL()", "CLUSTER.BUDGET"]];
+  const values: (string | null)[][] = [
+    ["Rif.", "CLUSTER.PRL", "CLUSTER.PRL strict", "CLUSTER.PRLNEXT", "PRL()", "CLUSTER.BUDGET"],
+  ];
   const formulas: Record<string, string> = {};
   refs.forEach((ref, i) => {
     const r = i + 2;
@@ -38,6 +40,12 @@ function formulaSheet(refs: readonly string[]): SeedSheet {
 /** The seed sheets of a preview workbook. */
 export function previewWorkbook(seed: PreviewSeed, projects: number): SeedSheet[] {
   const sheets =
-    seed === "messy" ? messyPlan() : seed === "annual" ? annualReport2022() : seed === "large" ? largeWorkbook({ projects }) : bigDataPlan();
+    seed === "messy"
+      ? messyPlan()
+      : seed === "annual"
+        ? annualReport2022()
+        : seed === "large"
+          ? largeWorkbook({ projects })
+          : bigDataPlan();
   return [...sheets.map(seedFromSnapshot), formulaSheet(REFS[seed])];
 }

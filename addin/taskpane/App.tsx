@@ -4,7 +4,15 @@
  * shared by every tab. Tabs stay mounted (hidden) so a pending pull or conflict survives a tab switch.
  */
 import { useCallback, useMemo, useState } from "react";
-import { FluentProvider, Tab, TabList, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
 import type { Issue } from "#core/validate/issue.ts";
 import { resolveLocale } from "#addin/i18n/locale.ts";
 import { translator } from "#addin/i18n/strings.ts";
@@ -56,7 +64,10 @@ function AppBody({ services, initialTab }: AppProps) {
     [services],
   );
   const selectIssue = useCallback((issue: Issue) => selectCell(issue.sheet, issue.cell), [selectCell]);
-  const selectRow = useCallback((sheet: string, row: number) => selectCell(sheet, toA1(row, 1)), [selectCell]);
+  const selectRow = useCallback(
+    (sheet: string, row: number) => selectCell(sheet, toA1(row, 1)),
+    [selectCell],
+  );
   const saveSettings = useCallback(
     (s: UserSettings) => {
       services.settings.save(s);
@@ -69,23 +80,70 @@ function AppBody({ services, initialTab }: AppProps) {
     <ServicesContext.Provider value={services}>
       <LocaleContext.Provider value={localeValue}>
         <div className={styles.root} lang={locale} data-testid="taskpane" data-locale={locale}>
-          <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label={t("tabs.label")} size="small">
+          <TabList
+            className={styles.tabs}
+            selectedValue={tab}
+            onTabSelect={(_, d) => setTab(d.value as TabId)}
+            aria-label={t("tabs.label")}
+            size="small"
+          >
             {TABS.map((id) => (
-              <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`} data-testid={`tab-${id}`}>
+              <Tab
+                key={id}
+                value={id}
+                id={`tab-${id}`}
+                aria-controls={`panel-${id}`}
+                data-testid={`tab-${id}`}
+              >
                 {t(`tab.${id}`)}
               </Tab>
             ))}
           </TabList>
-          <div role="tabpanel" id="panel-validate" aria-labelledby="tab-validate" hidden={tab !== "validate"} className={styles.panel}>
-            <ValidatePanel analysis={analysis} highlight={highlight} onHighlightChange={setHighlight} auto={auto} onAutoChange={setAuto} onSelectIssue={selectIssue} />
+          <div
+            role="tabpanel"
+            id="panel-validate"
+            aria-labelledby="tab-validate"
+            hidden={tab !== "validate"}
+            className={styles.panel}
+          >
+            <ValidatePanel
+              analysis={analysis}
+              highlight={highlight}
+              onHighlightChange={setHighlight}
+              auto={auto}
+              onAutoChange={setAuto}
+              onSelectIssue={selectIssue}
+            />
           </div>
-          <div role="tabpanel" id="panel-overview" aria-labelledby="tab-overview" hidden={tab !== "overview"} className={styles.panel}>
-            <OverviewPanel analysis={analysis.analysis} onRun={() => void analysis.run()} onSelectRow={selectRow} />
+          <div
+            role="tabpanel"
+            id="panel-overview"
+            aria-labelledby="tab-overview"
+            hidden={tab !== "overview"}
+            className={styles.panel}
+          >
+            <OverviewPanel
+              analysis={analysis.analysis}
+              onRun={() => void analysis.run()}
+              onSelectRow={selectRow}
+            />
           </div>
-          <div role="tabpanel" id="panel-sync" aria-labelledby="tab-sync" hidden={tab !== "sync"} className={styles.panel}>
+          <div
+            role="tabpanel"
+            id="panel-sync"
+            aria-labelledby="tab-sync"
+            hidden={tab !== "sync"}
+            className={styles.panel}
+          >
             <SyncPanel key={settings.apiUrl} run={analysis.run} onSelectCell={selectCell} />
           </div>
-          <div role="tabpanel" id="panel-settings" aria-labelledby="tab-settings" hidden={tab !== "settings"} className={styles.panel}>
+          <div
+            role="tabpanel"
+            id="panel-settings"
+            aria-labelledby="tab-settings"
+            hidden={tab !== "settings"}
+            className={styles.panel}
+          >
             <SettingsPanel settings={settings} onSave={saveSettings} run={analysis.run} />
           </div>
         </div>
@@ -97,7 +155,10 @@ function AppBody({ services, initialTab }: AppProps) {
 /** The task pane root. */
 export function App({ services, initialTab }: AppProps) {
   return (
-    <FluentProvider theme={services.theme === "dark" ? webDarkTheme : webLightTheme} style={{ height: "100%" }}>
+    <FluentProvider
+      theme={services.theme === "dark" ? webDarkTheme : webLightTheme}
+      style={{ height: "100%" }}
+    >
       <AppBody services={services} {...(initialTab ? { initialTab } : {})} />
     </FluentProvider>
   );

@@ -25,7 +25,12 @@ export interface Analysis {
 let runs = 0;
 
 /** Analyses a snapshot with the core (pure, synchronous). */
-export function analyzeSnapshot(snapshot: WorkbookSnapshot, startedAt: number, now: () => number, today?: IsoDate): Analysis {
+export function analyzeSnapshot(
+  snapshot: WorkbookSnapshot,
+  startedAt: number,
+  now: () => number,
+  today?: IsoDate,
+): Analysis {
   const result = analyzeWorkbook(snapshot, today === undefined ? {} : { today });
   runs += 1;
   return {

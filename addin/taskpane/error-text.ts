@@ -22,7 +22,9 @@ export function errorText(e: unknown, t: Translate, locale: Locale): string {
       case "too-large":
         return t("error.too-large");
       case "refused":
-        return t("error.refused", { detail: e.body?.messages?.[locale] ?? e.body?.message ?? String(e.statusCode) });
+        return t("error.refused", {
+          detail: e.body?.messages?.[locale] ?? e.body?.message ?? String(e.statusCode),
+        });
       case "server":
         return t("error.server", { id: e.body?.correlationId ?? String(e.statusCode) });
       case "bad-response":

@@ -10,7 +10,12 @@ const percent = new Map<Locale, Intl.NumberFormat>();
 export function formatMoney(cents: Cents, locale: Locale): string {
   let f = money.get(locale);
   if (f === undefined) {
-    f = new Intl.NumberFormat(TAGS[locale], { style: "currency", currency: "EUR", maximumFractionDigits: 2, minimumFractionDigits: 0 });
+    f = new Intl.NumberFormat(TAGS[locale], {
+      style: "currency",
+      currency: "EUR",
+      maximumFractionDigits: 2,
+      minimumFractionDigits: 0,
+    });
     money.set(locale, f);
   }
   return f.format(cents / 100);

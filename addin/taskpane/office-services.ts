@@ -52,7 +52,8 @@ function tokenSource(apiUrl: () => string): TokenSource {
 }
 
 export function officeServices(): TaskpaneServices {
-  const run: ExcelRun = (batch) => Excel.run((context) => batch(context as unknown as Parameters<typeof batch>[0]));
+  const run: ExcelRun = (batch) =>
+    Excel.run((context) => batch(context as unknown as Parameters<typeof batch>[0]));
   const settings = storageSettings(window.localStorage, { apiUrl: meta("api-url") });
   return {
     host: hostFromAdapter(new ExcelAdapter({ run })),

@@ -12,10 +12,21 @@ import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
 import { buildTaskpaneAndPreview } from "#addin/preview/build-preview.ts";
 
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+];
 export const SCREENSHOTS = resolve(import.meta.dirname, "../output/screenshots");
 
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css",
+};
 
 export interface StaticServer {
   url: string;
@@ -26,14 +37,18 @@ export interface StaticServer {
 export async function serveStatic(dir: string): Promise<StaticServer> {
   const root = resolve(dir);
   const server: Server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^([/\\])+/, "");
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
+      /^([/\\])+/,
+      "",
+    );
     const file = resolve(root, path || "preview.html");
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
       return;
     }
     readFile(file).then(
-      (body) => res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body),
+      (body) =>
+        res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body),
       () => res.writeHead(404).end(),
     );
   });
@@ -60,14 +75,21 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** Opens the preview with query parameters and waits until the task pane is on screen. */
-export async function openPreview(browser: Browser, base: string, params: Record<string, string>): Promise<Page> {
+export async function openPreview(
+  browser: Browser,
+  base: string,
+  params: Record<string, string>,
+): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${base}/preview.html?${new URLSearchParams(params).toString()}`);
-  await page.getByTestId("taskpane").waitFor({ timeout: 20_000 }).catch((e: unknown) => {
-    throw new Error(`task pane did not render: ${errors.join("; ") || String(e)}`);
-  });
+  await page
+    .getByTestId("taskpane")
+    .waitFor({ timeout: 20_000 })
+    .catch((e: unknown) => {
+      throw new Error(`task pane did not render: ${errors.join("; ") || String(e)}`);
+    });
   return page;
 }
 
@@ -77,8 +99,16 @@ export function cellValue(page: Page, sheet: string, a1: string): Promise<unknow
 }
 
 /** Plays the user typing into a cell of the page's workbook. */
-export async function editCell(page: Page, sheet: string, a1: string, value: string | number | null): Promise<void> {
-  await page.evaluate(([s, a, v]) => window.__preview?.edit(s as string, a as string, v as string | number | null), [sheet, a1, value] as const);
+export async function editCell(
+  page: Page,
+  sheet: string,
+  a1: string,
+  value: string | number | null,
+): Promise<void> {
+  await page.evaluate(
+    ([s, a, v]) => window.__preview?.edit(s as string, a as string, v as string | number | null),
+    [sheet, a1, value] as const,
+  );
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

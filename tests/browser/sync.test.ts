@@ -12,7 +12,15 @@ import { columnLetter } from "#core/values/index.ts";
 import { startLocalStack } from "#functions/local/stack.ts";
 import type { LocalStack } from "#functions/local/stack.ts";
 import { bigDataPlan, snapshotOf } from "#tests/fixtures/seed-workbook.ts";
-import { buildPages, cellValue, editCell, launchChromium, openPreview, screenshot, serveStatic } from "./harness.ts";
+import {
+  buildPages,
+  cellValue,
+  editCell,
+  launchChromium,
+  openPreview,
+  screenshot,
+  serveStatic,
+} from "./harness.ts";
 import type { StaticServer } from "./harness.ts";
 
 const PLAN = "piano-e2e";
@@ -28,7 +36,16 @@ let bruno: Page;
 const tokens: Record<string, string> = {};
 
 async function openAs(user: string, extra: Record<string, string> = {}): Promise<Page> {
-  const page = await openPreview(browser, site.url, { seed: "big-data", lang: "it", api: stack.apiUrl, plan: PLAN, user, token: tokens[user] ?? "", tab: "sync", ...extra });
+  const page = await openPreview(browser, site.url, {
+    seed: "big-data",
+    lang: "it",
+    api: stack.apiUrl,
+    plan: PLAN,
+    user,
+    token: tokens[user] ?? "",
+    tab: "sync",
+    ...extra,
+  });
   return page;
 }
 
@@ -37,7 +54,11 @@ async function act(page: Page, testId: string): Promise<{ intent: string | null;
   const root = page.getByTestId("sync");
   const before = Number(await root.getAttribute("data-done"));
   await page.getByTestId(testId).click();
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="sync"]')?.getAttribute("data-done")) > n, before, { timeout: 30_000 });
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-testid="sync"]')?.getAttribute("data-done")) > n,
+    before,
+    { timeout: 30_000 },
+  );
   const message = page.getByTestId("sync-message");
   if ((await message.count()) === 0) return { intent: null, text: "" };
   return { intent: await message.getAttribute("data-intent"), text: (await message.textContent()) ?? "" };
@@ -79,7 +100,9 @@ describe("sync in Chromium against the local API", () => {
     const message = await act(anna, "push");
     // Assess
     expect(message.intent).toBe("success");
-    const statuses = await anna.locator('[data-testid="push-results"] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute("data-status")));
+    const statuses = await anna
+      .locator('[data-testid="push-results"] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-status")));
     expect(statuses.length).toBe(Math.min(expected, 200));
     expect(new Set(statuses)).toEqual(new Set(["applied"]));
     expect((await stack.store.listRows(PLAN)).length).toBe(expected);
@@ -110,8 +133,12 @@ describe("sync in Chromium against the local API", () => {
     // Assess
     expect(message.intent).toBe("warning");
     const conflict = anna.locator('[data-testid="conflict"][data-key="DGH"]');
-    await expect(conflict.locator('tr[data-field="title"] td[data-side="mine"]').textContent()).resolves.toBe("Titolo di Anna");
-    await expect(conflict.locator('tr[data-field="title"] td[data-side="cloud"]').textContent()).resolves.toBe("Titolo di Bruno");
+    await expect(conflict.locator('tr[data-field="title"] td[data-side="mine"]').textContent()).resolves.toBe(
+      "Titolo di Anna",
+    );
+    await expect(
+      conflict.locator('tr[data-field="title"] td[data-side="cloud"]').textContent(),
+    ).resolves.toBe("Titolo di Bruno");
     await screenshot(anna, "sync-conflict");
     // Act: keep mine
     const resolved = await act(anna, "keep-mine");
@@ -153,7 +180,10 @@ describe("sync in Chromium against the local API", () => {
     await screenshot(anna, "sync-pull-preview");
     await act(anna, "pull-apply");
     expect(await cellValue(anna, "Progetti", TITLE)).toBe(formulaLike);
-    const formula = await anna.evaluate((a1) => window.__preview?.fake.cell("Progetti", a1)?.formula ?? null, TITLE);
+    const formula = await anna.evaluate(
+      (a1) => window.__preview?.fake.cell("Progetti", a1)?.formula ?? null,
+      TITLE,
+    );
     expect(formula).toBeNull();
   });
 
@@ -166,7 +196,9 @@ describe("sync in Chromium against the local API", () => {
     expect(versions).toBeGreaterThanOrEqual(5);
     // Act
     await anna.locator('[data-testid="history"] tr[data-version="1"]').getByTestId("restore").click();
-    await anna.waitForFunction(() => document.querySelector('[data-testid="sync"]')?.getAttribute("data-busy") === "");
+    await anna.waitForFunction(
+      () => document.querySelector('[data-testid="sync"]')?.getAttribute("data-busy") === "",
+    );
     await expect.poll(() => anna.getByTestId("sync-message").getAttribute("data-intent")).toBe("success");
     await screenshot(anna, "sync-history");
     await pullAndApply(anna);
@@ -182,14 +214,26 @@ describe("sync in Chromium against the local API", () => {
       plan: PLAN,
       startedAt: "2026-11-22T02:30:00.000Z",
       finishedAt: "2026-11-22T02:31:00.000Z",
-      files: [{ file: "piano.xlsx", status: "applied", applied: 3, unchanged: 40, conflicts: 1, invalid: 1, errors: [{ message: "Esito non riconosciuto", sheet: "Progetti", cell: "Q5" }] }],
+      files: [
+        {
+          file: "piano.xlsx",
+          status: "applied",
+          applied: 3,
+          unchanged: 40,
+          conflicts: 1,
+          invalid: 1,
+          errors: [{ message: "Esito non riconosciuto", sheet: "Progetti", cell: "Q5" }],
+        },
+      ],
     });
     // Act
     await anna.getByTestId("run-report").getByRole("button").click();
     await anna.getByTestId("run-report").getByText("Progetti!Q5").click();
     // Assess
     await expect.poll(() => anna.getByTestId("grid").getAttribute("data-selected")).toBe("Progetti!Q5");
-    expect(await anna.getByTestId("run-report").textContent()).toMatch(/applicate 3, invariate 40, conflitti 1, non valide 1/);
+    expect(await anna.getByTestId("run-report").textContent()).toMatch(
+      /applicate 3, invariate 40, conflitti 1, non valide 1/,
+    );
     await screenshot(anna, "sync-run-report");
   });
 

@@ -10,7 +10,15 @@ import { prlIndex } from "#core/prl/index.ts";
 import { computeRollups } from "#core/report/index.ts";
 import { columnLetter } from "#core/values/index.ts";
 import { bigDataPlan, messyPlan, PLANTED_ISSUES, snapshotOf } from "#tests/fixtures/seed-workbook.ts";
-import { buildPages, cellValue, editCell, launchChromium, openPreview, screenshot, serveStatic } from "./harness.ts";
+import {
+  buildPages,
+  cellValue,
+  editCell,
+  launchChromium,
+  openPreview,
+  screenshot,
+  serveStatic,
+} from "./harness.ts";
 import type { StaticServer } from "./harness.ts";
 
 const TODAY = "2026-11-22";
@@ -29,7 +37,9 @@ afterAll(async () => {
 });
 
 async function validate(page: Page): Promise<void> {
-  const before = await page.evaluate(() => document.querySelector('[data-testid="validate-result"]')?.getAttribute("data-run") ?? null);
+  const before = await page.evaluate(
+    () => document.querySelector('[data-testid="validate-result"]')?.getAttribute("data-run") ?? null,
+  );
   await page.getByTestId("validate-run").click();
   await page.waitForFunction(
     (prev) => {
@@ -43,7 +53,10 @@ async function validate(page: Page): Promise<void> {
 
 async function counts(page: Page): Promise<{ errors: number; warnings: number }> {
   const el = page.getByTestId("issue-counts");
-  return { errors: Number(await el.getAttribute("data-errors")), warnings: Number(await el.getAttribute("data-warnings")) };
+  return {
+    errors: Number(await el.getAttribute("data-errors")),
+    warnings: Number(await el.getAttribute("data-warnings")),
+  };
 }
 
 describe("Validate panel in Chromium", () => {
@@ -54,29 +67,51 @@ describe("Validate panel in Chromium", () => {
     // Act
     await validate(page);
     // Assess
-    const listed = await page.getByTestId("issue").evaluateAll((els) => els.map((e) => `${e.getAttribute("data-cell")}:${e.getAttribute("data-code")}`));
+    const listed = await page
+      .getByTestId("issue")
+      .evaluateAll((els) => els.map((e) => `${e.getAttribute("data-cell")}:${e.getAttribute("data-code")}`));
     for (const p of PLANTED_ISSUES) expect(listed).toContain(`${p.sheet}!${p.cell}:${p.code}`);
     expect(await counts(page)).toEqual({
       errors: expected.filter((i) => i.severity === "error").length,
       warnings: expected.filter((i) => i.severity === "warning").length,
     });
-    const firstSeverities = await page.getByTestId("issue-group").first().getByTestId("issue").evaluateAll((els) => els.map((e) => e.getAttribute("data-severity")));
-    expect(firstSeverities.indexOf("warning") === -1 || firstSeverities.lastIndexOf("error") < firstSeverities.indexOf("warning")).toBe(true);
+    const firstSeverities = await page
+      .getByTestId("issue-group")
+      .first()
+      .getByTestId("issue")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-severity")));
+    expect(
+      firstSeverities.indexOf("warning") === -1 ||
+        firstSeverities.lastIndexOf("error") < firstSeverities.indexOf("warning"),
+    ).toBe(true);
     await screenshot(page, "validate-it");
     await page.close();
   });
 
-  it.each(PLANTED_ISSUES.filter((p) => p.severity === "error").slice(0, 3))("clicking the issue at $sheet!$cell selects that cell and shows it highlighted", async (planted) => {
-    // Prepare
-    const page = await openPreview(browser, site.url, { seed: "messy", lang: "en", today: TODAY });
-    await validate(page);
-    // Act
-    await page.locator(`[data-testid="issue"][data-cell="${planted.sheet}!${planted.cell}"][data-code="${planted.code}"]`).click();
-    // Assess
-    await expect.poll(() => page.getByTestId("grid").getAttribute("data-selected")).toBe(`${planted.sheet}!${planted.cell}`);
-    await expect.poll(() => page.locator(`[data-testid="grid"] td[data-cell="${planted.cell}"]`).getAttribute("data-mark")).toBe("2");
-    await page.close();
-  });
+  it.each(PLANTED_ISSUES.filter((p) => p.severity === "error").slice(0, 3))(
+    "clicking the issue at $sheet!$cell selects that cell and shows it highlighted",
+    async (planted) => {
+      // Prepare
+      const page = await openPreview(browser, site.url, { seed: "messy", lang: "en", today: TODAY });
+      await validate(page);
+      // Act
+      await page
+        .locator(
+          `[data-testid="issue"][data-cell="${planted.sheet}!${planted.cell}"][data-code="${planted.code}"]`,
+        )
+        .click();
+      // Assess
+      await expect
+        .poll(() => page.getByTestId("grid").getAttribute("data-selected"))
+        .toBe(`${planted.sheet}!${planted.cell}`);
+      await expect
+        .poll(() =>
+          page.locator(`[data-testid="grid"] td[data-cell="${planted.cell}"]`).getAttribute("data-mark"),
+        )
+        .toBe("2");
+      await page.close();
+    },
+  );
 
   it("turning highlighting off removes every mark from the grid", async () => {
     const page = await openPreview(browser, site.url, { seed: "messy", lang: "it", today: TODAY });
@@ -101,8 +136,12 @@ describe("Validate panel in Chromium", () => {
     // Act
     await editCell(page, "Progetti", `${col}2`, "boh");
     // Assess
-    await expect.poll(() => counts(page), { timeout: 10_000 }).toEqual({ errors: before.errors + 1, warnings: before.warnings });
-    await expect(page.locator(`[data-testid="issue"][data-cell="Progetti!${col}2"]`).count()).resolves.toBe(1);
+    await expect
+      .poll(() => counts(page), { timeout: 10_000 })
+      .toEqual({ errors: before.errors + 1, warnings: before.warnings });
+    await expect(page.locator(`[data-testid="issue"][data-cell="Progetti!${col}2"]`).count()).resolves.toBe(
+      1,
+    );
     await page.close();
   });
 });
@@ -114,14 +153,26 @@ describe("Overview panel in Chromium", () => {
     const milestone = prlIndex(plan, "milestone");
     const strict = prlIndex(plan, "strict");
     const total = computeRollups(plan).total;
-    const page = await openPreview(browser, site.url, { seed: "big-data", lang: "it", today: TODAY, tab: "overview" });
+    const page = await openPreview(browser, site.url, {
+      seed: "big-data",
+      lang: "it",
+      today: TODAY,
+      tab: "overview",
+    });
     // Act
     await page.getByRole("tabpanel").getByRole("button", { name: "Verifica" }).click();
     await page.getByTestId("prl-table").waitFor();
     // Assess
-    const rows = await page.locator('[data-testid="prl-table"] tbody tr').evaluateAll((els) =>
-      els.map((e) => ({ kind: e.getAttribute("data-kind"), code: e.getAttribute("data-code"), prl: Number(e.getAttribute("data-prl")), strict: Number(e.getAttribute("data-strict")) })),
-    );
+    const rows = await page
+      .locator('[data-testid="prl-table"] tbody tr')
+      .evaluateAll((els) =>
+        els.map((e) => ({
+          kind: e.getAttribute("data-kind"),
+          code: e.getAttribute("data-code"),
+          prl: Number(e.getAttribute("data-prl")),
+          strict: Number(e.getAttribute("data-strict")),
+        })),
+      );
     expect(rows.length).toBe(plan.priorities.length + plan.lines.length);
     for (const r of rows) {
       const m = r.kind === "priority" ? milestone.priority(r.code!) : milestone.line(r.code!);
@@ -132,20 +183,37 @@ describe("Overview panel in Chromium", () => {
     expect(Number(await totalRow.getAttribute("data-total"))).toBe(total.totalBudget);
     expect(Number(await totalRow.getAttribute("data-requested"))).toBe(total.requested);
     expect(Number(await totalRow.getAttribute("data-funded"))).toBe(total.funded);
-    const bars = await page.locator('[data-testid="prl-chart"] g[data-level]').evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-count"))));
+    const bars = await page
+      .locator('[data-testid="prl-chart"] g[data-level]')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-count"))));
     expect(bars.reduce((a, b) => a + b, 0)).toBe(plan.projects.length);
     await screenshot(page, "overview-it");
     await page.close();
   });
 
   it("writes the overview sheet as a native table with a chart", async () => {
-    const page = await openPreview(browser, site.url, { seed: "big-data", lang: "en", today: TODAY, tab: "overview" });
+    const page = await openPreview(browser, site.url, {
+      seed: "big-data",
+      lang: "en",
+      today: TODAY,
+      tab: "overview",
+    });
     await page.getByRole("tabpanel").getByRole("button", { name: "Validate" }).click();
     // Act
     await page.getByTestId("overview-write").click();
     // Assess
-    await expect.poll(() => page.evaluate(() => window.__preview?.fake.state.sheets.find((s) => s.name === "Overview")?.tables.length ?? 0)).toBe(1);
-    expect(await page.evaluate(() => window.__preview?.fake.state.sheets.find((s) => s.name === "Overview")?.charts.length ?? 0)).toBe(1);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => window.__preview?.fake.state.sheets.find((s) => s.name === "Overview")?.tables.length ?? 0,
+        ),
+      )
+      .toBe(1);
+    expect(
+      await page.evaluate(
+        () => window.__preview?.fake.state.sheets.find((s) => s.name === "Overview")?.charts.length ?? 0,
+      ),
+    ).toBe(1);
     await page.close();
   });
 });
@@ -191,7 +259,10 @@ describe("Custom functions and languages in Chromium", () => {
     const page = await openPreview(browser, site.url, { seed: "messy", lang, today: TODAY });
     await validate(page);
     // Assess
-    for (const label of tabs) expect(await page.getByTestId("taskpane").getByRole("tab", { name: label, exact: true }).count()).toBe(1);
+    for (const label of tabs)
+      expect(await page.getByTestId("taskpane").getByRole("tab", { name: label, exact: true }).count()).toBe(
+        1,
+      );
     expect(await page.getByTestId("taskpane").getAttribute("data-locale")).toBe(lang);
     expect(await page.getByTestId("issue-counts").textContent()).toMatch(lang === "it" ? /errori/ : /errors/);
     await screenshot(page, `validate-${lang}-tabs`);

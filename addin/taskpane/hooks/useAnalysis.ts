@@ -25,8 +25,16 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function useAnalysis(host: WorkbookHost, today: () => string, options: { auto: boolean; highlight: boolean }): AnalysisControls {
-  const [state, setState] = useState<AnalysisState>({ analysis: undefined, running: false, error: undefined });
+export function useAnalysis(
+  host: WorkbookHost,
+  today: () => string,
+  options: { auto: boolean; highlight: boolean },
+): AnalysisControls {
+  const [state, setState] = useState<AnalysisState>({
+    analysis: undefined,
+    running: false,
+    error: undefined,
+  });
   // A run requested while another is in flight is coalesced into one follow-up run.
   const inFlight = useRef<Promise<Analysis | undefined> | undefined>(undefined);
   const again = useRef(false);
@@ -80,7 +88,8 @@ export function useAnalysis(host: WorkbookHost, today: () => string, options: { 
 
   const issues = state.analysis?.issues;
   useEffect(() => {
-    const apply = options.highlight && issues !== undefined ? host.highlightIssues(issues) : host.clearHighlights();
+    const apply =
+      options.highlight && issues !== undefined ? host.highlightIssues(issues) : host.clearHighlights();
     apply.catch((e: unknown) => setState((s) => ({ ...s, error: message(e) })));
   }, [host, options.highlight, issues]);
 

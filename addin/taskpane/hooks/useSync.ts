@@ -57,7 +57,12 @@ export function useSync(run: () => Promise<Analysis | undefined>): SyncView & Sy
   const { t, locale } = useLocale();
   const apiUrl = services.settings.load().apiUrl;
   const api: ApiClient = useMemo(
-    () => createApiClient({ baseUrl: apiUrl, tokens: services.auth, ...(services.fetch ? { fetch: services.fetch } : {}) }),
+    () =>
+      createApiClient({
+        baseUrl: apiUrl,
+        tokens: services.auth,
+        ...(services.fetch ? { fetch: services.fetch } : {}),
+      }),
     [apiUrl, services],
   );
   const [view, setView] = useState<Omit<SyncView, "apiUrl">>({
@@ -101,7 +106,13 @@ export function useSync(run: () => Promise<Analysis | undefined>): SyncView & Sy
         const message = await action();
         setView((v) => ({ ...v, busy: undefined, progress: undefined, message, done: v.done + 1 }));
       } catch (e) {
-        setView((v) => ({ ...v, busy: undefined, progress: undefined, message: { intent: "error", text: errorText(e, t, locale) }, done: v.done + 1 }));
+        setView((v) => ({
+          ...v,
+          busy: undefined,
+          progress: undefined,
+          message: { intent: "error", text: errorText(e, t, locale) },
+          done: v.done + 1,
+        }));
         void refreshAuth();
       }
     },
@@ -134,13 +145,23 @@ export function useSync(run: () => Promise<Analysis | undefined>): SyncView & Sy
       guarded("push", async () => {
         const ready = await prepare();
         if (!("analysis" in ready)) return ready;
-        const outcome = await push(host, api, ready.analysis, ready.state, (done, total) => patch({ progress: { done, total } }));
+        const outcome = await push(host, api, ready.analysis, ready.state, (done, total) =>
+          patch({ progress: { done, total } }),
+        );
         const count = (s: string) => outcome.results.filter((r) => r.status === s).length;
         patch({ pushed: outcome, conflicts: outcome.conflicts });
         if (outcome.sent === 0) return { intent: "info", text: t("sync.nothing-to-push") };
-        const summary = t("sync.push-summary", { applied: count("applied"), unchanged: count("unchanged"), conflict: count("conflict"), invalid: count("invalid") });
+        const summary = t("sync.push-summary", {
+          applied: count("applied"),
+          unchanged: count("unchanged"),
+          conflict: count("conflict"),
+          invalid: count("invalid"),
+        });
         const held = outcome.held > 0 ? ` ${t("sync.held", { count: outcome.held })}` : "";
-        return { intent: outcome.conflicts.length > 0 || count("invalid") > 0 ? "warning" : "success", text: summary + held };
+        return {
+          intent: outcome.conflicts.length > 0 || count("invalid") > 0 ? "warning" : "success",
+          text: summary + held,
+        };
       }),
     pull: () =>
       guarded("pull", async () => {
@@ -169,7 +190,10 @@ export function useSync(run: () => Promise<Analysis | undefined>): SyncView & Sy
         if (choice === "mine") {
           const result = await keepMine(host, api, ready.state, conflict);
           if (result?.status === "conflict" && result.current !== undefined) {
-            setView((v) => ({ ...v, conflicts: v.conflicts.map((c) => (c === conflict ? { ...c, cloud: result.current! } : c)) }));
+            setView((v) => ({
+              ...v,
+              conflicts: v.conflicts.map((c) => (c === conflict ? { ...c, cloud: result.current! } : c)),
+            }));
             return { intent: "warning", text: t("sync.status.conflict") };
           }
         } else {
@@ -177,7 +201,10 @@ export function useSync(run: () => Promise<Analysis | undefined>): SyncView & Sy
           await run();
         }
         setView((v) => ({ ...v, conflicts: v.conflicts.filter((c) => c !== conflict) }));
-        return { intent: "success", text: choice === "mine" ? t("sync.resolved-mine") : t("sync.resolved-cloud") };
+        return {
+          intent: "success",
+          text: choice === "mine" ? t("sync.resolved-mine") : t("sync.resolved-cloud"),
+        };
       }),
     history: (entity, key) =>
       guarded("history", async () => {

@@ -1,6 +1,14 @@
 /** Overview: PRL by priority and line, projects by PRL, budget roll-ups, to-resubmit and dormant lists. */
 import { useMemo, useState } from "react";
-import { Button, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { Analysis } from "../analysis.ts";
 import { useLocale, useServices } from "../hooks/contexts.ts";
 import { buildOverview } from "./overview-model.ts";
@@ -17,7 +25,17 @@ const useStyles = makeStyles({
   bar: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
-function ProjectList({ title, items, testId, onSelect }: { title: string; items: ProjectRef[]; testId: string; onSelect(p: ProjectRef): void }) {
+function ProjectList({
+  title,
+  items,
+  testId,
+  onSelect,
+}: {
+  title: string;
+  items: ProjectRef[];
+  testId: string;
+  onSelect(p: ProjectRef): void;
+}) {
   const styles = useStyles();
   const { t } = useLocale();
   return (
@@ -31,7 +49,8 @@ function ProjectList({ title, items, testId, onSelect }: { title: string; items:
         <ul className={styles.list}>
           {items.map((p) => (
             <li key={p.key} data-key={p.key}>
-              {p.sheet !== undefined ? <Link onClick={() => onSelect(p)}>{p.key}</Link> : p.key} — {p.title} (PRL {p.prl})
+              {p.sheet !== undefined ? <Link onClick={() => onSelect(p)}>{p.key}</Link> : p.key} — {p.title}{" "}
+              (PRL {p.prl})
             </li>
           ))}
         </ul>
@@ -51,7 +70,10 @@ export function OverviewPanel({ analysis, onRun, onSelectRow }: OverviewPanelPro
   const { t } = useLocale();
   const services = useServices();
   const [note, setNote] = useState<{ intent: "success" | "error"; text: string } | undefined>(undefined);
-  const model = useMemo(() => (analysis === undefined ? undefined : buildOverview(analysis.plan, services.today())), [analysis, services]);
+  const model = useMemo(
+    () => (analysis === undefined ? undefined : buildOverview(analysis.plan, services.today())),
+    [analysis, services],
+  );
   if (model === undefined) {
     return (
       <div className={styles.root}>
@@ -70,7 +92,10 @@ export function OverviewPanel({ analysis, onRun, onSelectRow }: OverviewPanelPro
       await services.host.addSheetWithTable(spec);
       setNote({ intent: "success", text: t("overview.sheet-written", { sheet: spec.sheet }) });
     } catch (e) {
-      setNote({ intent: "error", text: t("error.excel", { detail: e instanceof Error ? e.message : String(e) }) });
+      setNote({
+        intent: "error",
+        text: t("error.excel", { detail: e instanceof Error ? e.message : String(e) }),
+      });
     }
   };
   const select = (p: ProjectRef) => {
@@ -97,9 +122,19 @@ export function OverviewPanel({ analysis, onRun, onSelectRow }: OverviewPanelPro
         <h3 className={styles.heading}>{t("overview.distribution")}</h3>
         <PrlChart distribution={model.distribution} />
       </section>
-      <RollupTable caption={t("overview.by-priority")} rows={model.byPriority} total={model.all} testId="rollup-priority" />
+      <RollupTable
+        caption={t("overview.by-priority")}
+        rows={model.byPriority}
+        total={model.all}
+        testId="rollup-priority"
+      />
       <RollupTable caption={t("overview.by-programme")} rows={model.byProgramme} testId="rollup-programme" />
-      <ProjectList title={t("overview.to-resubmit")} items={model.toResubmit} testId="to-resubmit" onSelect={select} />
+      <ProjectList
+        title={t("overview.to-resubmit")}
+        items={model.toResubmit}
+        testId="to-resubmit"
+        onSelect={select}
+      />
       <ProjectList title={t("overview.dormant")} items={model.dormant} testId="dormant" onSelect={select} />
     </div>
   );

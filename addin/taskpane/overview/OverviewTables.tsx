@@ -13,15 +13,29 @@ export function PrlTable({ rows }: { rows: readonly PrlRow[] }) {
       <caption className={s.caption}>{t("overview.prl-title")}</caption>
       <thead>
         <tr>
-          <th className={s.th} scope="col">{t("overview.code")}</th>
-          <th className={s.th} scope="col">{t("overview.name")}</th>
-          <th className={mergeClasses(s.th, s.num)} scope="col">{t("overview.prl")}</th>
-          <th className={mergeClasses(s.th, s.num)} scope="col" title={t("overview.gap-hint")}>{t("overview.prl-strict")}</th>
+          <th className={s.th} scope="col">
+            {t("overview.code")}
+          </th>
+          <th className={s.th} scope="col">
+            {t("overview.name")}
+          </th>
+          <th className={mergeClasses(s.th, s.num)} scope="col">
+            {t("overview.prl")}
+          </th>
+          <th className={mergeClasses(s.th, s.num)} scope="col" title={t("overview.gap-hint")}>
+            {t("overview.prl-strict")}
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={`${r.kind}:${r.code}`} data-kind={r.kind} data-code={r.code} data-prl={r.prl} data-strict={r.strict}>
+          <tr
+            key={`${r.kind}:${r.code}`}
+            data-kind={r.kind}
+            data-code={r.code}
+            data-prl={r.prl}
+            data-strict={r.strict}
+          >
             <td className={mergeClasses(s.td, r.kind === "priority" ? s.strong : s.indent)}>{r.code}</td>
             <td className={mergeClasses(s.td, r.kind === "priority" && s.strong)}>{r.title}</td>
             <td className={mergeClasses(s.td, s.num, r.kind === "priority" && s.strong)}>{r.prl}</td>
@@ -47,13 +61,21 @@ export function RollupTable({ caption, rows, total, testId }: RollupTableProps) 
   const s = useTableStyles();
   const { t, locale } = useLocale();
   const line = (r: Rollup, label: string, strong: boolean) => (
-    <tr key={label} data-key={r.key} data-total={r.totalBudget} data-requested={r.requested} data-funded={r.funded}>
+    <tr
+      key={label}
+      data-key={r.key}
+      data-total={r.totalBudget}
+      data-requested={r.requested}
+      data-funded={r.funded}
+    >
       <td className={mergeClasses(s.td, strong && s.strong)}>{label}</td>
       <td className={mergeClasses(s.td, s.num)}>{r.count}</td>
       <td className={mergeClasses(s.td, s.num)}>{formatMoney(r.totalBudget, locale)}</td>
       <td className={mergeClasses(s.td, s.num)}>{formatMoney(r.requested, locale)}</td>
       <td className={mergeClasses(s.td, s.num)}>{formatMoney(r.funded, locale)}</td>
-      <td className={mergeClasses(s.td, s.num)}>{formatPercent(r.successRate, locale, t("overview.not-applicable"))}</td>
+      <td className={mergeClasses(s.td, s.num)}>
+        {formatPercent(r.successRate, locale, t("overview.not-applicable"))}
+      </td>
     </tr>
   );
   return (
@@ -61,12 +83,24 @@ export function RollupTable({ caption, rows, total, testId }: RollupTableProps) 
       <caption className={s.caption}>{caption}</caption>
       <thead>
         <tr>
-          <th className={s.th} scope="col">{caption}</th>
-          <th className={mergeClasses(s.th, s.num)} scope="col">{t("overview.count")}</th>
-          <th className={mergeClasses(s.th, s.num)} scope="col">{t("overview.total")}</th>
-          <th className={mergeClasses(s.th, s.num)} scope="col">{t("overview.requested")}</th>
-          <th className={mergeClasses(s.th, s.num)} scope="col">{t("overview.funded")}</th>
-          <th className={mergeClasses(s.th, s.num)} scope="col">{t("overview.success")}</th>
+          <th className={s.th} scope="col">
+            {caption}
+          </th>
+          <th className={mergeClasses(s.th, s.num)} scope="col">
+            {t("overview.count")}
+          </th>
+          <th className={mergeClasses(s.th, s.num)} scope="col">
+            {t("overview.total")}
+          </th>
+          <th className={mergeClasses(s.th, s.num)} scope="col">
+            {t("overview.requested")}
+          </th>
+          <th className={mergeClasses(s.th, s.num)} scope="col">
+            {t("overview.funded")}
+          </th>
+          <th className={mergeClasses(s.th, s.num)} scope="col">
+            {t("overview.success")}
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -25,7 +25,13 @@ export function PrlChart({ distribution }: { distribution: readonly number[] }) 
   const slot = WIDTH / distribution.length;
   const plot = HEIGHT - TOP - BOTTOM;
   return (
-    <svg className={styles.svg} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="prl-chart-title prl-chart-desc" data-testid="prl-chart">
+    <svg
+      className={styles.svg}
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-labelledby="prl-chart-title prl-chart-desc"
+      data-testid="prl-chart"
+    >
       <title id="prl-chart-title">{t("overview.distribution")}</title>
       <desc id="prl-chart-desc">{t("overview.distribution-desc")}</desc>
       {distribution.map((count, level) => {

@@ -51,7 +51,14 @@ export interface OverviewModel {
 }
 
 function rollup(key: string, c: RollupCell): Rollup {
-  return { key, count: c.count, totalBudget: c.totalBudget, requested: c.requested, funded: c.funded, successRate: c.successRate };
+  return {
+    key,
+    count: c.count,
+    totalBudget: c.totalBudget,
+    requested: c.requested,
+    funded: c.funded,
+    successRate: c.successRate,
+  };
 }
 
 function ref(p: Project, prl: number): ProjectRef {
@@ -75,16 +82,34 @@ export function buildOverview(plan: Plan, today: IsoDate): OverviewModel {
     linesByPriority.set(l.priority, list);
   }
   for (const p of plan.priorities) {
-    prl.push({ kind: "priority", code: p.code, title: p.title, prl: milestone.priority(p.code) ?? 0, strict: strict.priority(p.code) ?? 0 });
+    prl.push({
+      kind: "priority",
+      code: p.code,
+      title: p.title,
+      prl: milestone.priority(p.code) ?? 0,
+      strict: strict.priority(p.code) ?? 0,
+    });
     for (const l of linesByPriority.get(p.code) ?? []) {
-      prl.push({ kind: "line", code: l.code, title: l.title, prl: milestone.line(l.code) ?? 0, strict: strict.line(l.code) ?? 0 });
+      prl.push({
+        kind: "line",
+        code: l.code,
+        title: l.title,
+        prl: milestone.line(l.code) ?? 0,
+        strict: strict.line(l.code) ?? 0,
+      });
     }
   }
   // Lines whose priority is not in the priorities sheet still belong in the table.
   const known = new Set(plan.priorities.map((p) => p.code));
   for (const l of plan.lines) {
     if (!known.has(l.priority)) {
-      prl.push({ kind: "line", code: l.code, title: l.title, prl: milestone.line(l.code) ?? 0, strict: strict.line(l.code) ?? 0 });
+      prl.push({
+        kind: "line",
+        code: l.code,
+        title: l.title,
+        prl: milestone.line(l.code) ?? 0,
+        strict: strict.line(l.code) ?? 0,
+      });
     }
   }
 
@@ -105,7 +130,10 @@ export function buildOverview(plan: Plan, today: IsoDate): OverviewModel {
     distribution,
     byPriority: Object.entries(rollups.byPriority)
       .map(([k, c]) => rollup(k, c))
-      .sort((a, b) => (priorityOrder.get(a.key) ?? 1e9) - (priorityOrder.get(b.key) ?? 1e9) || a.key.localeCompare(b.key)),
+      .sort(
+        (a, b) =>
+          (priorityOrder.get(a.key) ?? 1e9) - (priorityOrder.get(b.key) ?? 1e9) || a.key.localeCompare(b.key),
+      ),
     byProgramme: Object.entries(rollups.byProgramme)
       .map(([k, c]) => rollup(k, c))
       .sort((a, b) => b.totalBudget - a.totalBudget || a.key.localeCompare(b.key)),

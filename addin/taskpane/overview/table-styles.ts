@@ -19,5 +19,10 @@ export const useTableStyles = makeStyles({
   num: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   strong: { fontWeight: tokens.fontWeightSemibold },
   indent: { paddingInlineStart: tokens.spacingHorizontalL },
-  caption: { textAlign: "start", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, paddingBottom: tokens.spacingVerticalXS },
+  caption: {
+    textAlign: "start",
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase300,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
 });

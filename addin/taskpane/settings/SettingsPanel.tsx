@@ -1,6 +1,16 @@
 /** Settings: API address, plan binding (in the workbook), language, =PRL() names, missing codes. */
 import { useEffect, useState } from "react";
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { Locale } from "#core/snapshot/types.ts";
 import { isLocale } from "#addin/i18n/locale.ts";
 import type { Analysis } from "../analysis.ts";
@@ -12,7 +22,12 @@ import { assignCodeWrites } from "./assign-codes.ts";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, alignItems: "flex-start" },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    alignItems: "flex-start",
+  },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -29,7 +44,9 @@ export function SettingsPanel({ settings, onSave, run }: SettingsPanelProps) {
   const [apiUrl, setApiUrl] = useState(settings.apiUrl);
   const [language, setLanguage] = useState<Locale | "auto">(settings.language ?? "auto");
   const [planId, setPlanId] = useState("");
-  const [note, setNote] = useState<{ intent: "success" | "error" | "info"; text: string } | undefined>(undefined);
+  const [note, setNote] = useState<{ intent: "success" | "error" | "info"; text: string } | undefined>(
+    undefined,
+  );
 
   useEffect(() => {
     host
@@ -53,12 +70,17 @@ export function SettingsPanel({ settings, onSave, run }: SettingsPanelProps) {
       const state = await host.readSyncState();
       if (plan !== "" && state?.planId !== plan) {
         // A different plan: the versions known for the old one mean nothing there.
-        await host.writeSyncState({ planId: plan, rows: {}, ...(apiUrl.trim() ? { apiUrl: apiUrl.trim() } : {}) });
+        await host.writeSyncState({
+          planId: plan,
+          rows: {},
+          ...(apiUrl.trim() ? { apiUrl: apiUrl.trim() } : {}),
+        });
       }
       return t("settings.saved");
     });
 
-  const installNames = () => attempt(async () => t("settings.lambdas-done", { names: (await host.defineLambdaNames()).join(", ") }));
+  const installNames = () =>
+    attempt(async () => t("settings.lambdas-done", { names: (await host.defineLambdaNames()).join(", ") }));
 
   const assignCodes = () =>
     attempt(async () => {
@@ -80,13 +102,22 @@ export function SettingsPanel({ settings, onSave, run }: SettingsPanelProps) {
         }}
       >
         <Field label={t("settings.api")} hint={t("settings.api-hint")}>
-          <Input type="url" value={apiUrl} onChange={(_, d) => setApiUrl(d.value)} data-testid="settings-api" />
+          <Input
+            type="url"
+            value={apiUrl}
+            onChange={(_, d) => setApiUrl(d.value)}
+            data-testid="settings-api"
+          />
         </Field>
         <Field label={t("settings.plan")} hint={t("settings.plan-hint")}>
           <Input value={planId} onChange={(_, d) => setPlanId(d.value)} data-testid="settings-plan" />
         </Field>
         <Field label={t("settings.language")}>
-          <Select value={language} onChange={(_, d) => setLanguage(isLocale(d.value) ? d.value : "auto")} data-testid="settings-language">
+          <Select
+            value={language}
+            onChange={(_, d) => setLanguage(isLocale(d.value) ? d.value : "auto")}
+            data-testid="settings-language"
+          >
             <option value="auto">{t("settings.language.auto")}</option>
             <option value="it">{t("settings.language.it")}</option>
             <option value="en">{t("settings.language.en")}</option>

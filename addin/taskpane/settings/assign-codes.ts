@@ -16,8 +16,14 @@ export function assignCodeWrites(analysis: Analysis): CellWrite[] {
     if (columns === undefined) continue;
     const code = columns["code"];
     const title = columns["title"];
-    if (code !== undefined) writes.push({ sheet: line.source.sheet, cell: toA1(line.source.row, code.col), value: line.code });
-    else if (title !== undefined) writes.push({ sheet: line.source.sheet, cell: toA1(line.source.row, title.col), value: `${line.code} ${line.title}` });
+    if (code !== undefined)
+      writes.push({ sheet: line.source.sheet, cell: toA1(line.source.row, code.col), value: line.code });
+    else if (title !== undefined)
+      writes.push({
+        sheet: line.source.sheet,
+        cell: toA1(line.source.row, title.col),
+        value: `${line.code} ${line.title}`,
+      });
   }
   return writes;
 }

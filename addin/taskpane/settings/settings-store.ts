@@ -5,7 +5,10 @@ import type { SettingsStore, UserSettings } from "../services.ts";
 const KEY = "actionplan.settings.v1";
 
 /** A store over `storage` (localStorage in the pane); `defaults` fill what was never saved. */
-export function storageSettings(storage: Pick<Storage, "getItem" | "setItem">, defaults: UserSettings): SettingsStore {
+export function storageSettings(
+  storage: Pick<Storage, "getItem" | "setItem">,
+  defaults: UserSettings,
+): SettingsStore {
   return {
     load() {
       let raw: unknown;

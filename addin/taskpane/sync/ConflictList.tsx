@@ -45,17 +45,29 @@ export function ConflictList({ conflicts, disabled, onResolve }: ConflictListPro
               </caption>
               <thead>
                 <tr>
-                  <th className={s.th} scope="col">{t("sync.field")}</th>
-                  <th className={s.th} scope="col">{t("sync.mine")}</th>
-                  <th className={s.th} scope="col">{t("sync.cloud")}</th>
+                  <th className={s.th} scope="col">
+                    {t("sync.field")}
+                  </th>
+                  <th className={s.th} scope="col">
+                    {t("sync.mine")}
+                  </th>
+                  <th className={s.th} scope="col">
+                    {t("sync.cloud")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {fields.map((f) => (
                   <tr key={f} data-field={f}>
-                    <th className={s.td} scope="row">{f}</th>
-                    <td className={mergeClasses(s.td, styles.changed)} data-side="mine">{c.mine.deleted ? t("sync.tombstone") : valueText(mine[f])}</td>
-                    <td className={mergeClasses(s.td, styles.changed)} data-side="cloud">{c.cloud.deleted ? t("sync.tombstone") : valueText(cloud[f])}</td>
+                    <th className={s.td} scope="row">
+                      {f}
+                    </th>
+                    <td className={mergeClasses(s.td, styles.changed)} data-side="mine">
+                      {c.mine.deleted ? t("sync.tombstone") : valueText(mine[f])}
+                    </td>
+                    <td className={mergeClasses(s.td, styles.changed)} data-side="cloud">
+                      {c.cloud.deleted ? t("sync.tombstone") : valueText(cloud[f])}
+                    </td>
                   </tr>
                 ))}
               </tbody>

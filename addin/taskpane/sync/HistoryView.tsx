@@ -1,6 +1,15 @@
 /** History of one row (oldest first) with a restore button per version. */
 import { useState } from "react";
-import { Button, Field, Input, Select, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  Select,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
 import type { HistoryResponse } from "#core/sync/protocol.ts";
 import type { StringKey } from "#addin/i18n/strings.ts";
 import { useLocale } from "../hooks/contexts.ts";
@@ -60,11 +69,21 @@ export function HistoryView({ history, disabled, onShow, onRestore }: HistoryVie
           <caption className={s.caption}>{t("sync.history-of", { key: history.key })}</caption>
           <thead>
             <tr>
-              <th className={mergeClasses(s.th, s.num)} scope="col">{t("sync.version")}</th>
-              <th className={s.th} scope="col">{t("sync.when")}</th>
-              <th className={s.th} scope="col">{t("sync.who")}</th>
-              <th className={s.th} scope="col">{t("sync.source")}</th>
-              <th className={s.th} scope="col">{t("sync.current")}</th>
+              <th className={mergeClasses(s.th, s.num)} scope="col">
+                {t("sync.version")}
+              </th>
+              <th className={s.th} scope="col">
+                {t("sync.when")}
+              </th>
+              <th className={s.th} scope="col">
+                {t("sync.who")}
+              </th>
+              <th className={s.th} scope="col">
+                {t("sync.source")}
+              </th>
+              <th className={s.th} scope="col">
+                {t("sync.current")}
+              </th>
               <th className={s.th} scope="col" />
             </tr>
           </thead>
@@ -82,10 +101,17 @@ export function HistoryView({ history, disabled, onShow, onRestore }: HistoryVie
                 <td className={s.td}>{v.updatedAt.slice(0, 16).replace("T", " ")}</td>
                 <td className={s.td}>{v.updatedBy}</td>
                 <td className={s.td}>{v.source}</td>
-                <td className={s.td}>{v.deleted ? t("sync.tombstone") : valueText(v.values["title"] ?? v.values)}</td>
+                <td className={s.td}>
+                  {v.deleted ? t("sync.tombstone") : valueText(v.values["title"] ?? v.values)}
+                </td>
                 <td className={s.td}>
                   {v.version !== last && (
-                    <Button size="small" disabled={disabled} onClick={() => onRestore(history.entity, history.key, v.version)} data-testid="restore">
+                    <Button
+                      size="small"
+                      disabled={disabled}
+                      onClick={() => onRestore(history.entity, history.key, v.version)}
+                      data-testid="restore"
+                    >
                       {t("sync.restore")}
                     </Button>
                   )}

@@ -24,13 +24,25 @@ export function PullPreviewView({ preview, disabled, onApply, onCancel }: PullPr
   const s = useTableStyles();
   const { t } = useLocale();
   // Changes that only move a version (my own earlier push) are applied silently.
-  const visible = preview.items.filter((i) => i.fields.length > 0 || i.isNew || i.change.deleted || i.locallyChanged);
+  const visible = preview.items.filter(
+    (i) => i.fields.length > 0 || i.isNew || i.change.deleted || i.locallyChanged,
+  );
   return (
-    <section className={styles.root} aria-label={t("sync.pull-preview", { count: visible.length })} data-testid="pull-preview" data-count={visible.length}>
+    <section
+      className={styles.root}
+      aria-label={t("sync.pull-preview", { count: visible.length })}
+      data-testid="pull-preview"
+      data-count={visible.length}
+    >
       <h3 className={styles.heading}>{t("sync.pull-preview", { count: visible.length })}</h3>
       {visible.length === 0 && <Text>{t("sync.pull-none")}</Text>}
       {visible.map((i) => (
-        <div key={`${i.change.entity}:${i.change.key}`} className={styles.item} data-testid="pull-item" data-key={i.change.key}>
+        <div
+          key={`${i.change.entity}:${i.change.key}`}
+          className={styles.item}
+          data-testid="pull-item"
+          data-key={i.change.key}
+        >
           <Text weight="semibold">
             {i.change.key} · v{i.change.version} · {i.change.updatedBy}{" "}
             {i.isNew && <Badge color="informative">{t("sync.new-row")}</Badge>}
@@ -41,15 +53,23 @@ export function PullPreviewView({ preview, disabled, onApply, onCancel }: PullPr
             <table className={s.table}>
               <thead>
                 <tr>
-                  <th className={s.th} scope="col">{t("sync.field")}</th>
-                  <th className={s.th} scope="col">{t("sync.current")}</th>
-                  <th className={s.th} scope="col">{t("sync.incoming")}</th>
+                  <th className={s.th} scope="col">
+                    {t("sync.field")}
+                  </th>
+                  <th className={s.th} scope="col">
+                    {t("sync.current")}
+                  </th>
+                  <th className={s.th} scope="col">
+                    {t("sync.incoming")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {i.fields.map((f) => (
                   <tr key={f.field} data-field={f.field}>
-                    <th className={s.td} scope="row">{f.field}</th>
+                    <th className={s.td} scope="row">
+                      {f.field}
+                    </th>
                     <td className={s.td}>{valueText(f.mine)}</td>
                     <td className={s.td}>{valueText(f.incoming)}</td>
                   </tr>

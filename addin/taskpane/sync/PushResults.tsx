@@ -9,7 +9,12 @@ import { useTableStyles } from "../overview/table-styles.ts";
 /** Rows shown: the first ones needing attention are what matters on a 10 000-row push. */
 const SHOWN = 200;
 const ORDER = { conflict: 0, invalid: 1, applied: 2, unchanged: 3 } as const;
-const COLOR = { conflict: "warning", invalid: "danger", applied: "success", unchanged: "informative" } as const;
+const COLOR = {
+  conflict: "warning",
+  invalid: "danger",
+  applied: "success",
+  unchanged: "informative",
+} as const;
 
 export function PushResults({ results }: { results: readonly RowResult[] }) {
   const s = useTableStyles();
@@ -20,10 +25,18 @@ export function PushResults({ results }: { results: readonly RowResult[] }) {
       <caption className={s.caption}>{t("sync.result")}</caption>
       <thead>
         <tr>
-          <th className={s.th} scope="col">{t("sync.kind")}</th>
-          <th className={s.th} scope="col">{t("sync.key")}</th>
-          <th className={s.th} scope="col">{t("sync.result")}</th>
-          <th className={mergeClasses(s.th, s.num)} scope="col">{t("sync.version")}</th>
+          <th className={s.th} scope="col">
+            {t("sync.kind")}
+          </th>
+          <th className={s.th} scope="col">
+            {t("sync.key")}
+          </th>
+          <th className={s.th} scope="col">
+            {t("sync.result")}
+          </th>
+          <th className={mergeClasses(s.th, s.num)} scope="col">
+            {t("sync.version")}
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -19,8 +19,10 @@ export interface RunReportViewProps {
 export function RunReportView({ runs, disabled, onLoad, onSelectCell }: RunReportViewProps) {
   const styles = useStyles();
   const { t } = useLocale();
-  const last = runs === undefined ? undefined : [...runs].sort((a, b) => b.finishedAt.localeCompare(a.finishedAt))[0];
-  const sum = (k: "applied" | "unchanged" | "conflicts" | "invalid") => last?.files.reduce((n, f) => n + f[k], 0) ?? 0;
+  const last =
+    runs === undefined ? undefined : [...runs].sort((a, b) => b.finishedAt.localeCompare(a.finishedAt))[0];
+  const sum = (k: "applied" | "unchanged" | "conflicts" | "invalid") =>
+    last?.files.reduce((n, f) => n + f[k], 0) ?? 0;
   return (
     <section className={styles.root} aria-label={t("sync.run-report")} data-testid="run-report">
       <h3 className={styles.heading}>{t("sync.run-report")}</h3>

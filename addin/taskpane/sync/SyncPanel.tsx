@@ -1,5 +1,13 @@
 /** Sync: sign-in state, push with progress and per-row results, pull preview, conflicts, history, nightly report. */
-import { Button, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { Analysis } from "../analysis.ts";
 import { useLocale } from "../hooks/contexts.ts";
 import { useSync } from "../hooks/useSync.ts";
@@ -39,7 +47,9 @@ export function SyncPanel({ run, onSelectCell }: SyncPanelProps) {
           </Button>
         )}
       </div>
-      <Text className={styles.muted}>{sync.planId === undefined ? t("sync.no-plan") : t("sync.plan", { plan: sync.planId })}</Text>
+      <Text className={styles.muted}>
+        {sync.planId === undefined ? t("sync.no-plan") : t("sync.plan", { plan: sync.planId })}
+      </Text>
       <div className={styles.row}>
         <Button appearance="primary" onClick={() => void sync.push()} disabled={busy} data-testid="push">
           {t("sync.push")}
@@ -51,7 +61,9 @@ export function SyncPanel({ run, onSelectCell }: SyncPanelProps) {
       {(sync.busy === "push" || sync.busy === "pull" || sync.busy === "apply") && (
         <ProgressBar
           aria-label={sync.busy === "push" ? t("sync.pushing") : t("sync.pulling")}
-          {...(sync.progress !== undefined && sync.progress.total > 0 ? { value: sync.progress.done / sync.progress.total } : {})}
+          {...(sync.progress !== undefined && sync.progress.total > 0
+            ? { value: sync.progress.done / sync.progress.total }
+            : {})}
         />
       )}
       {sync.message !== undefined && (
@@ -60,17 +72,33 @@ export function SyncPanel({ run, onSelectCell }: SyncPanelProps) {
         </MessageBar>
       )}
       {sync.pullPreview !== undefined && (
-        <PullPreviewView preview={sync.pullPreview} disabled={busy} onApply={() => void sync.applyPull()} onCancel={sync.cancelPull} />
+        <PullPreviewView
+          preview={sync.pullPreview}
+          disabled={busy}
+          onApply={() => void sync.applyPull()}
+          onCancel={sync.cancelPull}
+        />
       )}
-      <ConflictList conflicts={sync.conflicts} disabled={busy} onResolve={(c, choice) => void sync.resolve(c, choice)} />
-      {sync.pushed !== undefined && sync.pushed.results.length > 0 && <PushResults results={sync.pushed.results} />}
+      <ConflictList
+        conflicts={sync.conflicts}
+        disabled={busy}
+        onResolve={(c, choice) => void sync.resolve(c, choice)}
+      />
+      {sync.pushed !== undefined && sync.pushed.results.length > 0 && (
+        <PushResults results={sync.pushed.results} />
+      )}
       <HistoryView
         history={sync.rowHistory}
         disabled={busy}
         onShow={(entity, key) => void sync.history(entity, key)}
         onRestore={(entity, key, version) => void sync.restore(entity, key, version)}
       />
-      <RunReportView runs={sync.runs} disabled={busy} onLoad={() => void sync.loadRuns()} onSelectCell={onSelectCell} />
+      <RunReportView
+        runs={sync.runs}
+        disabled={busy}
+        onLoad={() => void sync.loadRuns()}
+        onSelectCell={onSelectCell}
+      />
     </div>
   );
 }

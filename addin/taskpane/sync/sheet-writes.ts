@@ -16,7 +16,12 @@ import type { RowValues } from "#core/sync/protocol.ts";
 import { toA1 } from "#core/values/index.ts";
 import type { CellWrite } from "../services.ts";
 
-const SHEET_KIND: Record<EntityKind, SheetKind> = { priority: "priorities", line: "lines", project: "projects", budget: "budget" };
+const SHEET_KIND: Record<EntityKind, SheetKind> = {
+  priority: "priorities",
+  line: "lines",
+  project: "projects",
+  budget: "budget",
+};
 
 /** Outcome words written back, in the workbook's language (all parse back to the same outcome). */
 const OUTCOME_WORDS: Record<Locale, Record<string, string>> = {
@@ -46,7 +51,13 @@ const OUTCOME_WORDS: Record<Locale, Record<string, string>> = {
   },
 };
 
-const TICKS = ["consortiumConfirmed", "proposalReady", "aboveThreshold", "grantSigned", "resultsDelivered"] as const;
+const TICKS = [
+  "consortiumConfirmed",
+  "proposalReady",
+  "aboveThreshold",
+  "grantSigned",
+  "resultsDelivered",
+] as const;
 /** Wire fields that are identities or bookkeeping, never a column of their own. */
 const NOT_COLUMNS = new Set(["key", "codeAssigned", "ticks", "extra", "categoryLabel"]);
 
@@ -97,10 +108,12 @@ function flatten(entity: EntityKind, values: RowValues): Map<string, unknown> {
     const ticks = (values["ticks"] ?? {}) as Record<string, unknown>;
     for (const t of TICKS) out.set(t, ticks[t] === true ? true : undefined);
   }
-  if (entity === "budget" && typeof values["categoryLabel"] === "string") out.set("category", values["categoryLabel"]);
+  if (entity === "budget" && typeof values["categoryLabel"] === "string")
+    out.set("category", values["categoryLabel"]);
   const extra = values["extra"];
   if (extra !== null && typeof extra === "object") {
-    for (const [heading, v] of Object.entries(extra as Record<string, unknown>)) out.set(`extra:${heading}`, v);
+    for (const [heading, v] of Object.entries(extra as Record<string, unknown>))
+      out.set(`extra:${heading}`, v);
   }
   return out;
 }
@@ -160,7 +173,8 @@ export function sheetWrites({ snapshot, plan, current, incoming }: SheetWritesIn
     const fields = new Set([...theirs.keys(), ...mine.keys()]);
     for (const field of fields) {
       const value = theirs.get(field);
-      if (at !== undefined && canonicalJson(value ?? null) === canonicalJson(mine.get(field) ?? null)) continue;
+      if (at !== undefined && canonicalJson(value ?? null) === canonicalJson(mine.get(field) ?? null))
+        continue;
       const col = columnOf(rec, field);
       if (col === undefined) continue;
       writes.push({ sheet, cell: toA1(target, col), value: cellValue(field, value, locale) });

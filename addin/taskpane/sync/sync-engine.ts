@@ -69,7 +69,11 @@ export async function push(
   onProgress(0, toSend.length);
   for (let i = 0; i < toSend.length; i += PUSH_CHUNK) {
     const chunk = toSend.slice(i, i + PUSH_CHUNK);
-    const response = await api.push(state.planId, { idempotencyKey: newIdempotencyKey(), source: "addin", rows: chunk });
+    const response = await api.push(state.planId, {
+      idempotencyKey: newIdempotencyKey(),
+      source: "addin",
+      rows: chunk,
+    });
     for (const r of response.results) {
       results.push(r);
       const id = stateKey(r.entity, r.key);
@@ -115,7 +119,11 @@ function diff(mine: RowValues | undefined, incoming: RowValues): PullItem["field
 }
 
 /** Fetches every change since the workbook's cursor (following `hasMore`) and previews it. */
-export async function previewPull(api: ApiClient, analysis: Analysis, state: SyncState): Promise<PullPreview> {
+export async function previewPull(
+  api: ApiClient,
+  analysis: Analysis,
+  state: SyncState,
+): Promise<PullPreview> {
   const latest = new Map<string, Change>();
   let cursor = state.cursor;
   for (;;) {
@@ -150,12 +158,27 @@ export async function previewPull(api: ApiClient, analysis: Analysis, state: Syn
 }
 
 /** Writes previewed changes into the sheets (values only) and advances the sync state. */
-export async function applyPull(host: SyncHost, analysis: Analysis, state: SyncState, preview: PullPreview): Promise<number> {
+export async function applyPull(
+  host: SyncHost,
+  analysis: Analysis,
+  state: SyncState,
+  preview: PullPreview,
+): Promise<number> {
   const apply = preview.items.filter((i) => !i.locallyChanged);
   const incoming: IncomingRow[] = apply
     .filter((i) => i.fields.length > 0 || i.isNew || i.change.deleted)
-    .map((i) => ({ entity: i.change.entity, key: i.change.key, values: i.change.values, deleted: i.change.deleted }));
-  const writes = sheetWrites({ snapshot: analysis.snapshot, plan: analysis.plan, current: currentValues(analysis), incoming });
+    .map((i) => ({
+      entity: i.change.entity,
+      key: i.change.key,
+      values: i.change.values,
+      deleted: i.change.deleted,
+    }));
+  const writes = sheetWrites({
+    snapshot: analysis.snapshot,
+    plan: analysis.plan,
+    current: currentValues(analysis),
+    incoming,
+  });
   if (writes.length > 0) await host.writeCells(writes);
   for (const i of apply) {
     const id = stateKey(i.change.entity, i.change.key);
@@ -168,11 +191,24 @@ export async function applyPull(host: SyncHost, analysis: Analysis, state: SyncS
 }
 
 /** Keep mine: push my row again on top of the cloud's current version. */
-export async function keepMine(host: SyncHost, api: ApiClient, state: SyncState, conflict: Conflict): Promise<RowResult | undefined> {
+export async function keepMine(
+  host: SyncHost,
+  api: ApiClient,
+  state: SyncState,
+  conflict: Conflict,
+): Promise<RowResult | undefined> {
   const row: PushRow = { ...conflict.mine, baseVersion: conflict.cloud.version };
-  const response = await api.push(state.planId, { idempotencyKey: newIdempotencyKey(), source: "addin", rows: [row] });
+  const response = await api.push(state.planId, {
+    idempotencyKey: newIdempotencyKey(),
+    source: "addin",
+    rows: [row],
+  });
   const result = response.results[0];
-  if (result !== undefined && (result.status === "applied" || result.status === "unchanged") && result.version !== undefined) {
+  if (
+    result !== undefined &&
+    (result.status === "applied" || result.status === "unchanged") &&
+    result.version !== undefined
+  ) {
     const id = stateKey(conflict.entity, conflict.key);
     if (row.deleted === true) delete state.rows[id];
     else state.rows[id] = { version: result.version, hash: rowHash(row.values) };
@@ -182,13 +218,25 @@ export async function keepMine(host: SyncHost, api: ApiClient, state: SyncState,
 }
 
 /** Take cloud: write the cloud's values into my row and record its version as synced. */
-export async function takeCloud(host: SyncHost, analysis: Analysis, state: SyncState, conflict: Conflict): Promise<void> {
+export async function takeCloud(
+  host: SyncHost,
+  analysis: Analysis,
+  state: SyncState,
+  conflict: Conflict,
+): Promise<void> {
   const id = stateKey(conflict.entity, conflict.key);
   const writes = sheetWrites({
     snapshot: analysis.snapshot,
     plan: analysis.plan,
     current: currentValues(analysis),
-    incoming: [{ entity: conflict.entity, key: conflict.key, values: conflict.cloud.values, deleted: conflict.cloud.deleted }],
+    incoming: [
+      {
+        entity: conflict.entity,
+        key: conflict.key,
+        values: conflict.cloud.values,
+        deleted: conflict.cloud.deleted,
+      },
+    ],
   });
   if (writes.length > 0) await host.writeCells(writes);
   if (conflict.cloud.deleted) delete state.rows[id];

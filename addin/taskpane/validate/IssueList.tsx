@@ -10,7 +10,12 @@ import type { IssueGroup } from "./group-issues.ts";
 export const PAGE_SIZE = 100;
 
 const useStyles = makeStyles({
-  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
+  group: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    marginBottom: tokens.spacingVerticalM,
+  },
   heading: {
     display: "flex",
     alignItems: "baseline",
@@ -19,7 +24,14 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase400,
     fontWeight: tokens.fontWeightSemibold,
   },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
   item: {
     width: "100%",
     justifyContent: "flex-start",
@@ -31,7 +43,12 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightRegular,
     minWidth: 0,
   },
-  cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2, flexShrink: 0, minWidth: "3.5em" },
+  cell: {
+    fontFamily: tokens.fontFamilyMonospace,
+    color: tokens.colorNeutralForeground2,
+    flexShrink: 0,
+    minWidth: "3.5em",
+  },
   message: { whiteSpace: "normal", overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground3 },
 });
@@ -52,7 +69,12 @@ export function IssueList({ group, onSelect }: IssueListProps) {
   const visible = group.issues.slice(0, shown);
   const rest = group.issues.length - visible.length;
   return (
-    <section className={styles.group} aria-label={t("validate.sheet", { sheet: group.sheet })} data-testid="issue-group" data-sheet={group.sheet}>
+    <section
+      className={styles.group}
+      aria-label={t("validate.sheet", { sheet: group.sheet })}
+      data-testid="issue-group"
+      data-sheet={group.sheet}
+    >
       <h3 className={styles.heading}>
         {t("validate.sheet", { sheet: group.sheet })}
         <Text size={200} className={styles.muted}>
@@ -69,7 +91,9 @@ export function IssueList({ group, onSelect }: IssueListProps) {
               data-severity={issue.severity}
               data-cell={`${issue.sheet}!${issue.cell}`}
               data-code={issue.code}
-              title={issue.cell === "" ? undefined : t("validate.goto", { sheet: issue.sheet, cell: issue.cell })}
+              title={
+                issue.cell === "" ? undefined : t("validate.goto", { sheet: issue.sheet, cell: issue.cell })
+              }
               disabled={issue.cell === ""}
               onClick={() => onSelect(issue)}
             >

@@ -49,7 +49,8 @@ export function groupIssues(issues: readonly Issue[], sheetOrder: readonly strin
   const bySheet = new Map<string, IssueGroup>();
   for (const issue of issues) {
     let g = bySheet.get(issue.sheet);
-    if (g === undefined) bySheet.set(issue.sheet, (g = { sheet: issue.sheet, errors: 0, warnings: 0, issues: [] }));
+    if (g === undefined)
+      bySheet.set(issue.sheet, (g = { sheet: issue.sheet, errors: 0, warnings: 0, issues: [] }));
     if (issue.severity === "error") g.errors += 1;
     else g.warnings += 1;
     g.issues.push(issue);

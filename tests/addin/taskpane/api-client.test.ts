@@ -18,9 +18,20 @@ const answers: Record<string, { status: number; body: string }> = {
   big: { status: 413, body: JSON.stringify({ error: { code: "body.too-large", message: "too large" } }) },
   refused: {
     status: 400,
-    body: JSON.stringify({ error: { code: "body.invalid", message: "bad body", messages: { it: "corpo non valido", en: "bad body" } } }),
+    body: JSON.stringify({
+      error: {
+        code: "body.invalid",
+        message: "bad body",
+        messages: { it: "corpo non valido", en: "bad body" },
+      },
+    }),
   },
-  crash: { status: 500, body: JSON.stringify({ error: { code: "internal", message: "Internal error", correlationId: "corr-42" } }) },
+  crash: {
+    status: 500,
+    body: JSON.stringify({
+      error: { code: "internal", message: "Internal error", correlationId: "corr-42" },
+    }),
+  },
   garbage: { status: 200, body: JSON.stringify({ changes: "nope" }) },
   html: { status: 200, body: "<html>proxy</html>" },
 };
@@ -34,7 +45,9 @@ beforeAll(async () => {
     seenAuth = req.headers.authorization;
     const url = new URL(req.url ?? "/", "http://x");
     if (url.pathname === "/dev/token") {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ token: `dev-${url.searchParams.get("user")}` }));
+      res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ token: `dev-${url.searchParams.get("user")}` }));
       return;
     }
     const plan = decodeURIComponent(url.pathname.split("/")[2] ?? "");

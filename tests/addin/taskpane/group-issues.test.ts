@@ -12,12 +12,21 @@ describe("grouping issues for the Validate panel", () => {
   it.each([
     {
       name: "errors come before warnings inside a sheet, then by row and column",
-      input: [issue("P", "B3", 3, "warning"), issue("P", "C2", 2, "error"), issue("P", "A2", 2, "error"), issue("P", "AA1", 1, "warning")],
+      input: [
+        issue("P", "B3", 3, "warning"),
+        issue("P", "C2", 2, "error"),
+        issue("P", "A2", 2, "error"),
+        issue("P", "AA1", 1, "warning"),
+      ],
       order: [["P", ["A2", "C2", "AA1", "B3"]]],
     },
     {
       name: "sheets with errors come first, then the workbook's order",
-      input: [issue("Linee", "A2", 2, "warning"), issue("Budget", "A2", 2, "error"), issue("Priorità", "A2", 2, "warning")],
+      input: [
+        issue("Linee", "A2", 2, "warning"),
+        issue("Budget", "A2", 2, "error"),
+        issue("Priorità", "A2", 2, "warning"),
+      ],
       order: [
         ["Budget", ["A2"]],
         ["Priorità", ["A2"]],

@@ -37,9 +37,12 @@ describe("bringing cloud rows into the sheets", () => {
   const dgh = current.get("project:DGH")!;
 
   it.each([
-    { name: "a changed title and outcome", values: { ...dgh, title: "Digital Green Health 2", outcome: "funded" } },
+    {
+      name: "a changed title and outcome",
+      values: { ...dgh, title: "Digital Green Health 2", outcome: "funded" },
+    },
     { name: "a new budget figure", values: { ...dgh, totalBudget: 512000.5 } },
-    { name: "a formula-like title, kept as text", values: { ...dgh, title: "=HYPERLINK(\"x\")" } },
+    { name: "a formula-like title, kept as text", values: { ...dgh, title: '=HYPERLINK("x")' } },
     { name: "a tick set", values: { ...dgh, ticks: { ...(dgh["ticks"] as object), grantSigned: true } } },
   ])("updates an existing project in place: $name", ({ values }) => {
     // Prepare
@@ -55,22 +58,45 @@ describe("bringing cloud rows into the sheets", () => {
 
   it("appends a project the sheet does not have below the table", () => {
     // Prepare
-    const values = { key: "NEWP", code: "NEWP", title: "Nuovo progetto", line: "5.1", outcome: "drafting", ticks: {} };
+    const values = {
+      key: "NEWP",
+      code: "NEWP",
+      title: "Nuovo progetto",
+      line: "5.1",
+      outcome: "drafting",
+      ticks: {},
+    };
     const rowsBefore = snapshot.sheets.find((s) => s.name === "Progetti")!.values.length;
     // Act
-    const writes = sheetWrites({ snapshot, plan, current, incoming: [{ entity: "project", key: "NEWP", values, deleted: false }] });
+    const writes = sheetWrites({
+      snapshot,
+      plan,
+      current,
+      incoming: [{ entity: "project", key: "NEWP", values, deleted: false }],
+    });
     const after = wire(applyWrites(snapshot, writes));
     // Assess
     expect(new Set(writes.map((w) => parseA1(w.cell).row))).toEqual(new Set([rowsBefore + 1]));
-    expect(after.get("project:NEWP")).toMatchObject({ code: "NEWP", title: "Nuovo progetto", line: "5.1", outcome: "drafting" });
+    expect(after.get("project:NEWP")).toMatchObject({
+      code: "NEWP",
+      title: "Nuovo progetto",
+      line: "5.1",
+      outcome: "drafting",
+    });
   });
 
   it("clears a row deleted in the cloud", () => {
     // Act
-    const writes = sheetWrites({ snapshot, plan, current, incoming: [{ entity: "project", key: "DGH", values: {}, deleted: true }] });
+    const writes = sheetWrites({
+      snapshot,
+      plan,
+      current,
+      incoming: [{ entity: "project", key: "DGH", values: {}, deleted: true }],
+    });
     const after = wire(applyWrites(snapshot, writes));
     // Assess
     expect(after.has("project:DGH")).toBe(false);
-    for (const [id, values] of current) if (id.startsWith("project:") && id !== "project:DGH") expect(after.get(id)).toEqual(values);
+    for (const [id, values] of current)
+      if (id.startsWith("project:") && id !== "project:DGH") expect(after.get(id)).toEqual(values);
   });
 });

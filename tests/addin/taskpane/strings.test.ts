@@ -22,11 +22,18 @@ describe("UI string catalogue", () => {
 
   it("fills every placeholder when all parameters are given, in both languages", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...KEYS), fc.constantFrom("it" as const, "en" as const), fc.string(), (key, locale, value) => {
-        const params = Object.fromEntries(placeholders(STRINGS[key][locale]).map((p) => [p, value.replace(/[{}]/g, "")]));
-        const text = translate(locale, key, params);
-        expect(text).not.toMatch(/\{\w+\}/);
-      }),
+      fc.property(
+        fc.constantFrom(...KEYS),
+        fc.constantFrom("it" as const, "en" as const),
+        fc.string(),
+        (key, locale, value) => {
+          const params = Object.fromEntries(
+            placeholders(STRINGS[key][locale]).map((p) => [p, value.replace(/[{}]/g, "")]),
+          );
+          const text = translate(locale, key, params);
+          expect(text).not.toMatch(/\{\w+\}/);
+        },
+      ),
     );
   });
 
