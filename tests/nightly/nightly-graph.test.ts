@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { pushRows } from "#functions/sync/push.ts";
 import { runNightly } from "#functions/nightly/run-job.ts";
+import { GraphWorkbookSource } from "#functions/nightly/graph-source.ts";
+import { createGraphTokenProvider } from "#functions/nightly/graph-token.ts";
 import { stateKey } from "#core/sync/state.ts";
 import type { SyncState } from "#core/sync/state.ts";
 import { bigDataPlan, messyPlan, PLANTED_ISSUES } from "#tests/fixtures/seed-workbook.ts";
@@ -180,5 +182,47 @@ describe("nightly sync through Microsoft Graph", () => {
 
   it("gets one app-only token and reuses it across files and nights", () => {
     expect(nightly().graph.tokenRequests).toBe(1);
+  });
+});
+
+describe("Graph faults", () => {
+  it.each([
+    ["two 503s with Retry-After: 0", [{ status: 503, retryAfter: "0" }, { status: 503, retryAfter: "0" }], "applied", 3],
+    ["four 429s (every attempt)", Array.from({ length: 4 }, () => ({ status: 429, retryAfter: "0" })), "error", 4],
+    ["a Retry-After beyond tonight's limit", [{ status: 429, retryAfter: "3600" }], "error", 1],
+    ["a 500, then success", [{ status: 500 }], "applied", 2],
+  ] as const)("after %s the file is %s (%i requests)", async (_name, faults, status, requests) => {
+    // Prepare
+    const h = nightly();
+    const plan = await h.newPlan();
+    const item = `faults-${plan}`;
+    await serve(plan, item, await workbookBytes(bigDataPlan(), { planId: plan, rows: {} }), '"f1"');
+    h.graph.fail("plans", item, ...faults);
+    // Act
+    const report = await runFor(plan);
+    // Assess
+    expect(report.files[0]?.status).toBe(status);
+    expect(h.graph.contentRequests.filter((r) => r.path.includes(`/${item}/`))).toHaveLength(requests);
+  });
+
+  it("reports a refused app credential on every file and syncs nothing", async () => {
+    // Prepare: the same job with a wrong client secret
+    const h = nightly();
+    const plan = await h.newPlan();
+    await serve(plan, `badcred-${plan}`, await workbookBytes(bigDataPlan(), { planId: plan, rows: {} }), '"b1"');
+    const token = createGraphTokenProvider({
+      tenantId: h.graph.tenantId,
+      clientId: h.graph.clientId,
+      clientSecret: "wrong",
+      authority: h.graph.authority,
+      knownAuthorities: [h.graph.host],
+      agent: h.tls.agent,
+    });
+    const deps = h.deps({ sources: { graph: new GraphWorkbookSource({ token, baseUrl: h.graph.graphBaseUrl, agent: h.tls.agent, maxAttempts: 1 }) } });
+    // Act
+    const [report] = await runNightly(deps, await h.registry.list(plan));
+    // Assess
+    expect(report?.files[0]).toMatchObject({ status: "error", applied: 0, errors: [{ message: expect.stringContaining("token") }] });
+    expect(await h.stack.store.listRows(plan)).toEqual([]);
   });
 });
