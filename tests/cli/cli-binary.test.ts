@@ -19,7 +19,10 @@ beforeAll(async () => {
   await writeXlsx(bigDataPlan(), `${dir}/plan.xlsx`);
   await writeXlsx(messyPlan(), `${dir}/messy.xlsx`);
   await writeXlsx(annualReport2022(), `${dir}/annual.xlsx`);
-  await writeXlsx([{ name: "Foglio1", values: [["Lista della spesa"], ["pane", 2]] }], `${dir}/unrelated.xlsx`);
+  await writeXlsx(
+    [{ name: "Foglio1", values: [["Lista della spesa"], ["pane", 2]] }],
+    `${dir}/unrelated.xlsx`,
+  );
   await writeFile(`${dir}/corrupt.xlsx`, Buffer.concat([Buffer.from("PK\u0003\u0004"), Buffer.alloc(64, 1)]));
   await writeFile(`${dir}/notes.txt`, "not a workbook");
 });

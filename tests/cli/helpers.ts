@@ -6,7 +6,6 @@ import { spawn } from "node:child_process";
 import { mkdir, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { CellValue, SheetSnapshot } from "#core/snapshot/types.ts";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const BIN = join(REPO_ROOT, "cli", "bin.mjs");
@@ -45,37 +44,8 @@ export function runCli(
   });
 }
 
-/** The comparable part of a sheet: values without trailing nulls/empty rows, merges sorted, formulas by cell. */
-export interface ComparableSheet {
-  name: string;
-  values: CellValue[][];
-  merged: string[];
-  hidden: boolean | "very";
-  formulas: Record<string, string>;
-}
-
-/** Normalises a snapshot sheet for equality (the reader trims trailing blanks; fixtures may not). */
-export function comparable(sheet: SheetSnapshot): ComparableSheet {
-  const values = sheet.values.map((row) => {
-    const r = row.map((v) => (v === "" ? null : v));
-    while (r.length > 0 && r[r.length - 1] === null) r.pop();
-    return r;
-  });
-  while (values.length > 0 && (values[values.length - 1] ?? []).length === 0) values.pop();
-  const formulas: Record<string, string> = {};
-  sheet.formulas?.forEach((row, r) =>
-    row.forEach((f, c) => {
-      if (f) formulas[`${r + 1}:${c + 1}`] = f;
-    }),
-  );
-  return {
-    name: sheet.name,
-    values,
-    merged: [...(sheet.merged ?? [])].sort(),
-    hidden: sheet.hidden ?? false,
-    formulas,
-  };
-}
+export { comparable } from "#tests/fixtures/compare.ts";
+export type { ComparableSheet } from "#tests/fixtures/compare.ts";
 
 /** true when a stderr text carries a stack frame ("    at fn (file:1:2)"). */
 export function hasStackFrame(text: string): boolean {
