@@ -28,70 +28,119 @@ interface Acc {
   overhead: Cents;
   rowsTotal: Cents;
   byCategory: Partial<Record<CostCategory, Cents>>;
+  /** The first rate stated on one of the project's rows. */
+  statedRate: number | undefined;
+}
+
+function newAcc(project: string): Acc {
+  return {
+    project,
+    direct: 0,
+    subcontracting: 0,
+    overheadRows: [],
+    overhead: 0,
+    rowsTotal: 0,
+    byCategory: {},
+    statedRate: undefined,
+  };
+}
+
+/**
+ * true for an overhead row that states only its rate ("Spese generali | 20%", no amount): it sets
+ * the project's rate, it states no overhead amount (not a stated overhead of 0).
+ */
+export function isRateOnlyRow(row: BudgetRow): boolean {
+  return row.category === "overhead" && row.amount === undefined && row.rate !== undefined;
+}
+
+/**
+ * Project reference → project key. Budget rows read by `analyzeWorkbook` already carry the key, so
+ * the code/acronym map is only built on the first reference that is not a key.
+ */
+function keyResolver(projects: readonly Project[]): (ref: string) => string {
+  const keys = new Set<string>();
+  for (const p of projects) keys.add(p.key);
+  let aliases: Map<string, string> | undefined;
+  return (ref) => {
+    if (keys.has(ref)) return ref;
+    if (aliases === undefined) {
+      aliases = new Map();
+      // First project wins, as a key before any code or acronym.
+      for (const p of projects) if (!aliases.has(p.key)) aliases.set(p.key, p.key);
+      for (const p of projects) {
+        for (const alias of [p.code, p.acronym]) {
+          if (alias !== undefined && !aliases.has(alias)) aliases.set(alias, p.key);
+        }
+      }
+    }
+    return aliases.get(ref) ?? aliases.get(ref.trim()) ?? ref;
+  };
 }
 
 /**
  * Summarizes budget rows per project. A row's `project` may be the project's code or acronym: it
  * is filed under the project's key. Rows naming no known project are summarized under the name
  * they carry (the validator reports the broken reference). Projects without rows get no entry.
- * `rates` maps project key → a stated overhead rate; otherwise 25 %.
- * Missing amounts count as 0.
+ *
+ * The overhead rate of a project is, in order: `rates.get(key)` when the caller passes a map (kept
+ * for compatibility: `overheadRates(rows)` gives the same rates), else the first rate stated on one
+ * of its rows (`BudgetRow.rate`, e.g. "Spese generali | 20%"), else the project's `overheadRate`,
+ * else 25 %. A row that states only a rate is not a stated overhead amount.
+ * Missing amounts count as 0. O(rows + projects).
+ *
+ * @example summarizeBudgets([{ project: "P", category: "personnel", amount: 100_00 }, { project: "P", category: "overhead", rate: 0.2 }], [{ key: "P", ticks: {} }]).get("P")?.overheadComputed // 20_00
  */
 export function summarizeBudgets(
-  rows: BudgetRow[],
-  projects: Project[],
-  rates?: Map<string, number>,
+  rows: readonly BudgetRow[],
+  projects: readonly Project[],
+  rates?: ReadonlyMap<string, number>,
 ): Map<string, BudgetSummary> {
-  const keyOf = new Map<string, string>();
-  for (const p of projects) {
-    for (const ref of [p.key, p.code, p.acronym]) {
-      if (ref !== undefined && !keyOf.has(ref)) keyOf.set(ref, p.key);
-    }
-  }
+  const keyOf = keyResolver(projects);
   const accs = new Map<string, Acc>();
+  // Rows of one project usually follow each other: skip the lookups while the reference repeats.
+  let lastRef: string | undefined;
+  let acc: Acc | undefined;
   for (const row of rows) {
-    const key = keyOf.get(row.project) ?? keyOf.get(row.project.trim()) ?? row.project;
-    let acc = accs.get(key);
-    if (acc === undefined) {
-      acc = {
-        project: key,
-        direct: 0,
-        subcontracting: 0,
-        overheadRows: [],
-        overhead: 0,
-        rowsTotal: 0,
-        byCategory: {},
-      };
-      accs.set(key, acc);
+    if (row.project !== lastRef || acc === undefined) {
+      lastRef = row.project;
+      const key = keyOf(row.project);
+      acc = accs.get(key);
+      if (acc === undefined) accs.set(key, (acc = newAcc(key)));
     }
+    if (row.rate !== undefined && acc.statedRate === undefined) acc.statedRate = row.rate;
+    if (isRateOnlyRow(row)) continue;
     const amount = row.amount ?? 0;
     acc.rowsTotal += amount;
-    if (row.category !== undefined)
-      acc.byCategory[row.category] = (acc.byCategory[row.category] ?? 0) + amount;
-    if (row.category === "overhead") {
+    const category = row.category;
+    if (category !== undefined) acc.byCategory[category] = (acc.byCategory[category] ?? 0) + amount;
+    if (category === "overhead") {
       acc.overheadRows.push(row);
       acc.overhead += amount;
     } else {
       acc.direct += amount;
-      if (row.category === "subcontracting") acc.subcontracting += amount;
+      if (category === "subcontracting") acc.subcontracting += amount;
     }
   }
+  const projectRate = new Map<string, number>();
+  for (const p of projects) {
+    if (p.overheadRate !== undefined && !projectRate.has(p.key)) projectRate.set(p.key, p.overheadRate);
+  }
   const out = new Map<string, BudgetSummary>();
-  for (const [key, acc] of accs) {
-    const rate = rates?.get(key) ?? DEFAULT_OVERHEAD_RATE;
-    const overheadComputed = computeOverhead(acc.direct, acc.subcontracting, rate);
+  for (const [key, a] of accs) {
+    const rate = rates?.get(key) ?? a.statedRate ?? projectRate.get(key) ?? DEFAULT_OVERHEAD_RATE;
+    const overheadComputed = computeOverhead(a.direct, a.subcontracting, rate);
     const summary: BudgetSummary = {
       project: key,
-      direct: acc.direct,
-      subcontracting: acc.subcontracting,
+      direct: a.direct,
+      subcontracting: a.subcontracting,
       overheadComputed,
-      overheadRows: acc.overheadRows,
+      overheadRows: a.overheadRows,
       rate,
-      totalComputed: acc.direct + overheadComputed,
-      rowsTotal: acc.rowsTotal,
-      byCategory: acc.byCategory,
+      totalComputed: a.direct + overheadComputed,
+      rowsTotal: a.rowsTotal,
+      byCategory: a.byCategory,
     };
-    if (acc.overheadRows.length > 0) summary.overheadStated = acc.overhead;
+    if (a.overheadRows.length > 0) summary.overheadStated = a.overhead;
     out.set(key, summary);
   }
   return out;

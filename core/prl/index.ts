@@ -4,8 +4,8 @@
  */
 export type { Evidence } from "./evidence.ts";
 export { EVIDENCE, PRL_MAX, PRL_CAP_CLOSED, evidenceLevels, isCappingOutcome } from "./evidence.ts";
-export type { PrlMode, ProjectFlag } from "./project.ts";
-export { projectPrl, prlNext, projectFlags, levelFromEvidence } from "./project.ts";
+export type { PrlMode, ProjectFlag, ProjectLevels } from "./project.ts";
+export { projectPrl, projectLevels, prlNext, prlNextAbove, projectFlags, levelFromEvidence } from "./project.ts";
 export { prlLabel } from "./labels.ts";
 export type { Aggregate, PrlIndex, PrlLookup } from "./prl-index.ts";
 export { prlIndex, linePrl, priorityPrl } from "./prl-index.ts";

@@ -69,9 +69,32 @@ function add(s: Stats, level: number): void {
   s.n += 1;
 }
 
-/** Precomputes the PRL of every project, line and priority of `plan` in `mode`. */
-export function prlIndex(plan: Plan, mode: PrlMode): PrlIndex {
-  const projects = new Map<string, { project: Project; prl: number }>();
+/**
+ * Precomputes the PRL of every project, line and priority of `plan` in `mode`.
+ * `levels[i]`, when given, is the PRL of `plan.projects[i]` in `mode` as the caller already computed
+ * it (the report does, once per project); otherwise each project's level is computed here.
+ * The project lookup table is built on the first project query: the report reads only lines and
+ * priorities.
+ */
+export function prlIndex(plan: Plan, mode: PrlMode, levels?: readonly number[]): PrlIndex {
+  const levelOf = (p: Project, i: number): number =>
+    levels?.[i] ?? levelFromEvidence(evidenceLevels(p), mode, isCappingOutcome(p.outcome));
+  const prls = levels !== undefined && levels.length === plan.projects.length ? levels : plan.projects.map(levelOf);
+  let projectTable: Map<string, { project: Project; prl: number }> | undefined;
+  const projects = (): Map<string, { project: Project; prl: number }> => {
+    if (projectTable !== undefined) return projectTable;
+    const table = new Map<string, { project: Project; prl: number }>();
+    plan.projects.forEach((p, i) => {
+      const prl = prls[i] ?? 0;
+      // First occurrence wins: later duplicates are errors the validator reports.
+      for (const ref of [p.key, p.code, p.acronym]) {
+        if (ref === undefined) continue;
+        const k = fold(ref);
+        if (k !== "" && !table.has(k)) table.set(k, { project: p, prl });
+      }
+    });
+    return (projectTable = table);
+  };
   const lineStats = new Map<string, Stats>();
   const lineOf = (code: string): Stats => {
     const k = fold(code);
@@ -81,18 +104,19 @@ export function prlIndex(plan: Plan, mode: PrlMode): PrlIndex {
   };
   for (const l of plan.lines) lineOf(l.code);
 
-  for (const p of plan.projects) {
-    const prl = levelFromEvidence(evidenceLevels(p), mode, isCappingOutcome(p.outcome));
-    // First occurrence wins: later duplicates are errors the validator reports.
-    for (const ref of [p.key, p.code, p.acronym]) {
-      if (ref !== undefined && ref.trim() !== "" && !projects.has(fold(ref)))
-        projects.set(fold(ref), { project: p, prl });
+  // Projects of one line often follow each other: reuse the line's stats while the code repeats.
+  let lastLine: string | undefined;
+  let lastStats: Stats | undefined;
+  plan.projects.forEach((p, i) => {
+    if (p.line === undefined) return;
+    if (p.line !== lastLine || lastStats === undefined) {
+      if (p.line.trim() === "") return;
+      lastLine = p.line;
+      // A line named only by withdrawn projects still exists (PRL 0).
+      lastStats = lineOf(p.line);
     }
-    if (p.line !== undefined && p.line.trim() !== "") {
-      const s = lineOf(p.line);
-      if (p.outcome !== "withdrawn") add(s, prl);
-    }
-  }
+    if (p.outcome !== "withdrawn") add(lastStats, prls[i] ?? 0);
+  });
 
   const lines = new Map<string, Tenths>();
   for (const [k, s] of lineStats) lines.set(k, statsTenths(s));
@@ -133,13 +157,13 @@ export function prlIndex(plan: Plan, mode: PrlMode): PrlIndex {
 
   const index: PrlIndex = {
     mode,
-    findProject: (ref) => projects.get(fold(ref))?.project,
-    project: (ref) => projects.get(fold(ref))?.prl,
+    findProject: (ref) => projects().get(fold(ref))?.project,
+    project: (ref) => projects().get(fold(ref))?.prl,
     line: (code, aggregate = "max") => pick(lines.get(fold(code)), aggregate),
     priority: (code, aggregate = "max") => pick(priorities.get(fold(code)), aggregate),
     lookup(ref, aggregate = "max") {
       const k = fold(ref);
-      const p = projects.get(k);
+      const p = projects().get(k);
       if (p !== undefined) return { kind: "project", key: p.project.key, prl: p.prl };
       const l = lines.get(k);
       if (l !== undefined)

@@ -33,6 +33,25 @@ export function projectPrl(p: Project, mode: PrlMode): number {
   return levelFromEvidence(evidenceLevels(p), mode, isCappingOutcome(p.outcome));
 }
 
+/** A project's PRL in both modes, from one pass over its evidence. */
+export interface ProjectLevels {
+  milestone: number;
+  strict: number;
+}
+
+/**
+ * The project's PRL in both modes at once (the report shows both): the evidence is read once.
+ * @example projectLevels({ key: "X", submitted: "2021-10-26", ticks: {} }) // { milestone: 6, strict: 0 }
+ */
+export function projectLevels(p: Project): ProjectLevels {
+  const evidence = evidenceLevels(p);
+  const capped = isCappingOutcome(p.outcome);
+  return {
+    milestone: levelFromEvidence(evidence, "milestone", capped),
+    strict: levelFromEvidence(evidence, "strict", capped),
+  };
+}
+
 /**
  * The first missing evidence above the project's current level (PRLNEXT).
  * In both modes this is the level right above the current one: in milestone mode every level
@@ -44,7 +63,14 @@ export function prlNext(
   p: Project,
   mode: PrlMode = "milestone",
 ): { level: number; evidence: Evidence } | undefined {
-  const level = projectPrl(p, mode);
+  return prlNextAbove(p, projectPrl(p, mode));
+}
+
+/**
+ * {@link prlNext} when the project's level in the wanted mode is already known.
+ * @example prlNextAbove({ key: "X", ticks: {} }, 0) // { level: 1, evidence: "title-and-line" }
+ */
+export function prlNextAbove(p: Project, level: number): { level: number; evidence: Evidence } | undefined {
   const ceiling = isCappingOutcome(p.outcome) ? PRL_CAP_CLOSED : PRL_MAX;
   if (level >= ceiling) return undefined;
   const evidence = EVIDENCE[level];

@@ -3,7 +3,7 @@ import type { Issue } from "#core/validate/issue.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 import type { BudgetSummary } from "#core/budget/index.ts";
 import { requestedFunding, summarizeBudgets } from "#core/budget/index.ts";
-import { prlIndex, prlLabel, prlNext, projectFlags, projectPrl } from "#core/prl/index.ts";
+import { prlIndex, prlLabel, prlNextAbove, projectFlags, projectLevels } from "#core/prl/index.ts";
 import { centsToEuro } from "#core/values/index.ts";
 import type { RollupCell } from "./rollups.ts";
 import { computeRollups } from "./rollups.ts";
@@ -69,41 +69,68 @@ function budgetEntry(s: BudgetSummary): ReportBudget {
   return b;
 }
 
-/** Drops undefined fields so the JSON carries only what the sheet had. */
+/**
+ * A copy without the undefined fields, so the JSON carries only what the sheet had. Copying is
+ * cheaper than `delete`, which turns every report object into a slow dictionary.
+ */
 function compact<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
+  const out: Partial<T> = {};
+  for (const k in o) if (o[k] !== undefined) out[k] = o[k];
+  return out as T;
+}
+
+/** The report's input: an analysis (its `budgets` are reused when present) and the file name. */
+export interface ReportInput {
+  file: string;
+  plan: Plan;
+  issues: Issue[];
+  /**
+   * Budget summaries by project key as `analyzeWorkbook` computed them (`Analysis.budgets`); when
+   * absent they are computed from `plan.budget`, with the rates stated on the rows.
+   */
+  budgets?: Map<string, BudgetSummary>;
+  /**
+   * Overhead rates by project key, overriding the rates stated on the rows. Not needed since
+   * `summarizeBudgets` reads `BudgetRow.rate` itself; kept for compatibility. When given, the
+   * budgets are summarised again with them.
+   */
+  rates?: Map<string, number>;
+  /** The cloud's last update by project key, for "dormant" when the sheet has no lastUpdate. */
+  updatedAt?: Map<string, IsoDate>;
 }
 
 /**
  * The CLI's `--json` report (SPEC §10, schema 1): issues, PRL per project (milestone and strict,
  * label, next evidence, flags), per line and per priority (strict when `opts.strict`), budgets and
  * roll-ups, money in euro. Projects with errors are included with their PRL (SPEC §5).
- * `input.rates` (project key → stated overhead rate) and `input.updatedAt` (project key → the
- * cloud's last update, for "dormant") are optional.
+ * Pass the whole analysis (`{ file, ...analyzeWorkbook(snapshot) }`) so its budget summaries are
+ * reused; O(projects + budget rows) otherwise too.
  */
 export function buildReport(
-  input: {
-    file: string;
-    plan: Plan;
-    issues: Issue[];
-    rates?: Map<string, number>;
-    updatedAt?: Map<string, IsoDate>;
-  },
+  input: ReportInput,
   opts: { strict?: boolean; today: IsoDate; locale: Locale },
 ): ReportJson {
   const { plan } = input;
   const mode = opts.strict === true ? "strict" : "milestone";
-  const shown = prlIndex(plan, mode);
-  const budgets = summarizeBudgets(plan.budget, plan.projects, input.rates);
+  // Each project's evidence is read once for both modes; the index reuses the shown mode's levels.
+  const levels = plan.projects.map(projectLevels);
+  const shown = prlIndex(
+    plan,
+    mode,
+    levels.map((l) => (mode === "strict" ? l.strict : l.milestone)),
+  );
+  const budgets =
+    input.rates === undefined && input.budgets !== undefined
+      ? input.budgets
+      : summarizeBudgets(plan.budget, plan.projects, input.rates);
   const rollups = computeRollups(plan, budgets);
 
-  const projects = plan.projects.map((p): ReportProject => {
+  const projects = plan.projects.map((p, i): ReportProject => {
     const s = budgets.get(p.key);
     const requested = requestedFunding(p, s);
     // Per row, not by key: a duplicated key (an error) still shows each row's own PRL.
-    const prl = projectPrl(p, "milestone");
-    const prlStrict = projectPrl(p, "strict");
+    const { milestone: prl, strict: prlStrict } = levels[i] ?? projectLevels(p);
+    const level = mode === "strict" ? prlStrict : prl;
     const updatedAt = input.updatedAt?.get(p.key);
     return compact<ReportProject>({
       code: p.code,
@@ -123,8 +150,8 @@ export function buildReport(
       lastUpdate: p.lastUpdate,
       prl,
       prlStrict,
-      prlLabel: prlLabel(mode === "strict" ? prlStrict : prl, opts.locale),
-      prlNext: prlNext(p, mode),
+      prlLabel: prlLabel(level, opts.locale),
+      prlNext: prlNextAbove(p, level),
       flags: projectFlags(
         p,
         updatedAt === undefined ? { today: opts.today } : { today: opts.today, updatedAt },

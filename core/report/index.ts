@@ -14,4 +14,5 @@ export type {
   ReportRollups,
   Euro,
 } from "./report-json.ts";
+export type { ReportInput } from "./build-report.ts";
 export { buildReport } from "./build-report.ts";
