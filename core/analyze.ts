@@ -5,6 +5,7 @@
 import type { BudgetRow, IsoDate, Line, Plan, Priority, Project } from "#core/model.ts";
 import type { Locale, SheetSnapshot, WorkbookSnapshot } from "#core/snapshot/types.ts";
 import type { Issue } from "#core/validate/issue.ts";
+import type { BudgetSummary } from "#core/budget/index.ts";
 import { locate, sheetIssue, sortIssues } from "#core/validate/problem.ts";
 import type { FieldProblem } from "#core/validate/problem.ts";
 import { hasError } from "#core/validate/fields/build.ts";
@@ -53,6 +54,11 @@ export interface Analysis {
   plan: Plan;
   issues: Issue[];
   sheets: RecognizedSheetInfo[];
+  /**
+   * Budget summaries by project key, as computed for the budget checks (stated rates applied).
+   * `buildReport` and `computeRollups` reuse them instead of summarising the rows again.
+   */
+  budgets?: Map<string, BudgetSummary>;
 }
 
 interface Found {
@@ -158,7 +164,12 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
     const p: FieldProblem = { severity: "error", code: "sheet.not-recognised", field: "", value: null };
     issues.push(sheetIssue(p, undefined, messagesLocale));
   }
-  return { plan, issues: sortIssues(issues), sheets: found.map((f) => infos.get(f) ?? infoOf(sheetRead(f.sheet, f.index, f.recognized))) };
+  return {
+    plan,
+    issues: sortIssues(issues),
+    sheets: found.map((f) => infos.get(f) ?? infoOf(sheetRead(f.sheet, f.index, f.recognized))),
+    budgets: derived.summaries,
+  };
 }
 
 function infoOf(read: SheetRead): RecognizedSheetInfo {
