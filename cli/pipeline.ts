@@ -19,13 +19,14 @@ export interface ReportOptions {
 
 /** Core only: snapshot → issues, PRL, budgets, roll-ups (the SPEC §11 "core alone" step). */
 export function reportOfSnapshot(snapshot: WorkbookSnapshot, file: string, opts: ReportOptions): ReportJson {
-  const { plan, issues } = analyzeWorkbook(snapshot, {
+  // The analysis carries the budget summaries (stated overhead rates applied): the report reuses them.
+  const { plan, issues, budgets } = analyzeWorkbook(snapshot, {
     locale: opts.locale,
     messagesLocale: opts.locale,
     today: opts.today,
   });
   return buildReport(
-    { file, plan, issues },
+    { file, plan, issues, budgets },
     { strict: opts.strict === true, today: opts.today, locale: opts.locale },
   );
 }
