@@ -10,6 +10,7 @@ import { CorsHttpMethod, HttpApi, HttpStage, LogGroupLogDestination } from "aws-
 import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
+import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import type { Construct } from "constructs";
@@ -117,6 +118,15 @@ export class ApiStack extends Stack {
     grantTable(planTable, this.nightly.fn, "read-write");
     graphCredential.grantRead(this.nightly.fn);
     this.schedule = new NightlySchedule(this, "NightlySchedule", { target: this.nightly.fn });
+    // The scheduler invokes asynchronously: its retries and DLQ cover failed invocations; a run
+    // that starts and then fails (timeout, store down) is retried by Lambda itself and then lands
+    // in the same DLQ, so one alarm covers both. Reruns are safe: unchanged files are skipped and
+    // pushes carry deterministic idempotency keys.
+    this.nightly.fn.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(2),
+      onFailure: new SqsDestination(this.schedule.deadLetterQueue),
+    });
     new Alarm(this, "NightlyErrorsAlarm", {
       alarmDescription: "The nightly sync Lambda failed (see its log group and the run report).",
       metric: this.nightly.fn.metricErrors({ period: Duration.minutes(15) }),

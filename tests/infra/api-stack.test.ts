@@ -122,6 +122,16 @@ describe("stateless stack: nightly schedule", () => {
     });
   });
 
+  it("sends runs that fail after Lambda's own retries to the same dead-letter queue", () => {
+    const queueId = logicalIdOf(synthesized.api, synthesized.api.schedule.deadLetterQueue);
+    synthesized.apiTemplate.hasResourceProperties("AWS::Lambda::EventInvokeConfig", {
+      FunctionName: { Ref: logicalIdOf(synthesized.api, synthesized.api.nightly.fn) },
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 7200,
+      DestinationConfig: { OnFailure: { Destination: { "Fn::GetAtt": [queueId, "Arn"] } } },
+    });
+  });
+
   it("encrypts the dead-letter queue and denies non-TLS access to it", () => {
     synthesized.apiTemplate.hasResourceProperties("AWS::SQS::Queue", { SqsManagedSseEnabled: true });
     synthesized.apiTemplate.hasResourceProperties("AWS::SQS::QueuePolicy", {
