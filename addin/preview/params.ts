@@ -1,6 +1,6 @@
 /**
  * Query parameters of the preview page:
- * `?api=<url>&token=<t>&plan=<id>&lang=it|en&user=<name>&seed=big-data|messy|annual|large&projects=<n>&today=<yyyy-mm-dd>&tab=<tab>`.
+ * `?api=<url>&token=<t>&plan=<id>&lang=it|en&user=<name>&seed=big-data|messy|annual|large&projects=<n>&today=<yyyy-mm-dd>&tab=<tab>&theme=light|dark`.
  */
 import type { Locale } from "#core/snapshot/types.ts";
 import { isLocale } from "#addin/i18n/locale.ts";
@@ -19,6 +19,8 @@ export interface PreviewParams {
   projects: number;
   today?: string;
   tab?: PreviewTab;
+  /** The Office theme the task pane follows. */
+  theme: "light" | "dark";
 }
 
 const SEEDS: readonly PreviewSeed[] = ["big-data", "messy", "annual", "large"];
@@ -42,6 +44,7 @@ export function parsePreviewParams(search: string): PreviewParams {
     user: text("user") ?? "preview",
     seed: SEEDS.includes(seed as PreviewSeed) ? (seed as PreviewSeed) : "big-data",
     projects: Number.isInteger(projects) && projects > 0 ? Math.min(projects, MAX_PROJECTS) : 10_000,
+    theme: text("theme") === "dark" ? "dark" : "light",
   };
   const token = text("token");
   if (token !== undefined) out.token = token;

@@ -39,6 +39,8 @@ export interface PreviewHandle {
   value(sheet: string, a1: string): CellValue | undefined;
   edit(sheet: string, a1: string, value: CellValue): Promise<void>;
   ready: boolean;
+  /** `performance.now()` when the page (grid and task pane) first committed to the DOM. */
+  firstRenderMs?: number;
 }
 
 declare global {
@@ -47,14 +49,25 @@ declare global {
   }
 }
 
-/** A change counter bumped after every batch and edit, so the grid re-renders. */
+/**
+ * A change counter bumped after every batch and edit, so the grid re-renders. Bumps are coalesced
+ * to one per animation frame: a validate makes several round trips and the grid needs one render.
+ */
 function observe(fake: FakeExcelHost): {
   run: ExcelRun;
   subscribe(fn: () => void): () => void;
   bump(): void;
 } {
   const listeners = new Set<() => void>();
-  const bump = () => listeners.forEach((fn) => fn());
+  let scheduled = false;
+  const bump = () => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(() => {
+      scheduled = false;
+      listeners.forEach((fn) => fn());
+    });
+  };
   const run = (async (batch: Parameters<ExcelRun>[0]) => {
     try {
       return await fake.run(batch as unknown as Parameters<FakeExcelHost["run"]>[0]);
@@ -85,7 +98,7 @@ function services(
       ),
       auth,
       displayLanguage: params.lang ?? navigator.language,
-      theme: "light",
+      theme: params.theme,
       today: () => params.today ?? new Date().toISOString().slice(0, 10),
     },
   };
@@ -102,6 +115,9 @@ function Page({ handle, observed, taskpane, tab }: PageProps) {
   const styles = useStyles();
   const [version, setVersion] = useState(0);
   useEffect(() => observed.subscribe(() => setVersion((v) => v + 1)), [observed]);
+  useEffect(() => {
+    handle.firstRenderMs ??= performance.now();
+  }, [handle]);
   return (
     <div className={styles.page}>
       <main className={styles.grid} aria-label="Workbook">

@@ -124,6 +124,7 @@ function AppBody({ services, initialTab }: AppProps) {
           >
             <OverviewPanel
               analysis={analysis.analysis}
+              active={tab === "overview"}
               onRun={() => void analysis.run()}
               onSelectRow={selectRow}
             />

@@ -163,16 +163,14 @@ describe("Overview panel in Chromium", () => {
     await page.getByRole("tabpanel").getByRole("button", { name: "Verifica" }).click();
     await page.getByTestId("prl-table").waitFor();
     // Assess
-    const rows = await page
-      .locator('[data-testid="prl-table"] tbody tr')
-      .evaluateAll((els) =>
-        els.map((e) => ({
-          kind: e.getAttribute("data-kind"),
-          code: e.getAttribute("data-code"),
-          prl: Number(e.getAttribute("data-prl")),
-          strict: Number(e.getAttribute("data-strict")),
-        })),
-      );
+    const rows = await page.locator('[data-testid="prl-table"] tbody tr').evaluateAll((els) =>
+      els.map((e) => ({
+        kind: e.getAttribute("data-kind"),
+        code: e.getAttribute("data-code"),
+        prl: Number(e.getAttribute("data-prl")),
+        strict: Number(e.getAttribute("data-strict")),
+      })),
+    );
     expect(rows.length).toBe(plan.priorities.length + plan.lines.length);
     for (const r of rows) {
       const m = r.kind === "priority" ? milestone.priority(r.code!) : milestone.line(r.code!);

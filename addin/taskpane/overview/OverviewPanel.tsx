@@ -61,19 +61,22 @@ function ProjectList({
 
 export interface OverviewPanelProps {
   analysis: Analysis | undefined;
+  /** false while the tab is hidden: the overview is computed only when someone looks at it. */
+  active: boolean;
   onRun(): void;
   onSelectRow(sheet: string, row: number): void;
 }
 
-export function OverviewPanel({ analysis, onRun, onSelectRow }: OverviewPanelProps) {
+export function OverviewPanel({ analysis, active, onRun, onSelectRow }: OverviewPanelProps) {
   const styles = useStyles();
   const { t } = useLocale();
   const services = useServices();
   const [note, setNote] = useState<{ intent: "success" | "error"; text: string } | undefined>(undefined);
   const model = useMemo(
-    () => (analysis === undefined ? undefined : buildOverview(analysis.plan, services.today())),
-    [analysis, services],
+    () => (analysis === undefined || !active ? undefined : buildOverview(analysis.plan, services.today())),
+    [analysis, active, services],
   );
+  if (!active) return null;
   if (model === undefined) {
     return (
       <div className={styles.root}>
