@@ -16,11 +16,13 @@ export class GraphCredentialError extends Error {
 /** Placeholder the data stack stores until the operator puts the real value (infra/README.md). */
 const PLACEHOLDER_CLIENT_ID = "set-after-deploy";
 
-let cached: Promise<GraphCredential> | undefined;
+const cached = new Map<string, Promise<GraphCredential>>();
 
 /** Reads and checks the credential (memoised; a failed read is retried next time). */
 export function graphCredential(secretArn: string, client: () => SecretsManagerClient = () => new SecretsManagerClient({})): Promise<GraphCredential> {
-  cached ??= (async () => {
+  const known = cached.get(secretArn);
+  if (known) return known;
+  const reading = (async () => {
     const out = await client().send(new GetSecretValueCommand({ SecretId: secretArn }));
     let parsed: unknown;
     try {
@@ -35,8 +37,9 @@ export function graphCredential(secretArn: string, client: () => SecretsManagerC
     }
     return credential.data;
   })().catch((error: unknown) => {
-    cached = undefined;
+    cached.delete(secretArn);
     throw error;
   });
-  return cached;
+  cached.set(secretArn, reading);
+  return reading;
 }

@@ -174,6 +174,26 @@ describe("nightly sync through Microsoft Graph", () => {
     expect((await h.stack.store.listRows(plan)).length).toBe(0);
   });
 
+  it("emits the run's counts as metrics", async () => {
+    // Prepare
+    const h = nightly();
+    const plan = await h.newPlan();
+    await serve(plan, `metrics-${plan}`, await workbookBytes(bigDataPlan(), { planId: plan, rows: {} }), '"x1"');
+    const counts: Record<string, number> = {};
+    // Act
+    await runNightly(h.deps({ metrics: { count: (name, value) => void (counts[name] = value) } }), await h.registry.list(plan));
+    // Assess
+    expect(counts).toEqual({
+      NightlyFiles: 1,
+      NightlySkipped: 0,
+      NightlyFailed: 0,
+      NightlyApplied: rowsOf(bigDataPlan()).rows.length,
+      NightlyUnchanged: 0,
+      NightlyConflicts: 0,
+      NightlyInvalid: 0,
+    });
+  });
+
   it("never sends the Graph bearer token to the download host", () => {
     const h = nightly();
     expect(h.graph.downloads.length).toBeGreaterThan(0);
