@@ -109,6 +109,87 @@ describe("summarizeBudgets", () => {
   });
 });
 
+describe("summarizeBudgets: overhead rates stated on the rows (BudgetRow.rate)", () => {
+  const rated = (r: BudgetRow, rate: number): BudgetRow => ({ ...r, rate });
+
+  it.each<[string, BudgetRow[], Partial<Project>, Map<string, number> | undefined, Partial<Record<string, number | undefined>>]>([
+    [
+      "a rate-only overhead row sets the rate and states no overhead",
+      [row("H", "personnel", euro(100_000)), row("H", "subcontracting", euro(20_000)), rated(row("H", "overhead", undefined), 0.2)],
+      {},
+      undefined,
+      { rate: 0.2, overheadComputed: euro(20_000), overheadStated: undefined, totalComputed: euro(140_000), rowsTotal: euro(120_000) },
+    ],
+    [
+      "a rate on an overhead row with its amount: both the rate and the stated amount count",
+      [row("H", "personnel", euro(100_000)), rated(row("H", "overhead", euro(20_000)), 0.2)],
+      {},
+      undefined,
+      { rate: 0.2, overheadComputed: euro(20_000), overheadStated: euro(20_000) },
+    ],
+    [
+      "a blank overhead row without a rate still states an overhead of 0",
+      [row("H", "personnel", euro(100_000)), row("H", "overhead", undefined)],
+      {},
+      undefined,
+      { rate: 0.25, overheadStated: 0 },
+    ],
+    [
+      "the first stated rate of a project wins",
+      [rated(row("H", "personnel", euro(100_000)), 0.15), rated(row("H", "overhead", undefined), 0.3)],
+      {},
+      undefined,
+      { rate: 0.15, overheadComputed: euro(15_000) },
+    ],
+    [
+      "the project's own overheadRate applies when no row states one",
+      [row("H", "personnel", euro(100_000))],
+      { overheadRate: 0.07 },
+      undefined,
+      { rate: 0.07, overheadComputed: euro(7_000) },
+    ],
+    [
+      "a row's rate wins over the project's overheadRate",
+      [rated(row("H", "overhead", undefined), 0.2), row("H", "personnel", euro(100_000))],
+      { overheadRate: 0.07 },
+      undefined,
+      { rate: 0.2, overheadComputed: euro(20_000) },
+    ],
+    [
+      "an explicit rates map wins over the rows (compatibility)",
+      [row("H", "personnel", euro(100_000)), rated(row("H", "overhead", undefined), 0.2)],
+      {},
+      new Map([["H", 0.1]]),
+      { rate: 0.1, overheadComputed: euro(10_000) },
+    ],
+  ])("%s", (_name, rows, fields, rates, expected) => {
+    // Act
+    const s = summarizeBudgets(rows, [proj("H", fields)], rates).get("H");
+    // Assess
+    for (const [k, v] of Object.entries(expected)) expect([k, s?.[k as keyof typeof s]]).toEqual([k, v]);
+  });
+
+  it("a rate stated on a row naming the project by acronym applies to the project's key", () => {
+    // Prepare
+    const rows = [row("DGH", "personnel", euro(100_000)), { ...row("DigitalGreenHealth", "overhead", undefined), rate: 0.2 }];
+    // Act
+    const s = summarizeBudgets(rows, [proj("DGH", { code: "DGH", acronym: "DigitalGreenHealth" })]).get("DGH");
+    // Assess
+    expect(s).toMatchObject({ rate: 0.2, overheadComputed: euro(20_000) });
+    expect(s?.overheadStated).toBeUndefined();
+  });
+
+  it("a 20 % rate-only row never yields an overhead mismatch (no stated overhead of 0)", () => {
+    // Prepare
+    const p = proj("H", { totalBudget: euro(120_000) });
+    const s = summarizeBudgets([row("H", "personnel", euro(100_000)), { ...row("H", "overhead", undefined), rate: 0.2 }], [p]).get("H");
+    // Act
+    const found = s === undefined ? undefined : budgetMismatches(s, p);
+    // Assess
+    expect(found).toEqual([]);
+  });
+});
+
 describe("budget figures and mismatches", () => {
   it.each<[string, BudgetRow[], Partial<Project>, { kind: string; stated: number; computed: number }[]]>([
     [

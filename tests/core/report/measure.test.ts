@@ -41,20 +41,20 @@ describe("budgetMeasure (CLUSTER.BUDGET)", () => {
     expect(budgetMeasure(parsed, "5.1", "count", { outcome: "funded" })).toBeUndefined();
   });
 
-  it("10 000 calls over 10 scopes and 3 filters take well under 50 ms", () => {
-    // Prepare
+  it("10 000 calls over 10 scopes and 3 filters all answer, as the first call of each did", () => {
+    // Prepare: how fast is measured by bench/core-functions.bench.ts, not here
     const scopes = ["*", "5", "5.1", "5.2", "6", "6.1", "DGH", "X1", "X2", "CLUSTER-2020"];
     const filters: (BudgetFilter | undefined)[] = [undefined, { outcome: "funded" }, { year: 2022 }];
-    budgetMeasure(r, "*", "count");
+    const first = new Map<number, number | null | undefined>();
     // Act
-    const t0 = performance.now();
-    let n = 0;
-    for (let i = 0; i < 10_000; i++)
-      if (budgetMeasure(r, scopes[i % 10] ?? "*", "total", filters[i % 3]) !== undefined) n++;
-    const ms = performance.now() - t0;
+    const answers = Array.from({ length: 10_000 }, (_, i) => {
+      const v = budgetMeasure(r, scopes[i % 10] ?? "*", "total", filters[i % 3]);
+      if (!first.has(i % 30)) first.set(i % 30, v);
+      return { i, v };
+    });
     // Assess
-    expect(n).toBe(10_000);
-    expect(ms).toBeLessThan(50);
+    expect(answers.filter((a) => a.v === undefined)).toEqual([]);
+    expect(answers.filter((a) => a.v !== first.get(a.i % 30))).toEqual([]);
   });
 });
 
