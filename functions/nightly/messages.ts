@@ -35,6 +35,10 @@ const MESSAGES = {
     it: "Sincronizzazione non riuscita (archivio non disponibile); si riproverà la prossima notte",
     en: "Sync failed (store unavailable); it will be retried next night",
   },
+  "missing-sheet": {
+    it: "Nessun foglio di tipo «{kind}» riconosciuto: le sue righe non vengono eliminate nel cloud ({count} righe conservate)",
+    en: "No “{kind}” sheet recognized: its rows are not deleted in the cloud ({count} rows kept)",
+  },
   more: { it: "… e altri {count} problemi", en: "… and {count} more problems" },
 } as const satisfies Record<string, Record<Locale, string>>;
 

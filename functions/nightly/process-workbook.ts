@@ -5,6 +5,8 @@
  * conflicts are reported, never overwritten. Never throws for a bad file: it becomes the report.
  */
 import { analyzeWorkbook } from "#core/analyze.ts";
+import type { RecognizedSheetInfo } from "#core/analyze.ts";
+import type { EntityKind } from "#core/model.ts";
 import { canonicalJson, fnv1a64 } from "#core/sync/hash.ts";
 import type { PushRequest, PushResponse, PushRow, RowResult, RunFile } from "#core/sync/protocol.ts";
 import { changedRows, planRows } from "#core/sync/rows.ts";
@@ -53,6 +55,31 @@ function issueError(issue: Pick<Issue, "message" | "sheet" | "cell">): RunError 
   return { message: issue.message, ...(issue.sheet ? { sheet: issue.sheet } : {}), ...(issue.cell ? { cell: issue.cell } : {}) };
 }
 
+/** The sheet kinds each entity is read from (a combined sheet holds priorities and lines). */
+const SHEETS_OF: Readonly<Record<EntityKind, readonly string[]>> = {
+  priority: ["priorities", "combined"],
+  line: ["lines", "combined"],
+  project: ["projects"],
+  budget: ["budget"],
+};
+
+/**
+ * Drops the tombstones of entity kinds whose sheet the workbook no longer has (renamed heading,
+ * sheet removed): an unattended job must not read "sheet not recognized" as "every row deleted".
+ * Each kind dropped is reported.
+ */
+function withoutBlindDeletions(rows: PushRow[], sheets: readonly RecognizedSheetInfo[], locale: "it" | "en", errors: RunError[]): PushRow[] {
+  const kinds = new Set<string>(sheets.map((s) => s.kind));
+  const blind = new Map<EntityKind, number>();
+  const kept = rows.filter((row) => {
+    if (!row.deleted || SHEETS_OF[row.entity].some((kind) => kinds.has(kind))) return true;
+    blind.set(row.entity, (blind.get(row.entity) ?? 0) + 1);
+    return false;
+  });
+  for (const [kind, count] of blind) errors.push({ message: nightlyMessage("missing-sheet", locale, { kind, count }) });
+  return kept;
+}
+
 /** Deterministic per request: a retried run (same file, same base) has no second effect. */
 function idempotencyKey(workbookId: string, rows: readonly PushRow[]): string {
   return `nightly:${workbookId}:${fnv1a64(canonicalJson(rows))}:${rows.length}`;
@@ -98,10 +125,9 @@ export async function processWorkbook(
   const analysis = analyzeWorkbook(snapshot, { messagesLocale: locale, ...(today ? { today } : {}) });
   const { rows, held } = planRows(analysis.plan);
   const base = mergeBase(reg.plan, sheetState, reg.memory);
-  const pushed = changedRows(rows, base, held);
-
   const file = emptyFile(reg.name);
   const errors: RunError[] = analysis.issues.filter((issue) => issue.severity === "error").map(issueError);
+  const pushed = withoutBlindDeletions(changedRows(rows, base, held), analysis.sheets, locale, errors);
   file.invalid = held.length;
   file.unchanged = rows.length - pushed.filter((row) => !row.deleted).length;
 

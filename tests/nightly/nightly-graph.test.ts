@@ -7,7 +7,7 @@ import { stateKey } from "#core/sync/state.ts";
 import type { SyncState } from "#core/sync/state.ts";
 import { bigDataPlan, messyPlan, PLANTED_ISSUES } from "#tests/fixtures/seed-workbook.ts";
 import { useNightlyHarness } from "./support/harness.ts";
-import { rowsOf, withCell, workbookBytes } from "./support/workbooks.ts";
+import { rowsOf, withCell, withoutRow, workbookBytes } from "./support/workbooks.ts";
 
 const nightly = useNightlyHarness();
 
@@ -155,6 +155,29 @@ describe("nightly sync through Microsoft Graph", () => {
     expect(report.files[0]?.errors).toEqual([{ message: expect.stringContaining("DGH") }]);
     const current = (await h.stack.store.getRows(plan, [{ entity: "project", key: "DGH" }])).get("project#DGH");
     expect(current).toMatchObject({ version: 2, values: { title: "Titolo cambiato nel cloud" } });
+  });
+
+  it("deletes a row removed from its sheet, but never the rows of a sheet the file no longer has", async () => {
+    // Prepare: a synced workbook saved again with its last project row deleted and without its Budget sheet
+    const h = nightly();
+    const plan = await h.newPlan();
+    const sheets = bigDataPlan();
+    const { rows } = rowsOf(sheets);
+    await pushRows(h.stack.store, plan, { idempotencyKey: `seed-${plan}`, source: "addin", rows: rows.map((r) => ({ entity: r.entity, key: r.key, baseVersion: 0, values: r.values })) }, { id: "editor-oid", source: "addin" });
+    const state: SyncState = { planId: plan, rows: Object.fromEntries(rows.map((r) => [stateKey(r.entity, r.key), { version: 1, hash: r.hash }])) };
+    const projects = sheets.find((s) => s.name === "Progetti")!;
+    const saved = withoutRow(sheets, "Progetti", projects.values.length).filter((s) => s.name !== "Budget");
+    const removed = rows.filter((r) => r.entity === "project").find((p) => !rowsOf(saved).rows.some((q) => q.entity === "project" && q.key === p.key))!;
+    const budgetRows = rows.filter((r) => r.entity === "budget").length;
+    await serve(plan, `partial-${plan}`, await workbookBytes(saved, state), '"p1"');
+    // Act
+    const report = await runFor(plan);
+    // Assess
+    expect(report.files[0]).toMatchObject({ status: "applied", applied: 1 });
+    expect(report.files[0]?.errors).toContainEqual({ message: expect.stringContaining(`${budgetRows}`) });
+    const live = (await h.stack.store.listRows(plan)).filter((r) => !r.deleted);
+    expect(live.filter((r) => r.entity === "budget")).toHaveLength(budgetRows);
+    expect(live.some((r) => r.entity === "project" && r.key === removed.key)).toBe(false);
   });
 
   it.each([

@@ -37,3 +37,10 @@ export function withCell(sheets: readonly FixtureSheet[], sheetName: string, row
     return { ...sheet, values };
   });
 }
+
+/** A copy of the sheets without one row (1-based) of one sheet, as if the user deleted it. */
+export function withoutRow(sheets: readonly FixtureSheet[], sheetName: string, row: number): FixtureSheet[] {
+  return sheets.map((sheet) =>
+    sheet.name !== sheetName ? sheet : { ...sheet, values: sheet.values.filter((_, i) => i !== row - 1), formulas: undefined, merged: [] },
+  );
+}
