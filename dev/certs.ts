@@ -1,0 +1,74 @@
+/**
+ * The TLS material for the add-in dev server. Excel only loads add-ins over HTTPS, so:
+ * 1. Windows/macOS: office-addin-dev-certs (installs a trusted localhost CA; may ask once for
+ *    permission), as Microsoft's templates do.
+ * 2. Elsewhere (Linux, containers, CI without root): a self-signed localhost certificate made
+ *    with openssl once and cached under .cache/dev-certs/ (the browser warns until it is trusted).
+ * 3. No openssl: plain HTTP, with a warning that Excel needs HTTPS.
+ */
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+
+/** What the dev server serves with. */
+export type DevTls =
+  | { kind: "office-addin-dev-certs"; cert: Buffer; key: Buffer; ca?: Buffer }
+  | { kind: "self-signed"; cert: Buffer; key: Buffer; certPath: string }
+  | { kind: "http"; reason: string };
+
+async function officeCerts(): Promise<DevTls> {
+  const { getHttpsServerOptions } = (await import("office-addin-dev-certs")) as {
+    getHttpsServerOptions(days?: number): Promise<{ cert: Buffer; key: Buffer; ca?: Buffer }>;
+  };
+  const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timed out")), 20_000).unref());
+  const options = await Promise.race([getHttpsServerOptions(), timeout]);
+  return { kind: "office-addin-dev-certs", cert: options.cert, key: options.key, ...(options.ca ? { ca: options.ca } : {}) };
+}
+
+async function selfSigned(cacheDir: string): Promise<DevTls> {
+  const dir = join(cacheDir, "dev-certs");
+  const certPath = join(dir, "localhost.crt");
+  const keyPath = join(dir, "localhost.key");
+  if (!existsSync(certPath) || !existsSync(keyPath)) {
+    mkdirSync(dir, { recursive: true });
+    await run("openssl", [
+      "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-days", "825",
+      "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+      "-keyout", keyPath, "-out", certPath,
+    ]);
+  }
+  return { kind: "self-signed", cert: readFileSync(certPath), key: readFileSync(keyPath), certPath };
+}
+
+/** Picks the best TLS available here; never throws (the last resort is plain HTTP). */
+export async function devTls(options: { cacheDir: string; forceHttp?: boolean }): Promise<DevTls> {
+  if (options.forceHttp) return { kind: "http", reason: "--http given" };
+  const trusted = process.platform === "win32" || process.platform === "darwin";
+  if (trusted && process.env["CI"] === undefined) {
+    try {
+      return await officeCerts();
+    } catch {
+      // Not installable here (declined, no admin rights): fall through to a self-signed one.
+    }
+  }
+  try {
+    return await selfSigned(options.cacheDir);
+  } catch (error) {
+    return { kind: "http", reason: `openssl unavailable (${error instanceof Error ? error.message.split("\n")[0] : String(error)})` };
+  }
+}
+
+/** One line for the start-up log about how the dev server is secured. */
+export function describeTls(tls: DevTls): string {
+  switch (tls.kind) {
+    case "office-addin-dev-certs":
+      return "HTTPS with the office-addin-dev-certs localhost certificate (trusted by Office).";
+    case "self-signed":
+      return `HTTPS with a self-signed localhost certificate (${tls.certPath}); trust it in your browser/OS for Excel to load the add-in.`;
+    case "http":
+      return `WARNING: plain HTTP (${tls.reason}). The preview page works, but Excel only loads add-ins over HTTPS.`;
+  }
+}

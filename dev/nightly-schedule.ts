@@ -1,0 +1,64 @@
+/**
+ * The nightly job while `npm start` runs: every day at 03:30 local time (SPEC §9 picks 03:30
+ * because 02:00 does not exist on the spring DST night) over the `workbooks/` folder, exactly as
+ * `npm run nightly` runs it now.
+ */
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { SyncStore } from "#functions/store/store.ts";
+import { runLocalNightly, type LocalRunResult } from "#functions/nightly/local-run.ts";
+import { DynamoWorkbookRegistry } from "#functions/nightly/registry-dynamo.ts";
+
+/** The next 03:30 (local time) strictly after `now`. */
+export function nextRun(now: Date, hour = 3, minute = 30): Date {
+  const next = new Date(now.getFullYear(), now.getMonth(), now.getDate(), hour, minute, 0, 0);
+  if (next.getTime() <= now.getTime()) next.setDate(next.getDate() + 1);
+  return next;
+}
+
+/** One line per file of a run, as `npm run nightly` prints them. */
+export function summarize(result: LocalRunResult): string[] {
+  const lines = result.unassigned.map((f) => `${f}: no plan (no sync sheet)`);
+  for (const report of result.reports)
+    for (const f of report.files) lines.push(`${report.plan}  ${f.file}  ${f.status}  applied=${f.applied} unchanged=${f.unchanged} conflicts=${f.conflicts} invalid=${f.invalid}`);
+  return lines;
+}
+
+export interface NightlySchedule {
+  next: Date;
+  stop(): void;
+}
+
+/** Schedules the run; `log` gets its lines. Timers do not keep the process alive on their own. */
+export function scheduleNightly(options: {
+  dir: string;
+  store: SyncStore;
+  documents: DynamoDBDocumentClient;
+  tableName: string;
+  fallbackPlan: string;
+  log: (line: string) => void;
+}): NightlySchedule {
+  let timer: NodeJS.Timeout | undefined;
+  const schedule: NightlySchedule = { next: nextRun(new Date()), stop: () => clearTimeout(timer) };
+  const arm = (): void => {
+    schedule.next = nextRun(new Date());
+    timer = setTimeout(() => void fire(), schedule.next.getTime() - Date.now());
+    timer.unref();
+  };
+  const fire = async (): Promise<void> => {
+    try {
+      const result = await runLocalNightly({
+        dir: options.dir,
+        store: options.store,
+        registry: new DynamoWorkbookRegistry(options.documents, options.tableName),
+        fallbackPlan: options.fallbackPlan,
+      });
+      options.log(`nightly run at ${new Date().toLocaleString()}:`);
+      for (const line of summarize(result)) options.log(`  ${line}`);
+    } catch (error) {
+      options.log(`nightly run failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    arm();
+  };
+  arm();
+  return schedule;
+}

@@ -1,0 +1,42 @@
+/** The block `npm start` prints once everything answers (tests parse the labelled lines). */
+
+export interface ReadyFacts {
+  seconds: number;
+  webUrl: string;
+  apiUrl: string;
+  plan: string;
+  user: string;
+  token: string;
+  data: string;
+  sample: string;
+  build: string;
+  tls: string;
+  workbooks: string;
+  nextNightly: Date;
+}
+
+/** The preview page with the API, token, plan and user filled in. */
+export function previewUrl(f: Pick<ReadyFacts, "webUrl" | "apiUrl" | "token" | "plan" | "user">, lang = "it"): string {
+  const q = new URLSearchParams({ api: f.apiUrl, token: f.token, plan: f.plan, user: f.user, lang });
+  return `${f.webUrl}/preview.html?${q.toString()}`;
+}
+
+export function readyText(f: ReadyFacts): string {
+  return [
+    `Action Plan for Excel is ready (${f.seconds.toFixed(1)} s).`,
+    `  Preview:   ${previewUrl(f)}`,
+    `  Add-in:    ${f.webUrl}/taskpane.html (manifest.xml points at https://localhost:3000)`,
+    `  API:       ${f.apiUrl}`,
+    `  Plan:      ${f.plan} (dev user ${f.user}, admin)`,
+    `  Token:     ${f.token}`,
+    `  Data:      ${f.data}`,
+    `  Sample:    ${f.sample}`,
+    `  Build:     ${f.build}`,
+    `  TLS:       ${f.tls}`,
+    `  Nightly:   ./${f.workbooks}/ every day at 03:30 local time (next ${f.nextNightly.toLocaleString()}); run it now: npm run nightly`,
+    `  Excel desktop: npm run sideload — runs npx --yes office-addin-debugging start manifest.xml desktop`,
+    `                 (fetched on demand, not a dependency: it builds the native keytar module).`,
+    `  Excel on the web: open a workbook, Insert → Add-ins → Upload My Add-in, choose manifest.xml.`,
+    `Ctrl-C stops everything.`,
+  ].join("\n");
+}

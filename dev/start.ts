@@ -1,0 +1,125 @@
+/**
+ * `npm start`: the whole product on this machine, with embedded defaults. Composes the pieces the
+ * other areas own: DynamoDB Local (persistent under .data/ unless --in-memory), the local API with
+ * the dev token issuer, an HTTPS dev server for dist/ on https://localhost:3000 (built first when
+ * missing or stale), the plan "clust-er-2025" with the sample workbook imported, and the nightly
+ * job on ./workbooks/ at 03:30. Prints the URLs and a token once ready; Ctrl-C stops it all.
+ * Dev only: nothing deployed imports this folder.
+ */
+import { mkdirSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { config } from "#functions/config.ts";
+import { startDynamoDbLocal, type DynamoDbLocal } from "#functions/local/dynamodb-local.ts";
+import { startLocalStack, type LocalStack } from "#functions/local/stack.ts";
+import { createDocumentClient } from "#functions/store/client.ts";
+import { devTls, describeTls } from "./certs.ts";
+import { ensureDist } from "./dist.ts";
+import { scheduleNightly, type NightlySchedule } from "./nightly-schedule.ts";
+import { assertPortFree, parseStartOptions, StartRefused } from "./options.ts";
+import { readyText } from "./ready-text.ts";
+import { ensureSampleWorkbook, seedPlan } from "./sample.ts";
+import { clearState, readRunning, writeState } from "./state-file.ts";
+import { startDevServer, type DevServer } from "./static-server.ts";
+
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+const PLAN = "clust-er-2025";
+const PLAN_TITLE = "Clust-ER Health Action Plan 2025";
+const DEV_USER = "dev-user";
+const TABLE = "actionplan";
+/** Shared with `npm run nightly` (functions/nightly/run-local.ts), so both see the same data. */
+const DB_PATH = join(ROOT, ".data", "dynamodb-local");
+const STATE_FILE = join(ROOT, ".data", "start.json");
+const SAMPLE = "sample-action-plan.xlsx";
+
+/** What is running, so that a failure or Ctrl-C stops exactly what this process started. */
+interface Running {
+  dynamo?: DynamoDbLocal;
+  stack?: LocalStack;
+  web?: DevServer;
+  nightly?: NightlySchedule;
+}
+
+async function stopAll(running: Running): Promise<void> {
+  running.nightly?.stop();
+  await running.web?.stop().catch(() => undefined);
+  await running.stack?.stop().catch(() => undefined);
+  await running.dynamo?.stop().catch(() => undefined);
+  clearState(STATE_FILE);
+}
+
+async function main(running: Running): Promise<void> {
+  const options = parseStartOptions(process.argv.slice(2), process.env, ROOT);
+  const other = options.inMemory ? undefined : readRunning(STATE_FILE);
+  if (other) throw new StartRefused(`npm start is already running (pid ${other.pid}, ${other.webUrl}); stop it with Ctrl-C first.`);
+  await assertPortFree(options.webPort, "web");
+  await assertPortFree(options.apiPort, "API");
+  process.env["POWERTOOLS_LOG_LEVEL"] ??= "WARN";
+
+  const workbook = join(options.workbooks, SAMPLE);
+  if (!options.inMemory) mkdirSync(DB_PATH, { recursive: true });
+  // The slow parts are independent: the JVM starts while esbuild builds and openssl runs.
+  const [dynamo, built, tls] = await Promise.all([
+    startDynamoDbLocal(options.inMemory ? {} : { inMemory: false, dbPath: DB_PATH }),
+    ensureDist(options.dist),
+    devTls({ cacheDir: join(ROOT, ".cache"), forceHttp: options.forceHttp }),
+    ensureSampleWorkbook(workbook, PLAN),
+  ]);
+  running.dynamo = dynamo;
+  const scheme = tls.kind === "http" ? "http" : "https";
+  const origins = [`${scheme}://localhost:${options.webPort}`, `${scheme}://127.0.0.1:${options.webPort}`];
+  running.stack = await startLocalStack({ port: options.apiPort, dynamo, tableName: TABLE, corsOrigins: origins });
+  running.web = await startDevServer({ root: options.dist, port: options.webPort, tls });
+  const stack = running.stack;
+  const sample = await seedPlan({ store: stack.store, plan: PLAN, title: PLAN_TITLE, admin: DEV_USER, workbook });
+  const token = await stack.issuer.mintToken({ oid: DEV_USER, name: "Dev User", expiresIn: 12 * 3600 });
+  running.nightly = scheduleNightly({
+    dir: options.workbooks,
+    store: stack.store,
+    documents: createDocumentClient(config()),
+    tableName: TABLE,
+    fallbackPlan: PLAN,
+    log: (line) => console.log(line),
+  });
+  if (!options.inMemory)
+    writeState(STATE_FILE, { pid: process.pid, apiUrl: stack.apiUrl, webUrl: running.web.url, dynamoEndpoint: dynamo.endpoint, tableName: TABLE });
+  console.log(
+    readyText({
+      seconds: performance.now() / 1000,
+      webUrl: running.web.url,
+      apiUrl: stack.apiUrl,
+      plan: PLAN,
+      user: DEV_USER,
+      token,
+      data: options.inMemory ? "in memory (gone when stopped)" : `${relative(ROOT, DB_PATH)}/ (persistent)`,
+      sample: `${relative(ROOT, workbook)} (${sample.created ? `${sample.imported} rows imported` : "plan already present"})`,
+      build: built,
+      tls: describeTls(tls),
+      workbooks: relative(ROOT, options.workbooks) || ".",
+      nextNightly: running.nightly.next,
+    }),
+  );
+}
+
+const running: Running = {};
+let stopping = false;
+const shutdown = (signal: NodeJS.Signals): void => {
+  if (stopping) return;
+  stopping = true;
+  void stopAll(running).then(() => {
+    console.log(`Stopped (${signal}).`);
+    process.exit(0);
+  });
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
+
+main(running).catch(async (error: unknown) => {
+  await stopAll(running);
+  if (error instanceof StartRefused) {
+    console.error(`npm start: ${error.message}`);
+    process.exit(2);
+  }
+  console.error(`npm start: start failed: ${error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error)}`);
+  process.exit(1);
+});

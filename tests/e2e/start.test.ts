@@ -1,0 +1,131 @@
+/**
+ * `npm start -- --in-memory` end to end: it comes up on the ports it is given, the preview page and
+ * the API answer with the printed token, a second start on the same ports refuses in one line with
+ * exit code 2, and Ctrl-C (or SIGTERM) stops every process it started, the JVM included.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "#functions/local/dynamodb-local.ts";
+import type { ChangesResponse } from "#core/sync/protocol.ts";
+import { call } from "#tests/support/api-client.ts";
+import { descendants, getInsecure, isAlive, listening, parentOf, spawnStart, waitReady, type ReadyInfo, type StartedApp } from "./support/start-process.ts";
+
+const PLAN = "clust-er-2025";
+/** Rows of the sample workbook (bigDataPlan): 5 priorities, 13 lines, 11 projects, 9 budget rows. */
+const SAMPLE_ROWS = 38;
+
+let dist: string;
+let app: StartedApp;
+let ready: ReadyInfo;
+let ports: { web: number; api: number };
+
+async function startOn(web: number, api: number): Promise<StartedApp> {
+  return spawnStart(["--in-memory", "--port", String(web), "--api-port", String(api), "--dist", dist]);
+}
+
+/** Stops with `signal` sent the way `how` says; returns the exit code and what was running before. */
+async function stop(target: StartedApp, signal: NodeJS.Signals, how: "group" | "start-process"): Promise<{ code: number | NodeJS.Signals | null; before: { pid: number; cmd: string }[] }> {
+  const pid = target.child.pid as number;
+  const before = descendants(pid);
+  const java = before.find((p) => p.cmd.startsWith("java "));
+  if (!java) throw new Error(`no JVM among ${JSON.stringify(before)}`);
+  const startProcess = before.find((p) => p.pid === parentOf(java.pid));
+  if (how === "group") process.kill(-pid, signal);
+  else process.kill(startProcess?.pid ?? pid, signal);
+  const code = await Promise.race([target.exited, new Promise<"hung">((r) => setTimeout(() => r("hung"), 20_000))]);
+  if (code === "hung") throw new Error(`npm start did not stop on ${signal}:\n${target.output()}`);
+  return { code, before };
+}
+
+beforeAll(async () => {
+  dist = await mkdtemp(join(tmpdir(), "actionplan-start-dist-"));
+  ports = { web: await freePort(), api: await freePort() };
+  app = await startOn(ports.web, ports.api);
+  ready = await waitReady(app);
+}, 150_000);
+
+afterAll(async () => {
+  if (app?.child.pid !== undefined && app.child.exitCode === null && app.child.signalCode === null) process.kill(-app.child.pid, "SIGKILL");
+  await rm(dist, { recursive: true, force: true });
+});
+
+describe("npm start", () => {
+  it("comes up within 60 s and prints the preview URL with the API, token, plan and user filled in", () => {
+    // Assess
+    expect(ready.seconds).toBeLessThan(60);
+    const url = new URL(ready.preview);
+    expect(url.origin).toBe(`https://localhost:${ports.web}`);
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({ api: ready.api, token: ready.token, plan: PLAN, user: "dev-user" });
+    expect(ready.api).toBe(`http://127.0.0.1:${ports.api}`);
+  });
+
+  it.each([
+    ["the preview page", "/preview.html", /text\/html/, /preview\.js/],
+    ["the preview bundle", "/preview.js", /javascript/, /./],
+    ["the task pane page wired for Office", "/taskpane.html", /text\/html/, /office\.js[\s\S]*functions\.js/],
+    ["the custom functions metadata", "/functions.json", /json/, /"functions"/],
+  ])("serves %s over HTTPS from dist/", async (_name, path, type, body) => {
+    // Act
+    const reply = await getInsecure(`https://localhost:${ports.web}${path}`);
+    // Assess
+    expect(reply.status).toBe(200);
+    expect(reply.type).toMatch(type);
+    expect(reply.body).toMatch(body);
+  });
+
+  it("answers the API with the printed token: the sample workbook's rows are in the plan", async () => {
+    // Act
+    const changes = await call<ChangesResponse>(ready.api, "GET", `/plans/${PLAN}/changes?limit=1000`, { token: ready.token });
+    const anonymous = await call(ready.api, "GET", `/plans/${PLAN}/changes`);
+    const rollups = await call<Record<string, unknown>>(ready.api, "GET", `/plans/${PLAN}/rollups`, { token: ready.token });
+    // Assess
+    expect(changes.status).toBe(200);
+    expect(new Set(changes.body.changes.map((c) => `${c.entity}:${c.key}`)).size).toBe(SAMPLE_ROWS);
+    expect(anonymous.status).toBe(401);
+    expect(rollups.status).toBe(200);
+  });
+
+  it.each([
+    ["a second start on the same ports", async () => ["--port", String(ports.web), "--api-port", String(ports.api)], /port \d+ \(web\) is already in use/],
+    ["a second start on a taken API port", async () => ["--port", String(await freePort()), "--api-port", String(ports.api)], /port \d+ \(API\) is already in use/],
+    ["an invalid port", async () => ["--port", "abc"], /invalid --port: abc/],
+    ["an unknown option", async () => ["--nope"], /Unknown option '--nope'/],
+  ])("refuses %s in one line with exit code 2", async (_name, args, message) => {
+    // Act
+    const second = spawnStart(["--in-memory", "--dist", dist, ...(await args())]);
+    const code = await second.exited;
+    // Assess
+    const lines = second.output().trim().split("\n").filter((l) => !/^npm (warn|error)/.test(l));
+    expect(code).toBe(2);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(second.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it.each([
+    ["Ctrl-C (SIGINT to the process group)", "SIGINT", "group"],
+    ["SIGTERM to the start process alone", "SIGTERM", "start-process"],
+  ] as const)("stops every process it started on %s", async (_name, signal, how) => {
+    // Prepare: the first case stops the shared instance; the second starts its own.
+    let target = app;
+    let used = ports;
+    if (how === "start-process") {
+      used = { web: await freePort(), api: await freePort() };
+      target = await startOn(used.web, used.api);
+      await waitReady(target);
+    }
+    // Act
+    const { code, before } = await stop(target, signal, how);
+    // Assess
+    const javaPort = Number(/-port (\d+)/.exec(before.find((p) => p.cmd.startsWith("java "))?.cmd ?? "")?.[1]);
+    // npm re-raises a Ctrl-C on itself; the start process says it stopped on the signal.
+    expect(code).toBe(how === "group" ? "SIGINT" : 0);
+    expect(target.output()).toContain(`Stopped (${signal}).`);
+    await expect.poll(() => before.filter((p) => isAlive(p.pid)).map((p) => p.cmd), { timeout: 10_000 }).toEqual([]);
+    expect(await listening(javaPort)).toBe(false);
+    expect(await listening(used.web)).toBe(false);
+    expect(await listening(used.api)).toBe(false);
+  }, 150_000);
+});
