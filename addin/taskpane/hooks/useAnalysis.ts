@@ -2,7 +2,7 @@
  * Reads the workbook and runs the core analysis on demand, again after the user's edits (debounced)
  * when auto re-validation is on, and keeps the highlighting in step with the latest issues.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { analyzeSnapshot } from "../analysis.ts";
 import type { Analysis } from "../analysis.ts";
 import type { WorkbookHost } from "../services.ts";
@@ -20,6 +20,17 @@ export interface AnalysisControls extends AnalysisState {
 
 /** Delay after the last edit before re-validating: long enough to coalesce a paste or fill. */
 export const REVALIDATE_DELAY_MS = 250;
+
+/**
+ * What the highlighting shows, as one string: the highlighting is rewritten only when this
+ * changes. Excel reports our own marker-sheet writes as worksheet changes too, so re-highlighting
+ * identical issues after every validation would loop (highlight → change → validate → highlight).
+ */
+export function highlightSignature(
+  issues: readonly { sheet: string; cell: string; row: number; severity: string }[],
+): string {
+  return issues.map((i) => `${i.sheet}!${i.cell}#${i.row}:${i.severity}`).join("|");
+}
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -87,11 +98,15 @@ export function useAnalysis(
   }, [host, options.auto, run]);
 
   const issues = state.analysis?.issues;
+  const signature = useMemo(() => (issues === undefined ? undefined : highlightSignature(issues)), [issues]);
+  const latestIssues = useRef(issues);
+  latestIssues.current = issues;
   useEffect(() => {
+    const current = latestIssues.current;
     const apply =
-      options.highlight && issues !== undefined ? host.highlightIssues(issues) : host.clearHighlights();
+      options.highlight && current !== undefined ? host.highlightIssues(current) : host.clearHighlights();
     apply.catch((e: unknown) => setState((s) => ({ ...s, error: message(e) })));
-  }, [host, options.highlight, issues]);
+  }, [host, options.highlight, signature]);
 
   return { ...state, run };
 }
