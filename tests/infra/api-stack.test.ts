@@ -31,6 +31,14 @@ describe("stateless stack: Lambda defaults", () => {
     }
   });
 
+  it("lets every API handler run until just before the HTTP API's 30 s limit", () => {
+    for (const [name, fn] of synthesized.api.functions) {
+      const id = logicalIdOf(synthesized.api, fn.fn);
+      const props = (synthesized.apiTemplate.toJSON().Resources[id] as { Properties: { Timeout: number; MemorySize: number } }).Properties;
+      expect({ name, timeout: props.Timeout, memory: props.MemorySize }).toEqual({ name, timeout: 29, memory: 1024 });
+    }
+  });
+
   it("gives every log group a retention", () => {
     const groups = resourcesOf(synthesized.apiTemplate, "AWS::Logs::LogGroup");
     expect(groups.length).toBeGreaterThanOrEqual(9); // 8 functions + API access logs
