@@ -55,7 +55,9 @@ export function useSync(run: () => Promise<Analysis | undefined>): SyncView & Sy
   const services = useServices();
   const host: SyncHost = services.host;
   const { t, locale } = useLocale();
-  const apiUrl = services.settings.load().apiUrl;
+  // The user's setting wins; else the API the workbook was last synced with (kept in its sync sheet).
+  const [workbookApi, setWorkbookApi] = useState<string | undefined>(undefined);
+  const apiUrl = services.settings.load().apiUrl || workbookApi || "";
   const api: ApiClient = useMemo(
     () =>
       createApiClient({
@@ -94,7 +96,10 @@ export function useSync(run: () => Promise<Analysis | undefined>): SyncView & Sy
     void refreshAuth();
     host
       .readSyncState()
-      .then((s) => patch({ planId: s?.planId }))
+      .then((s) => {
+        patch({ planId: s?.planId });
+        setWorkbookApi(s?.apiUrl);
+      })
       .catch(() => patch({ planId: undefined }));
   }, [host, refreshAuth, patch]);
 
@@ -125,6 +130,8 @@ export function useSync(run: () => Promise<Analysis | undefined>): SyncView & Sy
     const state = await host.readSyncState();
     patch({ planId: state?.planId });
     if (state === undefined) return { intent: "warning", text: t("sync.no-plan") };
+    // Recorded with the next state write, so another user opening this file finds the same API.
+    state.apiUrl = apiUrl;
     const analysis = await run();
     if (analysis === undefined) return { intent: "error", text: t("error.excel", { detail: "read" }) };
     return { analysis, state };
