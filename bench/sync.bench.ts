@@ -56,18 +56,52 @@ export async function run(): Promise<BenchFigure[]> {
     // stores — the ROW# item and its CHG# change-log/history item — and, for context, of the ROW# items alone.
     const doc = createDocumentClient({ ...config(), dynamoEndpoint: dynamo.endpoint });
     const at = new Date().toISOString();
-    const rowItem = (plan: string, r: PushRow) => ({ pk: `PLAN#${plan}`, sk: `ROW#${r.entity}#${r.key}`, entity: r.entity, key: r.key, version: 1, values: r.values, deleted: false, hash: rowHash(r.values), updatedAt: at, updatedBy: "bench", source: "cli", writeId: "bench" });
-    const chgItem = (plan: string, r: PushRow, seq: number) => ({ pk: `PLAN#${plan}`, sk: `CHG#${String(seq).padStart(15, "0")}`, seq, allocatedAt: Date.now(), entity: r.entity, key: r.key, version: 1, values: r.values, deleted: false, at, by: "bench", source: "cli", hk: `PLAN#${plan}#ROW#${r.entity}#${r.key}`, hv: 1 });
+    const rowItem = (plan: string, r: PushRow) => ({
+      pk: `PLAN#${plan}`,
+      sk: `ROW#${r.entity}#${r.key}`,
+      entity: r.entity,
+      key: r.key,
+      version: 1,
+      values: r.values,
+      deleted: false,
+      hash: rowHash(r.values),
+      updatedAt: at,
+      updatedBy: "bench",
+      source: "cli",
+      writeId: "bench",
+    });
+    const chgItem = (plan: string, r: PushRow, seq: number) => ({
+      pk: `PLAN#${plan}`,
+      sk: `CHG#${String(seq).padStart(15, "0")}`,
+      seq,
+      allocatedAt: Date.now(),
+      entity: r.entity,
+      key: r.key,
+      version: 1,
+      values: r.values,
+      deleted: false,
+      at,
+      by: "bench",
+      source: "cli",
+      hk: `PLAN#${plan}#ROW#${r.entity}#${r.key}`,
+      hv: 1,
+    });
     const rawWrite = (items: Record<string, unknown>[]) =>
       timeMs(() =>
         mapLimit(chunk(items, 25), config().writeParallelism, async (group) => {
           let requests = group.map((Item) => ({ PutRequest: { Item } }));
           while (requests.length > 0) {
-            const out = await doc.send(new BatchWriteCommand({ RequestItems: { [stack.tableName]: requests } }));
+            const out = await doc.send(
+              new BatchWriteCommand({ RequestItems: { [stack.tableName]: requests } }),
+            );
             requests = (out.UnprocessedItems?.[stack.tableName] ?? []) as typeof requests;
           }
         }),
       );
+    // Warm DynamoDB Local's JVM (JIT, SQLite pages) first, so neither side pays for it.
+    await rawWrite(rows.slice(0, 4000).map((r) => rowItem("warm-raw", r)));
+    await stack.store.createPlan("warm", "Warm", "bench-admin");
+    await call(stack.apiUrl, "POST", apiPaths.sync("warm"), { token, body: pushBody(rows.slice(0, 2000)) });
     const rawRowsMs = await rawWrite(rows.map((r) => rowItem("raw-rows", r)));
     const rawMs = await rawWrite(rows.flatMap((r, i) => [rowItem("raw", r), chgItem("raw", r, i + 1)]));
     await stack.store.createPlan("bench", "Bench", "bench-admin");
@@ -83,19 +117,32 @@ export async function run(): Promise<BenchFigure[]> {
     });
     const applied = pushed?.results.filter((r) => r.status === "applied").length ?? 0;
     figures.push(
-      { figure: `sync: raw BatchWriteItem of ${N} ROW# items only (context)`, value: round(rawRowsMs), unit: "ms" },
-      { figure: `sync: raw BatchWriteItem of the same ${2 * N} items (ROW# + CHG#)`, value: round(rawMs), unit: "ms" },
+      {
+        figure: `sync: raw BatchWriteItem of ${N} ROW# items (baseline)`,
+        value: round(rawRowsMs),
+        unit: "ms",
+      },
+      {
+        figure: `sync: raw BatchWriteItem of the ${2 * N} items a push stores (ROW# + CHG#, context)`,
+        value: round(rawMs),
+        unit: "ms",
+      },
       {
         figure: `sync: push of ${N} new rows over HTTP (${applied} applied)`,
         value: round(pushMs),
         unit: "ms",
       },
       {
-        figure: "sync: push ÷ raw BatchWriteItem",
-        value: round(pushMs / rawMs),
+        figure: `sync: push ÷ raw BatchWriteItem of the ${N} ROW# items`,
+        value: round(pushMs / rawRowsMs),
         unit: "×",
         target: "≤ 2.5",
-        pass: pushMs / rawMs <= 2.5 && applied === N,
+        pass: pushMs / rawRowsMs <= 2.5 && applied === N,
+      },
+      {
+        figure: "sync: push ÷ raw BatchWriteItem of the same items (ROW# + CHG#, context)",
+        value: round(pushMs / rawMs),
+        unit: "×",
       },
     );
 

@@ -40,7 +40,11 @@ export function resetConfig(): void {
 
 /** Builds the configuration from an environment. */
 export function readConfig(env: NodeJS.ProcessEnv): FunctionsConfig {
-  const list = (v: string | undefined): string[] => (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const list = (v: string | undefined): string[] =>
+    (v ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   const int = (v: string | undefined, fallback: number): number => {
     const n = Number(v);
     return Number.isInteger(n) && n > 0 ? n : fallback;

@@ -17,8 +17,18 @@ export interface RouteDef {
 export const ROUTES: readonly RouteDef[] = [
   { method: "POST", path: "/plans/{plan}/sync", entry: "handlers/push.ts", name: "push" },
   { method: "GET", path: "/plans/{plan}/changes", entry: "handlers/changes.ts", name: "changes" },
-  { method: "GET", path: "/plans/{plan}/rows/{entity}/{key}/history", entry: "handlers/history.ts", name: "history" },
-  { method: "POST", path: "/plans/{plan}/rows/{entity}/{key}/restore", entry: "handlers/restore.ts", name: "restore" },
+  {
+    method: "GET",
+    path: "/plans/{plan}/rows/{entity}/{key}/history",
+    entry: "handlers/history.ts",
+    name: "history",
+  },
+  {
+    method: "POST",
+    path: "/plans/{plan}/rows/{entity}/{key}/restore",
+    entry: "handlers/restore.ts",
+    name: "restore",
+  },
   { method: "GET", path: "/plans/{plan}/runs", entry: "handlers/runs.ts", name: "runs" },
   { method: "GET", path: "/plans/{plan}/rollups", entry: "handlers/rollups.ts", name: "rollups" },
 ];

@@ -28,9 +28,16 @@ function say(key: keyof typeof TEXT, locale: Locale, params: Record<string, stri
 
 export const command: Command = {
   name: "serve",
-  summary: { it: "avvia lo stack locale (DynamoDB Local, API, token di sviluppo)", en: "start the local stack (DynamoDB Local, API, dev tokens)" },
+  summary: {
+    it: "avvia lo stack locale (DynamoDB Local, API, token di sviluppo)",
+    en: "start the local stack (DynamoDB Local, API, dev tokens)",
+  },
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values } = parseCommandArgs(args, { port: { type: "string" }, "in-memory": { type: "boolean" }, locale: { type: "string" } }, "serve");
+    const { values } = parseCommandArgs(
+      args,
+      { port: { type: "string" }, "in-memory": { type: "boolean" }, locale: { type: "string" } },
+      "serve",
+    );
     const locale = localeOption(values.locale);
     const port = values.port === undefined ? 4300 : Number(values.port);
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -46,7 +53,12 @@ export const command: Command = {
       const dbPath = resolve(io.cwd, ".data", "dynamodb");
       if (!inMemory) mkdirSync(dbPath, { recursive: true });
       const dynamo = await startDynamoDbLocal(inMemory ? {} : { inMemory: false, dbPath });
-      stack = await startLocalStack({ port, dynamo, tableName: "actionplan", corsOrigins: ["https://localhost:3000"] });
+      stack = await startLocalStack({
+        port,
+        dynamo,
+        tableName: "actionplan",
+        corsOrigins: ["https://localhost:3000"],
+      });
       const s = stack;
       const stopAll = async (): Promise<void> => {
         await s.stop();
@@ -68,7 +80,9 @@ export const command: Command = {
       return EXIT.ok;
     } catch (error) {
       await stack?.stop().catch(() => undefined);
-      io.stderr(`actionplan serve: ${say("failed", locale, { value: error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error) })}`);
+      io.stderr(
+        `actionplan serve: ${say("failed", locale, { value: error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error) })}`,
+      );
       return EXIT.unusable;
     }
   },

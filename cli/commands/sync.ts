@@ -9,7 +9,13 @@
 import { resolve } from "node:path";
 import { analyzeWorkbook } from "#core/analyze.ts";
 import type { Locale } from "#core/snapshot/types.ts";
-import { apiPaths, ErrorBodySchema, PushResponseSchema, type PushRequest, type PushResponse } from "#core/sync/protocol.ts";
+import {
+  apiPaths,
+  ErrorBodySchema,
+  PushResponseSchema,
+  type PushRequest,
+  type PushResponse,
+} from "#core/sync/protocol.ts";
 import { changedRows, planRows } from "#core/sync/rows.ts";
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
 import { EXIT, localeOption, parseCommandArgs, type CliIO, type Command } from "../command.ts";
@@ -21,10 +27,19 @@ const TEXT = {
     en: "Usage: actionplan sync <file.xlsx> --plan <id> [--api <url>] [--token <token>] [--locale it|en] [--json]",
   },
   noPlan: { it: "manca --plan <id>", en: "missing --plan <id>" },
-  noApi: { it: "manca l'indirizzo dell'API (--api o ACTIONPLAN_API_URL)", en: "missing the API address (--api or ACTIONPLAN_API_URL)" },
-  noToken: { it: "manca il token (--token o ACTIONPLAN_TOKEN)", en: "missing the token (--token or ACTIONPLAN_TOKEN)" },
+  noApi: {
+    it: "manca l'indirizzo dell'API (--api o ACTIONPLAN_API_URL)",
+    en: "missing the API address (--api or ACTIONPLAN_API_URL)",
+  },
+  noToken: {
+    it: "manca il token (--token o ACTIONPLAN_TOKEN)",
+    en: "missing the token (--token or ACTIONPLAN_TOKEN)",
+  },
   unreadable: { it: "file illeggibile: {value}", en: "unreadable file: {value}" },
-  refused: { it: "l'API ha rifiutato l'invio ({status}): {value}", en: "the API refused the push ({status}): {value}" },
+  refused: {
+    it: "l'API ha rifiutato l'invio ({status}): {value}",
+    en: "the API refused the push ({status}): {value}",
+  },
   unreachable: { it: "API non raggiungibile: {value}", en: "API unreachable: {value}" },
   summary: {
     it: "{file} → piano {plan}: {sent} righe inviate; applicate {applied}, invariate {unchanged}, conflitti {conflict}, non valide {invalid}; trattenute per errori {held}.",
@@ -41,11 +56,21 @@ class SyncRefused extends Error {}
 
 export const command: Command = {
   name: "sync",
-  summary: { it: "invia le righe cambiate di una cartella di lavoro al piano nel cloud", en: "push a workbook's changed rows to the cloud plan" },
+  summary: {
+    it: "invia le righe cambiate di una cartella di lavoro al piano nel cloud",
+    en: "push a workbook's changed rows to the cloud plan",
+  },
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseCommandArgs(
       args,
-      { plan: { type: "string" }, api: { type: "string" }, token: { type: "string" }, locale: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      {
+        plan: { type: "string" },
+        api: { type: "string" },
+        token: { type: "string" },
+        locale: { type: "string" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
       "sync",
     );
     const locale = localeOption(values.locale);
@@ -75,37 +100,84 @@ export const command: Command = {
     if (!token) return fail(say("noToken", locale));
     const { plan } = analyzeWorkbook(snapshot, { messagesLocale: locale });
     const { rows, held } = planRows(plan);
-    const request: PushRequest = { idempotencyKey: `cli-${crypto.randomUUID()}`, source: "cli", rows: changedRows(rows, known, held) };
+    const request: PushRequest = {
+      idempotencyKey: `cli-${crypto.randomUUID()}`,
+      source: "cli",
+      rows: changedRows(rows, known, held),
+    };
     let response: PushResponse;
     try {
-      response = request.rows.length === 0 ? { results: [] } : await pushWithRetry(api, values.plan, token, request, locale);
+      response =
+        request.rows.length === 0
+          ? { results: [] }
+          : await pushWithRetry(api, values.plan, token, request, locale);
     } catch (error) {
       if (error instanceof SyncRefused) return fail(error.message);
-      return fail(say("unreachable", locale, { value: error instanceof Error ? error.message : String(error) }));
+      return fail(
+        say("unreachable", locale, { value: error instanceof Error ? error.message : String(error) }),
+      );
     }
     const counts = { applied: 0, unchanged: 0, conflict: 0, invalid: 0 };
     for (const r of response.results) counts[r.status]++;
-    if (values.json) io.stdout(JSON.stringify({ schema: 1, file, plan: values.plan, sent: request.rows.length, held: held.length, counts, results: response.results }, null, 2));
-    else io.stdout(say("summary", locale, { file, plan: values.plan, sent: request.rows.length, held: held.length, ...counts }));
+    if (values.json)
+      io.stdout(
+        JSON.stringify(
+          {
+            schema: 1,
+            file,
+            plan: values.plan,
+            sent: request.rows.length,
+            held: held.length,
+            counts,
+            results: response.results,
+          },
+          null,
+          2,
+        ),
+      );
+    else
+      io.stdout(
+        say("summary", locale, {
+          file,
+          plan: values.plan,
+          sent: request.rows.length,
+          held: held.length,
+          ...counts,
+        }),
+      );
     return counts.conflict + counts.invalid + held.length > 0 ? EXIT.errorsFound : EXIT.ok;
   },
 };
 
 /** POSTs the push; retries (same idempotency key, so no second effect) on 503 and 409-in-progress. */
-async function pushWithRetry(api: string, plan: string, token: string, request: PushRequest, locale: Locale): Promise<PushResponse> {
+async function pushWithRetry(
+  api: string,
+  plan: string,
+  token: string,
+  request: PushRequest,
+  locale: Locale,
+): Promise<PushResponse> {
   const url = `${api.replace(/\/+$/, "")}${apiPaths.sync(plan)}`;
   for (let attempt = 0; ; attempt++) {
     const res = await fetch(url, {
       method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "accept-language": locale },
+      headers: {
+        authorization: `Bearer ${token}`,
+        "content-type": "application/json",
+        "accept-language": locale,
+      },
       body: JSON.stringify(request),
     });
     const text = await res.text();
     if (res.ok) return PushResponseSchema.parse(JSON.parse(text));
     const error = ErrorBodySchema.safeParse(safeJson(text));
-    const retryable = res.status === 503 || (res.status === 409 && error.success && error.data.error.code === "idempotency.in-progress");
+    const retryable =
+      res.status === 503 ||
+      (res.status === 409 && error.success && error.data.error.code === "idempotency.in-progress");
     if (!retryable || attempt >= 5) {
-      const message = error.success ? (error.data.error.messages?.[locale] ?? error.data.error.message) : text.slice(0, 200);
+      const message = error.success
+        ? (error.data.error.messages?.[locale] ?? error.data.error.message)
+        : text.slice(0, 200);
       throw new SyncRefused(say("refused", locale, { status: res.status, value: message }));
     }
     await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));

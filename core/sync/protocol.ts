@@ -52,7 +52,11 @@ export type PushRow = z.infer<typeof PushRowSchema>;
 
 export const PushRequestSchema = z.object({
   /** A client-chosen unique id of this push: a retried push with the same key has no second effect. */
-  idempotencyKey: z.string().min(8).max(128).regex(/^[A-Za-z0-9._:-]+$/),
+  idempotencyKey: z
+    .string()
+    .min(8)
+    .max(128)
+    .regex(/^[A-Za-z0-9._:-]+$/),
   source: SourceSchema,
   rows: z.array(PushRowSchema).max(MAX_PUSH_ROWS),
 });
@@ -139,7 +143,9 @@ export const RunFileSchema = z.object({
   unchanged: z.number().int(),
   conflicts: z.number().int(),
   invalid: z.number().int(),
-  errors: z.array(z.object({ message: z.string(), sheet: z.string().optional(), cell: z.string().optional() })),
+  errors: z.array(
+    z.object({ message: z.string(), sheet: z.string().optional(), cell: z.string().optional() }),
+  ),
 });
 export type RunFile = z.infer<typeof RunFileSchema>;
 

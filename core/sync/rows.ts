@@ -73,7 +73,11 @@ export function planToRows(plan: Plan): SyncRow[] {
  * baseVersion 0), and a tombstone for every row the state knows that is no longer in the sheet.
  * Held rows must be passed in `keep` so that a row with errors is not mistaken for a deletion.
  */
-export function changedRows(rows: readonly SyncRow[], state: SyncState | undefined, keep: readonly HeldRow[] = []): PushRow[] {
+export function changedRows(
+  rows: readonly SyncRow[],
+  state: SyncState | undefined,
+  keep: readonly HeldRow[] = [],
+): PushRow[] {
   const known = state?.rows ?? {};
   const present = new Set<string>();
   const out: PushRow[] = [];
@@ -89,7 +93,13 @@ export function changedRows(rows: readonly SyncRow[], state: SyncState | undefin
     if (present.has(id)) continue;
     const parsed = parseStateKey(id);
     if (!parsed) continue;
-    out.push({ entity: parsed.entity, key: parsed.key, baseVersion: synced.version, values: {}, deleted: true });
+    out.push({
+      entity: parsed.entity,
+      key: parsed.key,
+      baseVersion: synced.version,
+      values: {},
+      deleted: true,
+    });
   }
   return out;
 }

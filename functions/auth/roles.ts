@@ -14,10 +14,16 @@ export const SYNC_ALL_APP_ROLE = "ActionPlan.Sync.All";
 const RANK: Record<Role, number> = { reader: 1, editor: 2, admin: 3 };
 
 /** Resolves the caller's role on a plan and checks it allows `needed`; returns the role. */
-export async function authorize(store: SyncStore, plan: string, principal: Principal, needed: Role): Promise<Role> {
+export async function authorize(
+  store: SyncStore,
+  plan: string,
+  principal: Principal,
+  needed: Role,
+): Promise<Role> {
   const [exists, member] = await Promise.all([store.planExists(plan), store.getMember(plan, principal.id)]);
   if (!exists) throw new NotFoundError();
-  const role: Role | undefined = member ?? (principal.appRoles.includes(SYNC_ALL_APP_ROLE) ? "editor" : undefined);
+  const role: Role | undefined =
+    member ?? (principal.appRoles.includes(SYNC_ALL_APP_ROLE) ? "editor" : undefined);
   if (!role) throw new NotFoundError();
   if (RANK[role] < RANK[needed]) throw new ForbiddenError();
   return role;

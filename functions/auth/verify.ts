@@ -36,7 +36,10 @@ function jwks(uri: string): ReturnType<typeof createRemoteJWKSet> {
 }
 
 /** Verifies the `Authorization: Bearer` header; 401 for a missing, expired or invalid token. */
-export async function verifyBearer(authorization: string | undefined, settings: AuthSettings): Promise<Principal> {
+export async function verifyBearer(
+  authorization: string | undefined,
+  settings: AuthSettings,
+): Promise<Principal> {
   const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i.exec(authorization ?? "");
   if (!match?.[1]) throw new UnauthorizedError("auth.missing-token");
   if (settings.issuers.length === 0 || !settings.audience || !settings.jwksUri) {
@@ -57,7 +60,9 @@ export async function verifyBearer(authorization: string | undefined, settings: 
   }
   const id = typeof payload["oid"] === "string" ? payload["oid"] : payload.sub;
   if (!id) throw new UnauthorizedError("auth.invalid-token", new Error("token has no oid or sub"));
-  const roles = Array.isArray(payload["roles"]) ? payload["roles"].filter((r): r is string => typeof r === "string") : [];
+  const roles = Array.isArray(payload["roles"])
+    ? payload["roles"].filter((r): r is string => typeof r === "string")
+    : [];
   const principal: Principal = { id, appRoles: roles, appOnly: payload["idtyp"] === "app" };
   if (typeof payload["name"] === "string") principal.name = payload["name"];
   return principal;

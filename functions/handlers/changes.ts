@@ -15,7 +15,8 @@ export const handler = apiHandler(async ({ event, principal, store }): Promise<C
   const after = decodeCursor(event.queryStringParameters?.["since"]);
   const limitText = event.queryStringParameters?.["limit"];
   const limit = limitText === undefined ? DEFAULT_LIMIT : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new BadRequestError("query.invalid", { limit: `1..${MAX_LIMIT}` });
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
+    throw new BadRequestError("query.invalid", { limit: `1..${MAX_LIMIT}` });
   const page = await store.changes(plan, after, limit);
   return { changes: page.changes, cursor: encodeCursor(page.seq), hasMore: page.hasMore };
 });

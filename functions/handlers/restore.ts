@@ -11,5 +11,13 @@ export const handler = apiHandler(async ({ event, principal, store, locale }) =>
   await authorize(store, plan, principal, "editor");
   const { entity, key } = rowParams(event);
   const request = parseBody(event, RestoreRequestSchema);
-  return restoreVersion(store, plan, entity, key, request.version, { id: principal.id, source: request.source ?? "addin" }, locale);
+  return restoreVersion(
+    store,
+    plan,
+    entity,
+    key,
+    request.version,
+    { id: principal.id, source: request.source ?? "addin" },
+    locale,
+  );
 });

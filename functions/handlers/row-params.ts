@@ -8,6 +8,7 @@ import { pathParam } from "../http/request.ts";
 export function rowParams(event: APIGatewayProxyEventV2): { entity: EntityKind; key: string } {
   const entity = EntityKindSchema.safeParse(pathParam(event, "entity"));
   const key = RowKeySchema.safeParse(pathParam(event, "key"));
-  if (!entity.success || !key.success) throw new BadRequestError("query.invalid", { entity: EntityKindSchema.options.join("|") });
+  if (!entity.success || !key.success)
+    throw new BadRequestError("query.invalid", { entity: EntityKindSchema.options.join("|") });
   return { entity: entity.data, key: key.data };
 }

@@ -31,7 +31,14 @@ export class HttpError extends Error {
   /** The response body (without the correlation id). */
   toJSON(): ErrorBody {
     const m = MESSAGES[this.code];
-    return { error: { code: this.code, message: m.en, messages: { it: m.it, en: m.en }, ...(this.details === undefined ? {} : { details: this.details }) } };
+    return {
+      error: {
+        code: this.code,
+        message: m.en,
+        messages: { it: m.it, en: m.en },
+        ...(this.details === undefined ? {} : { details: this.details }),
+      },
+    };
   }
 }
 
@@ -82,15 +89,26 @@ export interface ErrorLog {
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
   if (error instanceof PlanNotFoundError) return new NotFoundError();
-  if (error instanceof IdempotencyInProgressError) return new HttpError(409, "idempotency.in-progress", undefined, { headers: { "retry-after": "2" } });
+  if (error instanceof IdempotencyInProgressError)
+    return new HttpError(409, "idempotency.in-progress", undefined, { headers: { "retry-after": "2" } });
   if (error instanceof IdempotencyKeyReusedError) return new ConflictError("idempotency.key-reused");
-  if (error instanceof StoreItemTooLargeError) return new HttpError(413, "row.too-large", undefined, { cause: error });
-  if (error instanceof StoreError && error.retryable) return new HttpError(503, "store.unavailable", undefined, { cause: error, headers: { "retry-after": "1" } });
+  if (error instanceof StoreItemTooLargeError)
+    return new HttpError(413, "row.too-large", undefined, { cause: error });
+  if (error instanceof StoreError && error.retryable)
+    return new HttpError(503, "store.unavailable", undefined, {
+      cause: error,
+      headers: { "retry-after": "1" },
+    });
   return new HttpError(500, "internal", undefined, { cause: error });
 }
 
 /** The one mapping from an error to an HTTP response. */
-export function errorResponse(error: unknown, correlationId: string, log: ErrorLog, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+export function errorResponse(
+  error: unknown,
+  correlationId: string,
+  log: ErrorLog,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
   const http = toHttpError(error);
   if (http.statusCode >= 500) {
     const cause = error instanceof HttpError ? error.cause : error;
@@ -108,6 +126,12 @@ export function errorResponse(error: unknown, correlationId: string, log: ErrorL
 }
 
 function describe(error: unknown): Record<string, unknown> {
-  if (error instanceof Error) return { name: error.name, message: error.message, stack: error.stack, cause: error.cause instanceof Error ? error.cause.message : undefined };
+  if (error instanceof Error)
+    return {
+      name: error.name,
+      message: error.message,
+      stack: error.stack,
+      cause: error.cause instanceof Error ? error.cause.message : undefined,
+    };
   return { value: String(error) };
 }

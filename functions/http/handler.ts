@@ -38,11 +38,21 @@ const CORRELATION_ID = /^[A-Za-z0-9._-]{1,64}$/;
 export function apiHandler(route: (ctx: RequestContext) => Promise<unknown>): ApiHandler {
   return async (event) => {
     const header = event.headers?.["x-correlation-id"];
-    const correlationId = header && CORRELATION_ID.test(header) ? header : (event.requestContext?.requestId ?? crypto.randomUUID());
+    const correlationId =
+      header && CORRELATION_ID.test(header)
+        ? header
+        : (event.requestContext?.requestId ?? crypto.randomUUID());
     const base = log().createChild({ persistentKeys: { correlationId } });
     try {
       const principal = await verifyBearer(event.headers?.["authorization"], config().auth);
-      const result = await route({ event, principal, store: defaultStore(), locale: requestLocale(event), correlationId, log: base });
+      const result = await route({
+        event,
+        principal,
+        store: defaultStore(),
+        locale: requestLocale(event),
+        correlationId,
+        log: base,
+      });
       const response = isResult(result) ? result : json(200, result);
       response.headers = { ...response.headers, "x-correlation-id": correlationId };
       return response;
@@ -53,5 +63,10 @@ export function apiHandler(route: (ctx: RequestContext) => Promise<unknown>): Ap
 }
 
 function isResult(value: unknown): value is APIGatewayProxyStructuredResultV2 {
-  return typeof value === "object" && value !== null && "statusCode" in value && typeof (value as { statusCode: unknown }).statusCode === "number";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "statusCode" in value &&
+    typeof (value as { statusCode: unknown }).statusCode === "number"
+  );
 }

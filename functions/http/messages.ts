@@ -1,26 +1,62 @@
 /** The API's own user-facing messages (it, en): error bodies and the issues sync adds to the core's. */
 export const MESSAGES = {
-  "body.malformed": { it: "Il corpo della richiesta non è JSON valido.", en: "The request body is not valid JSON." },
-  "body.invalid": { it: "Il corpo della richiesta non rispetta lo schema.", en: "The request body does not match the schema." },
-  "body.too-large": { it: "La richiesta supera il limite di 5 MB.", en: "The request is larger than the 5 MB limit." },
+  "body.malformed": {
+    it: "Il corpo della richiesta non è JSON valido.",
+    en: "The request body is not valid JSON.",
+  },
+  "body.invalid": {
+    it: "Il corpo della richiesta non rispetta lo schema.",
+    en: "The request body does not match the schema.",
+  },
+  "body.too-large": {
+    it: "La richiesta supera il limite di 5 MB.",
+    en: "The request is larger than the 5 MB limit.",
+  },
   "query.invalid": { it: "Parametri della richiesta non validi.", en: "Invalid request parameters." },
   "cursor.invalid": { it: "Cursore di sincronizzazione non valido.", en: "Invalid sync cursor." },
   "auth.missing-token": { it: "Accesso richiesto: manca il token.", en: "Sign-in required: no token." },
-  "auth.expired": { it: "La sessione è scaduta: accedi di nuovo.", en: "The session has expired: sign in again." },
+  "auth.expired": {
+    it: "La sessione è scaduta: accedi di nuovo.",
+    en: "The session has expired: sign in again.",
+  },
   "auth.invalid-token": { it: "Token non valido.", en: "Invalid token." },
-  "auth.forbidden": { it: "Il tuo ruolo non consente questa operazione sul piano.", en: "Your role does not allow this on the plan." },
+  "auth.forbidden": {
+    it: "Il tuo ruolo non consente questa operazione sul piano.",
+    en: "Your role does not allow this on the plan.",
+  },
   "not-found": { it: "Risorsa non trovata.", en: "Not found." },
   "route.not-found": { it: "Indirizzo sconosciuto.", en: "Unknown address." },
   "method.not-allowed": { it: "Metodo non consentito.", en: "Method not allowed." },
-  "version.not-found": { it: "Versione non trovata nella cronologia della riga.", en: "Version not found in the row's history." },
-  "idempotency.in-progress": { it: "Un invio con la stessa chiave è ancora in corso: riprova tra poco.", en: "A push with the same key is still running: retry shortly." },
-  "idempotency.key-reused": { it: "La chiave di idempotenza è già stata usata per un invio diverso.", en: "The idempotency key was already used for a different push." },
-  "row.too-large": { it: "Una riga supera la dimensione massima.", en: "A row is larger than the maximum size." },
-  "store.unavailable": { it: "Archivio temporaneamente non disponibile: riprova.", en: "Store temporarily unavailable: retry." },
+  "version.not-found": {
+    it: "Versione non trovata nella cronologia della riga.",
+    en: "Version not found in the row's history.",
+  },
+  "idempotency.in-progress": {
+    it: "Un invio con la stessa chiave è ancora in corso: riprova tra poco.",
+    en: "A push with the same key is still running: retry shortly.",
+  },
+  "idempotency.key-reused": {
+    it: "La chiave di idempotenza è già stata usata per un invio diverso.",
+    en: "The idempotency key was already used for a different push.",
+  },
+  "row.too-large": {
+    it: "Una riga supera la dimensione massima.",
+    en: "A row is larger than the maximum size.",
+  },
+  "store.unavailable": {
+    it: "Archivio temporaneamente non disponibile: riprova.",
+    en: "Store temporarily unavailable: retry.",
+  },
   internal: { it: "Errore interno del servizio.", en: "Internal service error." },
   // Issues the server adds to a pushed row (column = the field).
-  "sync.key-mismatch": { it: "La chiave della riga \"{value}\" non corrisponde ai suoi valori.", en: "The row key \"{value}\" does not match its values." },
-  "sync.duplicate-row": { it: "La riga \"{value}\" compare più volte nello stesso invio.", en: "Row \"{value}\" appears more than once in the same push." },
+  "sync.key-mismatch": {
+    it: 'La chiave della riga "{value}" non corrisponde ai suoi valori.',
+    en: 'The row key "{value}" does not match its values.',
+  },
+  "sync.duplicate-row": {
+    it: 'La riga "{value}" compare più volte nello stesso invio.',
+    en: 'Row "{value}" appears more than once in the same push.',
+  },
   "sync.row-too-large": { it: "La riga supera {limit} byte.", en: "The row is larger than {limit} bytes." },
 } as const;
 

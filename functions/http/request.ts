@@ -19,12 +19,16 @@ export function parseBody<S extends z.ZodType>(event: APIGatewayProxyEventV2, sc
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new BadRequestError("body.malformed", { reason: error instanceof Error ? error.message : String(error) });
+    throw new BadRequestError("body.malformed", {
+      reason: error instanceof Error ? error.message : String(error),
+    });
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw new BadRequestError("body.invalid", {
-      problems: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
+      problems: parsed.error.issues
+        .slice(0, 20)
+        .map((i) => ({ path: i.path.map(String).join("."), message: i.message })),
     });
   }
   return parsed.data;
@@ -43,7 +47,8 @@ const PLAN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** The `{plan}` path parameter, checked. */
 export function planParam(event: APIGatewayProxyEventV2): string {
   const plan = pathParam(event, "plan");
-  if (!PLAN_ID.test(plan)) throw new BadRequestError("query.invalid", { plan: "expected 1-64 letters, digits, '.', '_' or '-'" });
+  if (!PLAN_ID.test(plan))
+    throw new BadRequestError("query.invalid", { plan: "expected 1-64 letters, digits, '.', '_' or '-'" });
   return plan;
 }
 

@@ -1,5 +1,10 @@
 /** Creates the sync table from the one definition the CDK stack uses too (local stack and tests). */
-import { CreateTableCommand, UpdateTimeToLiveCommand, type CreateTableCommandInput, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import {
+  CreateTableCommand,
+  UpdateTimeToLiveCommand,
+  type CreateTableCommandInput,
+  type DynamoDBClient,
+} from "@aws-sdk/client-dynamodb";
 import { TABLE_DEFINITION } from "../store/table-definition.ts";
 
 /** The CreateTable input for `TABLE_DEFINITION`. */
@@ -16,7 +21,10 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: def.billingMode,
-    AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
+    AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({
+      AttributeName,
+      AttributeType,
+    })),
     KeySchema: [
       { AttributeName: def.partitionKey.name, KeyType: "HASH" },
       { AttributeName: def.sortKey.name, KeyType: "RANGE" },
@@ -42,6 +50,9 @@ export async function createTable(client: DynamoDBClient, tableName: string): Pr
     throw error;
   }
   await client.send(
-    new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: TABLE_DEFINITION.timeToLiveAttribute, Enabled: true } }),
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: TABLE_DEFINITION.timeToLiveAttribute, Enabled: true },
+    }),
   );
 }

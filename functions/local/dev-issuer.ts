@@ -35,7 +35,8 @@ export interface DevIssuer {
 export const DEV_ISSUER_FLAG = "ACTIONPLAN_DEV_ISSUER";
 
 export async function startDevIssuer(options: { port?: number; audience?: string } = {}): Promise<DevIssuer> {
-  if (process.env[DEV_ISSUER_FLAG] !== "1") throw new Error(`The dev issuer is for local runs only: set ${DEV_ISSUER_FLAG}=1`);
+  if (process.env[DEV_ISSUER_FLAG] !== "1")
+    throw new Error(`The dev issuer is for local runs only: set ${DEV_ISSUER_FLAG}=1`);
   const audience = options.audience ?? "api://actionplan-dev";
   const kid = "actionplan-dev-key";
   const { publicKey, privateKey } = await generateKeyPair("RS256", { extractable: true });

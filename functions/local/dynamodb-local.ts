@@ -19,7 +19,9 @@ const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Where the emulator folder (DynamoDBLocal.jar + DynamoDBLocal_lib) is cached. */
 export function emulatorDir(): string {
-  return process.env["ACTIONPLAN_DYNAMODB_LOCAL_DIR"] ?? join(REPO_ROOT, ".cache", "dynamodb-local", "emulator");
+  return (
+    process.env["ACTIONPLAN_DYNAMODB_LOCAL_DIR"] ?? join(REPO_ROOT, ".cache", "dynamodb-local", "emulator")
+  );
 }
 
 let fetching: Promise<string> | undefined;
@@ -53,7 +55,9 @@ export function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -86,14 +90,28 @@ function hookExit(): void {
 }
 
 /** Starts DynamoDB Local in memory on a free port and waits until it answers. */
-export async function startDynamoDbLocal(options: { port?: number; inMemory?: boolean; dbPath?: string } = {}): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(
+  options: { port?: number; inMemory?: boolean; dbPath?: string } = {},
+): Promise<DynamoDbLocal> {
   const dir = await ensureDynamoDbLocal();
   const port = options.port ?? (await freePort());
   const storage = options.inMemory === false ? ["-dbPath", options.dbPath ?? "."] : ["-inMemory"];
-  const child = spawn("java", ["-Djava.library.path=./DynamoDBLocal_lib", "-jar", "DynamoDBLocal.jar", ...storage, "-port", String(port), "-disableTelemetry"], {
-    cwd: dir,
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const child = spawn(
+    "java",
+    [
+      "-Djava.library.path=./DynamoDBLocal_lib",
+      "-jar",
+      "DynamoDBLocal.jar",
+      ...storage,
+      "-port",
+      String(port),
+      "-disableTelemetry",
+    ],
+    {
+      cwd: dir,
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   hookExit();
   running.add(child);
   let stderr = "";

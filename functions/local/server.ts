@@ -45,23 +45,48 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   };
 }
 
-async function serve(req: IncomingMessage, res: ServerResponse, handlers: Map<string, ApiHandler>, cors: Set<string>): Promise<void> {
+async function serve(
+  req: IncomingMessage,
+  res: ServerResponse,
+  handlers: Map<string, ApiHandler>,
+  cors: Set<string>,
+): Promise<void> {
   const origin = req.headers.origin;
   const corsHeaders: Record<string, string> =
     origin && cors.has(origin)
-      ? { "access-control-allow-origin": origin, "access-control-expose-headers": "x-correlation-id,retry-after", vary: "origin" }
+      ? {
+          "access-control-allow-origin": origin,
+          "access-control-expose-headers": "x-correlation-id,retry-after",
+          vary: "origin",
+        }
       : {};
   const url = new URL(req.url ?? "/", "http://localhost");
   const method = (req.method ?? "GET").toUpperCase();
   if (method === "OPTIONS") {
-    res.writeHead(204, { ...corsHeaders, "access-control-allow-methods": "GET,POST,OPTIONS", "access-control-allow-headers": "authorization,content-type,accept-language,x-correlation-id", "access-control-max-age": "600" });
+    res.writeHead(204, {
+      ...corsHeaders,
+      "access-control-allow-methods": "GET,POST,OPTIONS",
+      "access-control-allow-headers": "authorization,content-type,accept-language,x-correlation-id",
+      "access-control-max-age": "600",
+    });
     res.end();
     return;
   }
-  const matches = ROUTES.map((r) => ({ route: r, params: matchPath(r.path, url.pathname) })).filter((m) => m.params);
+  const matches = ROUTES.map((r) => ({ route: r, params: matchPath(r.path, url.pathname) })).filter(
+    (m) => m.params,
+  );
   const match = matches.find((m) => m.route.method === method);
   if (!match?.params) {
-    send(res, errorResult(new HttpError(matches.length > 0 ? 405 : 404, matches.length > 0 ? "method.not-allowed" : "route.not-found")), corsHeaders);
+    send(
+      res,
+      errorResult(
+        new HttpError(
+          matches.length > 0 ? 405 : 404,
+          matches.length > 0 ? "method.not-allowed" : "route.not-found",
+        ),
+      ),
+      corsHeaders,
+    );
     req.resume();
     return;
   }
@@ -91,9 +116,17 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   });
 }
 
-function toEvent(req: IncomingMessage, url: URL, method: string, routePath: string, params: Record<string, string>, body: Buffer): APIGatewayProxyEventV2 {
+function toEvent(
+  req: IncomingMessage,
+  url: URL,
+  method: string,
+  routePath: string,
+  params: Record<string, string>,
+  body: Buffer,
+): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(",") : v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(",") : v;
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = query[k] === undefined ? v : `${query[k]},${v}`;
   const now = Date.now();
@@ -111,7 +144,13 @@ function toEvent(req: IncomingMessage, url: URL, method: string, routePath: stri
       apiId: "local",
       domainName: "127.0.0.1",
       domainPrefix: "127",
-      http: { method, path: url.pathname, protocol: "HTTP/1.1", sourceIp: req.socket.remoteAddress ?? "", userAgent: headers["user-agent"] ?? "" },
+      http: {
+        method,
+        path: url.pathname,
+        protocol: "HTTP/1.1",
+        sourceIp: req.socket.remoteAddress ?? "",
+        userAgent: headers["user-agent"] ?? "",
+      },
       requestId,
       routeKey: `${method} ${routePath}`,
       stage: "$default",
@@ -124,10 +163,18 @@ function toEvent(req: IncomingMessage, url: URL, method: string, routePath: stri
 }
 
 function errorResult(error: HttpError): APIGatewayProxyStructuredResultV2 {
-  return { statusCode: error.statusCode, headers: { "content-type": "application/json; charset=utf-8" }, body: JSON.stringify(error.toJSON()) };
+  return {
+    statusCode: error.statusCode,
+    headers: { "content-type": "application/json; charset=utf-8" },
+    body: JSON.stringify(error.toJSON()),
+  };
 }
 
-function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2, extra: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  result: APIGatewayProxyStructuredResultV2,
+  extra: Record<string, string> = {},
+): void {
   const headers: Record<string, string> = { ...extra };
   for (const [k, v] of Object.entries(result.headers ?? {})) headers[k] = String(v);
   res.writeHead(result.statusCode ?? 200, headers);

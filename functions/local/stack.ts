@@ -52,15 +52,25 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ACTIONPLAN_AUTH_AUDIENCE: issuer.audience,
     ACTIONPLAN_AUTH_JWKS_URI: issuer.jwksUri,
     ACTIONPLAN_CORS_ORIGINS: (options.corsOrigins ?? ["https://localhost:3000"]).join(","),
+    // DynamoDB Local runs transactions one after another: more than two in flight only contend
+    // (measured: 100-item transactions at 2 in flight ≈ BatchWriteItem, at 8 about 2× slower).
+    ACTIONPLAN_WRITE_PARALLELISM: "2",
     ...options.env,
   });
   resetConfig();
-  const admin = new DynamoDBClient({ region: "eu-south-1", endpoint: dynamo.endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  const admin = new DynamoDBClient({
+    region: "eu-south-1",
+    endpoint: dynamo.endpoint,
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
   await createTable(admin, tableName);
   admin.destroy();
   const store = createStore(config());
   setDefaultStore(store);
-  const api = await startApiServer({ ...(options.port === undefined ? {} : { port: options.port }), corsOrigins: config().corsOrigins });
+  const api = await startApiServer({
+    ...(options.port === undefined ? {} : { port: options.port }),
+    corsOrigins: config().corsOrigins,
+  });
   return {
     apiUrl: api.url,
     dynamo,

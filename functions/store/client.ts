@@ -19,14 +19,20 @@ export function setDefaultStore(next: SyncStore | undefined): void {
 }
 
 /** A DynamoDB document client for a configuration. */
-export function createDocumentClient(cfg: Pick<FunctionsConfig, "region" | "dynamoEndpoint" | "sdkMaxAttempts">): DynamoDBDocumentClient {
+export function createDocumentClient(
+  cfg: Pick<FunctionsConfig, "region" | "dynamoEndpoint" | "sdkMaxAttempts">,
+): DynamoDBDocumentClient {
   const local = cfg.dynamoEndpoint !== undefined;
   const client = new DynamoDBClient({
     region: cfg.region,
     maxAttempts: cfg.sdkMaxAttempts,
-    ...(local ? { endpoint: cfg.dynamoEndpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } } : {}),
+    ...(local
+      ? { endpoint: cfg.dynamoEndpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
+      : {}),
   });
-  return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false } });
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+  });
 }
 
 /** A DynamoDB store for a configuration. */

@@ -77,10 +77,16 @@ const THROTTLING = new Set([
  */
 export function translateSdkError(error: unknown): StoreError {
   if (error instanceof StoreError) return error;
-  const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number }; code?: string };
+  const e = error as {
+    name?: string;
+    message?: string;
+    $metadata?: { httpStatusCode?: number };
+    code?: string;
+  };
   const name = e?.name ?? "";
   if (THROTTLING.has(name)) return new StoreThrottledError(error);
-  if (name === "ValidationException" && /size/i.test(e.message ?? "")) return new StoreItemTooLargeError(error);
+  if (name === "ValidationException" && /size/i.test(e.message ?? ""))
+    return new StoreItemTooLargeError(error);
   const status = e?.$metadata?.httpStatusCode ?? 0;
   if (status >= 500 || status === 0 || name === "InternalServerError" || name === "ServiceUnavailable") {
     return new StoreUnavailableError(error);

@@ -13,7 +13,8 @@ export const CHG_PREFIX = "CHG#";
 export const chgSk = (seq: number): string => `${CHG_PREFIX}${String(seq).padStart(SEQ_DIGITS, "0")}`;
 /** The upper bound of the change log's sort keys (every CHG# key sorts below it). */
 export const CHG_END = `${CHG_PREFIX}${"9".repeat(SEQ_DIGITS)}~`;
-export const historyHk = (plan: string, entity: EntityKind, key: string): string => `PLAN#${plan}#ROW#${entity}#${key}`;
+export const historyHk = (plan: string, entity: EntityKind, key: string): string =>
+  `PLAN#${plan}#ROW#${entity}#${key}`;
 export const idemSk = (key: string): string => `IDEM#${key}`;
 export const idemPartSk = (key: string, part: number): string => `IDEM#${key}#${part}`;
 export const RUN_PREFIX = "RUN#";

@@ -3,7 +3,14 @@
  * SDK; `DynamoSyncStore` (dynamo/store.ts) is the implementation, tested against DynamoDB Local.
  */
 import type { EntityKind } from "#core/model.ts";
-import type { Change, CurrentRow, PushResponse, RowValues, RunReport, SyncSource } from "#core/sync/protocol.ts";
+import type {
+  Change,
+  CurrentRow,
+  PushResponse,
+  RowValues,
+  RunReport,
+  SyncSource,
+} from "#core/sync/protocol.ts";
 
 export type Role = "reader" | "editor" | "admin";
 
@@ -66,7 +73,10 @@ export interface SyncStore {
   getMember(plan: string, oid: string): Promise<Role | undefined>;
 
   /** Current rows by `${entity}#${key}` (missing ones absent). Strongly consistent. */
-  getRows(plan: string, refs: readonly { entity: EntityKind; key: string }[]): Promise<Map<string, StoredRow>>;
+  getRows(
+    plan: string,
+    refs: readonly { entity: EntityKind; key: string }[],
+  ): Promise<Map<string, StoredRow>>;
   /** true when at least one live row of the kind exists. */
   hasAnyRow(plan: string, entity: EntityKind): Promise<boolean>;
   /** Every current row (tombstones included). */
@@ -78,7 +88,12 @@ export interface SyncStore {
    * so that a retried call recognises its own earlier writes as applied.
    * Outcomes are in the order of `writes`.
    */
-  writeRows(plan: string, writes: readonly RowWrite[], actor: Actor, writeId: string): Promise<WriteOutcome[]>;
+  writeRows(
+    plan: string,
+    writes: readonly RowWrite[],
+    actor: Actor,
+    writeId: string,
+  ): Promise<WriteOutcome[]>;
 
   /** Changes after sequence number `afterSeq`, never past a change still being written. */
   changes(plan: string, afterSeq: number, limit: number): Promise<ChangesPage>;

@@ -22,7 +22,12 @@ export interface CheckedRows {
 }
 
 /** Validates a push's rows (see the file comment). */
-export async function checkRows(store: SyncStore, plan: string, rows: readonly PushRow[], locale: "it" | "en"): Promise<CheckedRows> {
+export async function checkRows(
+  store: SyncStore,
+  plan: string,
+  rows: readonly PushRow[],
+  locale: "it" | "en",
+): Promise<CheckedRows> {
   const invalid = new Map<number, Issue[]>();
   const seen = new Map<string, number>();
   const sized: { index: number; row: PushRow; text: string }[] = [];
@@ -37,7 +42,9 @@ export async function checkRows(store: SyncStore, plan: string, rows: readonly P
     }
     seen.set(id, index);
     if (Buffer.byteLength(text, "utf8") > MAX_ROW_BYTES) {
-      invalid.set(index, [syncIssue("sync.row-too-large", "values", row.key, locale, { limit: MAX_ROW_BYTES })]);
+      invalid.set(index, [
+        syncIssue("sync.row-too-large", "values", row.key, locale, { limit: MAX_ROW_BYTES }),
+      ]);
       return;
     }
     if (!row.deleted && !keyMatches(row)) {
@@ -46,7 +53,12 @@ export async function checkRows(store: SyncStore, plan: string, rows: readonly P
     }
     sized.push({ index, row, text });
   });
-  const ctx = await referenceContext(store, plan, sized.filter((s) => !invalid.has(s.index)).map((s) => s.row), locale);
+  const ctx = await referenceContext(
+    store,
+    plan,
+    sized.filter((s) => !invalid.has(s.index)).map((s) => s.row),
+    locale,
+  );
   const writes: CheckedRows["writes"] = [];
   for (const { index, row } of sized) {
     if (invalid.has(index)) continue;
@@ -59,7 +71,17 @@ export async function checkRows(store: SyncStore, plan: string, rows: readonly P
       }
     }
     const values = deleted ? {} : row.values;
-    writes.push({ index, write: { entity: row.entity, key: row.key, baseVersion: row.baseVersion, values, deleted, hash: rowHash(values, deleted) } });
+    writes.push({
+      index,
+      write: {
+        entity: row.entity,
+        key: row.key,
+        baseVersion: row.baseVersion,
+        values,
+        deleted,
+        hash: rowHash(values, deleted),
+      },
+    });
   }
   return { writes, invalid };
 }
@@ -79,8 +101,17 @@ function keyMatches(row: PushRow): boolean {
 }
 
 /** Codes the push refers to, checked against the push itself and the cloud's live rows. */
-async function referenceContext(store: SyncStore, plan: string, rows: readonly PushRow[], locale: "it" | "en"): Promise<EntityContext> {
-  const sets: Record<"priority" | "line" | "project", Set<string>> = { priority: new Set(), line: new Set(), project: new Set() };
+async function referenceContext(
+  store: SyncStore,
+  plan: string,
+  rows: readonly PushRow[],
+  locale: "it" | "en",
+): Promise<EntityContext> {
+  const sets: Record<"priority" | "line" | "project", Set<string>> = {
+    priority: new Set(),
+    line: new Set(),
+    project: new Set(),
+  };
   const removed = new Set<string>();
   const wanted = new Map<string, { entity: EntityKind; key: string }>();
   const want = (entity: "priority" | "line" | "project", ref: unknown): void => {
@@ -97,28 +128,47 @@ async function referenceContext(store: SyncStore, plan: string, rows: readonly P
     }
     sets[row.entity].add(row.key);
     if (row.entity === "project") {
-      for (const alias of [row.values["code"], row.values["acronym"]]) if (typeof alias === "string") sets.project.add(alias);
+      for (const alias of [row.values["code"], row.values["acronym"]])
+        if (typeof alias === "string") sets.project.add(alias);
       want("line", row.values["line"]);
     }
     if (row.entity === "line") want("priority", row.values["priority"]);
   }
-  const lookups = [...wanted.entries()].filter(([id, r]) => !removed.has(id) && !sets[r.entity as "priority"].has(r.key)).map(([, r]) => r);
+  const lookups = [...wanted.entries()]
+    .filter(([id, r]) => !removed.has(id) && !sets[r.entity as "priority"].has(r.key))
+    .map(([, r]) => r);
   const pushHasLines = rows.some((r) => r.entity === "line" && !r.deleted);
   const [found, cloudHasLines] = await Promise.all([
     lookups.length > 0 ? store.getRows(plan, lookups) : Promise.resolve(new Map<string, StoredRow>()),
-    pushHasLines || !rows.some((r) => r.entity === "project") ? Promise.resolve(pushHasLines) : store.hasAnyRow(plan, "line"),
+    pushHasLines || !rows.some((r) => r.entity === "project")
+      ? Promise.resolve(pushHasLines)
+      : store.hasAnyRow(plan, "line"),
   ]);
   for (const row of found.values()) {
     if (!row.deleted && row.entity !== "budget") sets[row.entity].add(row.key);
     if (!row.deleted && row.entity === "project") {
-      for (const alias of [row.values["code"], row.values["acronym"]]) if (typeof alias === "string") sets.project.add(alias);
+      for (const alias of [row.values["code"], row.values["acronym"]])
+        if (typeof alias === "string") sets.project.add(alias);
     }
   }
-  return { locale, priorities: sets.priority, lines: pushHasLines || cloudHasLines ? sets.line : undefined, projects: sets.project };
+  return {
+    locale,
+    priorities: sets.priority,
+    lines: pushHasLines || cloudHasLines ? sets.line : undefined,
+    projects: sets.project,
+  };
 }
 
-function syncIssue(code: MessageCode, column: string, value: string, locale: "it" | "en", params: Record<string, string | number> = {}): Issue {
+function syncIssue(
+  code: MessageCode,
+  column: string,
+  value: string,
+  locale: "it" | "en",
+  params: Record<string, string | number> = {},
+): Issue {
   const all = { value, ...params };
-  const message = MESSAGES[code][locale].replace(/\{(\w+)\}/g, (whole, name: string) => String(all[name as keyof typeof all] ?? whole));
+  const message = MESSAGES[code][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    String(all[name as keyof typeof all] ?? whole),
+  );
   return { severity: "error", code, sheet: "", cell: "", row: 0, column, message, value, params: all };
 }

@@ -8,20 +8,34 @@ import type { Actor, SyncStore } from "../store/store.ts";
 import { checkRows } from "./check-rows.ts";
 
 /** Applies a push and returns one result per row, in the order of the request. */
-export async function pushRows(store: SyncStore, plan: string, request: PushRequest, actor: Actor, locale: "it" | "en" = "it"): Promise<PushResponse> {
+export async function pushRows(
+  store: SyncStore,
+  plan: string,
+  request: PushRequest,
+  actor: Actor,
+  locale: "it" | "en" = "it",
+): Promise<PushResponse> {
   const requestHash = fnv1a64(canonicalJson({ source: request.source, rows: request.rows, actor: actor.id }));
   const claim = await store.claimIdempotency(plan, request.idempotencyKey, requestHash);
   if (claim.state === "done") return claim.response;
   try {
     const { writes, invalid } = await checkRows(store, plan, request.rows, locale);
     // The idempotency key marks this push's writes: a retry recognises rows it already applied.
-    const outcomes = await store.writeRows(plan, writes.map((w) => w.write), actor, request.idempotencyKey);
+    const outcomes = await store.writeRows(
+      plan,
+      writes.map((w) => w.write),
+      actor,
+      request.idempotencyKey,
+    );
     const results = new Array<RowResult>(request.rows.length);
     writes.forEach(({ index, write }, i) => {
       const outcome = outcomes[i];
       const base = { entity: write.entity, key: write.key };
       if (!outcome) return;
-      results[index] = outcome.status === "conflict" ? { ...base, status: "conflict", current: outcome.current } : { ...base, status: outcome.status, version: outcome.version };
+      results[index] =
+        outcome.status === "conflict"
+          ? { ...base, status: "conflict", current: outcome.current }
+          : { ...base, status: outcome.status, version: outcome.version };
     });
     for (const [index, issues] of invalid) {
       const row = request.rows[index];

@@ -6,17 +6,34 @@ import type { Issue } from "#core/validate/issue.ts";
 import type { SyncStore } from "../store/store.ts";
 
 /** The report JSON (SPEC §10) of a plan's cloud state. */
-export async function planRollups(store: SyncStore, plan: string, locale: "it" | "en", today: string): Promise<ReportJson> {
+export async function planRollups(
+  store: SyncStore,
+  plan: string,
+  locale: "it" | "en",
+  today: string,
+): Promise<ReportJson> {
   const rows = (await store.listRows(plan)).filter((r) => !r.deleted);
   const keys = (kind: string) => new Set(rows.filter((r) => r.entity === kind).map((r) => r.key));
   const projects = keys("project");
   for (const r of rows) {
     if (r.entity !== "project") continue;
-    for (const alias of [r.values["code"], r.values["acronym"]]) if (typeof alias === "string") projects.add(alias);
+    for (const alias of [r.values["code"], r.values["acronym"]])
+      if (typeof alias === "string") projects.add(alias);
   }
   const lines = keys("line");
-  const ctx: EntityContext = { locale, priorities: keys("priority"), lines: lines.size > 0 ? lines : undefined, projects };
-  const model: Plan = { priorities: [], lines: [], projects: [], budget: [], present: { priorities: false, lines: false, projects: false, budget: false } };
+  const ctx: EntityContext = {
+    locale,
+    priorities: keys("priority"),
+    lines: lines.size > 0 ? lines : undefined,
+    projects,
+  };
+  const model: Plan = {
+    priorities: [],
+    lines: [],
+    projects: [],
+    budget: [],
+    present: { priorities: false, lines: false, projects: false, budget: false },
+  };
   const issues: Issue[] = [];
   const updatedAt = new Map<string, string>();
   for (const row of rows) {

@@ -35,8 +35,22 @@ describe("auth matrix", () => {
     ["no token", "none", "GET", "changes", 401, "auth.missing-token"],
     ["a token that is not a JWT", "garbage", "GET", "changes", 401, "auth.invalid-token"],
     ["an expired token", { expiresIn: -600 }, "GET", "changes", 401, "auth.expired"],
-    ["a token for another audience", { aud: "api://someone-else" }, "GET", "changes", 401, "auth.invalid-token"],
-    ["a token from another issuer", { iss: "https://login.microsoftonline.com/evil/v2.0" }, "GET", "changes", 401, "auth.invalid-token"],
+    [
+      "a token for another audience",
+      { aud: "api://someone-else" },
+      "GET",
+      "changes",
+      401,
+      "auth.invalid-token",
+    ],
+    [
+      "a token from another issuer",
+      { iss: "https://login.microsoftonline.com/evil/v2.0" },
+      "GET",
+      "changes",
+      401,
+      "auth.invalid-token",
+    ],
     ["a forged signature", { forged: true }, "GET", "changes", 401, "auth.invalid-token"],
     ["a reader pushing", { oid: USERS.reader }, "POST", "sync", 403, "auth.forbidden"],
     ["a reader restoring", { oid: USERS.reader }, "POST", "restore", 403, "auth.forbidden"],
@@ -44,19 +58,44 @@ describe("auth matrix", () => {
     ["an editor pushing", { oid: USERS.editor }, "POST", "sync", 200, undefined],
     ["a member of another plan", { oid: USERS.stranger }, "GET", "changes", 404, "not-found"],
     ["a plan that does not exist", { oid: USERS.admin }, "GET", "missing-plan", 404, "not-found"],
-    ["the nightly app role on any plan", { oid: "nightly-app", roles: ["ActionPlan.Sync.All"], appOnly: true }, "POST", "sync", 200, undefined],
-    ["an app without the sync role", { oid: "some-app", roles: ["Other.Role"], appOnly: true }, "GET", "changes", 404, "not-found"],
+    [
+      "the nightly app role on any plan",
+      { oid: "nightly-app", roles: ["ActionPlan.Sync.All"], appOnly: true },
+      "POST",
+      "sync",
+      200,
+      undefined,
+    ],
+    [
+      "an app without the sync role",
+      { oid: "some-app", roles: ["Other.Role"], appOnly: true },
+      "GET",
+      "changes",
+      404,
+      "not-found",
+    ],
   ])("answers %s with %i", async (_name, spec, method, route, status, code) => {
     // Prepare
     const token = await tokenFor(spec);
     const path =
-      route === "sync" ? apiPaths.sync(PLAN)
-      : route === "restore" ? apiPaths.restore(PLAN, "priority", "1")
-      : route === "missing-plan" ? apiPaths.changes("missing-plan")
-      : apiPaths.changes(PLAN);
-    const body = method === "POST" ? (route === "restore" ? { version: 1 } : pushBody([priority(`A${Math.random().toString(36).slice(2, 8)}`)])) : undefined;
+      route === "sync"
+        ? apiPaths.sync(PLAN)
+        : route === "restore"
+          ? apiPaths.restore(PLAN, "priority", "1")
+          : route === "missing-plan"
+            ? apiPaths.changes("missing-plan")
+            : apiPaths.changes(PLAN);
+    const body =
+      method === "POST"
+        ? route === "restore"
+          ? { version: 1 }
+          : pushBody([priority(`A${Math.random().toString(36).slice(2, 8)}`)])
+        : undefined;
     // Act
-    const reply = await call<ErrorBody>(stack().apiUrl, method, path, { ...(token ? { token } : {}), ...(body ? { body } : {}) });
+    const reply = await call<ErrorBody>(stack().apiUrl, method, path, {
+      ...(token ? { token } : {}),
+      ...(body ? { body } : {}),
+    });
     // Assess
     expect(reply.status).toBe(status);
     if (code) {
@@ -79,7 +118,11 @@ describe("dev issuer guard", () => {
     ["without the dev flag a loopback issuer is dropped", {}, []],
     ["with the dev flag it is kept", { ACTIONPLAN_DEV_ISSUER: "1" }, ["http://127.0.0.1:9/dev-tenant/v2.0"]],
   ])("%s", (_name, flag, issuers) => {
-    const env = { ACTIONPLAN_AUTH_ISSUERS: "http://127.0.0.1:9/dev-tenant/v2.0", ACTIONPLAN_AUTH_JWKS_URI: "http://127.0.0.1:9/keys", ...flag };
+    const env = {
+      ACTIONPLAN_AUTH_ISSUERS: "http://127.0.0.1:9/dev-tenant/v2.0",
+      ACTIONPLAN_AUTH_JWKS_URI: "http://127.0.0.1:9/keys",
+      ...flag,
+    };
     expect(readConfig(env).auth.issuers).toEqual(issuers);
   });
 

@@ -20,27 +20,62 @@ beforeAll(async () => {
 
 describe("malformed requests", () => {
   it.each([
-    ["malformed JSON", "{\"idempotencyKey\": ", 400, "body.malformed"],
+    ["malformed JSON", '{"idempotencyKey": ', 400, "body.malformed"],
     ["an empty body", "", 400, "body.malformed"],
     ["JSON that is not a push", "[1,2,3]", 400, "body.invalid"],
-    ["an unknown entity kind", JSON.stringify(pushBody([{ entity: "person" as never, key: "x", baseVersion: 0, values: {} }])), 400, "body.invalid"],
-    ["a negative base version", JSON.stringify(pushBody([{ entity: "priority", key: "x", baseVersion: -1, values: {} }])), 400, "body.invalid"],
-    ["values that are not an object", JSON.stringify({ idempotencyKey: newKey(), source: "cli", rows: [{ entity: "priority", key: "x", baseVersion: 0, values: "text" }] }), 400, "body.invalid"],
+    [
+      "an unknown entity kind",
+      JSON.stringify(pushBody([{ entity: "person" as never, key: "x", baseVersion: 0, values: {} }])),
+      400,
+      "body.invalid",
+    ],
+    [
+      "a negative base version",
+      JSON.stringify(pushBody([{ entity: "priority", key: "x", baseVersion: -1, values: {} }])),
+      400,
+      "body.invalid",
+    ],
+    [
+      "values that are not an object",
+      JSON.stringify({
+        idempotencyKey: newKey(),
+        source: "cli",
+        rows: [{ entity: "priority", key: "x", baseVersion: 0, values: "text" }],
+      }),
+      400,
+      "body.invalid",
+    ],
   ])("answers %s with %i and names the problem", async (_name, raw, status, code) => {
-    const reply = await call<ErrorBody>(stack().apiUrl, "POST", apiPaths.sync(PLAN), { token, rawBody: raw, headers: { "content-type": "application/json" } });
+    const reply = await call<ErrorBody>(stack().apiUrl, "POST", apiPaths.sync(PLAN), {
+      token,
+      rawBody: raw,
+      headers: { "content-type": "application/json" },
+    });
     expect(reply.status).toBe(status);
     expect(reply.body.error.code).toBe(code);
   });
 
   it("answers a body over 5 MB with 413", async () => {
-    const big = JSON.stringify(pushBody([{ entity: "priority", key: "x", baseVersion: 0, values: { code: "x", title: "a".repeat(MAX_BODY_BYTES) } }]));
+    const big = JSON.stringify(
+      pushBody([
+        {
+          entity: "priority",
+          key: "x",
+          baseVersion: 0,
+          values: { code: "x", title: "a".repeat(MAX_BODY_BYTES) },
+        },
+      ]),
+    );
     const reply = await call<ErrorBody>(stack().apiUrl, "POST", apiPaths.sync(PLAN), { token, rawBody: big });
     expect(reply.status).toBe(413);
   });
 
   it("refuses a row too large for the store as invalid, not as an error", async () => {
     const title = "é".repeat(60_000);
-    const reply = await call<PushResponse>(stack().apiUrl, "POST", apiPaths.sync(PLAN), { token, body: pushBody([{ entity: "priority", key: "big", baseVersion: 0, values: { code: "big", title } }]) });
+    const reply = await call<PushResponse>(stack().apiUrl, "POST", apiPaths.sync(PLAN), {
+      token,
+      body: pushBody([{ entity: "priority", key: "big", baseVersion: 0, values: { code: "big", title } }]),
+    });
     expect(reply.status).toBe(200);
     expect(reply.body.results[0]?.issues?.[0]?.code).toBe("sync.row-too-large");
   });
@@ -60,10 +95,17 @@ describe("malformed requests", () => {
 describe("fuzzing", () => {
   it("never answers a fuzzed body with a 500", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify({ idempotencyKey: newKey(), source: "cli", rows: v }))), async (raw) => {
-        const reply = await call(stack().apiUrl, "POST", apiPaths.sync(PLAN), { token, rawBody: raw });
-        expect(reply.status).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((v) => JSON.stringify({ idempotencyKey: newKey(), source: "cli", rows: v })),
+        ),
+        async (raw) => {
+          const reply = await call(stack().apiUrl, "POST", apiPaths.sync(PLAN), { token, rawBody: raw });
+          expect(reply.status).toBeLessThan(500);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -73,12 +115,30 @@ describe("fuzzing", () => {
       entity: fc.constantFrom("priority", "line", "project", "budget"),
       key: fc.string({ minLength: 1, maxLength: 20 }),
       baseVersion: fc.nat({ max: 3 }),
-      values: fc.dictionary(fc.constantFrom("code", "title", "priority", "line", "key", "project", "amount", "ticks", "deadline", "types", "outcome"), fc.jsonValue({ maxDepth: 2 })),
+      values: fc.dictionary(
+        fc.constantFrom(
+          "code",
+          "title",
+          "priority",
+          "line",
+          "key",
+          "project",
+          "amount",
+          "ticks",
+          "deadline",
+          "types",
+          "outcome",
+        ),
+        fc.jsonValue({ maxDepth: 2 }),
+      ),
       deleted: fc.option(fc.boolean(), { nil: undefined }),
     });
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 8 }), async (rows) => {
-        const reply = await call<PushResponse>(stack().apiUrl, "POST", apiPaths.sync(PLAN), { token, body: pushBody(rows as never) });
+        const reply = await call<PushResponse>(stack().apiUrl, "POST", apiPaths.sync(PLAN), {
+          token,
+          body: pushBody(rows as never),
+        });
         expect(reply.status).toBe(200);
         expect(reply.body.results).toHaveLength(rows.length);
       }),

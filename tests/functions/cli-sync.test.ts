@@ -37,16 +37,39 @@ describe("actionplan sync", () => {
     // Prepare
     await writeXlsx(bigDataPlan(), join(dir, "plan.xlsx"));
     // Act: first sync
-    const first = await runCli(["sync", "plan.xlsx", "--plan", PLAN, "--api", stack().apiUrl, "--token", token, "--json"]);
-    const report = JSON.parse(first.out) as { sent: number; counts: Record<string, number>; results: RowResult[] };
+    const first = await runCli([
+      "sync",
+      "plan.xlsx",
+      "--plan",
+      PLAN,
+      "--api",
+      stack().apiUrl,
+      "--token",
+      token,
+      "--json",
+    ]);
+    const report = JSON.parse(first.out) as {
+      sent: number;
+      counts: Record<string, number>;
+      results: RowResult[];
+    };
     // Assess
     expect(first.err).toBe("");
     expect(report.sent).toBeGreaterThan(0);
     expect(report.counts["applied"]).toBe(report.sent);
     // Prepare: the workbook now carries its sync state (as the add-in writes it)
     const stored = await stack().store.listRows(PLAN);
-    const state: SyncState = { planId: PLAN, apiUrl: stack().apiUrl, rows: Object.fromEntries(stored.map((r) => [`${r.entity}:${r.key}`, { version: r.version, hash: rowHash(r.values) }])) };
-    await writeXlsx([...bigDataPlan(), { name: SYNC_SHEET_NAME, values: syncSheetValues(state), hidden: "very" }], join(dir, "synced.xlsx"));
+    const state: SyncState = {
+      planId: PLAN,
+      apiUrl: stack().apiUrl,
+      rows: Object.fromEntries(
+        stored.map((r) => [`${r.entity}:${r.key}`, { version: r.version, hash: rowHash(r.values) }]),
+      ),
+    };
+    await writeXlsx(
+      [...bigDataPlan(), { name: SYNC_SHEET_NAME, values: syncSheetValues(state), hidden: "very" }],
+      join(dir, "synced.xlsx"),
+    );
     // Act: second sync, the API URL read from the sync sheet
     const second = await runCli(["sync", "synced.xlsx", "--plan", PLAN, "--token", token, "--json"]);
     // Assess
@@ -57,7 +80,11 @@ describe("actionplan sync", () => {
   it.each([
     ["no --plan", ["sync", "plan.xlsx"], /--plan/],
     ["no token", ["sync", "plan.xlsx", "--plan", PLAN, "--api", "http://127.0.0.1:9"], /token/],
-    ["a missing file", ["sync", "nope.xlsx", "--plan", PLAN, "--api", "http://127.0.0.1:9", "--token", "t"], /nope\.xlsx/],
+    [
+      "a missing file",
+      ["sync", "nope.xlsx", "--plan", PLAN, "--api", "http://127.0.0.1:9", "--token", "t"],
+      /nope\.xlsx/,
+    ],
   ])("exits 2 with one line for %s", async (_name, args, message) => {
     const saved = process.env["ACTIONPLAN_TOKEN"];
     delete process.env["ACTIONPLAN_TOKEN"];
@@ -69,7 +96,16 @@ describe("actionplan sync", () => {
   });
 
   it("exits 2 naming the refusal when the API refuses the token", async () => {
-    const result = await runCli(["sync", "plan.xlsx", "--plan", PLAN, "--api", stack().apiUrl, "--token", "forged.token.value"]);
+    const result = await runCli([
+      "sync",
+      "plan.xlsx",
+      "--plan",
+      PLAN,
+      "--api",
+      stack().apiUrl,
+      "--token",
+      "forged.token.value",
+    ]);
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/401/);
   });

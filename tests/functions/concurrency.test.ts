@@ -28,7 +28,13 @@ interface Edit {
 
 describe("concurrent editors", () => {
   it("lose no update, record every applied change in the history, and a concurrent puller converges", async () => {
-    const editorsArb = fc.array(fc.array(fc.record({ key: fc.nat({ max: KEYS.length - 1 }), delay: fc.nat({ max: 15 }) }), { minLength: 1, maxLength: 5 }), { minLength: 2, maxLength: 4 });
+    const editorsArb = fc.array(
+      fc.array(fc.record({ key: fc.nat({ max: KEYS.length - 1 }), delay: fc.nat({ max: 15 }) }), {
+        minLength: 1,
+        maxLength: 5,
+      }),
+      { minLength: 2, maxLength: 4 },
+    );
     await fc.assert(
       fc.asyncProperty(editorsArb, async (editors) => {
         // Prepare: a fresh plan, every editor a member
@@ -48,7 +54,10 @@ describe("concurrent editors", () => {
             const key = KEYS[edit.key] as string;
             const title = `editor ${e} edit ${n}`;
             for (let attempt = 0; attempt < 20; attempt++) {
-              const reply = await call<PushResponse>(stack().apiUrl, "POST", apiPaths.sync(plan), { token: tokens[e] as string, body: pushBody([priority(key, title, known.get(key) ?? 0)]) });
+              const reply = await call<PushResponse>(stack().apiUrl, "POST", apiPaths.sync(plan), {
+                token: tokens[e] as string,
+                body: pushBody([priority(key, title, known.get(key) ?? 0)]),
+              });
               const result = reply.body.results[0];
               if (result?.status === "conflict") {
                 known.set(key, result.current?.version ?? 0);
@@ -81,11 +90,20 @@ describe("concurrent editors", () => {
           const mine = applied.filter((a) => a.key === key).sort((a, b) => a.version - b.version);
           expect(mine.map((a) => a.version)).toEqual(mine.map((_, i) => i + 1));
           if (mine.length === 0) continue;
-          const history = await call<HistoryResponse>(stack().apiUrl, "GET", apiPaths.history(plan, "priority", key), { token: tokens[0] as string });
-          expect(history.body.versions.map((v) => [v.version, v.values["title"]])).toEqual(mine.map((a) => [a.version, a.title]));
+          const history = await call<HistoryResponse>(
+            stack().apiUrl,
+            "GET",
+            apiPaths.history(plan, "priority", key),
+            { token: tokens[0] as string },
+          );
+          expect(history.body.versions.map((v) => [v.version, v.values["title"]])).toEqual(
+            mine.map((a) => [a.version, a.title]),
+          );
         }
         // The pulled stream holds every applied change once, and its last versions are the store.
-        expect(pulled.map((c) => `${c.key}@${c.version}`).sort()).toEqual(applied.map((a) => `${a.key}@${a.version}`).sort());
+        expect(pulled.map((c) => `${c.key}@${c.version}`).sort()).toEqual(
+          applied.map((a) => `${a.key}@${a.version}`).sort(),
+        );
         const state = new Map(pulled.map((c) => [c.key, c.values["title"]]));
         const stored = await stack().store.listRows(plan);
         expect(new Map(stored.map((r) => [r.key, r.values["title"]]))).toEqual(state);

@@ -38,11 +38,18 @@ describe("error mapping", () => {
 
   it("never puts a stack trace or an internal message in a 500 body, and carries the correlation id", () => {
     const logged: unknown[] = [];
-    const response = errorResponse(new Error("secret table name in message"), "corr-1", { error: (_m, extra) => void logged.push(extra), warn: () => undefined });
+    const response = errorResponse(new Error("secret table name in message"), "corr-1", {
+      error: (_m, extra) => void logged.push(extra),
+      warn: () => undefined,
+    });
     const body = ErrorBodySchema.parse(JSON.parse(response.body ?? ""));
     expect(response.statusCode).toBe(500);
     expect(response.body).not.toMatch(/secret|stack|Error:/);
-    expect(body.error).toMatchObject({ code: "internal", correlationId: "corr-1", messages: { it: expect.any(String), en: expect.any(String) } });
+    expect(body.error).toMatchObject({
+      code: "internal",
+      correlationId: "corr-1",
+      messages: { it: expect.any(String), en: expect.any(String) },
+    });
     expect(logged).toHaveLength(1);
   });
 
@@ -52,13 +59,29 @@ describe("error mapping", () => {
 });
 
 describe("SDK error translation", () => {
-  const sdk = (name: string, status: number, message = "") => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
+  const sdk = (name: string, status: number, message = "") =>
+    Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
   it.each<[string, unknown, new (...args: never[]) => StoreError, boolean]>([
     ["ThrottlingException", sdk("ThrottlingException", 400), StoreThrottledError, true],
-    ["ProvisionedThroughputExceededException", sdk("ProvisionedThroughputExceededException", 400), StoreThrottledError, true],
+    [
+      "ProvisionedThroughputExceededException",
+      sdk("ProvisionedThroughputExceededException", 400),
+      StoreThrottledError,
+      true,
+    ],
     ["a 500", sdk("InternalServerError", 500), StoreUnavailableError, true],
-    ["a reset connection", Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }), StoreUnavailableError, true],
-    ["an item size ValidationException", sdk("ValidationException", 400, "Item size has exceeded the maximum allowed size"), StoreItemTooLargeError, false],
+    [
+      "a reset connection",
+      Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }),
+      StoreUnavailableError,
+      true,
+    ],
+    [
+      "an item size ValidationException",
+      sdk("ValidationException", 400, "Item size has exceeded the maximum allowed size"),
+      StoreItemTooLargeError,
+      false,
+    ],
     ["another ValidationException", sdk("ValidationException", 400, "bad expression"), StoreError, false],
   ])("turns %s into our own error", (_name, error, type, retryable) => {
     const translated = translateSdkError(error);
@@ -77,9 +100,12 @@ describe("cursor", () => {
 
   it("refuses any text that is not one of its cursors with a 400", () => {
     fc.assert(
-      fc.property(fc.string().filter((s) => s !== "" && !/^1\.[0-9a-z]{1,11}$/.test(s)), (text) => {
-        expect(() => decodeCursor(text)).toThrow(expect.objectContaining({ statusCode: 400 }));
-      }),
+      fc.property(
+        fc.string().filter((s) => s !== "" && !/^1\.[0-9a-z]{1,11}$/.test(s)),
+        (text) => {
+          expect(() => decodeCursor(text)).toThrow(expect.objectContaining({ statusCode: 400 }));
+        },
+      ),
     );
   });
 });
@@ -87,7 +113,11 @@ describe("cursor", () => {
 describe("route matching", () => {
   it.each<[string, string, Record<string, string> | undefined]>([
     ["/plans/{plan}/sync", "/plans/clust-er-2025/sync", { plan: "clust-er-2025" }],
-    ["/plans/{plan}/rows/{entity}/{key}/history", "/plans/p/rows/budget/DGH%7Cequipment%7C2021%7C/history", { plan: "p", entity: "budget", key: "DGH|equipment|2021|" }],
+    [
+      "/plans/{plan}/rows/{entity}/{key}/history",
+      "/plans/p/rows/budget/DGH%7Cequipment%7C2021%7C/history",
+      { plan: "p", entity: "budget", key: "DGH|equipment|2021|" },
+    ],
     ["/plans/{plan}/sync", "/plans//sync", undefined],
     ["/plans/{plan}/sync", "/plans/p/sync/extra", undefined],
     ["/plans/{plan}/sync", "/plans/%E0%A4%A/sync", undefined],
@@ -103,7 +133,9 @@ describe("table definition", () => {
       { AttributeName: TABLE_DEFINITION.partitionKey.name, KeyType: "HASH" },
       { AttributeName: TABLE_DEFINITION.sortKey.name, KeyType: "RANGE" },
     ]);
-    expect(input.GlobalSecondaryIndexes?.map((g) => g.IndexName)).toEqual(TABLE_DEFINITION.globalSecondaryIndexes.map((g) => g.indexName));
+    expect(input.GlobalSecondaryIndexes?.map((g) => g.IndexName)).toEqual(
+      TABLE_DEFINITION.globalSecondaryIndexes.map((g) => g.indexName),
+    );
     expect(input.AttributeDefinitions?.map((a) => a.AttributeName).sort()).toEqual(["hk", "hv", "pk", "sk"]);
   });
 });

@@ -19,7 +19,10 @@ beforeAll(async () => {
 });
 
 async function push(rows: Parameters<typeof pushBody>[0], key?: string) {
-  return call<PushResponse>(stack().apiUrl, "POST", apiPaths.sync(PLAN), { token, body: pushBody(rows, key) });
+  return call<PushResponse>(stack().apiUrl, "POST", apiPaths.sync(PLAN), {
+    token,
+    body: pushBody(rows, key),
+  });
 }
 
 const statuses = (results: RowResult[]) => results.map((r) => `${r.entity}:${r.key}=${r.status}`);
@@ -27,11 +30,21 @@ const statuses = (results: RowResult[]) => results.map((r) => `${r.entity}:${r.k
 describe("push", () => {
   it("applies new rows at version 1, and the same values again are unchanged", async () => {
     // Act
-    const first = await push([priority("1"), line("1.1", "1"), project("P1", "1.1"), budget("P1", "equipment", 1000)]);
+    const first = await push([
+      priority("1"),
+      line("1.1", "1"),
+      project("P1", "1.1"),
+      budget("P1", "equipment", 1000),
+    ]);
     const again = await push([priority("1", "Priorità 1", 1)]);
     // Assess
     expect(first.status).toBe(200);
-    expect(statuses(first.body.results)).toEqual(["priority:1=applied", "line:1.1=applied", "project:P1=applied", "budget:P1|equipment||=applied"]);
+    expect(statuses(first.body.results)).toEqual([
+      "priority:1=applied",
+      "line:1.1=applied",
+      "project:P1=applied",
+      "budget:P1|equipment||=applied",
+    ]);
     expect(first.body.results.every((r) => r.version === 1)).toBe(true);
     expect(again.body.results[0]).toMatchObject({ status: "unchanged", version: 1 });
   });
@@ -43,28 +56,53 @@ describe("push", () => {
     // Act: another editor still based on version 1
     const stale = await push([priority("2", "Modifica in ritardo", 1)]);
     // Assess
-    expect(stale.body.results[0]).toMatchObject({ status: "conflict", current: { version: 2, values: { code: "2", title: "Prima modifica" }, deleted: false, updatedBy: USERS.editor } });
+    expect(stale.body.results[0]).toMatchObject({
+      status: "conflict",
+      current: {
+        version: 2,
+        values: { code: "2", title: "Prima modifica" },
+        deleted: false,
+        updatedBy: USERS.editor,
+      },
+    });
     const rows = await stack().store.getRows(PLAN, [{ entity: "priority", key: "2" }]);
     expect(rows.get("priority#2")?.values["title"]).toBe("Prima modifica");
   });
 
   it("reports invalid rows with their issues while valid rows in the same push apply", async () => {
     // Act
-    const reply = await push([priority("3"), line("3.1", "99"), line("3.2", "3"), { ...project("P3", "3.2"), key: "OTHER" }]);
+    const reply = await push([
+      priority("3"),
+      line("3.1", "99"),
+      line("3.2", "3"),
+      { ...project("P3", "3.2"), key: "OTHER" },
+    ]);
     // Assess
-    expect(statuses(reply.body.results)).toEqual(["priority:3=applied", "line:3.1=invalid", "line:3.2=applied", "project:OTHER=invalid"]);
+    expect(statuses(reply.body.results)).toEqual([
+      "priority:3=applied",
+      "line:3.1=invalid",
+      "line:3.2=applied",
+      "project:OTHER=invalid",
+    ]);
     expect(reply.body.results[1]?.issues?.map((i) => i.code)).toEqual(["ref.unknown-priority"]);
     expect(reply.body.results[3]?.issues?.map((i) => i.code)).toEqual(["sync.key-mismatch"]);
   });
 
   it("checks references against the cloud state, not only the push", async () => {
     const reply = await push([line("1.2", "1"), project("P4", "1.1"), budget("P1", "travel", 5)]);
-    expect(statuses(reply.body.results)).toEqual(["line:1.2=applied", "project:P4=applied", "budget:P1|travel||=applied"]);
+    expect(statuses(reply.body.results)).toEqual([
+      "line:1.2=applied",
+      "project:P4=applied",
+      "budget:P1|travel||=applied",
+    ]);
   });
 
   it("refuses a row that appears twice in one push", async () => {
     const reply = await push([priority("4", "a"), priority("4", "b")]);
-    expect(reply.body.results.map((r) => r.issues?.[0]?.code)).toEqual(["sync.duplicate-row", "sync.duplicate-row"]);
+    expect(reply.body.results.map((r) => r.issues?.[0]?.code)).toEqual([
+      "sync.duplicate-row",
+      "sync.duplicate-row",
+    ]);
   });
 });
 
@@ -75,7 +113,12 @@ describe("idempotency", () => {
     const first = await push([priority("5", "Uno")], key);
     // Act
     const repeat = await push([priority("5", "Uno")], key);
-    const history = await call<HistoryResponse>(stack().apiUrl, "GET", apiPaths.history(PLAN, "priority", "5"), { token });
+    const history = await call<HistoryResponse>(
+      stack().apiUrl,
+      "GET",
+      apiPaths.history(PLAN, "priority", "5"),
+      { token },
+    );
     // Assess
     expect(repeat.body).toEqual(first.body);
     expect(history.body.versions).toHaveLength(1);
@@ -91,7 +134,9 @@ describe("idempotency", () => {
 
   it("keeps the first result of a 10 000-row push across idempotency parts", async () => {
     // Prepare: a response too large for one item once gzipped is split into parts
-    const rows = Array.from({ length: 3000 }, (_, i) => priority(`X${i}-${Math.random().toString(36).slice(2)}`, `T ${Math.random()}`));
+    const rows = Array.from({ length: 3000 }, (_, i) =>
+      priority(`X${i}-${Math.random().toString(36).slice(2)}`, `T ${Math.random()}`),
+    );
     const key = `idem-big-${Date.now()}`;
     const first = await push(rows, key);
     // Act
@@ -109,12 +154,22 @@ describe("tombstones, history and restore", () => {
     await push([priority("7", "Seconda", 1)]);
     const del = await push([{ entity: "priority", key: "7", baseVersion: 2, values: {}, deleted: true }]);
     // Act
-    const restore = await call<RowResult>(stack().apiUrl, "POST", apiPaths.restore(PLAN, "priority", "7"), { token, body: { version: 1 } });
-    const history = await call<HistoryResponse>(stack().apiUrl, "GET", apiPaths.history(PLAN, "priority", "7"), { token });
+    const restore = await call<RowResult>(stack().apiUrl, "POST", apiPaths.restore(PLAN, "priority", "7"), {
+      token,
+      body: { version: 1 },
+    });
+    const history = await call<HistoryResponse>(
+      stack().apiUrl,
+      "GET",
+      apiPaths.history(PLAN, "priority", "7"),
+      { token },
+    );
     // Assess
     expect(del.body.results[0]).toMatchObject({ status: "applied", version: 3 });
     expect(restore.body).toMatchObject({ status: "applied", version: 4 });
-    expect(history.body.versions.map((v) => [v.version, v.deleted, v.values["title"], v.restoredFrom])).toEqual([
+    expect(
+      history.body.versions.map((v) => [v.version, v.deleted, v.values["title"], v.restoredFrom]),
+    ).toEqual([
       [1, false, "Prima", undefined],
       [2, false, "Seconda", undefined],
       [3, true, "Seconda", undefined],
@@ -127,7 +182,10 @@ describe("tombstones, history and restore", () => {
     ["an unknown version", 404, { version: 99 }],
     ["a version that is not a number", 400, { version: "1" }],
   ])("answers restore of %s with %i", async (_name, status, body) => {
-    const reply = await call(stack().apiUrl, "POST", apiPaths.restore(PLAN, "priority", "7"), { token, body });
+    const reply = await call(stack().apiUrl, "POST", apiPaths.restore(PLAN, "priority", "7"), {
+      token,
+      body,
+    });
     expect(reply.status).toBe(status);
   });
 });
@@ -138,11 +196,20 @@ describe("pull", () => {
     const pulled = await pullAll(stack().apiUrl, PLAN, token, undefined, 250);
     // Assess: the last version of each row in the stream is the row in the store
     const last = new Map<string, { version: number; deleted: boolean; values: unknown }>();
-    for (const c of pulled.changes) last.set(`${c.entity}#${c.key}`, { version: c.version, deleted: c.deleted, values: c.deleted ? undefined : c.values });
+    for (const c of pulled.changes)
+      last.set(`${c.entity}#${c.key}`, {
+        version: c.version,
+        deleted: c.deleted,
+        values: c.deleted ? undefined : c.values,
+      });
     const stored = await stack().store.listRows(PLAN);
     expect(last.size).toBe(stored.length);
     for (const row of stored) {
-      expect(last.get(`${row.entity}#${row.key}`)).toEqual({ version: row.version, deleted: row.deleted, values: row.deleted ? undefined : row.values });
+      expect(last.get(`${row.entity}#${row.key}`)).toEqual({
+        version: row.version,
+        deleted: row.deleted,
+        values: row.deleted ? undefined : row.values,
+      });
     }
   });
 

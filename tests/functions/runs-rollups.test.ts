@@ -18,7 +18,17 @@ const run = (startedAt: string, applied: number): RunReport => ({
   plan: PLAN,
   startedAt,
   finishedAt: startedAt,
-  files: [{ file: "Action Plan.xlsx", status: "applied", applied, unchanged: 0, conflicts: 0, invalid: 1, errors: [{ message: "Riga non valida", sheet: "Progetti", cell: "D7" }] }],
+  files: [
+    {
+      file: "Action Plan.xlsx",
+      status: "applied",
+      applied,
+      unchanged: 0,
+      conflicts: 0,
+      invalid: 1,
+      errors: [{ message: "Riga non valida", sheet: "Progetti", cell: "D7" }],
+    },
+  ],
 });
 
 beforeAll(async () => {
@@ -36,7 +46,11 @@ describe("runs", () => {
     // Assess
     expect(reply.status).toBe(200);
     expect(reply.body.runs.map((r) => r.files[0]?.applied)).toEqual([5, 3]);
-    expect(reply.body.runs[0]?.files[0]?.errors[0]).toEqual({ message: "Riga non valida", sheet: "Progetti", cell: "D7" });
+    expect(reply.body.runs[0]?.files[0]?.errors[0]).toEqual({
+      message: "Riga non valida",
+      sheet: "Progetti",
+      cell: "D7",
+    });
   });
 });
 
@@ -48,19 +62,31 @@ describe("rollups", () => {
       body: pushBody([
         priority("5", "Big Data"),
         line("5.1", "5"),
-        project("DGH", "5.1", "DigitalGreenHealth", 0, { programme: "Horizon Europe", totalBudget: 499875, requested: 499875, outcome: "funded" }),
+        project("DGH", "5.1", "DigitalGreenHealth", 0, {
+          programme: "Horizon Europe",
+          totalBudget: 499875,
+          requested: 499875,
+          outcome: "funded",
+        }),
         project("OLD", "5.1", "Cancellato", 0, { totalBudget: 1000 }),
         budget("DGH", "equipment", 1000),
       ]),
     });
     expect(pushed.body.results.every((r) => r.status === "applied")).toBe(true);
-    await call(stack().apiUrl, "POST", apiPaths.sync(PLAN), { token, body: pushBody([{ entity: "project", key: "OLD", baseVersion: 1, values: {}, deleted: true }]) });
+    await call(stack().apiUrl, "POST", apiPaths.sync(PLAN), {
+      token,
+      body: pushBody([{ entity: "project", key: "OLD", baseVersion: 1, values: {}, deleted: true }]),
+    });
     // Act
     const reply = await call<ReportJson>(stack().apiUrl, "GET", apiPaths.rollups(PLAN), { token });
     // Assess
     expect(reply.status).toBe(200);
     expect(reply.body.schema).toBe(1);
     expect(reply.body.projects.map((p) => p.code)).toEqual(["DGH"]);
-    expect(reply.body.rollups.byPriority["5"]).toMatchObject({ count: 1, totalBudget: 499875, funded: 499875 });
+    expect(reply.body.rollups.byPriority["5"]).toMatchObject({
+      count: 1,
+      totalBudget: 499875,
+      funded: 499875,
+    });
   });
 });

@@ -7,10 +7,21 @@ export interface ApiReply<T = unknown> {
   headers: Headers;
 }
 
-export async function call<T = unknown>(base: string, method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string | Uint8Array<ArrayBuffer>; headers?: Record<string, string> } = {}): Promise<ApiReply<T>> {
+export async function call<T = unknown>(
+  base: string,
+  method: string,
+  path: string,
+  options: {
+    token?: string;
+    body?: unknown;
+    rawBody?: string | Uint8Array<ArrayBuffer>;
+    headers?: Record<string, string>;
+  } = {},
+): Promise<ApiReply<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers["authorization"] = `Bearer ${options.token}`;
-  let body: string | Uint8Array<ArrayBuffer> | undefined = options.rawBody as string | Uint8Array<ArrayBuffer> | undefined;
+  let body: string | Uint8Array<ArrayBuffer> | undefined = options.rawBody as
+    string | Uint8Array<ArrayBuffer> | undefined;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     headers["content-type"] = "application/json";
@@ -32,12 +43,22 @@ let counter = 0;
 export const newKey = (): string => `test-${process.pid}-${Date.now()}-${++counter}`;
 
 /** A push request of rows. */
-export function pushBody(rows: PushRow[], idempotencyKey = newKey(), source: PushRequest["source"] = "cli"): PushRequest {
+export function pushBody(
+  rows: PushRow[],
+  idempotencyKey = newKey(),
+  source: PushRequest["source"] = "cli",
+): PushRequest {
   return { idempotencyKey, source, rows };
 }
 
 /** Pulls from a cursor until hasMore is false; returns every change and the last cursor. */
-export async function pullAll(base: string, plan: string, token: string, since?: string, limit?: number): Promise<ChangesResponse> {
+export async function pullAll(
+  base: string,
+  plan: string,
+  token: string,
+  since?: string,
+  limit?: number,
+): Promise<ChangesResponse> {
   const changes: ChangesResponse["changes"] = [];
   let cursor = since;
   for (;;) {

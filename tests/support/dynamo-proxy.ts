@@ -27,7 +27,11 @@ export interface DynamoProxy {
   stop(): Promise<void>;
 }
 
-const emptyStats = (): ProxyStats => ({ operations: {}, rowWrites: 0, faults: { pass: 0, throttle: 0, error500: 0, "drop-before": 0, "drop-after": 0 } });
+const emptyStats = (): ProxyStats => ({
+  operations: {},
+  rowWrites: 0,
+  faults: { pass: 0, throttle: 0, error500: 0, "drop-before": 0, "drop-after": 0 },
+});
 
 export async function startDynamoProxy(target: string): Promise<DynamoProxy> {
   const upstream = new URL(target);
@@ -52,11 +56,17 @@ export async function startDynamoProxy(target: string): Promise<DynamoProxy> {
     const fault = choose?.(operation) ?? "pass";
     stats.faults[fault]++;
     if (fault === "throttle") {
-      reply(res, 400, { __type: "com.amazonaws.dynamodb.v20120810#ThrottlingException", message: "Rate of requests exceeds the allowed throughput." });
+      reply(res, 400, {
+        __type: "com.amazonaws.dynamodb.v20120810#ThrottlingException",
+        message: "Rate of requests exceeds the allowed throughput.",
+      });
       return;
     }
     if (fault === "error500") {
-      reply(res, 500, { __type: "com.amazonaws.dynamodb.v20120810#InternalServerError", message: "Internal server error (injected)" });
+      reply(res, 500, {
+        __type: "com.amazonaws.dynamodb.v20120810#InternalServerError",
+        message: "Internal server error (injected)",
+      });
       return;
     }
     if (fault === "drop-before") {
@@ -64,7 +74,13 @@ export async function startDynamoProxy(target: string): Promise<DynamoProxy> {
       return;
     }
     const forward = httpRequest(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+      },
       (up) => {
         const parts: Buffer[] = [];
         up.on("data", (c: Buffer) => parts.push(c));

@@ -6,7 +6,9 @@ import { afterAll, beforeAll } from "vitest";
 import { startLocalStack, type LocalStack, type LocalStackOptions } from "#functions/local/stack.ts";
 
 /** Registers the hooks; call the returned function inside tests to get the running stack. */
-export function useLocalStack(options: LocalStackOptions | (() => Promise<LocalStackOptions>) = {}): () => LocalStack {
+export function useLocalStack(
+  options: LocalStackOptions | (() => Promise<LocalStackOptions>) = {},
+): () => LocalStack {
   let stack: LocalStack | undefined;
   beforeAll(async () => {
     process.env["POWERTOOLS_LOG_LEVEL"] ??= "SILENT";

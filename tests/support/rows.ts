@@ -1,16 +1,32 @@
 /** Valid wire rows for tests (the shapes `entityToJson` produces). */
 import type { PushRow } from "#core/sync/protocol.ts";
 
-export const priority = (code: string, title = `Priorità ${code}`, baseVersion = 0): PushRow => ({ entity: "priority", key: code, baseVersion, values: { code, title } });
+export const priority = (code: string, title = `Priorità ${code}`, baseVersion = 0): PushRow => ({
+  entity: "priority",
+  key: code,
+  baseVersion,
+  values: { code, title },
+});
 
-export const line = (code: string, priorityCode: string, title = `Linea ${code}`, baseVersion = 0): PushRow => ({
+export const line = (
+  code: string,
+  priorityCode: string,
+  title = `Linea ${code}`,
+  baseVersion = 0,
+): PushRow => ({
   entity: "line",
   key: code,
   baseVersion,
   values: { code, title, priority: priorityCode, types: ["R&I projects"] },
 });
 
-export const project = (code: string, lineCode: string, title = `Progetto ${code}`, baseVersion = 0, extra: Record<string, unknown> = {}): PushRow => ({
+export const project = (
+  code: string,
+  lineCode: string,
+  title = `Progetto ${code}`,
+  baseVersion = 0,
+  extra: Record<string, unknown> = {},
+): PushRow => ({
   entity: "project",
   key: code,
   baseVersion,
@@ -25,4 +41,9 @@ export const budget = (projectCode: string, category: string, amount: number, ba
 });
 
 /** The ids of a plan's members in tests. */
-export const USERS = { admin: "user-admin", editor: "user-editor", reader: "user-reader", stranger: "user-stranger" } as const;
+export const USERS = {
+  admin: "user-admin",
+  editor: "user-editor",
+  reader: "user-reader",
+  stranger: "user-stranger",
+} as const;

@@ -22,7 +22,12 @@ import { toChange, type ChangeItem } from "./items.ts";
 /** Keep a page's JSON well under API Gateway's 6 MB Lambda response limit. */
 const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 
-export async function readChanges(ctx: DynamoContext, plan: string, afterSeq: number, limit: number): Promise<ChangesPage> {
+export async function readChanges(
+  ctx: DynamoContext,
+  plan: string,
+  afterSeq: number,
+  limit: number,
+): Promise<ChangesPage> {
   const changes: Change[] = [];
   let expected = afterSeq + 1;
   let bytes = 0;
@@ -47,7 +52,8 @@ export async function readChanges(ctx: DynamoContext, plan: string, afterSeq: nu
     for (const item of items) {
       if (item.seq > expected) {
         // A gap: in flight (stop here) or abandoned (fence it and carry on).
-        if (ctx.now() - item.allocatedAt <= ctx.gapTimeoutMs) return { changes, seq: expected - 1, hasMore: false };
+        if (ctx.now() - item.allocatedAt <= ctx.gapTimeoutMs)
+          return { changes, seq: expected - 1, hasMore: false };
         if (!(await fence(ctx, pk, expected, item.seq - 1, item.allocatedAt))) {
           restart = true; // a writer committed into the gap meanwhile: read it
           break;
@@ -71,7 +77,13 @@ export async function readChanges(ctx: DynamoContext, plan: string, afterSeq: nu
 }
 
 /** Writes void markers on [from, to]; false when one of them was taken by a writer meanwhile. */
-async function fence(ctx: DynamoContext, pk: string, from: number, to: number, allocatedAt: number): Promise<boolean> {
+async function fence(
+  ctx: DynamoContext,
+  pk: string,
+  from: number,
+  to: number,
+  allocatedAt: number,
+): Promise<boolean> {
   for (let seq = from; seq <= to; seq++) {
     try {
       await ctx.doc.send(

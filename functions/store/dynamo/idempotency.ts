@@ -5,7 +5,13 @@
  * split over IDEM#<key>#<n> parts when it would not fit one item.
  */
 import { gunzipSync, gzipSync } from "node:zlib";
-import { BatchGetCommand, BatchWriteCommand, DeleteCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  DeleteCommand,
+  PutCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { PushResponseSchema, type PushResponse } from "#core/sync/protocol.ts";
@@ -30,14 +36,29 @@ interface IdemItem {
   body?: Uint8Array;
 }
 
-export async function claim(ctx: DynamoContext, plan: string, key: string, requestHash: string, claimId: string = crypto.randomUUID()): Promise<IdempotencyClaim> {
+export async function claim(
+  ctx: DynamoContext,
+  plan: string,
+  key: string,
+  requestHash: string,
+  claimId: string = crypto.randomUUID(),
+): Promise<IdempotencyClaim> {
   const now = ctx.now();
   try {
     await ctx.doc.send(
       new PutCommand({
         TableName: ctx.table,
-        Item: { pk: planPk(plan), sk: idemSk(key), status: "pending", requestHash, claimId, lockUntil: now + LOCK_MS, expiresAt: Math.floor(now / 1000) + TTL_SECONDS },
-        ConditionExpression: "attribute_not_exists(pk) OR (#s = :pending AND lockUntil < :now AND requestHash = :rh)",
+        Item: {
+          pk: planPk(plan),
+          sk: idemSk(key),
+          status: "pending",
+          requestHash,
+          claimId,
+          lockUntil: now + LOCK_MS,
+          expiresAt: Math.floor(now / 1000) + TTL_SECONDS,
+        },
+        ConditionExpression:
+          "attribute_not_exists(pk) OR (#s = :pending AND lockUntil < :now AND requestHash = :rh)",
         ExpressionAttributeNames: { "#s": "status" },
         ExpressionAttributeValues: { ":pending": "pending", ":now": now, ":rh": requestHash },
         ReturnValuesOnConditionCheckFailure: "ALL_OLD",
@@ -56,7 +77,12 @@ export async function claim(ctx: DynamoContext, plan: string, key: string, reque
   }
 }
 
-export async function complete(ctx: DynamoContext, plan: string, key: string, response: PushResponse): Promise<void> {
+export async function complete(
+  ctx: DynamoContext,
+  plan: string,
+  key: string,
+  response: PushResponse,
+): Promise<void> {
   const body = gzipSync(JSON.stringify(response));
   const parts = chunkBytes(body, PART_BYTES);
   const pk = planPk(plan);
@@ -64,8 +90,13 @@ export async function complete(ctx: DynamoContext, plan: string, key: string, re
   try {
     if (parts.length > 1) {
       // Parts first, then the record that points at them: a reader never sees a record without its parts.
-      for (const group of chunk(parts.map((p, i) => ({ p, i })), 10)) {
-        let requests = group.map(({ p, i }) => ({ PutRequest: { Item: { pk, sk: idemPartSk(key, i), body: p, expiresAt } } }));
+      for (const group of chunk(
+        parts.map((p, i) => ({ p, i })),
+        10,
+      )) {
+        let requests = group.map(({ p, i }) => ({
+          PutRequest: { Item: { pk, sk: idemPartSk(key, i), body: p, expiresAt } },
+        }));
         while (requests.length > 0) {
           const out = await ctx.doc.send(new BatchWriteCommand({ RequestItems: { [ctx.table]: requests } }));
           requests = (out.UnprocessedItems?.[ctx.table] ?? []) as typeof requests;
@@ -78,7 +109,8 @@ export async function complete(ctx: DynamoContext, plan: string, key: string, re
         Key: { pk, sk: idemSk(key) },
         UpdateExpression: parts.length > 1 ? "SET #s = :done, parts = :n" : "SET #s = :done, body = :b",
         ExpressionAttributeNames: { "#s": "status" },
-        ExpressionAttributeValues: parts.length > 1 ? { ":done": "done", ":n": parts.length } : { ":done": "done", ":b": body },
+        ExpressionAttributeValues:
+          parts.length > 1 ? { ":done": "done", ":n": parts.length } : { ":done": "done", ":b": body },
       }),
     );
   } catch (error) {
@@ -103,20 +135,33 @@ export async function release(ctx: DynamoContext, plan: string, key: string): Pr
   }
 }
 
-async function loadResponse(ctx: DynamoContext, plan: string, key: string, item: IdemItem): Promise<PushResponse> {
+async function loadResponse(
+  ctx: DynamoContext,
+  plan: string,
+  key: string,
+  item: IdemItem,
+): Promise<PushResponse> {
   let body: Uint8Array;
   if (item.parts) {
     const pk = planPk(plan);
     const bodies = new Map<string, Uint8Array>();
-    for (const group of chunk(Array.from({ length: item.parts }, (_, i) => ({ pk, sk: idemPartSk(key, i) })), 100)) {
+    for (const group of chunk(
+      Array.from({ length: item.parts }, (_, i) => ({ pk, sk: idemPartSk(key, i) })),
+      100,
+    )) {
       let keys: Record<string, unknown>[] = group;
       while (keys.length > 0) {
-        const out = await ctx.doc.send(new BatchGetCommand({ RequestItems: { [ctx.table]: { Keys: keys, ConsistentRead: true } } }));
-        for (const part of out.Responses?.[ctx.table] ?? []) bodies.set(part["sk"] as string, part["body"] as Uint8Array);
+        const out = await ctx.doc.send(
+          new BatchGetCommand({ RequestItems: { [ctx.table]: { Keys: keys, ConsistentRead: true } } }),
+        );
+        for (const part of out.Responses?.[ctx.table] ?? [])
+          bodies.set(part["sk"] as string, part["body"] as Uint8Array);
         keys = (out.UnprocessedKeys?.[ctx.table]?.Keys ?? []) as Record<string, unknown>[];
       }
     }
-    body = Buffer.concat(Array.from({ length: item.parts }, (_, i) => bodies.get(idemPartSk(key, i)) ?? new Uint8Array()));
+    body = Buffer.concat(
+      Array.from({ length: item.parts }, (_, i) => bodies.get(idemPartSk(key, i)) ?? new Uint8Array()),
+    );
   } else {
     body = item.body ?? new Uint8Array();
   }

@@ -39,7 +39,13 @@ export interface ChangeItem {
 
 export function toCurrent(item: RowItem | undefined): CurrentRow {
   if (!item) return { version: 0, values: {}, deleted: true, updatedAt: "", updatedBy: "" };
-  return { version: item.version, values: item.values ?? {}, deleted: item.deleted, updatedAt: item.updatedAt, updatedBy: item.updatedBy };
+  return {
+    version: item.version,
+    values: item.values ?? {},
+    deleted: item.deleted,
+    updatedAt: item.updatedAt,
+    updatedBy: item.updatedBy,
+  };
 }
 
 export function toStoredRow(item: RowItem): StoredRow {

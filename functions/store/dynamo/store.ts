@@ -1,10 +1,27 @@
 /** The DynamoDB implementation of `SyncStore` (single table, see table-definition.ts). */
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchGetCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from "@aws-sdk/lib-dynamodb";
 import type { EntityKind } from "#core/model.ts";
 import { RunReportSchema, type PushResponse, type RunReport } from "#core/sync/protocol.ts";
 import { translateSdkError } from "../errors.ts";
 import { historyHk, META_SK, memberSk, planPk, ROW_PREFIX, RUN_PREFIX, rowSk, runSk } from "../keys.ts";
-import { rowId, type Actor, type ChangesPage, type IdempotencyClaim, type Role, type RowWrite, type StoredRow, type StoredVersion, type SyncStore, type WriteOutcome } from "../store.ts";
+import {
+  rowId,
+  type Actor,
+  type ChangesPage,
+  type IdempotencyClaim,
+  type Role,
+  type RowWrite,
+  type StoredRow,
+  type StoredVersion,
+  type SyncStore,
+  type WriteOutcome,
+} from "../store.ts";
 import { HISTORY_INDEX } from "../table-definition.ts";
 import { readChanges } from "./changes.ts";
 import { chunk, type DynamoContext } from "./context.ts";
@@ -23,7 +40,13 @@ export class DynamoSyncStore implements SyncStore {
         await this.ctx.doc.send(
           new PutCommand({
             TableName: this.ctx.table,
-            Item: { pk: planPk(plan), sk: META_SK, name, seq: 0, createdAt: new Date(this.ctx.now()).toISOString() },
+            Item: {
+              pk: planPk(plan),
+              sk: META_SK,
+              name,
+              seq: 0,
+              createdAt: new Date(this.ctx.now()).toISOString(),
+            },
             ConditionExpression: "attribute_not_exists(pk)",
           }),
         );
@@ -35,28 +58,59 @@ export class DynamoSyncStore implements SyncStore {
   }
 
   async planExists(plan: string): Promise<boolean> {
-    const out = await this.call(() => this.ctx.doc.send(new GetCommand({ TableName: this.ctx.table, Key: { pk: planPk(plan), sk: META_SK }, ProjectionExpression: "pk" })));
+    const out = await this.call(() =>
+      this.ctx.doc.send(
+        new GetCommand({
+          TableName: this.ctx.table,
+          Key: { pk: planPk(plan), sk: META_SK },
+          ProjectionExpression: "pk",
+        }),
+      ),
+    );
     return out.Item !== undefined;
   }
 
   async putMember(plan: string, oid: string, role: Role): Promise<void> {
-    await this.call(() => this.ctx.doc.send(new PutCommand({ TableName: this.ctx.table, Item: { pk: planPk(plan), sk: memberSk(oid), role } })));
+    await this.call(() =>
+      this.ctx.doc.send(
+        new PutCommand({ TableName: this.ctx.table, Item: { pk: planPk(plan), sk: memberSk(oid), role } }),
+      ),
+    );
   }
 
   async getMember(plan: string, oid: string): Promise<Role | undefined> {
-    const out = await this.call(() => this.ctx.doc.send(new GetCommand({ TableName: this.ctx.table, Key: { pk: planPk(plan), sk: memberSk(oid) }, ConsistentRead: true })));
+    const out = await this.call(() =>
+      this.ctx.doc.send(
+        new GetCommand({
+          TableName: this.ctx.table,
+          Key: { pk: planPk(plan), sk: memberSk(oid) },
+          ConsistentRead: true,
+        }),
+      ),
+    );
     const role = out.Item?.["role"];
     return typeof role === "string" && ROLES.has(role) ? (role as Role) : undefined;
   }
 
-  async getRows(plan: string, refs: readonly { entity: EntityKind; key: string }[]): Promise<Map<string, StoredRow>> {
+  async getRows(
+    plan: string,
+    refs: readonly { entity: EntityKind; key: string }[],
+  ): Promise<Map<string, StoredRow>> {
     const found = new Map<string, StoredRow>();
     const unique = [...new Map(refs.map((r) => [rowId(r.entity, r.key), r])).values()];
     for (const group of chunk(unique, 100)) {
-      let keys: Record<string, unknown>[] = group.map((r) => ({ pk: planPk(plan), sk: rowSk(r.entity, r.key) }));
+      let keys: Record<string, unknown>[] = group.map((r) => ({
+        pk: planPk(plan),
+        sk: rowSk(r.entity, r.key),
+      }));
       while (keys.length > 0) {
-        const out = await this.call(() => this.ctx.doc.send(new BatchGetCommand({ RequestItems: { [this.ctx.table]: { Keys: keys, ConsistentRead: true } } })));
-        for (const item of (out.Responses?.[this.ctx.table] ?? []) as RowItem[]) found.set(rowId(item.entity, item.key), toStoredRow(item));
+        const out = await this.call(() =>
+          this.ctx.doc.send(
+            new BatchGetCommand({ RequestItems: { [this.ctx.table]: { Keys: keys, ConsistentRead: true } } }),
+          ),
+        );
+        for (const item of (out.Responses?.[this.ctx.table] ?? []) as RowItem[])
+          found.set(rowId(item.entity, item.key), toStoredRow(item));
         keys = (out.UnprocessedKeys?.[this.ctx.table]?.Keys ?? []) as Record<string, unknown>[];
       }
     }
@@ -64,12 +118,15 @@ export class DynamoSyncStore implements SyncStore {
   }
 
   async hasAnyRow(plan: string, entity: EntityKind): Promise<boolean> {
-    const items = await this.query({
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
-      FilterExpression: "deleted = :f",
-      ExpressionAttributeValues: { ":pk": planPk(plan), ":p": `${ROW_PREFIX}${entity}#`, ":f": false },
-      ProjectionExpression: "pk",
-    }, 1);
+    const items = await this.query(
+      {
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
+        FilterExpression: "deleted = :f",
+        ExpressionAttributeValues: { ":pk": planPk(plan), ":p": `${ROW_PREFIX}${entity}#`, ":f": false },
+        ProjectionExpression: "pk",
+      },
+      1,
+    );
     return items.length > 0;
   }
 
@@ -82,7 +139,12 @@ export class DynamoSyncStore implements SyncStore {
     return (items as unknown as RowItem[]).map(toStoredRow);
   }
 
-  async writeRows(plan: string, writes: readonly RowWrite[], actor: Actor, writeId: string): Promise<WriteOutcome[]> {
+  async writeRows(
+    plan: string,
+    writes: readonly RowWrite[],
+    actor: Actor,
+    writeId: string,
+  ): Promise<WriteOutcome[]> {
     return writeRows(this.ctx, plan, writes, actor, writeId);
   }
 
@@ -112,24 +174,41 @@ export class DynamoSyncStore implements SyncStore {
   }
 
   async putRun(plan: string, report: RunReport): Promise<void> {
-    await this.call(() => this.ctx.doc.send(new PutCommand({ TableName: this.ctx.table, Item: { pk: planPk(plan), sk: runSk(report.startedAt, report.runId), report } })));
+    await this.call(() =>
+      this.ctx.doc.send(
+        new PutCommand({
+          TableName: this.ctx.table,
+          Item: { pk: planPk(plan), sk: runSk(report.startedAt, report.runId), report },
+        }),
+      ),
+    );
   }
 
   async listRuns(plan: string, limit: number): Promise<RunReport[]> {
-    const items = await this.query({
-      KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
-      ExpressionAttributeValues: { ":pk": planPk(plan), ":p": RUN_PREFIX },
-      ScanIndexForward: false,
-    }, limit);
+    const items = await this.query(
+      {
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
+        ExpressionAttributeValues: { ":pk": planPk(plan), ":p": RUN_PREFIX },
+        ScanIndexForward: false,
+      },
+      limit,
+    );
     return items.map((item) => RunReportSchema.parse(item["report"]));
   }
 
   /** Every page of a query (up to `max` items). */
-  private async query(input: Omit<QueryCommandInput, "TableName">, max = Number.POSITIVE_INFINITY): Promise<Record<string, unknown>[]> {
+  private async query(
+    input: Omit<QueryCommandInput, "TableName">,
+    max = Number.POSITIVE_INFINITY,
+  ): Promise<Record<string, unknown>[]> {
     const out: Record<string, unknown>[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
-      const page = await this.call(() => this.ctx.doc.send(new QueryCommand({ ...input, TableName: this.ctx.table, ExclusiveStartKey: startKey })));
+      const page = await this.call(() =>
+        this.ctx.doc.send(
+          new QueryCommand({ ...input, TableName: this.ctx.table, ExclusiveStartKey: startKey }),
+        ),
+      );
       out.push(...(page.Items ?? []));
       startKey = page.LastEvaluatedKey;
     } while (startKey && out.length < max);

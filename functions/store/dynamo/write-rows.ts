@@ -38,12 +38,14 @@ interface Pending {
 
 /** What one attempt at a row found. */
 type Attempt =
-  | { kind: "done"; outcome: WriteOutcome; seqUnused: boolean }
-  | { kind: "retry" }
-  | { kind: "reseq" };
+  { kind: "done"; outcome: WriteOutcome; seqUnused: boolean } | { kind: "retry" } | { kind: "reseq" };
 
 /** Allocates `n` consecutive sequence numbers with one atomic ADD; returns the first. */
-export async function allocateSeqs(ctx: DynamoContext, plan: string, n: number): Promise<{ first: number; allocatedAt: number }> {
+export async function allocateSeqs(
+  ctx: DynamoContext,
+  plan: string,
+  n: number,
+): Promise<{ first: number; allocatedAt: number }> {
   try {
     const out = await ctx.doc.send(
       new UpdateCommand({
@@ -60,17 +62,29 @@ export async function allocateSeqs(ctx: DynamoContext, plan: string, n: number):
     // Taken after the ADD returned: a later number's allocatedAt never predates an earlier number's allocation.
     return { first: last - n + 1, allocatedAt: ctx.now() };
   } catch (error) {
-    if ((error as { name?: string }).name === "ConditionalCheckFailedException") throw new PlanNotFoundError(plan);
+    if ((error as { name?: string }).name === "ConditionalCheckFailedException")
+      throw new PlanNotFoundError(plan);
     throw translateSdkError(error);
   }
 }
 
 /** See the file comment. Outcomes are in the order of `writes`. */
-export async function writeRows(ctx: DynamoContext, plan: string, writes: readonly RowWrite[], actor: Actor, writeId: string): Promise<WriteOutcome[]> {
+export async function writeRows(
+  ctx: DynamoContext,
+  plan: string,
+  writes: readonly RowWrite[],
+  actor: Actor,
+  writeId: string,
+): Promise<WriteOutcome[]> {
   const outcomes = new Array<WriteOutcome | undefined>(writes.length);
   if (writes.length === 0) return [];
   const block = await allocateSeqs(ctx, plan, writes.length);
-  let pending: Pending[] = writes.map((write, index) => ({ index, write, seq: block.first + index, allocatedAt: block.allocatedAt }));
+  let pending: Pending[] = writes.map((write, index) => ({
+    index,
+    write,
+    seq: block.first + index,
+    allocatedAt: block.allocatedAt,
+  }));
   const unused: Pending[] = [];
   let batchSize = ROWS_PER_TRANSACTION;
   let lastError: unknown;
@@ -110,13 +124,31 @@ export async function writeRows(ctx: DynamoContext, plan: string, writes: readon
   return outcomes as WriteOutcome[];
 }
 
-async function attemptBatch(ctx: DynamoContext, plan: string, batch: readonly Pending[], actor: Actor, writeId: string): Promise<Attempt[]> {
+async function attemptBatch(
+  ctx: DynamoContext,
+  plan: string,
+  batch: readonly Pending[],
+  actor: Actor,
+  writeId: string,
+): Promise<Attempt[]> {
   const at = new Date(ctx.now()).toISOString();
   try {
-    await ctx.doc.send(new TransactWriteCommand({ TransactItems: batch.flatMap((p) => transactItems(ctx, plan, p, actor, writeId, at)) }));
-    return batch.map((p) => ({ kind: "done", outcome: { status: "applied", version: p.write.baseVersion + 1 }, seqUnused: false }));
+    await ctx.doc.send(
+      new TransactWriteCommand({
+        TransactItems: batch.flatMap((p) => transactItems(ctx, plan, p, actor, writeId, at)),
+      }),
+    );
+    return batch.map((p) => ({
+      kind: "done",
+      outcome: { status: "applied", version: p.write.baseVersion + 1 },
+      seqUnused: false,
+    }));
   } catch (error) {
-    if (!(error instanceof TransactionCanceledException) && (error as { name?: string }).name !== "TransactionCanceledException") throw error;
+    if (
+      !(error instanceof TransactionCanceledException) &&
+      (error as { name?: string }).name !== "TransactionCanceledException"
+    )
+      throw error;
     const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
     return batch.map((p, i) => classify(p, reasons[2 * i], reasons[2 * i + 1], writeId));
   }
@@ -127,7 +159,12 @@ interface Reason {
   Item?: Record<string, AttributeValue> | undefined;
 }
 
-function classify(p: Pending, rowReason: Reason | undefined, seqReason: Reason | undefined, writeId: string): Attempt {
+function classify(
+  p: Pending,
+  rowReason: Reason | undefined,
+  seqReason: Reason | undefined,
+  writeId: string,
+): Attempt {
   const seqTaken = seqReason?.Code === "ConditionalCheckFailed";
   if (rowReason?.Code === "ConditionalCheckFailed") {
     const item = rowReason.Item ? (unmarshall(rowReason.Item) as RowItem) : undefined;
@@ -142,7 +179,14 @@ function classify(p: Pending, rowReason: Reason | undefined, seqReason: Reason |
   return seqTaken ? { kind: "reseq" } : { kind: "retry" };
 }
 
-function transactItems(ctx: DynamoContext, plan: string, p: Pending, actor: Actor, writeId: string, at: string) {
+function transactItems(
+  ctx: DynamoContext,
+  plan: string,
+  p: Pending,
+  actor: Actor,
+  writeId: string,
+  at: string,
+) {
   const { write } = p;
   const version = write.baseVersion + 1;
   const names: Record<string, string> = { "#v": "version", "#h": "hash", "#k": "key", "#src": "source" };
@@ -157,7 +201,8 @@ function transactItems(ctx: DynamoContext, plan: string, p: Pending, actor: Acto
     ":e": write.entity,
     ":k": write.key,
   };
-  let set = "SET #v = :v, #h = :h, deleted = :d, updatedAt = :at, updatedBy = :by, #src = :src, writeId = :w, entity = :e, #k = :k";
+  let set =
+    "SET #v = :v, #h = :h, deleted = :d, updatedAt = :at, updatedBy = :by, #src = :src, writeId = :w, entity = :e, #k = :k";
   // A tombstone keeps the row's last values, so the deleted row can still be read and restored.
   if (!write.deleted) {
     set += ", #vals = :vals";
@@ -212,7 +257,9 @@ function transactItems(ctx: DynamoContext, plan: string, p: Pending, actor: Acto
 async function voidSeqs(ctx: DynamoContext, plan: string, unused: readonly Pending[]): Promise<void> {
   const pk = planPk(plan);
   for (const part of chunk(unused, 25)) {
-    let requests = part.map((p) => ({ PutRequest: { Item: { pk, sk: chgSk(p.seq), seq: p.seq, allocatedAt: p.allocatedAt, void: true } } }));
+    let requests = part.map((p) => ({
+      PutRequest: { Item: { pk, sk: chgSk(p.seq), seq: p.seq, allocatedAt: p.allocatedAt, void: true } },
+    }));
     // Best effort: a marker that cannot be written is a gap pullers fence after the timeout.
     for (let attempt = 0; requests.length > 0 && attempt < 5; attempt++) {
       try {

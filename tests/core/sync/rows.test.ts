@@ -5,10 +5,26 @@ import type { SyncState } from "#core/sync/state.ts";
 
 function plan(): Plan {
   return {
-    priorities: [{ code: "5", title: "Big Data e Intelligenza Artificiale", source: { sheet: "Priorità", row: 2 } }],
-    lines: [{ code: "5.1", title: "Big Data per il repositioning dei farmaci", priority: "5", types: ["R&I projects"] }],
+    priorities: [
+      { code: "5", title: "Big Data e Intelligenza Artificiale", source: { sheet: "Priorità", row: 2 } },
+    ],
+    lines: [
+      {
+        code: "5.1",
+        title: "Big Data per il repositioning dei farmaci",
+        priority: "5",
+        types: ["R&I projects"],
+      },
+    ],
     projects: [
-      { key: "DGH", code: "DGH", acronym: "DigitalGreenHealth", line: "5.1", totalBudget: 49_987_500, ticks: {} },
+      {
+        key: "DGH",
+        code: "DGH",
+        acronym: "DigitalGreenHealth",
+        line: "5.1",
+        totalBudget: 49_987_500,
+        ticks: {},
+      },
       { key: "BAD", title: "row with errors", hasErrors: true, ticks: {} },
     ],
     budget: [
@@ -48,13 +64,21 @@ describe("changedRows", () => {
   const { rows, held } = planRows(plan());
   const synced = (overrides: Record<string, { version: number; hash: string }>): SyncState => ({
     planId: "clust-er-2025",
-    rows: { ...Object.fromEntries(rows.map((r) => [`${r.entity}:${r.key}`, { version: 3, hash: r.hash }])), ...overrides },
+    rows: {
+      ...Object.fromEntries(rows.map((r) => [`${r.entity}:${r.key}`, { version: 3, hash: r.hash }])),
+      ...overrides,
+    },
   });
 
   it.each([
     ["no state: every row is new", undefined, rows.length, 0],
     ["state equal to the sheet: nothing to send", synced({}), 0, 0],
-    ["one hash differs: that row only, based on its version", synced({ "priority:5": { version: 7, hash: "x" } }), 1, 7],
+    [
+      "one hash differs: that row only, based on its version",
+      synced({ "priority:5": { version: 7, hash: "x" } }),
+      1,
+      7,
+    ],
   ])("%s", (_name, state, count, firstBase) => {
     const out = changedRows(rows, state, held);
     expect(out).toHaveLength(count);

@@ -6,7 +6,10 @@ import type { SyncState } from "#core/sync/state.ts";
 
 const snapshot = (values: CellValue[][]): WorkbookSnapshot => ({
   origin: "test",
-  sheets: [{ name: "Progetti", values: [] }, { name: SYNC_SHEET_NAME, values, hidden: "very" }],
+  sheets: [
+    { name: "Progetti", values: [] },
+    { name: SYNC_SHEET_NAME, values, hidden: "very" },
+  ],
 });
 
 const stateArb: fc.Arbitrary<SyncState> = fc.record(
@@ -15,7 +18,9 @@ const stateArb: fc.Arbitrary<SyncState> = fc.record(
     apiUrl: fc.webUrl(),
     cursor: fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/),
     rows: fc.dictionary(
-      fc.tuple(fc.constantFrom("priority", "line", "project", "budget"), fc.string({ minLength: 1 })).map(([e, k]) => `${e}:${k}`),
+      fc
+        .tuple(fc.constantFrom("priority", "line", "project", "budget"), fc.string({ minLength: 1 }))
+        .map(([e, k]) => `${e}:${k}`),
       fc.record({ version: fc.integer({ min: 1, max: 1e9 }), hash: fc.stringMatching(/^[0-9a-f]{16}$/) }),
     ),
   },
@@ -32,7 +37,11 @@ describe("sync sheet", () => {
   });
 
   it("lays out the header as the add-in and the nightly job expect", () => {
-    const values = syncSheetValues({ planId: "clust-er-2025", cursor: "c1", rows: { "line:5.1": { version: 2, hash: "00ff00ff00ff00ff" } } });
+    const values = syncSheetValues({
+      planId: "clust-er-2025",
+      cursor: "c1",
+      rows: { "line:5.1": { version: 2, hash: "00ff00ff00ff00ff" } },
+    });
     expect(values[0]?.slice(0, 2)).toEqual(["actionplan-sync", 1]);
     expect(values[1]?.slice(0, 2)).toEqual(["plan", "clust-er-2025"]);
     expect(values[5]).toEqual(["entity", "key", "version", "hash"]);
@@ -42,10 +51,24 @@ describe("sync sheet", () => {
   it.each([
     ["no sync sheet", undefined],
     ["another marker", [["something-else", 1]]],
-    ["a newer format version", [["actionplan-sync", 2], ["plan", "p"]]],
-    ["no plan id", [["actionplan-sync", 1], ["plan", null]]],
+    [
+      "a newer format version",
+      [
+        ["actionplan-sync", 2],
+        ["plan", "p"],
+      ],
+    ],
+    [
+      "no plan id",
+      [
+        ["actionplan-sync", 1],
+        ["plan", null],
+      ],
+    ],
   ])("gives no state for %s", (_name, values) => {
-    const snap: WorkbookSnapshot = values ? snapshot(values as CellValue[][]) : { origin: "test", sheets: [] };
+    const snap: WorkbookSnapshot = values
+      ? snapshot(values as CellValue[][])
+      : { origin: "test", sheets: [] };
     expect(readSyncSheet(snap)).toBeUndefined();
   });
 
