@@ -20,28 +20,18 @@ export interface BudgetSummary {
   byCategory: Partial<Record<CostCategory, Cents>>;
 }
 
-interface Acc {
-  project: string;
-  direct: Cents;
-  subcontracting: Cents;
-  overheadRows: BudgetRow[];
-  overhead: Cents;
-  rowsTotal: Cents;
-  byCategory: Partial<Record<CostCategory, Cents>>;
-  /** The first rate stated on one of the project's rows. */
-  statedRate: number | undefined;
-}
-
-function newAcc(project: string): Acc {
+/** A summary being summed: the computed fields are filled in once every row is in. */
+function emptySummary(project: string): BudgetSummary {
   return {
     project,
     direct: 0,
     subcontracting: 0,
+    overheadComputed: 0,
     overheadRows: [],
-    overhead: 0,
+    rate: DEFAULT_OVERHEAD_RATE,
+    totalComputed: 0,
     rowsTotal: 0,
     byCategory: {},
-    statedRate: undefined,
   };
 }
 
@@ -96,52 +86,44 @@ export function summarizeBudgets(
   rates?: ReadonlyMap<string, number>,
 ): Map<string, BudgetSummary> {
   const keyOf = keyResolver(projects);
-  const accs = new Map<string, Acc>();
+  // Summed in place (no separate accumulators: 10 000 projects make 10 000 fewer objects).
+  const out = new Map<string, BudgetSummary>();
+  const statedRates = new Map<BudgetSummary, number>();
   // Rows of one project usually follow each other: skip the lookups while the reference repeats.
   let lastRef: string | undefined;
-  let acc: Acc | undefined;
+  let s: BudgetSummary | undefined;
   for (const row of rows) {
-    if (row.project !== lastRef || acc === undefined) {
+    if (row.project !== lastRef || s === undefined) {
       lastRef = row.project;
       const key = keyOf(row.project);
-      acc = accs.get(key);
-      if (acc === undefined) accs.set(key, (acc = newAcc(key)));
+      s = out.get(key);
+      if (s === undefined) out.set(key, (s = emptySummary(key)));
     }
-    if (row.rate !== undefined && acc.statedRate === undefined) acc.statedRate = row.rate;
+    if (row.rate !== undefined && !statedRates.has(s)) statedRates.set(s, row.rate);
     if (isRateOnlyRow(row)) continue;
     const amount = row.amount ?? 0;
-    acc.rowsTotal += amount;
+    s.rowsTotal += amount;
     const category = row.category;
-    if (category !== undefined) acc.byCategory[category] = (acc.byCategory[category] ?? 0) + amount;
-    if (category === "overhead") {
-      acc.overheadRows.push(row);
-      acc.overhead += amount;
-    } else {
-      acc.direct += amount;
-      if (category === "subcontracting") acc.subcontracting += amount;
+    if (category !== undefined) s.byCategory[category] = (s.byCategory[category] ?? 0) + amount;
+    if (category === "overhead") s.overheadRows.push(row);
+    else {
+      s.direct += amount;
+      if (category === "subcontracting") s.subcontracting += amount;
     }
   }
   const projectRate = new Map<string, number>();
   for (const p of projects) {
     if (p.overheadRate !== undefined && !projectRate.has(p.key)) projectRate.set(p.key, p.overheadRate);
   }
-  const out = new Map<string, BudgetSummary>();
-  for (const [key, a] of accs) {
-    const rate = rates?.get(key) ?? a.statedRate ?? projectRate.get(key) ?? DEFAULT_OVERHEAD_RATE;
-    const overheadComputed = computeOverhead(a.direct, a.subcontracting, rate);
-    const summary: BudgetSummary = {
-      project: key,
-      direct: a.direct,
-      subcontracting: a.subcontracting,
-      overheadComputed,
-      overheadRows: a.overheadRows,
-      rate,
-      totalComputed: a.direct + overheadComputed,
-      rowsTotal: a.rowsTotal,
-      byCategory: a.byCategory,
-    };
-    if (a.overheadRows.length > 0) summary.overheadStated = a.overhead;
-    out.set(key, summary);
+  for (const [key, summary] of out) {
+    summary.rate = rates?.get(key) ?? statedRates.get(summary) ?? projectRate.get(key) ?? DEFAULT_OVERHEAD_RATE;
+    summary.overheadComputed = computeOverhead(summary.direct, summary.subcontracting, summary.rate);
+    summary.totalComputed = summary.direct + summary.overheadComputed;
+    if (summary.overheadRows.length > 0) {
+      let stated = 0;
+      for (const r of summary.overheadRows) stated += r.amount ?? 0;
+      summary.overheadStated = stated;
+    }
   }
   return out;
 }

@@ -1,15 +1,21 @@
 import type { IsoDate } from "#core/model.ts";
 import { isoToSerial, monthsBetween, serialToIso } from "#core/values/index.ts";
 
-/** The day before the last `to` asked: a report asks with the same `to` for every project. */
-let memo: { to: IsoDate; dayBefore: IsoDate | undefined } | undefined;
+/** Distinct `from` dates remembered per `to`; a plan has a few hundred, memory stays bounded. */
+const MAX_REMEMBERED = 4096;
 
-function dayBefore(to: IsoDate): IsoDate | undefined {
+/**
+ * For the last `to` asked (a report asks with the same `to` for every project): the day before
+ * it, and the whole months elapsed from each `from` seen so far (plans repeat update dates).
+ */
+let memo: { to: IsoDate; dayBefore: IsoDate | undefined; elapsed: Map<IsoDate, number> } | undefined;
+
+function forTo(to: IsoDate): NonNullable<typeof memo> {
   if (memo?.to !== to) {
     const serial = isoToSerial(to.trim());
-    memo = { to, dayBefore: Number.isNaN(serial) ? undefined : serialToIso(serial - 1) };
+    memo = { to, dayBefore: Number.isNaN(serial) ? undefined : serialToIso(serial - 1), elapsed: new Map() };
   }
-  return memo.dayBefore;
+  return memo;
 }
 
 /**
@@ -18,8 +24,13 @@ function dayBefore(to: IsoDate): IsoDate | undefined {
  * to the day before `to`, so the anniversary itself does not count. Unreadable dates give false.
  */
 export function isMoreThanMonthsBefore(from: IsoDate, to: IsoDate, months: number): boolean {
-  const end = dayBefore(to);
-  if (end === undefined) return false;
-  const elapsed = monthsBetween(from.trim(), end);
+  const m = forTo(to);
+  if (m.dayBefore === undefined) return false;
+  let elapsed = m.elapsed.get(from);
+  if (elapsed === undefined) {
+    elapsed = monthsBetween(from.trim(), m.dayBefore);
+    if (m.elapsed.size >= MAX_REMEMBERED) m.elapsed.clear();
+    m.elapsed.set(from, elapsed);
+  }
   return !Number.isNaN(elapsed) && elapsed >= months;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { Outcome, Project } from "#core/model.ts";
-import { prlIndex, prlNext, prlNextAbove, projectLevels, projectPrl } from "#core/prl/index.ts";
+import { prlIndex, prlNext, prlNextAbove, projectFlags, projectLevels, projectPrl } from "#core/prl/index.ts";
+import { isoToSerial, monthsBetween, serialToIso } from "#core/values/index.ts";
 import { ladder, line, plan, priority } from "./fixtures.ts";
 
 /*
@@ -83,5 +84,23 @@ describe("prlIndex with precomputed levels", () => {
     const index = prlIndex(p, "milestone", projects.map((x) => projectLevels(x).milestone));
     // Assess
     expect(index.lookup(ref)?.prl).toBe(expected);
+  });
+});
+
+describe("dormant flag over many projects (remembered dates)", () => {
+  const day = fc.integer({ min: 44_000, max: 46_500 }).map((serial) => serialToIso(serial));
+  it("answers as counting the months afresh, whatever the order of dates and todays", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom("2025-03-31", "2026-02-28", "2024-02-29"), day), { maxLength: 40 }), (pairs) => {
+        for (const [today, last] of pairs) {
+          // Prepare: the rule of SPEC §6 computed directly, nothing remembered
+          const expected = monthsBetween(last, serialToIso(isoToSerial(today) - 1)) >= 12;
+          // Act
+          const flags = projectFlags({ key: "P", ticks: {}, lastUpdate: last }, { today });
+          // Assess
+          expect([last, today, flags.includes("dormant")]).toEqual([last, today, expected]);
+        }
+      }),
+    );
   });
 });
