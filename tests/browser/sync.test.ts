@@ -254,6 +254,40 @@ describe("sync in Chromium against the local API", () => {
     await page.close();
   });
 
+  it("pushes a large workbook in chunks with a progress indicator", async () => {
+    // Prepare: another plan, a workbook whose rows need more than one push request.
+    await stack.store.createPlan("piano-grande", "Piano grande", "anna");
+    const page = await openPreview(browser, site.url, {
+      seed: "large",
+      projects: "700",
+      lang: "it",
+      api: stack.apiUrl,
+      plan: "piano-grande",
+      user: "anna",
+      token: tokens["anna"] ?? "",
+      tab: "sync",
+    });
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const bar = document.querySelector('[data-testid="sync-progress"]');
+        if (bar !== null) seen.push(`${bar.getAttribute("data-done")}/${bar.getAttribute("data-total")}`);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    // Act
+    const message = await act(page, "push");
+    // Assess
+    expect(message.intent).toBe("success");
+    const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    const steps = [...new Set(seen.filter((s) => /^\d+\/\d+$/.test(s)))];
+    const total = Number(steps[0]?.split("/")[1]);
+    expect(total).toBeGreaterThan(2000);
+    expect(steps.some((s) => Number(s.split("/")[0]) > 0 && Number(s.split("/")[0]) < total)).toBe(true);
+    expect((await stack.store.listRows("piano-grande")).length).toBe(total);
+    await page.close();
+  }, 120_000);
+
   it("renders the sync panel in English", async () => {
     const page = await openAs("anna", { lang: "en" });
     expect(await page.getByTestId("push").textContent()).toBe("Push changes");

@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { SyncState } from "#core/sync/state.ts";
+import { readSyncSheet } from "#core/sync/sync-sheet.ts";
 import type { HistoryResponse, RunReport } from "#core/sync/protocol.ts";
 import { createApiClient } from "#addin/api/client.ts";
 import type { ApiClient } from "#addin/api/client.ts";
@@ -124,18 +125,21 @@ export function useSync(run: () => Promise<Analysis | undefined>): SyncView & Sy
     [patch, t, locale, refreshAuth],
   );
 
-  /** Fresh analysis and sync state, or a message saying what is missing. */
+  /**
+   * Fresh analysis and sync state, or a message saying what is missing. One workbook read serves
+   * both (the sync sheet is in the same snapshot): a sync action costs one read's round trips.
+   */
   const prepare = useCallback(async (): Promise<{ analysis: Analysis; state: SyncState } | SyncMessage> => {
     if (apiUrl === "") return { intent: "warning", text: t("sync.no-api") };
-    const state = await host.readSyncState();
+    const analysis = await run();
+    if (analysis === undefined) return { intent: "error", text: t("error.excel", { detail: "read" }) };
+    const state = readSyncSheet(analysis.snapshot);
     patch({ planId: state?.planId });
     if (state === undefined) return { intent: "warning", text: t("sync.no-plan") };
     // Recorded with the next state write, so another user opening this file finds the same API.
     state.apiUrl = apiUrl;
-    const analysis = await run();
-    if (analysis === undefined) return { intent: "error", text: t("error.excel", { detail: "read" }) };
     return { analysis, state };
-  }, [apiUrl, host, run, t, patch]);
+  }, [apiUrl, run, t, patch]);
 
   const actions: SyncActions = {
     signIn: () =>

@@ -60,6 +60,9 @@ export function SyncPanel({ run, onSelectCell }: SyncPanelProps) {
       </div>
       {(sync.busy === "push" || sync.busy === "pull" || sync.busy === "apply") && (
         <ProgressBar
+          data-testid="sync-progress"
+          data-done={sync.progress?.done ?? ""}
+          data-total={sync.progress?.total ?? ""}
           aria-label={sync.busy === "push" ? t("sync.pushing") : t("sync.pulling")}
           {...(sync.progress !== undefined && sync.progress.total > 0
             ? { value: sync.progress.done / sync.progress.total }
