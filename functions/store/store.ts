@@ -79,8 +79,8 @@ export interface SyncStore {
   ): Promise<Map<string, StoredRow>>;
   /** true when at least one live row of the kind exists. */
   hasAnyRow(plan: string, entity: EntityKind): Promise<boolean>;
-  /** Every current row (tombstones included). */
-  listRows(plan: string): Promise<StoredRow[]>;
+  /** Every current row (tombstones included), or every row of one kind. */
+  listRows(plan: string, entity?: EntityKind): Promise<StoredRow[]>;
 
   /**
    * Writes each row on its own: optimistic concurrency on `baseVersion`, a change-log/history

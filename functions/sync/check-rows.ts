@@ -144,13 +144,18 @@ async function referenceContext(
       ? Promise.resolve(pushHasLines)
       : store.hasAnyRow(plan, "line"),
   ]);
-  for (const row of found.values()) {
-    if (!row.deleted && row.entity !== "budget") sets[row.entity].add(row.key);
-    if (!row.deleted && row.entity === "project") {
-      for (const alias of [row.values["code"], row.values["acronym"]])
-        if (typeof alias === "string") sets.project.add(alias);
-    }
-  }
+  const addLive = (row: StoredRow): void => {
+    if (row.deleted || row.entity === "budget") return;
+    sets[row.entity].add(row.key);
+    if (row.entity !== "project") return;
+    for (const alias of [row.values["code"], row.values["acronym"]])
+      if (typeof alias === "string") sets.project.add(alias);
+  };
+  for (const row of found.values()) addLive(row);
+  // A budget row may name its project by acronym while the project's key is its code: only
+  // then (a miss) read the plan's projects to match aliases too.
+  const missed = lookups.some((r) => r.entity === "project" && !sets.project.has(r.key));
+  if (missed) for (const row of await store.listRows(plan, "project")) addLive(row);
   return {
     locale,
     priorities: sets.priority,

@@ -146,3 +146,17 @@ describe("fuzzing", () => {
     );
   });
 });
+
+describe("CORS", () => {
+  it.each([
+    ["the add-in's dev origin", "https://localhost:3000", "https://localhost:3000"],
+    ["any other origin", "https://evil.example", null],
+  ])("answers a preflight from %s", async (_name, origin, allowed) => {
+    const res = await fetch(`${stack().apiUrl}${apiPaths.sync(PLAN)}`, {
+      method: "OPTIONS",
+      headers: { origin, "access-control-request-method": "POST" },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("access-control-allow-origin")).toBe(allowed);
+  });
+});

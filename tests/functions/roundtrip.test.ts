@@ -97,6 +97,19 @@ describe("push", () => {
     ]);
   });
 
+  it("accepts a budget row naming a cloud project by its acronym, and refuses one naming no project", async () => {
+    // Prepare
+    await push([project("P9", "1.1", "Progetto nove", 0, { acronym: "NINE" })]);
+    // Act
+    const reply = await push([budget("NINE", "equipment", 10), budget("NOBODY", "equipment", 10)]);
+    // Assess
+    expect(statuses(reply.body.results)).toEqual([
+      "budget:NINE|equipment||=applied",
+      "budget:NOBODY|equipment||=invalid",
+    ]);
+    expect(reply.body.results[1]?.issues?.map((i) => i.code)).toEqual(["ref.unknown-project"]);
+  });
+
   it("refuses a row that appears twice in one push", async () => {
     const reply = await push([priority("4", "a"), priority("4", "b")]);
     expect(reply.body.results.map((r) => r.issues?.[0]?.code)).toEqual([

@@ -130,10 +130,13 @@ export class DynamoSyncStore implements SyncStore {
     return items.length > 0;
   }
 
-  async listRows(plan: string): Promise<StoredRow[]> {
+  async listRows(plan: string, entity?: EntityKind): Promise<StoredRow[]> {
     const items = await this.query({
       KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
-      ExpressionAttributeValues: { ":pk": planPk(plan), ":p": ROW_PREFIX },
+      ExpressionAttributeValues: {
+        ":pk": planPk(plan),
+        ":p": entity ? `${ROW_PREFIX}${entity}#` : ROW_PREFIX,
+      },
       ConsistentRead: true,
     });
     return (items as unknown as RowItem[]).map(toStoredRow);
