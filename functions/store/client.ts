@@ -26,6 +26,8 @@ export function createDocumentClient(
   const client = new DynamoDBClient({
     region: cfg.region,
     maxAttempts: cfg.sdkMaxAttempts,
+    // A hung connection becomes a retryable error instead of eating the Lambda's whole timeout.
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000 },
     ...(local
       ? { endpoint: cfg.dynamoEndpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } }
       : {}),
