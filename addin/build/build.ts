@@ -72,7 +72,8 @@ async function buildTaskpane(outdir: string, minify: boolean): Promise<Metafile>
       options: { minify?: boolean; entries?: string[] },
     ): Promise<{ metafile: Metafile }>;
   };
-  return (await preview.buildTaskpaneAndPreview(outdir, { minify, entries: ["taskpane", "preview"] })).metafile;
+  return (await preview.buildTaskpaneAndPreview(outdir, { minify, entries: ["taskpane", "preview"] }))
+    .metafile;
 }
 
 /**

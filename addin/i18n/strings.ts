@@ -7,7 +7,6 @@
 import type { Locale } from "#core/snapshot/types.ts";
 
 export const STRINGS = {
-  "app.title": { it: "Action Plan", en: "Action Plan" },
   "tab.validate": { it: "Verifica", en: "Validate" },
   "tab.overview": { it: "Panoramica", en: "Overview" },
   "tab.sync": { it: "Sincronizza", en: "Sync" },
@@ -36,7 +35,6 @@ export const STRINGS = {
   "validate.more": { it: "Mostra altri {count}", en: "Show {count} more" },
   "validate.elapsed": { it: "Verificato in {ms} ms", en: "Validated in {ms} ms" },
   "validate.sheets-found": { it: "Fogli riconosciuti: {sheets}", en: "Sheets recognised: {sheets}" },
-  "validate.assign-codes": { it: "Scrivi i codici mancanti", en: "Write missing codes" },
   "validate.codes-written": { it: "Codici scritti: {count}", en: "Codes written: {count}" },
 
   // Overview
@@ -45,7 +43,6 @@ export const STRINGS = {
   "overview.name": { it: "Titolo", en: "Title" },
   "overview.prl": { it: "PRL", en: "PRL" },
   "overview.prl-strict": { it: "PRL rigoroso", en: "Strict PRL" },
-  "overview.gap": { it: "Divario", en: "Gap" },
   "overview.gap-hint": {
     it: "Il divario tra PRL e PRL rigoroso indica dati mancanti nei livelli inferiori.",
     en: "The gap between PRL and strict PRL shows missing data in the lower levels.",
@@ -56,7 +53,6 @@ export const STRINGS = {
     en: "Number of projects per PRL level from 0 to 9",
   },
   "overview.bar": { it: "PRL {level}: {count} progetti", en: "PRL {level}: {count} projects" },
-  "overview.budget-title": { it: "Budget", en: "Budget" },
   "overview.by-priority": { it: "Per priorità", en: "By priority" },
   "overview.by-programme": { it: "Per programma", en: "By programme" },
   "overview.total": { it: "Budget totale", en: "Total budget" },
@@ -112,7 +108,6 @@ export const STRINGS = {
   "sync.status.unchanged": { it: "Invariata", en: "Unchanged" },
   "sync.status.conflict": { it: "Conflitto", en: "Conflict" },
   "sync.status.invalid": { it: "Non valida", en: "Invalid" },
-  "sync.row": { it: "Riga", en: "Row" },
   "sync.kind": { it: "Tipo", en: "Kind" },
   "sync.key": { it: "Chiave", en: "Key" },
   "sync.result": { it: "Esito", en: "Result" },
@@ -154,9 +149,8 @@ export const STRINGS = {
     it: "Versione {version} ripristinata come versione {newVersion}.",
     en: "Version {version} restored as version {newVersion}.",
   },
-  "sync.who": { it: "Chi", en: "Who" },
-  "sync.when": { it: "Quando", en: "When" },
-  "sync.source": { it: "Origine", en: "Source" },
+  "sync.change": { it: "Modifica", en: "Change" },
+  "sync.restored-from": { it: "ripristino della versione {version}", en: "restore of version {version}" },
   "sync.tombstone": { it: "eliminata", en: "deleted" },
   "sync.run-report": { it: "Ultima sincronizzazione notturna", en: "Last nightly run" },
   "sync.run-none": { it: "Nessuna esecuzione registrata.", en: "No run recorded." },
@@ -165,7 +159,6 @@ export const STRINGS = {
     en: "{when}: {files} files, applied {applied}, unchanged {unchanged}, conflicts {conflicts}, invalid {invalid}.",
   },
   "sync.run-load": { it: "Carica il rapporto", en: "Load report" },
-  "sync.close": { it: "Chiudi", en: "Close" },
 
   // Errors shown to the user
   "error.offline": {
@@ -226,6 +219,41 @@ export const STRINGS = {
     en: "Writes the automatically assigned line codes into the sheet so they stay stable.",
   },
   "settings.codes-none": { it: "Nessun codice da assegnare.", en: "No codes to assign." },
+
+  // Field names shown in sync tables (conflicts, pull preview).
+  "field.code": { it: "Codice", en: "Code" },
+  "field.acronym": { it: "Acronimo", en: "Acronym" },
+  "field.title": { it: "Titolo", en: "Title" },
+  "field.description": { it: "Descrizione", en: "Description" },
+  "field.priority": { it: "Priorità", en: "Priority" },
+  "field.types": { it: "Tipologia di progetto", en: "Type of project" },
+  "field.line": { it: "Linea", en: "Line" },
+  "field.programme": { it: "Programma", en: "Programme" },
+  "field.call": { it: "Bando", en: "Call" },
+  "field.actionType": { it: "Tipo di azione", en: "Action type" },
+  "field.deadline": { it: "Scadenza", en: "Deadline" },
+  "field.submitted": { it: "Data presentazione", en: "Submission date" },
+  "field.coordinator": { it: "Capofila", en: "Coordinator" },
+  "field.partners": { it: "Partner", en: "Partners" },
+  "field.members": { it: "Soci coinvolti", en: "Cluster members" },
+  "field.totalBudget": { it: "Budget totale", en: "Total budget" },
+  "field.requested": { it: "Contributo richiesto", en: "Requested funding" },
+  "field.outcome": { it: "Esito", en: "Outcome" },
+  "field.startDate": { it: "Data inizio", en: "Start date" },
+  "field.durationMonths": { it: "Durata (mesi)", en: "Duration (months)" },
+  "field.objectives": { it: "Obiettivi", en: "Objectives" },
+  "field.lastUpdate": { it: "Aggiornato il", en: "Last update" },
+  "field.prlStated": { it: "PRL scritto", en: "Stated PRL" },
+  "field.ticks": { it: "Spunte PRL", en: "PRL ticks" },
+  "field.extra": { it: "Altre colonne", en: "Other columns" },
+  "field.project": { it: "Progetto", en: "Project" },
+  "field.category": { it: "Voce di costo", en: "Cost category" },
+  "field.categoryLabel": { it: "Voce (come scritta)", en: "Category (as written)" },
+  "field.amount": { it: "Importo", en: "Amount" },
+  "field.year": { it: "Anno", en: "Year" },
+  "field.partner": { it: "Partner", en: "Partner" },
+  "field.rate": { it: "Aliquota", en: "Rate" },
+  "field.key": { it: "Chiave", en: "Key" },
 } as const satisfies Record<string, { it: string; en: string }>;
 
 /** Every UI string key. */
@@ -252,6 +280,12 @@ export function translate(locale: Locale, key: StringKey, params?: StringParams)
 
 /** A translator bound to one locale, as components receive it. */
 export type Translate = (key: StringKey, params?: StringParams) => string;
+
+/** The label of a synced field ("totalBudget" → "Budget totale"), or the field name when unknown. */
+export function fieldLabel(t: Translate, field: string): string {
+  const key = `field.${field}`;
+  return Object.prototype.hasOwnProperty.call(STRINGS, key) ? t(key as StringKey) : field;
+}
 
 /** Binds `translate` to a locale. */
 export function translator(locale: Locale): Translate {

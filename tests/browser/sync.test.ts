@@ -195,9 +195,11 @@ describe("sync in Chromium against the local API", () => {
     const versions = await anna.locator('[data-testid="history"] tbody tr[data-version]').count();
     expect(versions).toBeGreaterThanOrEqual(5);
     // Act
+    const done = Number(await anna.getByTestId("sync").getAttribute("data-done"));
     await anna.locator('[data-testid="history"] tr[data-version="1"]').getByTestId("restore").click();
     await anna.waitForFunction(
-      () => document.querySelector('[data-testid="sync"]')?.getAttribute("data-busy") === "",
+      (n) => Number(document.querySelector('[data-testid="sync"]')?.getAttribute("data-done")) > n,
+      done,
     );
     await expect.poll(() => anna.getByTestId("sync-message").getAttribute("data-intent")).toBe("success");
     await screenshot(anna, "sync-history");

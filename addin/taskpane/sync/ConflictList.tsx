@@ -1,5 +1,6 @@
 /** Conflicts side by side (mine vs. cloud, by field) with keep-mine / take-cloud per row. */
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { fieldLabel } from "#addin/i18n/strings.ts";
 import { useLocale } from "../hooks/contexts.ts";
 import { useTableStyles } from "../overview/table-styles.ts";
 import type { Conflict } from "./sync-engine.ts";
@@ -60,7 +61,7 @@ export function ConflictList({ conflicts, disabled, onResolve }: ConflictListPro
                 {fields.map((f) => (
                   <tr key={f} data-field={f}>
                     <th className={s.td} scope="row">
-                      {f}
+                      {fieldLabel(t, f)}
                     </th>
                     <td className={mergeClasses(s.td, styles.changed)} data-side="mine">
                       {c.mine.deleted ? t("sync.tombstone") : valueText(mine[f])}

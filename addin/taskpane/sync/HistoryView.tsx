@@ -11,16 +11,46 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { HistoryResponse } from "#core/sync/protocol.ts";
+import { fieldLabel } from "#addin/i18n/strings.ts";
 import type { StringKey } from "#addin/i18n/strings.ts";
 import { useLocale } from "../hooks/contexts.ts";
 import { useTableStyles } from "../overview/table-styles.ts";
-import { valueText } from "./values-text.ts";
+import { differingFields, valueText } from "./values-text.ts";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   form: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  meta: { color: tokens.colorNeutralForeground3 },
+  change: {
+    display: "-webkit-box",
+    WebkitLineClamp: 2,
+    WebkitBoxOrient: "vertical",
+    overflow: "hidden",
+  },
+  field: { fontWeight: tokens.fontWeightSemibold },
+  nowrap: { whiteSpace: "nowrap", minWidth: "auto" },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
 });
+
+/** Fields this version changed (all of them for the first version), with their new values. */
+function changes(
+  previous: Record<string, unknown> | undefined,
+  values: Record<string, unknown>,
+): [string, unknown][] {
+  const fields =
+    previous === undefined
+      ? ["title", "code", "key"].filter((f) => f in values).slice(0, 1)
+      : differingFields(previous, values);
+  return fields.map((f) => [f, values[f]]);
+}
 
 const ENTITIES = ["project", "line", "priority", "budget"] as const;
 
@@ -73,24 +103,17 @@ export function HistoryView({ history, disabled, onShow, onRestore }: HistoryVie
                 {t("sync.version")}
               </th>
               <th className={s.th} scope="col">
-                {t("sync.when")}
+                {t("sync.change")}
               </th>
               <th className={s.th} scope="col">
-                {t("sync.who")}
+                <span className={styles.hidden}>{t("sync.restore")}</span>
               </th>
-              <th className={s.th} scope="col">
-                {t("sync.source")}
-              </th>
-              <th className={s.th} scope="col">
-                {t("sync.current")}
-              </th>
-              <th className={s.th} scope="col" />
             </tr>
           </thead>
           <tbody>
             {history.versions.length === 0 && (
               <tr>
-                <td className={s.td} colSpan={6}>
+                <td className={s.td} colSpan={3}>
                   <Text>{t("sync.history-empty")}</Text>
                 </td>
               </tr>
@@ -98,16 +121,27 @@ export function HistoryView({ history, disabled, onShow, onRestore }: HistoryVie
             {[...history.versions].reverse().map((v) => (
               <tr key={v.version} data-version={v.version}>
                 <td className={mergeClasses(s.td, s.num)}>{v.version}</td>
-                <td className={s.td}>{v.updatedAt.slice(0, 16).replace("T", " ")}</td>
-                <td className={s.td}>{v.updatedBy}</td>
-                <td className={s.td}>{v.source}</td>
                 <td className={s.td}>
-                  {v.deleted ? t("sync.tombstone") : valueText(v.values["title"] ?? v.values)}
+                  <div className={styles.meta}>
+                    {v.updatedAt.slice(0, 16).replace("T", " ")} · {v.updatedBy} · {v.source}
+                    {v.restoredFrom !== undefined &&
+                      ` · ${t("sync.restored-from", { version: v.restoredFrom })}`}
+                  </div>
+                  {v.deleted ? (
+                    <div>{t("sync.tombstone")}</div>
+                  ) : (
+                    changes(v.previousValues, v.values).map(([field, value]) => (
+                      <div key={field} className={styles.change}>
+                        <span className={styles.field}>{fieldLabel(t, field)}:</span> {valueText(value)}
+                      </div>
+                    ))
+                  )}
                 </td>
                 <td className={s.td}>
                   {v.version !== last && (
                     <Button
                       size="small"
+                      className={styles.nowrap}
                       disabled={disabled}
                       onClick={() => onRestore(history.entity, history.key, v.version)}
                       data-testid="restore"

@@ -1,5 +1,6 @@
 /** The incoming changes of a pull, shown before anything is written into the sheet. */
 import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { fieldLabel } from "#addin/i18n/strings.ts";
 import { useLocale } from "../hooks/contexts.ts";
 import { useTableStyles } from "../overview/table-styles.ts";
 import type { PullPreview } from "./sync-engine.ts";
@@ -68,7 +69,7 @@ export function PullPreviewView({ preview, disabled, onApply, onCancel }: PullPr
                 {i.fields.map((f) => (
                   <tr key={f.field} data-field={f.field}>
                     <th className={s.td} scope="row">
-                      {f.field}
+                      {fieldLabel(t, f.field)}
                     </th>
                     <td className={s.td}>{valueText(f.mine)}</td>
                     <td className={s.td}>{valueText(f.incoming)}</td>
