@@ -113,5 +113,13 @@ async function loadMain() {
   return import("./main.ts");
 }
 
-const { runProcess } = await loadMain();
-await runProcess();
+try {
+  const { runProcess } = await loadMain();
+  await runProcess();
+} catch (e) {
+  // Only a broken installation gets here (main.ts maps every other failure itself): still one line.
+  if (process.env.ACTIONPLAN_DEBUG === "1") console.error(e);
+  const message = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+  process.stderr.write(`actionplan: internal error / errore interno: ${message}\n`);
+  process.exitCode = 2;
+}
