@@ -137,6 +137,32 @@ describe("idempotency", () => {
     expect(history.body.versions).toHaveLength(1);
   });
 
+  it("applies concurrent repeats of one push once: the others get the same result or a retryable 409", async () => {
+    // Prepare
+    const key = `idem-race-${Date.now()}`;
+    const body = pushBody([priority("9", "Corsa")], key);
+    // Act
+    const replies = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        call<PushResponse>(stack().apiUrl, "POST", apiPaths.sync(PLAN), { token, body }),
+      ),
+    );
+    const history = await call<HistoryResponse>(
+      stack().apiUrl,
+      "GET",
+      apiPaths.history(PLAN, "priority", "9"),
+      { token },
+    );
+    // Assess
+    const answered = replies.filter((r) => r.status === 200);
+    expect(answered.length).toBeGreaterThan(0);
+    for (const r of answered) expect(r.body).toEqual(answered[0]?.body);
+    expect(
+      replies.filter((r) => r.status !== 200).every((r) => r.status === 409 && r.headers.get("retry-after")),
+    ).toBe(true);
+    expect(history.body.versions).toHaveLength(1);
+  });
+
   it("refuses the same key for a different push with 409", async () => {
     const key = `idem-other-${Date.now()}`;
     await push([priority("6", "Uno")], key);
