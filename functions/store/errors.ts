@@ -69,6 +69,9 @@ const THROTTLING = new Set([
   "RequestLimitExceeded",
   "Throttling",
   "TooManyRequestsException",
+  // Contention on the same items (a transaction in flight, or its retry with the same token): wait and retry.
+  "TransactionConflictException",
+  "TransactionInProgressException",
 ]);
 
 /**

@@ -96,6 +96,8 @@ export async function writeRows(
       try {
         attempts = await attemptBatch(ctx, plan, batch, actor, writeId);
       } catch (error) {
+        // A request DynamoDB refused outright (a bug, not a fault) will not succeed on retry.
+        if (!translateSdkError(error).retryable) throw translateSdkError(error);
         // Outcome unknown (the SDK's retries ran out): retry; writeId recognises a commit we missed.
         lastError = error;
         attempts = batch.map(() => ({ kind: "retry" }));
