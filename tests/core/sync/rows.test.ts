@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Plan } from "#core/model.ts";
-import { changedRows, planRows } from "#core/sync/rows.ts";
+import fc from "fast-check";
+import type { EntityKind, Plan } from "#core/model.ts";
+import { rowHash } from "#core/sync/hash.ts";
+import { changedRows, planRows, type SyncRow } from "#core/sync/rows.ts";
 import type { SyncState } from "#core/sync/state.ts";
 
 function plan(): Plan {
@@ -92,5 +94,64 @@ describe("changedRows", () => {
     const out = changedRows(rows, state, held);
     // Assess
     expect(out).toEqual([{ entity: "line", key: "9.9", baseVersion: 2, values: {}, deleted: true }]);
+  });
+});
+
+describe("changedRows (property)", () => {
+  const rowArb = fc.record({
+    entity: fc.constantFrom<EntityKind>("priority", "line", "project", "budget"),
+    key: fc.string({ minLength: 1, maxLength: 6 }),
+    title: fc.string(),
+  });
+
+  it("sends exactly the new and changed rows, and a tombstone for each synced row gone from the sheet", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(rowArb, { selector: (r) => `${r.entity}:${r.key}` }),
+        fc.array(fc.nat(), { maxLength: 20 }),
+        fc.array(fc.nat(), { maxLength: 20 }),
+        (raw, editedIdx, goneIdx) => {
+          // Prepare: every row synced, then some edited in the sheet and some removed from it
+          const rows: SyncRow[] = raw.map((r) => ({
+            entity: r.entity,
+            key: r.key,
+            values: { title: r.title },
+            hash: rowHash({ title: r.title }),
+          }));
+          const state: SyncState = {
+            planId: "p",
+            rows: Object.fromEntries(
+              rows.map((r, i) => [`${r.entity}:${r.key}`, { version: i + 1, hash: r.hash }]),
+            ),
+          };
+          const edited = new Set(editedIdx.map((i) => i % Math.max(rows.length, 1)));
+          const gone = new Set(goneIdx.map((i) => i % Math.max(rows.length, 1)));
+          const sheet = rows
+            .map((r, i) =>
+              edited.has(i)
+                ? {
+                    ...r,
+                    values: { title: `${String(r.values["title"])}!` },
+                    hash: rowHash({ title: `${String(r.values["title"])}!` }),
+                  }
+                : r,
+            )
+            .filter((_, i) => !gone.has(i));
+          // Act
+          const out = changedRows(sheet, state);
+          // Assess
+          const expected = rows.flatMap((r, i) =>
+            gone.has(i)
+              ? [`${r.entity}:${r.key}:del@${i + 1}`]
+              : edited.has(i)
+                ? [`${r.entity}:${r.key}:upd@${i + 1}`]
+                : [],
+          );
+          expect(
+            out.map((p) => `${p.entity}:${p.key}:${p.deleted ? "del" : "upd"}@${p.baseVersion}`).sort(),
+          ).toEqual(expected.sort());
+        },
+      ),
+    );
   });
 });
