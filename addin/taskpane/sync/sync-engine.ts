@@ -50,8 +50,8 @@ export function currentValues(analysis: Analysis): Map<string, RowValues> {
 }
 
 /**
- * Pushes the rows whose hash changed since the last sync, in chunks, updating the workbook's sync
- * state after each chunk so an interrupted push resumes where it stopped.
+ * Pushes the rows whose hash changed since the last sync, in chunks (progress per chunk), then
+ * records the new versions in the workbook's sync state.
  */
 export async function push(
   host: SyncHost,
@@ -67,26 +67,31 @@ export async function push(
   const results: RowResult[] = [];
   const conflicts: Conflict[] = [];
   onProgress(0, toSend.length);
-  for (let i = 0; i < toSend.length; i += PUSH_CHUNK) {
-    const chunk = toSend.slice(i, i + PUSH_CHUNK);
-    const response = await api.push(state.planId, {
-      idempotencyKey: newIdempotencyKey(),
-      source: "addin",
-      rows: chunk,
-    });
-    for (const r of response.results) {
-      results.push(r);
-      const id = stateKey(r.entity, r.key);
-      const sent = sentById.get(id);
-      if ((r.status === "applied" || r.status === "unchanged") && r.version !== undefined) {
-        if (sent?.deleted === true) delete state.rows[id];
-        else state.rows[id] = { version: r.version, hash: hashes.get(id) ?? rowHash(sent?.values ?? {}) };
-      } else if (r.status === "conflict" && r.current !== undefined && sent !== undefined) {
-        conflicts.push({ entity: r.entity, key: r.key, mine: sent, cloud: r.current });
+  try {
+    for (let i = 0; i < toSend.length; i += PUSH_CHUNK) {
+      const chunk = toSend.slice(i, i + PUSH_CHUNK);
+      const response = await api.push(state.planId, {
+        idempotencyKey: newIdempotencyKey(),
+        source: "addin",
+        rows: chunk,
+      });
+      for (const r of response.results) {
+        results.push(r);
+        const id = stateKey(r.entity, r.key);
+        const sent = sentById.get(id);
+        if ((r.status === "applied" || r.status === "unchanged") && r.version !== undefined) {
+          if (sent?.deleted === true) delete state.rows[id];
+          else state.rows[id] = { version: r.version, hash: hashes.get(id) ?? rowHash(sent?.values ?? {}) };
+        } else if (r.status === "conflict" && r.current !== undefined && sent !== undefined) {
+          conflicts.push({ entity: r.entity, key: r.key, mine: sent, cloud: r.current });
+        }
       }
+      onProgress(Math.min(i + chunk.length, toSend.length), toSend.length);
     }
-    await host.writeSyncState(state);
-    onProgress(Math.min(i + chunk.length, toSend.length), toSend.length);
+  } finally {
+    // Once, whatever the row count (a constant number of Excel round trips), and also after a
+    // failed chunk: the chunks already applied are recorded, so a retry resumes after them.
+    if (results.length > 0) await host.writeSyncState(state);
   }
   return { results, conflicts, held: held.length, sent: toSend.length };
 }

@@ -19,6 +19,7 @@ import { columnLetter } from "#core/values/index.ts";
 import { createFakeExcel, seedFromSnapshot } from "#tests/fakes/excel/host.ts";
 import type { FakeExcelHost } from "#tests/fakes/excel/host.ts";
 import { bigDataPlan, messyPlan } from "#tests/fixtures/seed-workbook.ts";
+import { largeWorkbook } from "#tests/fixtures/large-workbook.ts";
 import type { FixtureSheet } from "#tests/fixtures/seed-workbook.ts";
 import { useLocalStack } from "#tests/support/local-stack.ts";
 
@@ -63,7 +64,15 @@ async function pullAll(wb: Workbook) {
 
 beforeAll(async () => {
   const s = stack();
-  for (const plan of ["held", "tombstone", "local", "conflict-mine", "conflict-cloud"]) {
+  for (const plan of [
+    "held",
+    "tombstone",
+    "local",
+    "conflict-mine",
+    "conflict-cloud",
+    "trips-100",
+    "trips-1500",
+  ]) {
     await s.store.createPlan(plan, plan, "editor");
   }
   api = createApiClient({
@@ -161,4 +170,27 @@ describe("task pane sync steps against the local API", () => {
       expect((await pushAll(b)).sent).toBe(0);
     },
   );
+});
+
+describe("Excel round trips of the task pane's sync steps", () => {
+  it("are the same whatever the row count (read, push in chunks, pull)", async () => {
+    // Prepare: 100 and 1 500 projects (500 and 7 500 rows: one push request vs. four).
+    const trips: number[][] = [];
+    for (const n of [100, 1500]) {
+      const wb = await workbook(`trips-${n}`, largeWorkbook({ projects: n }));
+      // Act
+      const read = await wb.fake.countSyncs(() => wb.analysis());
+      const analysis = await wb.analysis();
+      const state = readSyncSheet(analysis.snapshot)!;
+      const pushed = await wb.fake.countSyncs(() => push(wb.host, api, analysis, state, () => undefined));
+      const pulled = await wb.fake.countSyncs(async () => {
+        const preview = await previewPull(api, analysis, state);
+        await applyPull(wb.host, analysis, state, preview);
+      });
+      trips.push([read, pushed, pulled]);
+    }
+    // Assess
+    expect(trips[0]).toEqual(trips[1]);
+    expect(trips[0]![0]).toBeLessThanOrEqual(3);
+  }, 120_000);
 });
