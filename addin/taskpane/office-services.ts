@@ -10,19 +10,12 @@ import { naaTokenSource } from "#addin/auth/naa.ts";
 import { devTokenSource } from "#addin/auth/dev-token.ts";
 import type { TokenSource } from "#addin/auth/token-source.ts";
 import { hostFromAdapter } from "./excel-host.ts";
+import { isDarkColor } from "./theme.ts";
 import { storageSettings } from "./settings/settings-store.ts";
 import type { TaskpaneServices } from "./services.ts";
 
 function meta(name: string): string {
   return document.querySelector<HTMLMetaElement>(`meta[name="actionplan:${name}"]`)?.content.trim() ?? "";
-}
-
-/** true for a dark Office theme (body background darker than mid-grey). */
-export function isDarkColor(hex: string | undefined): boolean {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex ?? "");
-  if (m === null) return false;
-  const [r, g, b] = [m[1], m[2], m[3]].map((x) => parseInt(x ?? "0", 16) / 255) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
 }
 
 function tokenSource(apiUrl: () => string): TokenSource {

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { STRINGS, translate } from "#addin/i18n/strings.ts";
 import type { StringKey } from "#addin/i18n/strings.ts";
 import { localeFromLanguageTag, resolveLocale } from "#addin/i18n/locale.ts";
+import { isDarkColor } from "#addin/taskpane/theme.ts";
 
 const KEYS = Object.keys(STRINGS) as StringKey[];
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -62,5 +63,20 @@ describe("UI locale", () => {
     ["it", "en-US", "it"],
   ] as const)("override %s over Office %s gives %s", (override, office, expected) => {
     expect(resolveLocale(override, office)).toBe(expected);
+  });
+});
+
+describe("Office theme", () => {
+  it.each([
+    ["#1f1f1f", true],
+    ["#262626", true],
+    ["000000", true],
+    ["#ffffff", false],
+    ["#f3f3f3", false],
+    ["#E6E6E6", false],
+    [undefined, false],
+    ["red", false],
+  ] as const)("body background %s is dark: %s", (hex, dark) => {
+    expect(isDarkColor(hex)).toBe(dark);
   });
 });
