@@ -21,6 +21,23 @@ export function formatMoney(cents: Cents, locale: Locale): string {
   return f.format(cents / 100);
 }
 
+const compact = new Map<Locale, Intl.NumberFormat>();
+
+/** Euro amount from cents in a short form for narrow tables, e.g. "22,3 Mln €" / "€22.3M". */
+export function formatMoneyShort(cents: Cents, locale: Locale): string {
+  let f = compact.get(locale);
+  if (f === undefined) {
+    f = new Intl.NumberFormat(TAGS[locale], {
+      style: "currency",
+      currency: "EUR",
+      notation: "compact",
+      maximumFractionDigits: 1,
+    });
+    compact.set(locale, f);
+  }
+  return f.format(cents / 100);
+}
+
 /** A ratio as a percentage, or `none` when it is null. */
 export function formatPercent(ratio: number | null, locale: Locale, none: string): string {
   if (ratio === null) return none;

@@ -127,11 +127,17 @@ export function OverviewPanel({ analysis, active, onRun, onSelectRow }: Overview
       </section>
       <RollupTable
         caption={t("overview.by-priority")}
+        keyHeading={t("overview.priority")}
         rows={model.byPriority}
         total={model.all}
         testId="rollup-priority"
       />
-      <RollupTable caption={t("overview.by-programme")} rows={model.byProgramme} testId="rollup-programme" />
+      <RollupTable
+        caption={t("overview.by-programme")}
+        keyHeading={t("overview.programme")}
+        rows={model.byProgramme}
+        testId="rollup-programme"
+      />
       <ProjectList
         title={t("overview.to-resubmit")}
         items={model.toResubmit}

@@ -1,7 +1,7 @@
 /** The Overview's tables: PRL by priority/line with the strict gap, and budget roll-ups. */
 import { mergeClasses } from "@fluentui/react-components";
 import { useLocale } from "../hooks/contexts.ts";
-import { formatMoney, formatPercent } from "../format.ts";
+import { formatMoney, formatMoneyShort, formatPercent } from "../format.ts";
 import type { PrlRow, Rollup } from "./overview-model.ts";
 import { useTableStyles } from "./table-styles.ts";
 
@@ -52,12 +52,14 @@ export function PrlTable({ rows }: { rows: readonly PrlRow[] }) {
 
 export interface RollupTableProps {
   caption: string;
+  /** Heading of the first column (what the rows are). */
+  keyHeading: string;
   rows: readonly Rollup[];
   total?: Rollup;
   testId: string;
 }
 
-export function RollupTable({ caption, rows, total, testId }: RollupTableProps) {
+export function RollupTable({ caption, keyHeading, rows, total, testId }: RollupTableProps) {
   const s = useTableStyles();
   const { t, locale } = useLocale();
   const line = (r: Rollup, label: string, strong: boolean) => (
@@ -70,43 +72,51 @@ export function RollupTable({ caption, rows, total, testId }: RollupTableProps) 
     >
       <td className={mergeClasses(s.td, strong && s.strong)}>{label}</td>
       <td className={mergeClasses(s.td, s.num)}>{r.count}</td>
-      <td className={mergeClasses(s.td, s.num)}>{formatMoney(r.totalBudget, locale)}</td>
-      <td className={mergeClasses(s.td, s.num)}>{formatMoney(r.requested, locale)}</td>
-      <td className={mergeClasses(s.td, s.num)}>{formatMoney(r.funded, locale)}</td>
+      <td className={mergeClasses(s.td, s.num)} title={formatMoney(r.totalBudget, locale)}>
+        {formatMoneyShort(r.totalBudget, locale)}
+      </td>
+      <td className={mergeClasses(s.td, s.num)} title={formatMoney(r.requested, locale)}>
+        {formatMoneyShort(r.requested, locale)}
+      </td>
+      <td className={mergeClasses(s.td, s.num)} title={formatMoney(r.funded, locale)}>
+        {formatMoneyShort(r.funded, locale)}
+      </td>
       <td className={mergeClasses(s.td, s.num)}>
         {formatPercent(r.successRate, locale, t("overview.not-applicable"))}
       </td>
     </tr>
   );
   return (
-    <table className={s.table} data-testid={testId}>
-      <caption className={s.caption}>{caption}</caption>
-      <thead>
-        <tr>
-          <th className={s.th} scope="col">
-            {caption}
-          </th>
-          <th className={mergeClasses(s.th, s.num)} scope="col">
-            {t("overview.count")}
-          </th>
-          <th className={mergeClasses(s.th, s.num)} scope="col">
-            {t("overview.total")}
-          </th>
-          <th className={mergeClasses(s.th, s.num)} scope="col">
-            {t("overview.requested")}
-          </th>
-          <th className={mergeClasses(s.th, s.num)} scope="col">
-            {t("overview.funded")}
-          </th>
-          <th className={mergeClasses(s.th, s.num)} scope="col">
-            {t("overview.success")}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => line(r, r.key, false))}
-        {total !== undefined && line(total, t("overview.all"), true)}
-      </tbody>
-    </table>
+    <div className={s.scroll}>
+      <table className={s.table} data-testid={testId}>
+        <caption className={s.caption}>{caption}</caption>
+        <thead>
+          <tr>
+            <th className={s.th} scope="col">
+              {keyHeading}
+            </th>
+            <th className={mergeClasses(s.th, s.num)} scope="col" title={t("overview.count")}>
+              {t("overview.count-short")}
+            </th>
+            <th className={mergeClasses(s.th, s.num)} scope="col" title={t("overview.total")}>
+              {t("overview.total-short")}
+            </th>
+            <th className={mergeClasses(s.th, s.num)} scope="col">
+              {t("overview.requested")}
+            </th>
+            <th className={mergeClasses(s.th, s.num)} scope="col">
+              {t("overview.funded")}
+            </th>
+            <th className={mergeClasses(s.th, s.num)} scope="col" title={t("overview.success")}>
+              {t("overview.success-short")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => line(r, r.key, false))}
+          {total !== undefined && line(total, t("overview.all"), true)}
+        </tbody>
+      </table>
+    </div>
   );
 }

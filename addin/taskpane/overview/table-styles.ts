@@ -3,6 +3,8 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 
 export const useTableStyles = makeStyles({
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
+  /** Lets a wide table scroll sideways in a narrow pane instead of being cut off. */
+  scroll: { overflowX: "auto", maxWidth: "100%" },
   th: {
     textAlign: "start",
     fontWeight: tokens.fontWeightSemibold,
