@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { analyzeWorkbook } from "#core/analyze.ts";
 import { planRows } from "#core/sync/rows.ts";
 import { stateKey } from "#core/sync/state.ts";
@@ -98,5 +99,60 @@ describe("bringing cloud rows into the sheets", () => {
     expect(after.has("project:DGH")).toBe(false);
     for (const [id, values] of current)
       if (id.startsWith("project:") && id !== "project:DGH") expect(after.get(id)).toEqual(values);
+  });
+});
+
+describe("sheet writes round trip (property)", () => {
+  const snapshot = snapshotOf(bigDataPlan());
+  const { plan } = analyzeWorkbook(snapshot);
+  const current = wire(snapshot);
+  const dgh = current.get("project:DGH")!;
+  const text = fc
+    .string({ minLength: 1, maxLength: 40, unit: "grapheme" })
+    .map((s) => s.trim())
+    .filter((s) => s !== "" && !/^\s|\s$/.test(s));
+
+  it("any title, call and amount written for a project reads back as the same values", () => {
+    fc.assert(
+      fc.property(
+        text,
+        text,
+        fc.integer({ min: 0, max: 10_000_000_00 }),
+        fc.constantFrom(
+          "idea",
+          "drafting",
+          "submitted",
+          "under-evaluation",
+          "reserve",
+          "funded",
+          "rejected",
+          "withdrawn",
+          "running",
+          "closed",
+        ),
+        (title, call, cents, outcome) => {
+          // Prepare
+          const values = { ...dgh, title, call, totalBudget: cents / 100, outcome };
+          // Act
+          const writes = sheetWrites({
+            snapshot,
+            plan,
+            current,
+            incoming: [{ entity: "project", key: "DGH", values, deleted: false }],
+          });
+          const after = analyzeWorkbook(applyWrites(snapshot, writes)).plan.projects.find(
+            (p) => p.key === "DGH",
+          );
+          // Assess
+          expect([after?.title, after?.call, after?.totalBudget, after?.outcome]).toEqual([
+            title,
+            call,
+            cents,
+            outcome,
+          ]);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
