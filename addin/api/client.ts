@@ -35,7 +35,17 @@ export interface ApiClientOptions {
 
 type Protocol = typeof ProtocolModule;
 let protocol: Promise<Protocol> | undefined;
-const loadProtocol = (): Promise<Protocol> => (protocol ??= import("#core/sync/protocol.ts"));
+/**
+ * The protocol chunk, fetched once. Fetching it needs the network like any API call: a failure is
+ * reported as offline and forgotten, so the next attempt fetches again.
+ */
+function loadProtocol(): Promise<Protocol> {
+  protocol ??= import("#core/sync/protocol.ts").catch((cause: unknown) => {
+    protocol = undefined;
+    throw new ApiError("offline", 0, "the sync module could not be loaded", { cause });
+  });
+  return protocol;
+}
 
 interface Schema<T> {
   safeParse(v: unknown): { success: true; data: T } | { success: false };

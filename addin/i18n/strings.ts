@@ -87,6 +87,10 @@ export const STRINGS = {
   "sync.signed-out": { it: "Non hai effettuato l'accesso.", en: "You are not signed in." },
   "sync.sign-in": { it: "Accedi", en: "Sign in" },
   "sync.sign-out": { it: "Esci", en: "Sign out" },
+  "sync.offline": {
+    it: "Sei offline: puoi verificare e lavorare sul file; la sincronizzazione riprenderà con la rete.",
+    en: "You are offline: you can validate and work on the file; sync resumes when the network is back.",
+  },
   "sync.no-plan": {
     it: "Il file non è collegato a un piano: impostalo in Impostazioni.",
     en: "This file is not bound to a plan: set it in Settings.",

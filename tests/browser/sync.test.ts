@@ -290,6 +290,21 @@ describe("sync in Chromium against the local API", () => {
     await page.close();
   }, 120_000);
 
+  it("shows that the browser is offline, and says so again when a push cannot reach the server", async () => {
+    // Prepare
+    const page = await openAs("anna");
+    // Act
+    await page.context().setOffline(true);
+    // Assess
+    await page.getByTestId("offline").waitFor();
+    const message = await act(page, "push");
+    expect(message.intent).toBe("error");
+    expect(message.text).toMatch(/Nessuna connessione al server/);
+    await page.context().setOffline(false);
+    await page.getByTestId("offline").waitFor({ state: "detached" });
+    await page.close();
+  });
+
   it("renders the sync panel in English", async () => {
     const page = await openAs("anna", { lang: "en" });
     expect(await page.getByTestId("push").textContent()).toBe("Push changes");

@@ -11,6 +11,7 @@ import {
 import type { Analysis } from "../analysis.ts";
 import { useLocale } from "../hooks/contexts.ts";
 import { useSync } from "../hooks/useSync.ts";
+import { useOnline } from "../hooks/useOnline.ts";
 import { ConflictList } from "./ConflictList.tsx";
 import { HistoryView } from "./HistoryView.tsx";
 import { PullPreviewView } from "./PullPreviewView.tsx";
@@ -32,6 +33,7 @@ export function SyncPanel({ run, onSelectCell }: SyncPanelProps) {
   const styles = useStyles();
   const { t } = useLocale();
   const sync = useSync(run);
+  const online = useOnline();
   const busy = sync.busy !== undefined;
   return (
     <div className={styles.root} data-testid="sync" data-busy={sync.busy ?? ""} data-done={sync.done}>
@@ -47,6 +49,11 @@ export function SyncPanel({ run, onSelectCell }: SyncPanelProps) {
           </Button>
         )}
       </div>
+      {!online && (
+        <MessageBar intent="warning" data-testid="offline">
+          <MessageBarBody>{t("sync.offline")}</MessageBarBody>
+        </MessageBar>
+      )}
       <Text className={styles.muted}>
         {sync.planId === undefined ? t("sync.no-plan") : t("sync.plan", { plan: sync.planId })}
       </Text>
