@@ -140,6 +140,10 @@ describe("sync in Chromium against the local API", () => {
       conflict.locator('tr[data-field="title"] td[data-side="cloud"]').textContent(),
     ).resolves.toBe("Titolo di Bruno");
     await screenshot(anna, "sync-conflict");
+    // The conflict card opens the row's history, to see who changed what before choosing.
+    await conflict.getByRole("button", { name: "Cronologia" }).click();
+    await expect.poll(() => anna.getByTestId("history").getAttribute("data-key")).toBe("DGH");
+    expect(await anna.getByTestId("history-key").inputValue()).toBe("DGH");
     // Act: keep mine
     const resolved = await act(anna, "keep-mine");
     // Assess: the cloud holds Anna's title; Bruno's pull brings it into his sheet.

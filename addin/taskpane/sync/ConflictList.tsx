@@ -24,9 +24,11 @@ export interface ConflictListProps {
   conflicts: readonly Conflict[];
   disabled: boolean;
   onResolve(conflict: Conflict, choice: "mine" | "cloud"): void;
+  /** Shows the row's history (to see who changed what before choosing). */
+  onHistory(entity: string, key: string): void;
 }
 
-export function ConflictList({ conflicts, disabled, onResolve }: ConflictListProps) {
+export function ConflictList({ conflicts, disabled, onResolve, onHistory }: ConflictListProps) {
   const styles = useStyles();
   const s = useTableStyles();
   const { t } = useLocale();
@@ -79,6 +81,9 @@ export function ConflictList({ conflicts, disabled, onResolve }: ConflictListPro
               </Button>
               <Button disabled={disabled} onClick={() => onResolve(c, "cloud")} data-testid="take-cloud">
                 {t("sync.take-cloud")}
+              </Button>
+              <Button appearance="subtle" disabled={disabled} onClick={() => onHistory(c.entity, c.key)}>
+                {t("sync.history")}
               </Button>
             </div>
           </div>

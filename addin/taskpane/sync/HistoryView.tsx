@@ -1,5 +1,5 @@
 /** History of one row (oldest first) with a restore button per version. */
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import {
   Button,
   Field,
@@ -67,6 +67,12 @@ export function HistoryView({ history, disabled, onShow, onRestore }: HistoryVie
   const { t } = useLocale();
   const [entity, setEntity] = useState<string>("project");
   const [key, setKey] = useState("");
+  // A history opened from elsewhere (a conflict card) fills the form with its row.
+  useEffect(() => {
+    if (history === undefined) return;
+    setEntity(history.entity);
+    setKey(history.key);
+  }, [history]);
   const last = history?.versions[history.versions.length - 1]?.version;
   return (
     <section className={styles.root} aria-label={t("sync.history")}>

@@ -93,6 +93,7 @@ export function SyncPanel({ run, onSelectCell }: SyncPanelProps) {
         conflicts={sync.conflicts}
         disabled={busy}
         onResolve={(c, choice) => void sync.resolve(c, choice)}
+        onHistory={(entity, key) => void sync.history(entity, key)}
       />
       {sync.pushed !== undefined && sync.pushed.results.length > 0 && (
         <PushResults results={sync.pushed.results} />
