@@ -136,7 +136,12 @@ function AppBody({ services, initialTab }: AppProps) {
             hidden={tab !== "sync"}
             className={styles.panel}
           >
-            <SyncPanel key={settings.apiUrl} run={analysis.run} onSelectCell={selectCell} />
+            <SyncPanel
+              key={settings.apiUrl}
+              run={analysis.run}
+              active={tab === "sync"}
+              onSelectCell={selectCell}
+            />
           </div>
           <div
             role="tabpanel"

@@ -42,6 +42,31 @@ describe("Settings in Chromium", () => {
     await page.close();
   });
 
+  it("binds the workbook to a plan: the id is saved in the file's very hidden sync sheet", async () => {
+    // Prepare: a workbook never synced.
+    const page = await openPreview(browser, site.url, { seed: "big-data", lang: "it", tab: "settings" });
+    // Act
+    await page.getByTestId("settings-plan").fill("piano-2025");
+    await page.getByTestId("settings-api").fill("https://api.example.org");
+    await page.getByTestId("settings-save").click();
+    // Assess
+    await page.getByTestId("settings-message").waitFor();
+    const sheet = await page.evaluate(() => {
+      const s = window.__preview?.fake.state.sheets.find((x) => x.name === "_actionplan_sync");
+      return s === undefined
+        ? undefined
+        : {
+            visibility: s.visibility,
+            plan: window.__preview?.value(s.name, "B2"),
+            api: window.__preview?.value(s.name, "B3"),
+          };
+    });
+    expect(sheet).toEqual({ visibility: "VeryHidden", plan: "piano-2025", api: "https://api.example.org" });
+    await page.getByTestId("tab-sync").click();
+    await expect.poll(() => page.getByTestId("sync").textContent()).toContain("Piano: piano-2025");
+    await page.close();
+  });
+
   it("writes the codes the core assigned into the lines sheet, so the warning goes away", async () => {
     // Prepare
     const planted = PLANTED_ISSUES.find((p) => p.code === "line.code-assigned")!;

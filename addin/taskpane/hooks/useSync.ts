@@ -52,7 +52,8 @@ export interface SyncActions {
   loadRuns(): Promise<void>;
 }
 
-export function useSync(run: () => Promise<Analysis | undefined>): SyncView & SyncActions {
+/** `active`: the Sync tab is shown; the plan binding and sign-in state are re-read each time it is. */
+export function useSync(run: () => Promise<Analysis | undefined>, active = true): SyncView & SyncActions {
   const services = useServices();
   const host: SyncHost = services.host;
   const { t, locale } = useLocale();
@@ -94,6 +95,7 @@ export function useSync(run: () => Promise<Analysis | undefined>): SyncView & Sy
   }, [services, patch]);
 
   useEffect(() => {
+    if (!active) return;
     void refreshAuth();
     host
       .readSyncState()
@@ -102,7 +104,7 @@ export function useSync(run: () => Promise<Analysis | undefined>): SyncView & Sy
         setWorkbookApi(s?.apiUrl);
       })
       .catch(() => patch({ planId: undefined }));
-  }, [host, refreshAuth, patch]);
+  }, [host, refreshAuth, patch, active]);
 
   /** Runs an action with a busy flag; failures become a message. */
   const guarded = useCallback(

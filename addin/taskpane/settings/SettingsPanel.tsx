@@ -65,7 +65,6 @@ export function SettingsPanel({ settings, onSave, run }: SettingsPanelProps) {
 
   const save = () =>
     attempt(async () => {
-      onSave(language === "auto" ? { apiUrl: apiUrl.trim() } : { apiUrl: apiUrl.trim(), language });
       const plan = planId.trim();
       const state = await host.readSyncState();
       if (plan !== "" && state?.planId !== plan) {
@@ -76,6 +75,8 @@ export function SettingsPanel({ settings, onSave, run }: SettingsPanelProps) {
           ...(apiUrl.trim() ? { apiUrl: apiUrl.trim() } : {}),
         });
       }
+      // After the workbook write, so panels that re-read the binding find the new plan.
+      onSave(language === "auto" ? { apiUrl: apiUrl.trim() } : { apiUrl: apiUrl.trim(), language });
       return t("settings.saved");
     });
 

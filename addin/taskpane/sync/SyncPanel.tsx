@@ -26,13 +26,15 @@ const useStyles = makeStyles({
 
 export interface SyncPanelProps {
   run(): Promise<Analysis | undefined>;
+  /** The tab is shown (re-reads the plan binding and sign-in state). */
+  active: boolean;
   onSelectCell(sheet: string, cell: string): void;
 }
 
-export function SyncPanel({ run, onSelectCell }: SyncPanelProps) {
+export function SyncPanel({ run, active, onSelectCell }: SyncPanelProps) {
   const styles = useStyles();
   const { t } = useLocale();
-  const sync = useSync(run);
+  const sync = useSync(run, active);
   const online = useOnline();
   const busy = sync.busy !== undefined;
   return (
