@@ -1,13 +1,15 @@
 /**
  * The TLS material for the add-in dev server. Excel only loads add-ins over HTTPS, so:
- * 1. Windows/macOS: office-addin-dev-certs (installs a trusted localhost CA; may ask once for
- *    permission), as Microsoft's templates do.
+ * 1. office-addin-dev-certs, as Microsoft's templates do: its certificates in ~/.office-addin-dev-certs
+ *    when they are already there (any OS), else on Windows/macOS its install (a trusted localhost
+ *    CA; may ask once for permission). On Linux its install needs sudo, so it is not attempted.
  * 2. Elsewhere (Linux, containers, CI without root): a self-signed localhost certificate made
  *    with openssl once and cached under .cache/dev-certs/ (the browser warns until it is trusted).
  * 3. No openssl: plain HTTP, with a warning that Excel needs HTTPS.
  */
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 
@@ -43,17 +45,28 @@ async function selfSigned(cacheDir: string): Promise<DevTls> {
   return { kind: "self-signed", cert: readFileSync(certPath), key: readFileSync(keyPath), certPath };
 }
 
+/** The certificates office-addin-dev-certs installed earlier, if any (nothing is installed here). */
+function installedOfficeCerts(home: string): DevTls | undefined {
+  const dir = join(home, ".office-addin-dev-certs");
+  const [cert, key, ca] = ["localhost.crt", "localhost.key", "ca.crt"].map((f) => join(dir, f));
+  if (!cert || !key || !existsSync(cert) || !existsSync(key)) return undefined;
+  return { kind: "office-addin-dev-certs", cert: readFileSync(cert), key: readFileSync(key), ...(ca && existsSync(ca) ? { ca: readFileSync(ca) } : {}) };
+}
+
 /** Picks the best TLS available here; never throws (the last resort is plain HTTP). */
-export async function devTls(options: { cacheDir: string; forceHttp?: boolean }): Promise<DevTls> {
+export async function devTls(options: { cacheDir: string; forceHttp?: boolean; home?: string }): Promise<DevTls> {
   if (options.forceHttp) return { kind: "http", reason: "--http given" };
   const trusted = process.platform === "win32" || process.platform === "darwin";
   if (trusted && process.env["CI"] === undefined) {
     try {
+      // Verifies, renews or installs: the path Office itself trusts.
       return await officeCerts();
     } catch {
-      // Not installable here (declined, no admin rights): fall through to a self-signed one.
+      // Not installable here (declined, no admin rights): fall through.
     }
   }
+  const installed = installedOfficeCerts(options.home ?? homedir());
+  if (installed) return installed;
   try {
     return await selfSigned(options.cacheDir);
   } catch (error) {

@@ -1,13 +1,14 @@
 /**
  * `npm run nightly`: the nightly job over ./workbooks/ now. When a persistent `npm start` is
- * running it uses that process's DynamoDB Local (one JVM per data folder); otherwise
+ * running (on the same ACTIONPLAN_DATA_DIR, default .data/) it uses that process's DynamoDB Local (one JVM per data folder); otherwise
  * functions/nightly/run-local.ts starts its own on the same .data/dynamodb-local/ folder.
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readRunning } from "./state-file.ts";
 
-const running = readRunning(join(fileURLToPath(new URL("../", import.meta.url)), ".data", "start.json"));
+const data = process.env["ACTIONPLAN_DATA_DIR"] ?? join(fileURLToPath(new URL("../", import.meta.url)), ".data");
+const running = readRunning(join(data, "start.json"));
 if (running && process.env["ACTIONPLAN_DYNAMODB_ENDPOINT"] === undefined) {
   process.env["ACTIONPLAN_DYNAMODB_ENDPOINT"] = running.dynamoEndpoint;
   process.env["ACTIONPLAN_TABLE"] = running.tableName;

@@ -1,6 +1,7 @@
 /**
  * Options of `npm start [-- --in-memory] [--port 3000] [--api-port 4300] [--http] [--dist dir]
- * [--workbooks dir]`; ports may also come from ACTIONPLAN_WEB_PORT / ACTIONPLAN_API_PORT.
+ * [--workbooks dir] [--data dir]`; ports may also come from ACTIONPLAN_WEB_PORT / ACTIONPLAN_API_PORT, the
+ * data folder from ACTIONPLAN_DATA_DIR (default .data/, shared with `npm run nightly`).
  */
 import { createServer } from "node:net";
 import { resolve } from "node:path";
@@ -13,6 +14,8 @@ export interface StartOptions {
   forceHttp: boolean;
   dist: string;
   workbooks: string;
+  /** Holds dynamodb-local/ (persistent mode) and start.json. */
+  data: string;
 }
 
 /** A start-up problem the user fixes (exit 2, one line, no stack trace). */
@@ -40,6 +43,7 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv, root: 
         http: { type: "boolean" },
         dist: { type: "string" },
         workbooks: { type: "string" },
+        data: { type: "string" },
       },
       strict: true,
     }));
@@ -53,6 +57,7 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv, root: 
     forceHttp: values.http === true,
     dist: resolve(root, values.dist ?? env["ACTIONPLAN_DIST"] ?? "dist"),
     workbooks: resolve(root, values.workbooks ?? "workbooks"),
+    data: resolve(root, values.data ?? env["ACTIONPLAN_DATA_DIR"] ?? ".data"),
   };
 }
 

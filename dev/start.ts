@@ -27,9 +27,6 @@ const PLAN = "clust-er-2025";
 const PLAN_TITLE = "Clust-ER Health Action Plan 2025";
 const DEV_USER = "dev-user";
 const TABLE = "actionplan";
-/** Shared with `npm run nightly` (functions/nightly/run-local.ts), so both see the same data. */
-const DB_PATH = join(ROOT, ".data", "dynamodb-local");
-const STATE_FILE = join(ROOT, ".data", "start.json");
 const SAMPLE = "sample-action-plan.xlsx";
 
 /** What is running, so that a failure or Ctrl-C stops exactly what this process started. */
@@ -38,6 +35,13 @@ interface Running {
   stack?: LocalStack;
   web?: DevServer;
   nightly?: NightlySchedule;
+  stateFile?: string;
+}
+
+/** A path as the user reads it: relative inside the repository, absolute elsewhere. */
+function shown(path: string): string {
+  const rel = relative(ROOT, path);
+  return rel.startsWith("..") || rel === "" ? path : rel;
 }
 
 async function stopAll(running: Running): Promise<void> {
@@ -45,22 +49,25 @@ async function stopAll(running: Running): Promise<void> {
   await running.web?.stop().catch(() => undefined);
   await running.stack?.stop().catch(() => undefined);
   await running.dynamo?.stop().catch(() => undefined);
-  clearState(STATE_FILE);
+  if (running.stateFile) clearState(running.stateFile);
 }
 
 async function main(running: Running): Promise<void> {
   const options = parseStartOptions(process.argv.slice(2), process.env, ROOT);
-  const other = options.inMemory ? undefined : readRunning(STATE_FILE);
+  // dynamodb-local/ is the folder functions/nightly/run-local.ts uses too, so both see the same data.
+  const dbPath = join(options.data, "dynamodb-local");
+  const stateFile = join(options.data, "start.json");
+  const other = options.inMemory ? undefined : readRunning(stateFile);
   if (other) throw new StartRefused(`npm start is already running (pid ${other.pid}, ${other.webUrl}); stop it with Ctrl-C first.`);
   await assertPortFree(options.webPort, "web");
   await assertPortFree(options.apiPort, "API");
   process.env["POWERTOOLS_LOG_LEVEL"] ??= "WARN";
 
   const workbook = join(options.workbooks, SAMPLE);
-  if (!options.inMemory) mkdirSync(DB_PATH, { recursive: true });
+  if (!options.inMemory) mkdirSync(dbPath, { recursive: true });
   // The slow parts are independent: the JVM starts while esbuild builds and openssl runs.
   const [dynamo, built, tls] = await Promise.all([
-    startDynamoDbLocal(options.inMemory ? {} : { inMemory: false, dbPath: DB_PATH }),
+    startDynamoDbLocal(options.inMemory ? {} : { inMemory: false, dbPath }),
     ensureDist(options.dist),
     devTls({ cacheDir: join(ROOT, ".cache"), forceHttp: options.forceHttp }),
     ensureSampleWorkbook(workbook, PLAN),
@@ -81,8 +88,10 @@ async function main(running: Running): Promise<void> {
     fallbackPlan: PLAN,
     log: (line) => console.log(line),
   });
-  if (!options.inMemory)
-    writeState(STATE_FILE, { pid: process.pid, apiUrl: stack.apiUrl, webUrl: running.web.url, dynamoEndpoint: dynamo.endpoint, tableName: TABLE });
+  if (!options.inMemory) {
+    running.stateFile = stateFile;
+    writeState(stateFile, { pid: process.pid, apiUrl: stack.apiUrl, webUrl: running.web.url, dynamoEndpoint: dynamo.endpoint, tableName: TABLE });
+  }
   console.log(
     readyText({
       seconds: performance.now() / 1000,
@@ -91,11 +100,11 @@ async function main(running: Running): Promise<void> {
       plan: PLAN,
       user: DEV_USER,
       token,
-      data: options.inMemory ? "in memory (gone when stopped)" : `${relative(ROOT, DB_PATH)}/ (persistent)`,
-      sample: `${relative(ROOT, workbook)} (${sample.created ? `${sample.imported} rows imported` : "plan already present"})`,
+      data: options.inMemory ? "in memory (gone when stopped)" : `${shown(dbPath)}/ (persistent)`,
+      sample: `${shown(workbook)} (${sample.created ? `${sample.imported} rows imported` : "plan already present"})`,
       build: built,
       tls: describeTls(tls),
-      workbooks: relative(ROOT, options.workbooks) || ".",
+      workbooks: shown(options.workbooks),
       nextNightly: running.nightly.next,
     }),
   );

@@ -18,9 +18,9 @@ export interface StartedApp {
   exited: Promise<number | NodeJS.Signals | null>;
 }
 
-/** Spawns `npm start -- <args>` in a new process group. */
-export function spawnStart(args: string[], env: Record<string, string> = {}): StartedApp {
-  const child = spawn("npm", ["start", "--silent", "--", ...args], {
+/** Spawns `npm run <script> -- <args>` in a new process group. */
+export function spawnNpm(script: string, args: string[], env: Record<string, string> = {}): StartedApp {
+  const child = spawn("npm", ["run", script, "--silent", "--", ...args], {
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -31,6 +31,11 @@ export function spawnStart(args: string[], env: Record<string, string> = {}): St
   child.stderr?.on("data", (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | NodeJS.Signals | null>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal)));
   return { child, output: () => out, exited };
+}
+
+/** Spawns `npm start -- <args>` in a new process group. */
+export function spawnStart(args: string[], env: Record<string, string> = {}): StartedApp {
+  return spawnNpm("start", args, env);
 }
 
 /** The labelled lines of the ready block (Preview, API, Token, …). */
