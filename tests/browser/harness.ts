@@ -2,15 +2,15 @@
  * Browser test harness: builds the task pane + preview page once per file, serves them from a
  * tiny static server on loopback, and drives one shared headless Chromium.
  */
-import { createServer } from "node:http";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { readFile, mkdir, mkdtemp } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
+import { mkdir, mkdtemp } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
 import { buildTaskpaneAndPreview } from "#addin/preview/build-preview.ts";
+
+export { serveStatic } from "#addin/preview/static-server.ts";
+export type { StaticServer } from "#addin/preview/static-server.ts";
 
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -21,47 +21,6 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 export const SCREENSHOTS = resolve(import.meta.dirname, "../output/screenshots");
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css",
-};
-
-export interface StaticServer {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** Serves `dir` read-only on 127.0.0.1 (no directory listing, no path escapes). */
-export async function serveStatic(dir: string): Promise<StaticServer> {
-  const root = resolve(dir);
-  const server: Server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
-      /^([/\\])+/,
-      "",
-    );
-    const file = resolve(root, path || "preview.html");
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end();
-      return;
-    }
-    readFile(file).then(
-      (body) =>
-        res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body),
-      () => res.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    stop: () =>
-      new Promise<void>((r) => {
-        server.close(() => r());
-        server.closeAllConnections();
-      }),
-  };
-}
 
 /** Builds the pages into a fresh temporary directory (parallel test files never share one). */
 export async function buildPages(): Promise<string> {
