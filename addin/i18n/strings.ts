@@ -222,6 +222,10 @@ export const STRINGS = {
     en: "Defines the names PRL, PRLNEXT and BUDGET in the workbook (=CLUSTER.PRL always works).",
   },
   "settings.lambdas-done": { it: "Nomi definiti: {names}.", en: "Names defined: {names}." },
+  "settings.lambdas-conflicts": {
+    it: "Nomi già usati nella cartella per altro, lasciati com'erano: {names} (usa =CLUSTER.PRL).",
+    en: "Names already used in the workbook for something else, left as they were: {names} (use =CLUSTER.PRL).",
+  },
   "settings.codes": { it: "Assegna i codici mancanti", en: "Assign missing codes" },
   "settings.codes-hint": {
     it: "Scrive nel foglio i codici delle linee assegnati automaticamente, così restano stabili.",

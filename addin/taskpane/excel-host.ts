@@ -32,7 +32,7 @@ export function hostFromAdapter(adapter: ExcelAdapter): WorkbookHost {
     },
     async defineLambdaNames() {
       const result = await adapter.defineLambdaNames();
-      return [...result.defined, ...result.unchanged];
+      return { names: [...result.defined, ...result.unchanged], conflicts: result.conflicts };
     },
     readSyncState: () => adapter.readSyncState(),
     writeSyncState: (state) => adapter.writeSyncState(state),

@@ -38,8 +38,11 @@ export interface WorkbookHost {
   clearHighlights(): Promise<void>;
   writeCells(writes: readonly CellWrite[]): Promise<void>;
   addSheetWithTable(spec: SheetTableSpec): Promise<void>;
-  /** Defines PRL, PRLNEXT, BUDGET as LAMBDA names; returns the names defined. */
-  defineLambdaNames(): Promise<string[]>;
+  /**
+   * Defines PRL, PRLNEXT, BUDGET as LAMBDA names: `names` are in place (now or before),
+   * `conflicts` were already used by the user for something else and are left alone.
+   */
+  defineLambdaNames(): Promise<{ names: string[]; conflicts: string[] }>;
   /** The workbook's sync state (plan binding, cursor, per-row versions), from its very hidden sheet. */
   readSyncState(): Promise<SyncState | undefined>;
   writeSyncState(state: SyncState): Promise<void>;

@@ -250,6 +250,25 @@ describe("Custom functions and languages in Chromium", () => {
     await page.close();
   });
 
+  it("leaves a name the user already uses alone and says so", async () => {
+    const page = await openPreview(browser, site.url, { seed: "big-data", lang: "en", tab: "settings" });
+    await page.evaluate(() =>
+      window.__preview?.fake.state.names.set("prl", {
+        name: "PRL",
+        formula: "=Sheet1!$A$1",
+        comment: "mine",
+      }),
+    );
+    // Act
+    await page.getByTestId("install-names").click();
+    // Assess
+    await expect.poll(() => page.getByTestId("settings-message").textContent()).toMatch(/already used.*PRL/);
+    expect(await page.evaluate(() => window.__preview?.fake.state.names.get("prl")?.formula)).toBe(
+      "=Sheet1!$A$1",
+    );
+    await page.close();
+  });
+
   it.each([
     ["it", ["Verifica", "Panoramica", "Sincronizza", "Impostazioni"]],
     ["en", ["Validate", "Overview", "Sync", "Settings"]],

@@ -81,7 +81,13 @@ export function SettingsPanel({ settings, onSave, run }: SettingsPanelProps) {
     });
 
   const installNames = () =>
-    attempt(async () => t("settings.lambdas-done", { names: (await host.defineLambdaNames()).join(", ") }));
+    attempt(async () => {
+      const { names, conflicts } = await host.defineLambdaNames();
+      const done = names.length > 0 ? t("settings.lambdas-done", { names: names.join(", ") }) : "";
+      const kept =
+        conflicts.length > 0 ? t("settings.lambdas-conflicts", { names: conflicts.join(", ") }) : "";
+      return [done, kept].filter(Boolean).join(" ");
+    });
 
   const assignCodes = () =>
     attempt(async () => {
