@@ -5,6 +5,7 @@
  * runs when the plan is new. A plan that already exists (persistent data) is left as it is.
  */
 import { existsSync } from "node:fs";
+import { rename } from "node:fs/promises";
 import { analyzeWorkbook } from "#core/analyze.ts";
 import { changedRows, planRows } from "#core/sync/rows.ts";
 import { SYNC_SHEET_NAME, syncSheetValues } from "#core/sync/sync-sheet.ts";
@@ -27,7 +28,10 @@ export interface SampleResult {
 export async function ensureSampleWorkbook(path: string, plan: string): Promise<boolean> {
   if (existsSync(path)) return false;
   const sync = { name: SYNC_SHEET_NAME, values: syncSheetValues({ planId: plan, rows: {} }), hidden: "very" as const };
-  await writeXlsx([...bigDataPlan(), sync], path);
+  // Written aside and renamed: a start running at the same moment never reads half a file.
+  const partial = `${path}.${process.pid}.partial`;
+  await writeXlsx([...bigDataPlan(), sync], partial);
+  await rename(partial, path);
   return true;
 }
 

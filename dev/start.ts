@@ -122,6 +122,8 @@ const shutdown = (signal: NodeJS.Signals): void => {
 };
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
+// A closed terminal window: stop as cleanly as on Ctrl-C.
+process.on("SIGHUP", shutdown);
 
 main(running).catch(async (error: unknown) => {
   await stopAll(running);
