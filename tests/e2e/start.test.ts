@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "#functions/local/dynamodb-local.ts";
+import { launchChromium } from "#tests/browser/harness.ts";
 import type { ChangesResponse } from "#core/sync/protocol.ts";
 import { call } from "#tests/support/api-client.ts";
 import { descendants, getInsecure, isAlive, listening, parentOf, spawnStart, waitReady, type ReadyInfo, type StartedApp } from "./support/start-process.ts";
@@ -85,6 +86,28 @@ describe("npm start", () => {
     expect(new Set(changes.body.changes.map((c) => `${c.entity}:${c.key}`)).size).toBe(SAMPLE_ROWS);
     expect(anonymous.status).toBe(401);
     expect(rollups.status).toBe(200);
+  });
+
+  it("the printed preview URL opens the task pane signed in as the dev user, and a pull reaches the API", async () => {
+    // Prepare: the dev server's certificate is self-signed here, as on any machine without office-addin-dev-certs.
+    const browser = await launchChromium();
+    try {
+      const page = await (await browser.newContext({ ignoreHTTPSErrors: true })).newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      // Act
+      await page.goto(`${ready.preview}&tab=sync`);
+      await page.getByTestId("taskpane").waitFor({ timeout: 20_000 }).catch(() => expect(errors).toEqual([]));
+      await expect.poll(() => page.getByTestId("auth-state").getAttribute("data-signed-in")).toBe("true");
+      const before = Number(await page.getByTestId("sync").getAttribute("data-done"));
+      await page.getByTestId("pull").click();
+      await page.waitForFunction((n) => Number(document.querySelector('[data-testid="sync"]')?.getAttribute("data-done")) > n, before);
+      // Assess: the sample in the plan is the page's own seed workbook, so nothing to change.
+      expect(await page.getByTestId("pull-preview").getAttribute("data-count")).toBe("0");
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 
   it.each([
