@@ -19,7 +19,7 @@ import { DynamoWorkbookRegistry } from "#functions/nightly/registry-dynamo.ts";
 import { createDocumentClient } from "#functions/store/client.ts";
 import { bigDataPlan, snapshotOf } from "#tests/fixtures/seed-workbook.ts";
 import { buildPages, cellValue, editCell, launchChromium, openPreview, screenshot, serveStatic, type StaticServer } from "#tests/browser/harness.ts";
-import { act, cliReport, openTab, overviewFigures, pullAndApply, saveWorkbook, validate, workbookSheets } from "./support/staff.ts";
+import { act, cliReport, openTab, overviewFigures, pullAndApply, saveWorkbook, shownCell, validate, workbookSheets } from "./support/staff.ts";
 
 const PLAN = "piano-due-persone";
 const PROJECTS = bigDataPlan()[2]!;
@@ -173,6 +173,9 @@ describe("two staff members and the nightly job on one plan", () => {
         const cli = r.key === "*" ? total : (r.table === "rollup-priority" ? byPriority : byProgramme)[r.key];
         expect({ key: r.key, total: r.total, requested: r.requested, funded: r.funded }).toEqual({ key: r.key, total: cents(cli?.totalBudget), requested: cents(cli?.requested), funded: cents(cli?.funded) });
       }
+      // Assess: the =CLUSTER.PRL() cells of the formulas sheet (project DGH, line 5.2, priority 5).
+      const formulas = { B2: milestone.projects.find((p) => p.code === "DGH")?.prl, C2: strict.projects.find((p) => p.code === "DGH")?.prlStrict, B3: prlOf(milestone, "line", "5.2"), B4: prlOf(milestone, "priority", "5") };
+      for (const [a1, prl] of Object.entries(formulas)) expect({ a1, shown: await shownCell(page, "Formule", a1) }).toEqual({ a1, shown: String(prl) });
     }
     await screenshot(anna, "e2e-overview");
   });

@@ -76,6 +76,12 @@ export async function overviewFigures(page: Page, tabs: { validate: string; over
   return { prl, rollups };
 }
 
+/** The text the grid shows in a cell of a sheet (opens the sheet's tab first). */
+export async function shownCell(page: Page, sheet: string, a1: string): Promise<string> {
+  await page.getByTestId(`sheet-tab-${sheet}`).click();
+  return (await page.locator(`[data-testid="grid"] td[data-cell="${a1}"]`).textContent()) ?? "";
+}
+
 /** The page's workbook as sheets of values (hidden state kept), as Excel would save it. */
 export async function workbookSheets(page: Page): Promise<FixtureSheet[]> {
   const sheets = await page.evaluate(() => {
@@ -99,6 +105,7 @@ export async function saveWorkbook(page: Page, path: string): Promise<void> {
 export interface CliReport {
   priorities: { code: string; prl: number }[];
   lines: { code: string; prl: number }[];
+  projects: { code: string; prl: number; prlStrict: number }[];
   rollups: Record<"byPriority" | "byProgramme", Record<string, { totalBudget: number; requested: number; funded: number }>> & {
     total: { totalBudget: number; requested: number; funded: number };
   };
