@@ -34,7 +34,7 @@ export function readyText(f: ReadyFacts): string {
     `  Build:     ${f.build}`,
     `  TLS:       ${f.tls}`,
     `  Nightly:   ${f.workbooks}/ every day at 03:30 local time (next ${f.nextNightly.toLocaleString()}); run it now: npm run nightly`,
-    `  Excel desktop: npm run sideload — runs npx --yes office-addin-debugging start manifest.xml desktop`,
+    `  Excel desktop: npm run sideload in a second terminal — runs npx --yes office-addin-debugging start manifest.xml desktop`,
     `                 (fetched on demand, not a dependency: it builds the native keytar module).`,
     `  Excel on the web: open a workbook, Insert → Add-ins → Upload My Add-in, choose manifest.xml.`,
     `Ctrl-C stops everything.`,
