@@ -25,7 +25,8 @@ export function summarize(result: LocalRunResult): string[] {
 
 export interface NightlySchedule {
   next: Date;
-  stop(): void;
+  /** Cancels the next run and waits for one in progress (so the store is not closed under it). */
+  stop(): Promise<void>;
 }
 
 /** Schedules the run; `log` gets its lines. Timers do not keep the process alive on their own. */
@@ -36,12 +37,30 @@ export function scheduleNightly(options: {
   tableName: string;
   fallbackPlan: string;
   log: (line: string) => void;
+  /** When the next run is due after `now` (default: 03:30 local time); tests bring it closer. */
+  next?: (now: Date) => Date;
 }): NightlySchedule {
+  const due = options.next ?? ((now: Date) => nextRun(now));
   let timer: NodeJS.Timeout | undefined;
-  const schedule: NightlySchedule = { next: nextRun(new Date()), stop: () => clearTimeout(timer) };
+  let stopped = false;
+  let running: Promise<void> | undefined;
+  const schedule: NightlySchedule = {
+    next: due(new Date()),
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
   const arm = (): void => {
-    schedule.next = nextRun(new Date());
-    timer = setTimeout(() => void fire(), schedule.next.getTime() - Date.now());
+    if (stopped) return;
+    schedule.next = due(new Date());
+    timer = setTimeout(() => {
+      running = fire().finally(() => {
+        running = undefined;
+        arm();
+      });
+    }, schedule.next.getTime() - Date.now());
     timer.unref();
   };
   const fire = async (): Promise<void> => {
@@ -57,7 +76,6 @@ export function scheduleNightly(options: {
     } catch (error) {
       options.log(`nightly run failed: ${error instanceof Error ? error.message : String(error)}`);
     }
-    arm();
   };
   arm();
   return schedule;

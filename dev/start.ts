@@ -45,7 +45,7 @@ function shown(path: string): string {
 }
 
 async function stopAll(running: Running): Promise<void> {
-  running.nightly?.stop();
+  await running.nightly?.stop();
   await running.web?.stop().catch(() => undefined);
   await running.stack?.stop().catch(() => undefined);
   await running.dynamo?.stop().catch(() => undefined);
