@@ -233,6 +233,14 @@ export const STRINGS = {
   },
   "settings.codes-none": { it: "Nessun codice da assegnare.", en: "No codes to assign." },
 
+  // Preview page (the in-memory workbook beside the pane)
+  "preview.workbook": { it: "Cartella di lavoro", en: "Workbook" },
+  "preview.sheets": { it: "Fogli", en: "Sheets" },
+  "preview.formula-bar": { it: "Barra della formula", en: "Formula bar" },
+  "preview.enter": { it: "Inserisci", en: "Enter" },
+  "preview.more-rows": { it: "… altre {count} righe", en: "… {count} more rows" },
+  "preview.pane": { it: "Pannello Action Plan", en: "Action Plan pane" },
+
   // Field names shown in sync tables (conflicts, pull preview).
   "field.code": { it: "Codice", en: "Code" },
   "field.acronym": { it: "Acronimo", en: "Acronym" },

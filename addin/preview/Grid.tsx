@@ -19,6 +19,7 @@ import type { CellValue } from "#core/snapshot/types.ts";
 import { columnLetter, toA1 } from "#core/values/index.ts";
 import type { FakeExcelHost } from "#tests/fakes/excel/host.ts";
 import { PlanModel } from "#addin/shared/plan-store.ts";
+import type { Translate } from "#addin/i18n/strings.ts";
 import { FormulaContext } from "./formulas.ts";
 import { gridView } from "./grid-model.ts";
 
@@ -81,11 +82,13 @@ export interface GridProps {
   fake: FakeExcelHost;
   /** Changes whenever the workbook changed (any batch, any edit). */
   version: number;
+  /** The page's translator (the grid's own labels). */
+  t: Translate;
   /** Plays the user typing into a cell. */
   edit(sheet: string, a1: string, value: CellValue): Promise<void>;
 }
 
-export function Grid({ fake, version, edit }: GridProps) {
+export function Grid({ fake, version, edit, t }: GridProps) {
   const styles = useStyles();
   const wb = fake.state;
   const visible = wb.sheets.filter((s) => s.visibility === "Visible");
@@ -151,7 +154,7 @@ export function Grid({ fake, version, edit }: GridProps) {
         selectedValue={sheet.name}
         onTabSelect={(_, d) => setSheetName(String(d.value))}
         size="small"
-        aria-label="Sheets"
+        aria-label={t("preview.sheets")}
       >
         {visible.map((s) => (
           <Tab key={s.name} value={s.name} data-testid={`sheet-tab-${s.name}`}>
@@ -171,12 +174,12 @@ export function Grid({ fake, version, edit }: GridProps) {
         </Text>
         <Input
           className={styles.input}
-          aria-label="Formula bar"
+          aria-label={t("preview.formula-bar")}
           data-testid="formula-bar"
           value={draft ?? current?.formula ?? display(current?.value ?? null)}
           onChange={(_, d) => setDraft(d.value)}
         />
-        <Button type="submit" size="small" data-testid="formula-enter">
+        <Button type="submit" size="small" data-testid="formula-enter" aria-label={t("preview.enter")}>
           ↵
         </Button>
       </form>
@@ -231,7 +234,9 @@ export function Grid({ fake, version, edit }: GridProps) {
           </tbody>
         </table>
         {view.totalRows > view.rows.length && (
-          <div className={styles.more}>… {view.totalRows - view.rows.length} more rows</div>
+          <div className={styles.more}>
+            {t("preview.more-rows", { count: view.totalRows - view.rows.length })}
+          </div>
         )}
       </div>
     </div>

@@ -17,6 +17,9 @@ import type { TaskpaneServices } from "#addin/taskpane/services.ts";
 import { createFakeExcel } from "#tests/fakes/excel/host.ts";
 import type { FakeExcelHost } from "#tests/fakes/excel/host.ts";
 import type { CellValue } from "#core/snapshot/types.ts";
+import { localeFromLanguageTag } from "#addin/i18n/locale.ts";
+import { translator } from "#addin/i18n/strings.ts";
+import type { Translate } from "#addin/i18n/strings.ts";
 import { Grid } from "./Grid.tsx";
 import { parsePreviewParams } from "./params.ts";
 import type { PreviewParams } from "./params.ts";
@@ -106,12 +109,13 @@ function services(
 
 interface PageProps {
   handle: PreviewHandle;
+  t: Translate;
   observed: ReturnType<typeof observe>;
   taskpane: TaskpaneServices;
   tab?: PreviewParams["tab"];
 }
 
-function Page({ handle, observed, taskpane, tab }: PageProps) {
+function Page({ handle, observed, taskpane, tab, t }: PageProps) {
   const styles = useStyles();
   const [version, setVersion] = useState(0);
   useEffect(() => observed.subscribe(() => setVersion((v) => v + 1)), [observed]);
@@ -120,10 +124,10 @@ function Page({ handle, observed, taskpane, tab }: PageProps) {
   }, [handle]);
   return (
     <div className={styles.page}>
-      <main className={styles.grid} aria-label="Workbook">
-        <Grid fake={handle.fake} version={version} edit={handle.edit} />
+      <main className={styles.grid} aria-label={t("preview.workbook")}>
+        <Grid fake={handle.fake} version={version} edit={handle.edit} t={t} />
       </main>
-      <aside className={styles.pane} aria-label="Action Plan">
+      <aside className={styles.pane} aria-label={t("preview.pane")}>
         <App services={taskpane} {...(tab ? { initialTab: tab } : {})} />
       </aside>
     </div>
@@ -163,6 +167,7 @@ async function main(): Promise<void> {
     <FluentProvider theme={webLightTheme}>
       <Page
         handle={handle}
+        t={translator(params.lang ?? localeFromLanguageTag(navigator.language))}
         observed={observed}
         taskpane={built.services}
         {...(params.tab ? { tab: params.tab } : {})}
