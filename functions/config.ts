@@ -14,6 +14,8 @@ export interface FunctionsConfig {
   writeParallelism: number;
   /** See functions/store/dynamo/changes.ts. */
   gapTimeoutMs: number;
+  /** See functions/store/dynamo/idempotency.ts. */
+  idempotencyLockMs: number;
   auth: {
     /** Accepted token issuer(s), e.g. https://login.microsoftonline.com/<tenant>/v2.0. */
     issuers: string[];
@@ -56,6 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv): FunctionsConfig {
     sdkMaxAttempts: int(env["ACTIONPLAN_SDK_MAX_ATTEMPTS"], 5),
     writeParallelism: int(env["ACTIONPLAN_WRITE_PARALLELISM"], 8),
     gapTimeoutMs: int(env["ACTIONPLAN_GAP_TIMEOUT_MS"], 120_000),
+    idempotencyLockMs: int(env["ACTIONPLAN_IDEMPOTENCY_LOCK_MS"], 120_000),
     auth: authSettings(env, list(env["ACTIONPLAN_AUTH_ISSUERS"])),
     corsOrigins: list(env["ACTIONPLAN_CORS_ORIGINS"]),
   };

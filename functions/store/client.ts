@@ -45,5 +45,6 @@ export function createStore(cfg: FunctionsConfig, now: () => number = Date.now):
     now,
     parallelism: cfg.writeParallelism,
     gapTimeoutMs: cfg.gapTimeoutMs,
+    idempotencyLockMs: cfg.idempotencyLockMs,
   });
 }

@@ -12,7 +12,12 @@ import { useProxiedStack } from "#tests/support/proxied-stack.ts";
 import { line, priority } from "#tests/support/rows.ts";
 
 const GAP_MS = 800;
-const env = useProxiedStack({ ACTIONPLAN_GAP_TIMEOUT_MS: String(GAP_MS), ACTIONPLAN_SDK_MAX_ATTEMPTS: "4" });
+const env = useProxiedStack({
+  ACTIONPLAN_GAP_TIMEOUT_MS: String(GAP_MS),
+  ACTIONPLAN_SDK_MAX_ATTEMPTS: "4",
+  // A claim whose release was lost to a fault blocks retries only this long.
+  ACTIONPLAN_IDEMPOTENCY_LOCK_MS: "3000",
+});
 let token = "";
 
 beforeAll(async () => {
@@ -60,7 +65,12 @@ describe("faults between the SDK and DynamoDB", () => {
         let random = f.seed;
         const next = (): number => ((random = (Math.imul(random, 1103515245) + 12345) | 0) >>> 0) % 100;
         env().proxy.reset();
-        env().proxy.setFaults((): Fault => {
+        // Every run meets the nastiest case: the first row transaction is applied but its response is
+        // lost, and the SDK's retries (same request token) then fail until it gives up, so the push
+        // retries with a new transaction and must recognise the rows it already wrote. The rest is random.
+        const forced: Fault[] = ["drop-after", "error500", "error500", "error500", "throttle"];
+        env().proxy.setFaults((operation): Fault => {
+          if (operation === "TransactWriteItems" && forced.length > 0) return forced.shift() as Fault;
           const r = next();
           if (r < f.throttle) return "throttle";
           if (r < f.throttle + f.error500) return "error500";
@@ -116,7 +126,7 @@ describe("faults between the SDK and DynamoDB", () => {
       { numRuns: 6 },
     );
     // The property ran with faults actually injected (not only with a quiet proxy).
-    expect(totalFaults).toBeGreaterThan(20);
+    expect(totalFaults).toBeGreaterThanOrEqual(5 * runs);
   }, 240_000);
 
   it("answers a store that stays down with 503 and a retry hint, never a 500", async () => {

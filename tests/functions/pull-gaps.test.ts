@@ -27,6 +27,7 @@ function storeWithClock(): { store: DynamoSyncStore; ctx: DynamoContext; advance
     now: () => Date.now() + offset,
     parallelism: 4,
     gapTimeoutMs: GAP_MS,
+    idempotencyLockMs: 120_000,
   };
   return { store: new DynamoSyncStore(ctx), ctx, advance: (ms) => (offset += ms) };
 }

@@ -14,6 +14,8 @@ export interface DynamoContext {
    * in practice, and when it is, it simply takes a new number.
    */
   gapTimeoutMs: number;
+  /** A push's idempotency claim older than this belongs to a dead writer and may be taken over (≥ the Lambda timeout). */
+  idempotencyLockMs: number;
 }
 
 /** Runs `fn` over `items` with at most `limit` calls in flight. */

@@ -22,8 +22,6 @@ import { chunk, type DynamoContext } from "./context.ts";
 
 /** Records live a day (DynamoDB TTL), far longer than any client retries. */
 const TTL_SECONDS = 24 * 3600;
-/** A claim older than this belongs to a dead writer (the Lambda timeout with margin): it may be taken over. */
-const LOCK_MS = 120_000;
 const PART_BYTES = 300 * 1024;
 
 interface IdemItem {
@@ -54,7 +52,7 @@ export async function claim(
           status: "pending",
           requestHash,
           claimId,
-          lockUntil: now + LOCK_MS,
+          lockUntil: now + ctx.idempotencyLockMs,
           expiresAt: Math.floor(now / 1000) + TTL_SECONDS,
         },
         ConditionExpression:
@@ -118,20 +116,29 @@ export async function complete(
   }
 }
 
+/**
+ * Frees a claim after a failed push so the client's retry can run at once. Retried a few times:
+ * a claim left behind blocks retries (409, retryable) until its lock expires.
+ */
 export async function release(ctx: DynamoContext, plan: string, key: string): Promise<void> {
-  try {
-    await ctx.doc.send(
-      new DeleteCommand({
-        TableName: ctx.table,
-        Key: { pk: planPk(plan), sk: idemSk(key) },
-        ConditionExpression: "#s = :pending",
-        ExpressionAttributeNames: { "#s": "status" },
-        ExpressionAttributeValues: { ":pending": "pending" },
-      }),
-    );
-  } catch (error) {
-    if ((error as { name?: string }).name === "ConditionalCheckFailedException") return;
-    throw translateSdkError(error);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await ctx.doc.send(
+        new DeleteCommand({
+          TableName: ctx.table,
+          Key: { pk: planPk(plan), sk: idemSk(key) },
+          ConditionExpression: "#s = :pending",
+          ExpressionAttributeNames: { "#s": "status" },
+          ExpressionAttributeValues: { ":pending": "pending" },
+        }),
+      );
+      return;
+    } catch (error) {
+      if ((error as { name?: string }).name === "ConditionalCheckFailedException") return;
+      const translated = translateSdkError(error);
+      if (!translated.retryable || attempt >= 4) throw translated;
+      await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    }
   }
 }
 
