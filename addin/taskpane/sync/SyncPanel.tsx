@@ -38,7 +38,13 @@ export function SyncPanel({ run, active, onSelectCell }: SyncPanelProps) {
   const online = useOnline();
   const busy = sync.busy !== undefined;
   return (
-    <div className={styles.root} data-testid="sync" data-busy={sync.busy ?? ""} data-done={sync.done}>
+    <div
+      className={styles.root}
+      data-testid="sync"
+      data-busy={sync.busy ?? ""}
+      data-done={sync.done}
+      aria-busy={busy}
+    >
       <div className={styles.row} data-testid="auth-state" data-signed-in={sync.signedIn}>
         <Text>{sync.signedIn ? t("sync.signed-in", { user: sync.user ?? "—" }) : t("sync.signed-out")}</Text>
         {sync.signedIn ? (
