@@ -67,12 +67,12 @@ async function main(running: Running): Promise<void> {
   if (!options.inMemory) mkdirSync(dbPath, { recursive: true });
   // The slow parts are independent: the JVM starts while esbuild builds and openssl runs.
   const [dynamo, built, tls] = await Promise.all([
-    startDynamoDbLocal(options.inMemory ? {} : { inMemory: false, dbPath }),
+    // Recorded as soon as it runs, so a failing build still stops the JVM.
+    startDynamoDbLocal(options.inMemory ? {} : { inMemory: false, dbPath }).then((d) => (running.dynamo = d)),
     ensureDist(options.dist),
     devTls({ cacheDir: join(ROOT, ".cache"), forceHttp: options.forceHttp }),
     ensureSampleWorkbook(workbook, PLAN),
   ]);
-  running.dynamo = dynamo;
   const scheme = tls.kind === "http" ? "http" : "https";
   const origins = [`${scheme}://localhost:${options.webPort}`, `${scheme}://127.0.0.1:${options.webPort}`];
   running.stack = await startLocalStack({ port: options.apiPort, dynamo, tableName: TABLE, corsOrigins: origins });

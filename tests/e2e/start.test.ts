@@ -3,7 +3,7 @@
  * the API answer with the printed token, a second start on the same ports refuses in one line with
  * exit code 2, and Ctrl-C (or SIGTERM) stops every process it started, the JVM included.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -125,6 +125,20 @@ describe("npm start", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(message);
     expect(second.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it("a start that fails half-way (dist/ cannot be created) says why in one line and exits 1", async () => {
+    // Prepare: a file where the dist folder's parent should be.
+    const blocker = join(dist, "not-a-folder");
+    await writeFile(blocker, "");
+    // Act
+    const failed = spawnStart(["--in-memory", "--port", String(await freePort()), "--api-port", String(await freePort()), "--dist", join(blocker, "dist")]);
+    const code = await failed.exited;
+    // Assess
+    const lines = failed.output().trim().split("\n").filter((l) => l.startsWith("npm start:"));
+    expect(code).toBe(1);
+    expect(lines).toEqual([expect.stringMatching(/^npm start: start failed: ENOTDIR/)]);
+    expect(failed.output()).not.toMatch(/\n\s+at /);
   });
 
   it.each([
