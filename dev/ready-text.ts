@@ -26,7 +26,7 @@ export function readyText(f: ReadyFacts): string {
     `Action Plan for Excel is ready (${f.seconds.toFixed(1)} s).`,
     `  Preview:   ${previewUrl(f)}`,
     `  Add-in:    ${f.webUrl}/taskpane.html (manifest.xml points at https://localhost:3000)`,
-    `  API:       ${f.apiUrl}`,
+    `  API:       ${f.apiUrl} (the add-in uses it as ${f.webUrl}/api, with dev tokens from ${f.webUrl}/api/dev/token?user=<id>)`,
     `  Plan:      ${f.plan} (dev user ${f.user}, admin)`,
     `  Token:     ${f.token}`,
     `  Data:      ${f.data}`,

@@ -76,8 +76,9 @@ async function main(running: Running): Promise<void> {
   const scheme = tls.kind === "http" ? "http" : "https";
   const origins = [`${scheme}://localhost:${options.webPort}`, `${scheme}://127.0.0.1:${options.webPort}`];
   running.stack = await startLocalStack({ port: options.apiPort, dynamo, tableName: TABLE, corsOrigins: origins });
-  running.web = await startDevServer({ root: options.dist, port: options.webPort, tls });
   const stack = running.stack;
+  const api = { target: stack.apiUrl, devUser: DEV_USER, mintToken: (oid: string) => stack.issuer.mintToken({ oid, name: oid, expiresIn: 12 * 3600 }) };
+  running.web = await startDevServer({ root: options.dist, port: options.webPort, tls, api });
   const sample = await seedPlan({ store: stack.store, plan: PLAN, title: PLAN_TITLE, admin: DEV_USER, workbook });
   const token = await stack.issuer.mintToken({ oid: DEV_USER, name: "Dev User", expiresIn: 12 * 3600 });
   running.nightly = scheduleNightly({

@@ -9,6 +9,7 @@ import { request } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withDevDefaults } from "../../dev/api-proxy.ts";
 import { devTls } from "../../dev/certs.ts";
 import { staleReason } from "../../dev/dist.ts";
 import { nextRun } from "../../dev/nightly-schedule.ts";
@@ -179,5 +180,51 @@ describe("the dev server", () => {
     expect(reply.status).toBe(status);
     expect(reply.type).toMatch(type);
     expect(reply.body).toBe(body);
+  });
+});
+
+describe("withDevDefaults (taskpane.html)", () => {
+  const page = (meta: string) => `<html><head>\n${meta}\n</head><body></body></html>`;
+  const empty = '<meta name="actionplan:api-url" content="" />\n<meta name="actionplan:client-id" content="" />';
+  it.each([
+    ["a dev build gets the API and the dev user", empty, ['content="https://localhost:3000/api"', 'name="actionplan:dev-user" content="dev-user"']],
+    ["a build with its own API URL keeps it", '<meta name="actionplan:api-url" content="https://api.example.org" />', ['content="https://api.example.org"', 'name="actionplan:dev-user"']],
+    ["a build with an Entra client id is left alone", '<meta name="actionplan:api-url" content="" />\n<meta name="actionplan:client-id" content="abc" />', ['name="actionplan:api-url" content=""']],
+  ])("%s", (_name, meta, expected) => {
+    const out = withDevDefaults(page(meta), "https://localhost:3000/api", "dev-user");
+    for (const e of expected) expect(out).toContain(e);
+    if (meta.includes('content="abc"')) expect(out).toBe(page(meta));
+  });
+
+  it("escapes what it writes into attributes", () => {
+    const out = withDevDefaults(page(empty), 'https://x/"><script>', "dev-user");
+    expect(out).not.toContain("<script>");
+    expect(out).toContain('content="https://x/&quot;>&lt;script>"');
+  });
+});
+
+describe("the dev server's /api when the API is down", () => {
+  it("answers 502 with a typed body, never hangs", async () => {
+    // Prepare: an API target nobody listens on.
+    const { freePort } = await import("#functions/local/dynamodb-local.ts");
+    const [port, dead] = [await freePort(), await freePort()];
+    const tls = await devTls({ cacheDir: join(dir, "cache"), home: join(dir, "empty-home") });
+    const server = await startDevServer({ root: dir, port, tls, api: { target: `http://127.0.0.1:${dead}`, devUser: "dev-user", mintToken: async (u) => `token-${u}` } });
+    try {
+      // Act
+      const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request({ host: "127.0.0.1", port, path: "/api/plans/p/changes", rejectUnauthorized: false }, (res) => {
+          let body = "";
+          res.on("data", (d: Buffer) => (body += d.toString()));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+      // Assess
+      expect(reply).toEqual({ status: 502, body: JSON.stringify({ error: "api.unreachable" }) });
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -88,6 +88,29 @@ describe("npm start", () => {
     expect(rollups.status).toBe(200);
   });
 
+  it("serves the task pane page with the dev defaults: the API under its own origin and the dev user", async () => {
+    // Act
+    const page = await getInsecure(`https://localhost:${ports.web}/taskpane.html`);
+    // Assess
+    expect(page.body).toContain(`<meta name="actionplan:api-url" content="https://localhost:${ports.web}/api" />`);
+    expect(page.body).toContain('<meta name="actionplan:dev-user" content="dev-user" />');
+  });
+
+  it("gives the task pane a dev token at /api/dev/token and the plan through /api, as Excel's web view would ask", async () => {
+    // Act
+    const minted = await getInsecure(`https://localhost:${ports.web}/api/dev/token?user=dev-user`);
+    const { token } = JSON.parse(minted.body) as { token: string };
+    const changes = await getInsecure(`https://localhost:${ports.web}/api/plans/${PLAN}/changes?limit=1000`, { authorization: `Bearer ${token}` });
+    const refused = await getInsecure(`https://localhost:${ports.web}/api/plans/${PLAN}/changes`);
+    const badUser = await getInsecure(`https://localhost:${ports.web}/api/dev/token?user=${encodeURIComponent("<script>")}`);
+    // Assess
+    expect(minted.status).toBe(200);
+    expect(changes.status).toBe(200);
+    expect(new Set((JSON.parse(changes.body) as ChangesResponse).changes.map((c) => `${c.entity}:${c.key}`)).size).toBe(SAMPLE_ROWS);
+    expect(refused.status).toBe(401);
+    expect(badUser.status).toBe(400);
+  });
+
   it("the printed preview URL opens the task pane signed in as the dev user, and a pull reaches the API", async () => {
     // Prepare: the dev server's certificate is self-signed here, as on any machine without office-addin-dev-certs.
     const browser = await launchChromium();

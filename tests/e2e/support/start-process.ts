@@ -129,9 +129,9 @@ export function listening(port: number): Promise<boolean> {
 }
 
 /** GET over HTTPS trusting the dev server's self-signed certificate (loopback only). */
-export function getInsecure(url: string): Promise<{ status: number; body: string; type: string }> {
+export function getInsecure(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; type: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { rejectUnauthorized: false }, (res) => {
+    const req = request(url, { rejectUnauthorized: false, headers }, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (d: string) => (body += d));
