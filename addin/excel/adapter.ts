@@ -2,43 +2,73 @@
  * The Excel adapter: the one place the add-in talks to Office.js (STYLE 5). It takes a `run`
  * shaped like `Excel.run`, so the task pane passes `Excel.run` and tests pass the fake host's.
  *
+ * It remembers what its last read saw of the add-in's own objects (`WorkbookFacts`: our highlight
+ * rules and marker sheets, whether the sync sheet exists), so the write that follows a read needs
+ * no read of its own: validate = read (2) + highlight (1), push = read (2) + sync state (1),
+ * pull = read (2) + values and sync state (1). SPEC §11: ≤ 3 round trips whatever the row count.
+ *
  * @example
  * const excel = new ExcelAdapter({ run: Excel.run });
- * const snapshot = await excel.readSnapshot(); // ≤ 3 context.sync() round trips
+ * const snapshot = await excel.readSnapshot(); // 2 context.sync() round trips
+ * await excel.highlightIssues(issues); // 1 more
  */
 import type { CellValue, WorkbookSnapshot } from "#core/snapshot/types.ts";
 import type { SyncState } from "#core/sync/state.ts";
-import { readSyncSheet } from "#core/sync/sync-sheet.ts";
+import { SYNC_SHEET_NAME, readSyncSheet } from "#core/sync/sync-sheet.ts";
 import type { Issue } from "#core/validate/issue.ts";
 import type { ExcelRun } from "./api.ts";
-import { watchChanges, type ChangeWatch } from "./changes.ts";
-import { clearHighlights, highlightIssues, type HighlightResult } from "./highlights.ts";
+import { OwnWrites, watchChanges, type ChangeWatch } from "./changes.ts";
+import { clearHighlights, highlightIssues, type HighlightFacts, type HighlightResult } from "./highlights.ts";
+import { MARKER_PREFIX, type WorkbookFacts } from "./internal-sheets.ts";
 import { defineLambdaNames, type LambdaNamesResult } from "./lambda-names.ts";
 import { addSheetWithTable, type OverviewChart, type OverviewResult } from "./overview-sheet.ts";
-import { readSnapshot, type ReadOptions } from "./read-snapshot.ts";
+import { readWorkbook, type ReadOptions } from "./read-snapshot.ts";
 import { selectCell } from "./select.ts";
 import { writeSyncState } from "./sync-state.ts";
-import { writeCells, type CellUpdate } from "./write-cells.ts";
+import { writeCells, writeSheetCells, type CellUpdate, type SheetCellUpdate } from "./write-cells.ts";
 
 export interface ExcelAdapterOptions {
   /** `Excel.run` in Excel; the fake host's `run` in tests and the preview page. */
   run: ExcelRun;
   /** Payload budget of reads (see `ReadOptions`). */
   read?: ReadOptions;
+  /** Clock for the own-write window of change events (tests drive it). */
+  now?: () => number;
 }
 
 export class ExcelAdapter {
   readonly #run: ExcelRun;
   readonly #read: ReadOptions;
+  readonly #own: OwnWrites;
+  /** What the last read (or our last highlight) saw of our highlight objects. */
+  #highlights: HighlightFacts | undefined;
+  /** Bumped by every highlight write, so a read that raced one does not restore older facts. */
+  #highlightEpoch = 0;
+  #syncSheet: boolean | undefined;
+  #lastCells = 0;
 
   constructor(options: ExcelAdapterOptions) {
     this.#run = options.run;
     this.#read = options.read ?? {};
+    this.#own = new OwnWrites(options.now);
   }
 
-  /** Every sheet into a snapshot, culture → locale; ≤ 3 round trips for a plan under ~260 000 cells. */
-  readSnapshot(): Promise<WorkbookSnapshot> {
-    return readSnapshot(this.#run, this.#read);
+  /** Every sheet into a snapshot, culture → locale: 2 round trips (more only over the web's payload cap). */
+  async readSnapshot(): Promise<WorkbookSnapshot> {
+    const epoch = this.#highlightEpoch;
+    const { snapshot, facts } = await readWorkbook(this.#run, this.#read, this.#lastCells);
+    this.#learn(facts, epoch === this.#highlightEpoch);
+    return snapshot;
+  }
+
+  #learn(facts: WorkbookFacts, highlights: boolean): void {
+    this.#lastCells = facts.cells;
+    this.#syncSheet = facts.syncSheet;
+    for (const { id, name } of facts.ids) {
+      const internal = name.startsWith(MARKER_PREFIX) || name.toLowerCase() === SYNC_SHEET_NAME.toLowerCase();
+      this.#own.learnSheet(id, name, internal);
+    }
+    if (highlights) this.#highlights = { sheets: facts.sheets, markers: facts.markers, rules: facts.rules };
   }
 
   /** Activates the sheet and selects the cell (issue list → cell). */
@@ -46,19 +76,55 @@ export class ExcelAdapter {
     return selectCell(this.#run, sheet, a1);
   }
 
-  /** Shows issues as conditional formats driven by a very hidden marker sheet; replaces earlier ones. */
+  /** Marks the highlight writes as ours while they run (their change events are not the user's). */
+  async #highlight<T>(
+    write: (known: HighlightFacts | undefined) => Promise<T>,
+    facts: (r: T) => HighlightFacts,
+  ): Promise<T> {
+    this.#highlightEpoch += 1;
+    const known = this.#highlights;
+    this.#highlights = undefined;
+    // The marker sheets about to be created have no known id yet: any event from an unknown
+    // sheet during the write counts as ours (see OwnWrites.isOwn); the prefix entry opens it.
+    const markers = [...(known?.markers ?? []), MARKER_PREFIX];
+    const done = this.#own.begin(markers.map((sheet) => ({ sheet })));
+    try {
+      const result = await write(known);
+      this.#highlights = facts(result);
+      return result;
+    } finally {
+      done();
+    }
+  }
+
+  /**
+   * Shows issues as conditional formats driven by a very hidden marker sheet; replaces earlier
+   * ones. One round trip after a read by this adapter (it knows our objects), else two.
+   */
   highlightIssues(issues: readonly Issue[]): Promise<HighlightResult> {
-    return highlightIssues(this.#run, issues);
+    return this.#highlight(
+      (known) => highlightIssues(this.#run, issues, known),
+      (r) => r.facts,
+    );
   }
 
   /** Removes every highlight of ours in one step; the user's own formats and rules stay. */
-  clearHighlights(): Promise<void> {
-    return clearHighlights(this.#run);
+  async clearHighlights(): Promise<void> {
+    await this.#highlight(
+      (known) => clearHighlights(this.#run, known),
+      (facts) => facts,
+    );
   }
 
-  /** Writes the very hidden sync sheet (plan id, per-row version + hash). */
-  writeSyncState(state: SyncState): Promise<void> {
-    return writeSyncState(this.#run, state);
+  /** Writes the very hidden sync sheet (plan id, per-row version + hash): 1 round trip after a read, else 2. */
+  async writeSyncState(state: SyncState): Promise<void> {
+    const done = this.#own.begin([{ sheet: SYNC_SHEET_NAME }]);
+    try {
+      await writeSyncState(this.#run, state, this.#syncSheet);
+      this.#syncSheet = true;
+    } finally {
+      done();
+    }
   }
 
   /** The sync state kept in the workbook, from a snapshot already read or a fresh one. */
@@ -67,17 +133,54 @@ export class ExcelAdapter {
   }
 
   /** Writes values (never formulas) into cells of one sheet, in one round trip. */
-  writeCells(sheet: string, updates: readonly CellUpdate[]): Promise<number> {
-    return writeCells(this.#run, sheet, updates);
+  async writeCells(sheet: string, updates: readonly CellUpdate[]): Promise<number> {
+    const done = this.#own.begin([{ sheet, a1: updates.map((u) => u.a1) }]);
+    try {
+      return await writeCells(this.#run, sheet, updates);
+    } finally {
+      done();
+    }
+  }
+
+  /**
+   * Writes values into cells of any sheets and, when given, the sync state, in ONE round trip
+   * after a read (a pull's write step), two when the sync sheet's existence is not known.
+   */
+  async writeCellsAndSyncState(updates: readonly SheetCellUpdate[], state?: SyncState): Promise<number> {
+    const bySheet = new Map<string, string[]>();
+    for (const u of updates) bySheet.set(u.sheet, [...(bySheet.get(u.sheet) ?? []), u.a1]);
+    const targets: { sheet: string; a1?: string[] }[] = [...bySheet].map(([sheet, a1]) => ({ sheet, a1 }));
+    if (state) targets.push({ sheet: SYNC_SHEET_NAME });
+    const done = this.#own.begin(targets);
+    try {
+      const sync =
+        state === undefined
+          ? undefined
+          : {
+              state,
+              exists: this.#syncSheet ?? false,
+              fallback: (s: SyncState) => writeSyncState(this.#run, s),
+            };
+      const n = await writeSheetCells(this.#run, updates, sync);
+      if (state) this.#syncSheet = true;
+      return n;
+    } finally {
+      done();
+    }
   }
 
   /** (Re)creates a sheet holding `rows` as a native Excel table, with an optional column chart. */
-  addSheetWithTable(
+  async addSheetWithTable(
     name: string,
     rows: readonly (readonly CellValue[])[],
     chart?: OverviewChart,
   ): Promise<OverviewResult> {
-    return addSheetWithTable(this.#run, name, rows, chart);
+    const done = this.#own.begin([{ sheet: name }]);
+    try {
+      return await addSheetWithTable(this.#run, name, rows, chart);
+    } finally {
+      done();
+    }
   }
 
   /** Defines PRL, PRLNEXT and BUDGET as LAMBDA names over the CLUSTER functions (never overwrites). */
@@ -85,14 +188,14 @@ export class ExcelAdapter {
     return defineLambdaNames(this.#run);
   }
 
-  /** Calls `callback` once per burst of worksheet edits (debounced). */
+  /** Calls `callback` once per burst of the user's worksheet edits (debounced; our own writes are ignored). */
   onChanged(callback: () => void, debounceMs = 300): Promise<ChangeWatch> {
-    return watchChanges(this.#run, callback, debounceMs);
+    return watchChanges(this.#run, callback, debounceMs, this.#own);
   }
 }
 
-export type { CellUpdate } from "./write-cells.ts";
+export type { CellUpdate, SheetCellUpdate } from "./write-cells.ts";
 export type { ChangeWatch } from "./changes.ts";
-export type { HighlightResult } from "./highlights.ts";
+export type { HighlightFacts, HighlightResult } from "./highlights.ts";
 export type { LambdaNamesResult } from "./lambda-names.ts";
 export type { OverviewChart, OverviewResult } from "./overview-sheet.ts";

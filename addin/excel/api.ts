@@ -29,7 +29,7 @@ export interface RangeLike extends Loadable {
 }
 
 export interface RangeAreasLike extends Loadable {
-  readonly areas: { readonly items: { readonly address: string }[] };
+  readonly areas: { readonly items: { readonly address: string; readonly formulas: CellValue[][] }[] };
 }
 
 export interface ConditionalFormatCollectionLike extends Loadable {
@@ -39,6 +39,7 @@ export interface ConditionalFormatCollectionLike extends Loadable {
 }
 
 export interface ConditionalFormatLike extends Loadable {
+  /** Stable for the rule's lifetime (ExcelApi 1.6), so a later batch can find it again. */
   readonly id: string;
   readonly custom: CustomConditionalFormatLike;
   readonly customOrNullObject: CustomConditionalFormatLike;

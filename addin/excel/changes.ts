@@ -1,23 +1,107 @@
+/**
+ * Worksheet change events, minus the add-in's own writes. Excel reports every write through the
+ * API as a change, ours included: the marker sheets highlighting rewrites, the sync sheet, values
+ * a pull writes. Left in, highlighting would trigger re-validation, which highlights again … so
+ * events are dropped when they come from one of our internal sheets, or land on cells we were
+ * writing (while the write runs and for a short window after, since Excel delivers them late).
+ */
 import { debounce } from "#addin/shared/debounce.ts";
-import type { ExcelRun } from "./api.ts";
+import { tryParseRange, type CellRange } from "#core/values/address.ts";
+import type { ExcelRun, WorksheetChangedLike } from "./api.ts";
 
 /** A registered change watch; `dispose` unregisters the handler. */
 export interface ChangeWatch {
   dispose(): Promise<void>;
 }
 
+/** How long after our own write its change events are still expected (Excel posts them async). */
+export const OWN_WRITE_WINDOW_MS = 1_000;
+
+interface RecentWrite {
+  /** Lower-cased sheet name. */
+  sheet: string;
+  /** Cells written; undefined: the whole sheet (or unknown cells). */
+  areas: CellRange[] | undefined;
+  /** ms timestamp after which events are the user's again; Infinity while the write runs. */
+  until: number;
+}
+
+function overlaps(a: CellRange, b: CellRange): boolean {
+  return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
+}
+
+/**
+ * What the add-in is writing or just wrote, and which sheets are its own. The adapter records
+ * each write around its batch; `isOwn` tells an event of ours from the user's.
+ */
+export class OwnWrites {
+  readonly #internal = new Set<string>();
+  readonly #names = new Map<string, string>();
+  #recent: RecentWrite[] = [];
+  readonly #now: () => number;
+  readonly #windowMs: number;
+
+  constructor(now: () => number = () => Date.now(), windowMs = OWN_WRITE_WINDOW_MS) {
+    this.#now = now;
+    this.#windowMs = windowMs;
+  }
+
+  /** Sheet ids → names (from a read), so an event's `worksheetId` can be matched to a write. */
+  learnSheet(id: string, name: string, internal: boolean): void {
+    this.#names.set(id, name.toLowerCase());
+    if (internal) this.#internal.add(id);
+    else this.#internal.delete(id);
+  }
+
+  /**
+   * Marks writes to `targets` (sheet name + A1 addresses, or undefined for "anywhere on the
+   * sheet") as ours; call the returned function when the batch has settled.
+   */
+  begin(targets: readonly { sheet: string; a1?: readonly string[] }[]): () => void {
+    const entries: RecentWrite[] = targets.map((t) => ({
+      sheet: t.sheet.toLowerCase(),
+      areas: t.a1?.map((a) => tryParseRange(a)).filter((r): r is CellRange => r !== undefined),
+      until: Number.POSITIVE_INFINITY,
+    }));
+    this.#recent.push(...entries);
+    return () => {
+      const until = this.#now() + this.#windowMs;
+      for (const e of entries) e.until = until;
+    };
+  }
+
+  /** True when the event is the echo of one of our writes, or happened on one of our sheets. */
+  isOwn(event: WorksheetChangedLike): boolean {
+    if (this.#internal.has(event.worksheetId)) return true;
+    const now = this.#now();
+    this.#recent = this.#recent.filter((w) => w.until >= now);
+    const sheet = this.#names.get(event.worksheetId);
+    const where = tryParseRange(event.address);
+    return this.#recent.some((w) => {
+      // An unknown sheet id during our write: a sheet we just created (ours).
+      if (sheet === undefined) return true;
+      if (w.sheet !== sheet) return false;
+      if (w.areas === undefined || where === undefined) return true;
+      return w.areas.some((a) => overlaps(a, where));
+    });
+  }
+}
+
 /**
  * Registers a `worksheets.onChanged` handler (one round trip) that calls `callback` once per
- * burst of edits, `debounceMs` after the last one: typing down a column refreshes once.
+ * burst of the user's edits, `debounceMs` after the last one: typing down a column refreshes
+ * once. Events `own.isOwn` recognises never reach `callback`.
  */
 export async function watchChanges(
   run: ExcelRun,
   callback: () => void,
   debounceMs: number,
+  own?: OwnWrites,
 ): Promise<ChangeWatch> {
   const fire = debounce(callback, debounceMs);
   return run(async (ctx) => {
-    const registration = ctx.workbook.worksheets.onChanged.add(async () => {
+    const registration = ctx.workbook.worksheets.onChanged.add(async (event) => {
+      if (own?.isOwn(event) === true) return;
       fire();
     });
     await ctx.sync();

@@ -3,14 +3,19 @@
  * issues, a very hidden "marker" sheet holds 2 (error) or 1 (warning) at the issue cells' own
  * addresses, and two conditional formats on the data sheet compare each cell with its marker
  * through a relative reference. Fills and fonts of the cells are never written; removing the
- * rules and the marker sheets (one call, two round trips) restores exactly what was there.
+ * rules and the marker sheets restores exactly what was there.
+ *
+ * Round trips: with the `HighlightFacts` of the read just made (our rule ids, our marker sheets,
+ * the sheet names) replacing the highlighting is ONE write batch with no read-back, so a validate
+ * (read 2 + highlight 1) stays within SPEC §11's 3. Without them, or when they turn out stale (a
+ * rule or sheet gone meanwhile), it reads first: three round trips (sheets, their rules, the write).
  */
 import type { CellValue } from "#core/snapshot/types.ts";
 import { tryParseA1, type CellRange } from "#core/values/address.ts";
 import type { Issue } from "#core/validate/issue.ts";
 import { areaToA1, quoteSheetName } from "./a1.ts";
 import type { ConditionalFormatLike, ExcelRun, RequestContextLike, WorksheetLike } from "./api.ts";
-import { MARKER_PREFIX } from "./internal-sheets.ts";
+import { isOurRule, MARKER_PREFIX, type OurRule } from "./internal-sheets.ts";
 
 export { MARKER_PREFIX } from "./internal-sheets.ts";
 const ERROR = 2;
@@ -26,9 +31,19 @@ export interface HighlightResult {
   cells: Record<string, number>;
   /** Issues that name a sheet the workbook does not have, or no cell. */
   skipped: number;
+  /** What is in place now (for the next replacement's one-batch path). */
+  facts: HighlightFacts;
+}
+
+/** Our highlight objects in the workbook and its sheet names, as last read or written. */
+export interface HighlightFacts {
+  sheets: string[];
+  markers: string[];
+  rules: OurRule[];
 }
 
 interface SheetMarks {
+  name: string;
   sheet: WorksheetLike;
   box: CellRange;
   marks: Map<string, number>;
@@ -41,13 +56,11 @@ function issueCell(issue: Issue): { row: number; col: number } | undefined {
 }
 
 function isOurs(cf: ConditionalFormatLike): boolean {
-  return !cf.customOrNullObject.isNullObject && cf.customOrNullObject.rule.formula.includes(MARKER_PREFIX);
+  return !cf.customOrNullObject.isNullObject && isOurRule(cf.customOrNullObject.rule.formula);
 }
 
 /** Round trip 1 of both operations: sheets, and every rule's formula (to find ours). */
-async function loadCurrent(
-  ctx: RequestContextLike,
-): Promise<{
+async function loadCurrent(ctx: RequestContextLike): Promise<{
   sheets: WorksheetLike[];
   rules: { sheet: WorksheetLike; items: () => ConditionalFormatLike[] }[];
 }> {
@@ -73,26 +86,28 @@ function queueRemoval(current: Awaited<ReturnType<typeof loadCurrent>>): void {
 /** Groups issues by sheet; an error outranks a warning on the same cell. */
 function marksBySheet(
   issues: readonly Issue[],
-  sheets: readonly WorksheetLike[],
+  sheetNames: readonly string[],
+  sheetOf: (name: string) => WorksheetLike,
 ): { bySheet: SheetMarks[]; skipped: number } {
-  const byName = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
+  const byName = new Map(sheetNames.map((name) => [name.toLowerCase(), name]));
   const out = new Map<string, SheetMarks>();
   let skipped = 0;
   for (const issue of issues) {
-    const ws = byName.get(issue.sheet.toLowerCase());
+    const name = byName.get(issue.sheet.toLowerCase());
     const cell = issueCell(issue);
-    if (!ws || !cell || ws.name.startsWith(MARKER_PREFIX)) {
+    if (name === undefined || !cell || name.startsWith(MARKER_PREFIX)) {
       skipped += 1;
       continue;
     }
-    let entry = out.get(ws.name);
+    let entry = out.get(name);
     if (!entry) {
       entry = {
-        sheet: ws,
+        name,
+        sheet: sheetOf(name),
         box: { top: cell.row, left: cell.col, bottom: cell.row, right: cell.col },
         marks: new Map(),
       };
-      out.set(ws.name, entry);
+      out.set(name, entry);
     }
     const b = entry.box;
     b.top = Math.min(b.top, cell.row);
@@ -120,42 +135,109 @@ function markerGrid(m: SheetMarks): CellValue[][] {
   return grid;
 }
 
-/** Replaces any previous highlighting with `issues` (two round trips). */
-export async function highlightIssues(run: ExcelRun, issues: readonly Issue[]): Promise<HighlightResult> {
+/** Queues the new marker sheets and rules; returns what they will be once synced. */
+function queueAdd(
+  ctx: RequestContextLike,
+  issues: readonly Issue[],
+  sheetNames: readonly string[],
+  sheetOf: (name: string) => WorksheetLike,
+): { cells: Record<string, number>; skipped: number; facts: () => HighlightFacts } {
+  const { bySheet, skipped } = marksBySheet(issues, sheetNames, sheetOf);
+  const cells: Record<string, number> = {};
+  const markers: string[] = [];
+  const added: { sheet: string; cf: ConditionalFormatLike }[] = [];
+  bySheet.forEach((m, i) => {
+    const markerName = `${MARKER_PREFIX}${String(i + 1)}`;
+    const marker = ctx.workbook.worksheets.add(markerName);
+    const box = areaToA1(m.box);
+    marker.getRange(box).values = markerGrid(m);
+    marker.visibility = "VeryHidden";
+    markers.push(markerName);
+    // Relative reference: each cell of the box looks at the same address on the marker sheet.
+    const topLeft = areaToA1({ top: m.box.top, left: m.box.left, bottom: m.box.top, right: m.box.left });
+    for (const level of [ERROR, WARNING] as const) {
+      const cf = m.sheet.getRange(box).conditionalFormats.add("Custom");
+      cf.custom.rule.formula = `=${quoteSheetName(markerName)}!${topLeft}=${String(level)}`;
+      cf.custom.format.fill.color = STYLES[level].fill;
+      cf.custom.format.font.color = STYLES[level].font;
+      // Loaded in the same batch: the next replacement deletes these by id without reading.
+      cf.load("id");
+      added.push({ sheet: m.name, cf });
+    }
+    cells[m.name] = m.marks.size;
+  });
+  const kept = sheetNames.filter((n) => !n.startsWith(MARKER_PREFIX));
+  return {
+    cells,
+    skipped,
+    facts: () => ({
+      sheets: [...kept, ...markers],
+      markers,
+      rules: added.map(({ sheet, cf }) => ({ sheet, id: cf.id })),
+    }),
+  };
+}
+
+/** Read-first replacement (three round trips: sheets, their rules, the write): when nothing is known, or what was known is stale. */
+async function replaceReading(run: ExcelRun, issues: readonly Issue[]): Promise<HighlightResult> {
   return run(async (ctx) => {
     const current = await loadCurrent(ctx);
     await ctx.sync();
     ctx.workbook.application.suspendApiCalculationUntilNextSync();
     queueRemoval(current);
-    const { bySheet, skipped } = marksBySheet(issues, current.sheets);
-    const cells: Record<string, number> = {};
-    bySheet.forEach((m, i) => {
-      const markerName = `${MARKER_PREFIX}${String(i + 1)}`;
-      const marker = ctx.workbook.worksheets.add(markerName);
-      const box = areaToA1(m.box);
-      marker.getRange(box).values = markerGrid(m);
-      marker.visibility = "VeryHidden";
-      // Relative reference: each cell of the box looks at the same address on the marker sheet.
-      const topLeft = areaToA1({ top: m.box.top, left: m.box.left, bottom: m.box.top, right: m.box.left });
-      for (const level of [ERROR, WARNING] as const) {
-        const cf = m.sheet.getRange(box).conditionalFormats.add("Custom");
-        cf.custom.rule.formula = `=${quoteSheetName(markerName)}!${topLeft}=${String(level)}`;
-        cf.custom.format.fill.color = STYLES[level].fill;
-        cf.custom.format.font.color = STYLES[level].font;
-      }
-      cells[m.sheet.name] = m.marks.size;
-    });
+    const byName = new Map(current.sheets.map((ws) => [ws.name, ws]));
+    const names = current.sheets.map((ws) => ws.name);
+    const added = queueAdd(ctx, issues, names, (n) => byName.get(n) as WorksheetLike);
     await ctx.sync();
-    return { cells, skipped };
+    return { cells: added.cells, skipped: added.skipped, facts: added.facts() };
   });
 }
 
-/** Removes our rules and marker sheets; nothing else changes (two round trips). */
-export async function clearHighlights(run: ExcelRun): Promise<void> {
-  await run(async (ctx) => {
-    const current = await loadCurrent(ctx);
+/** One write batch: delete what `known` names, add the new ones (fails when `known` is stale). */
+async function replaceKnown(
+  run: ExcelRun,
+  issues: readonly Issue[],
+  known: HighlightFacts,
+): Promise<HighlightResult> {
+  return run(async (ctx) => {
+    ctx.workbook.application.suspendApiCalculationUntilNextSync();
+    const sheets = ctx.workbook.worksheets;
+    for (const rule of known.rules)
+      sheets.getItem(rule.sheet).getRange().conditionalFormats.getItemOrNullObject(rule.id).delete();
+    for (const marker of known.markers) sheets.getItem(marker).delete();
+    const proxies = new Map<string, WorksheetLike>();
+    const sheetOf = (name: string): WorksheetLike => {
+      let ws = proxies.get(name);
+      if (!ws) proxies.set(name, (ws = sheets.getItem(name)));
+      return ws;
+    };
+    const added = queueAdd(ctx, issues, known.sheets, sheetOf);
     await ctx.sync();
-    queueRemoval(current);
-    await ctx.sync();
+    return { cells: added.cells, skipped: added.skipped, facts: added.facts() };
   });
+}
+
+/**
+ * Replaces any previous highlighting with `issues`: one round trip with `known` (from the read
+ * just made, or the previous highlighting), else three. A stale `known` costs the failed batch and
+ * the read-first path, which also removes whatever the failed batch left behind.
+ */
+export async function highlightIssues(
+  run: ExcelRun,
+  issues: readonly Issue[],
+  known?: HighlightFacts,
+): Promise<HighlightResult> {
+  if (known !== undefined) {
+    try {
+      return await replaceKnown(run, issues, known);
+    } catch {
+      // A rule or sheet went away since the read: read and replace instead.
+    }
+  }
+  return replaceReading(run, issues);
+}
+
+/** Removes our rules and marker sheets; nothing else changes (one round trip with `known`, else three). */
+export async function clearHighlights(run: ExcelRun, known?: HighlightFacts): Promise<HighlightFacts> {
+  return (await highlightIssues(run, [], known)).facts;
 }

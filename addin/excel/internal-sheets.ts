@@ -1,4 +1,35 @@
-/** Names of the add-in's own very hidden sheets. */
+/** Names of the add-in's own sheets, and what a read learns about the add-in's own objects. */
 
 /** Highlight marker sheets are `${MARKER_PREFIX}${n}`; our conditional formats are recognised by it. */
 export const MARKER_PREFIX = "_ap_issues_";
+
+/** A conditional format of ours: its rule looks at one of our marker sheets. */
+export function isOurRule(formula: string): boolean {
+  return formula.includes(MARKER_PREFIX);
+}
+
+/** One of our highlight rules on a data sheet (Office.js conditional-format id). */
+export interface OurRule {
+  sheet: string;
+  id: string;
+}
+
+/**
+ * What the last read saw of the workbook's structure and of the add-in's own objects, so the
+ * writes that follow it need no read of their own (SPEC §11: ≤ 3 round trips per action).
+ * Writes that find it stale fall back to reading first.
+ */
+export interface WorkbookFacts {
+  /** Every sheet name, ours included, in workbook order. */
+  sheets: string[];
+  /** Office.js sheet ids with their names (change events name sheets by id). */
+  ids: { id: string; name: string }[];
+  /** Our very hidden highlight marker sheets. */
+  markers: string[];
+  /** Our highlight rules on the data sheets. */
+  rules: OurRule[];
+  /** Whether the very hidden sync sheet exists. */
+  syncSheet: boolean;
+  /** Cells the read carried (decides whether the next read can try one batch on the web). */
+  cells: number;
+}

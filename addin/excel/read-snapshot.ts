@@ -1,19 +1,22 @@
 /**
- * Office.js → workbook snapshot in a constant number of round trips (SPEC §11):
- *   1. the sheet list and the culture's decimal separator;
- *   2. per sheet: the used range's extent, its merged areas and where its formulas are;
- *   3. per sheet: the values (in row chunks) and the formulas of the formula cells only.
- * On Excel on the web a batch's payload is limited to 5 MB: there, step 3 spills into further
- * syncs only when the cells exceed the per-sync budget, so the count depends on payload size and
- * not on the row count (a 10 000-row projects sheet still reads in 3). Desktop Excel has no such
- * limit and always reads in 3.
+ * Office.js → workbook snapshot in two round trips whatever the row count (SPEC §11):
+ *   1. the sheet list (names, visibility), the culture's decimal separator, the file name;
+ *   2. per sheet: the used range's extent and values, its merged areas, the formulas of the
+ *      formula cells only, and the sheet's conditional formats (so highlighting can replace ours
+ *      without a read of its own).
+ * Excel on the web rejects a batch whose payload exceeds 5 MB. Under that cap the read is still
+ * two round trips. Above it (a workbook of more than ~262 000 cells), step 2 fails with a payload
+ * error and the read starts again in a fresh batch: extents first, then values and formulas in row
+ * chunks, as many syncs as the budget needs. That exception depends on the payload size, not on
+ * the row count, and cannot be avoided: no single batch may carry more.
  */
 import type { CellValue, Locale, SheetSnapshot, WorkbookSnapshot } from "#core/snapshot/types.ts";
 import { parseRange } from "#core/values/address.ts";
 import { areaToA1 } from "./a1.ts";
 import type { ExcelRun, RangeAreasLike, RangeLike, RequestContextLike } from "./api.ts";
 import { planChunks, type Chunk } from "./chunks.ts";
-import { MARKER_PREFIX } from "./internal-sheets.ts";
+import { SYNC_SHEET_NAME } from "#core/sync/sync-sheet.ts";
+import { isOurRule, MARKER_PREFIX, type WorkbookFacts } from "./internal-sheets.ts";
 
 export interface ReadOptions {
   /** Cells one sync may read; unlimited by default (desktop). Use {@link WEB_MAX_CELLS_PER_SYNC} on the web. */
@@ -109,62 +112,100 @@ function assemble(
   return sheet;
 }
 
-/** Reads every sheet of the workbook into a snapshot (origin "excel"). */
-export async function readSnapshot(run: ExcelRun, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
-  const maxCells = options.maxCellsPerSync ?? Number.POSITIVE_INFINITY;
+/** How step 2 reads: everything in one batch, or extents only with the cells in budgeted chunks. */
+type Mode = "whole" | "chunked";
+
+/** A read's snapshot plus what it learnt about the add-in's own objects (see `WorkbookFacts`). */
+export interface WorkbookRead {
+  snapshot: WorkbookSnapshot;
+  facts: WorkbookFacts;
+}
+
+/** The used range's values placed from A1 (Office.js gives them from the used range's first cell). */
+function fromA1(used: RangeLike): CellValue[][] {
+  const pad = new Array<CellValue>(used.columnIndex).fill("");
+  const out: CellValue[][] = Array.from({ length: used.rowIndex }, () => []);
+  for (const row of used.values) out.push(used.columnIndex === 0 ? row : [...pad, ...row]);
+  return out;
+}
+
+async function readOnce(run: ExcelRun, options: ReadOptions, mode: Mode): Promise<WorkbookRead> {
+  const maxCells =
+    mode === "whole" ? Number.POSITIVE_INFINITY : (options.maxCellsPerSync ?? Number.POSITIVE_INFINITY);
   const chunkCells = Math.min(options.chunkCells ?? DEFAULT_CHUNK_CELLS, maxCells);
   return run(async (ctx: RequestContextLike) => {
     // 1. Sheets and culture.
     const sheets = ctx.workbook.worksheets;
-    sheets.load("items/name,items/visibility");
+    sheets.load("items/id,items/name,items/visibility");
     const culture = ctx.workbook.application.cultureInfo;
     culture.load("numberFormat/numberDecimalSeparator");
     ctx.workbook.load("name");
     await ctx.sync();
 
-    // 2. Extent, merged areas and formula cells of each sheet (highlight markers are ours, not the plan's).
+    // 2. Per sheet: extent (and in "whole" mode the cells), merged areas, formula cells, rules.
+    // Highlight markers are ours, not the plan's; their rules on data sheets are found here too.
+    const whole = mode === "whole";
     const probes = sheets.items
       .filter((ws) => !ws.name.startsWith(MARKER_PREFIX))
       .map((ws) => {
         const used = ws.getUsedRange(true);
-        used.load("rowIndex,columnIndex,rowCount,columnCount");
+        used.load(`rowIndex,columnIndex,rowCount,columnCount${whole ? ",values" : ""}`);
         const merged = used.getMergedAreasOrNullObject();
         merged.load("areas/items/address");
         const formulaAreas = used.getSpecialCellsOrNullObject("Formulas");
-        formulaAreas.load("areas/items/address");
-        return { ws, used, merged, formulaAreas };
+        formulaAreas.load(whole ? "areas/items/address,areas/items/formulas" : "areas/items/address");
+        const rules = ws.getRange().conditionalFormats;
+        rules.load("items/id,items/customOrNullObject/rule/formula");
+        return { ws, used, merged, formulaAreas, rules };
       });
     await ctx.sync();
 
-    // 3. Values by row chunk, formulas of formula cells, batched under the payload budget.
     const plans = probes.map((p) => sheetPlan(p.ws.name, p.ws.visibility, p.used, p.merged, p.formulaAreas));
-    const chunks: Chunk[] = plans.flatMap((plan, sheetIndex) =>
-      planChunks(sheetIndex, plan.rows, plan.cols, areaAddresses(plan.formulaAreas), chunkCells),
-    );
-    const values: CellValue[][][] = plans.map(() => []);
-    const formulaCells: { address: string; formulas: CellValue[][] }[][] = plans.map(() => []);
-    let batch: { chunk: Chunk; range: RangeLike }[] = [];
-    let batchCells = 0;
-    const flush = async (): Promise<void> => {
-      if (batch.length === 0) return;
-      await ctx.sync();
-      for (const { chunk, range } of batch) {
-        if (chunk.kind === "values") values[chunk.sheet]?.push(...range.values);
-        else formulaCells[chunk.sheet]?.push({ address: chunk.address, formulas: range.formulas });
+    let values: CellValue[][][];
+    let formulaCells: { address: string; formulas: CellValue[][] }[][];
+    let cells = 0;
+    if (whole) {
+      values = probes.map((p) => fromA1(p.used));
+      formulaCells = probes.map((p) =>
+        p.formulaAreas.isNullObject
+          ? []
+          : p.formulaAreas.areas.items.map((r) => ({
+              address: areaToA1(parseRange(r.address)),
+              formulas: r.formulas,
+            })),
+      );
+      cells = probes.reduce((n, p) => n + p.used.rowCount * p.used.columnCount, 0);
+    } else {
+      // 3. Values by row chunk, formulas of formula cells, batched under the payload budget.
+      const chunks: Chunk[] = plans.flatMap((plan, sheetIndex) =>
+        planChunks(sheetIndex, plan.rows, plan.cols, areaAddresses(plan.formulaAreas), chunkCells),
+      );
+      values = plans.map(() => []);
+      formulaCells = plans.map(() => []);
+      let batch: { chunk: Chunk; range: RangeLike }[] = [];
+      let batchCells = 0;
+      const flush = async (): Promise<void> => {
+        if (batch.length === 0) return;
+        await ctx.sync();
+        for (const { chunk, range } of batch) {
+          if (chunk.kind === "values") values[chunk.sheet]?.push(...range.values);
+          else formulaCells[chunk.sheet]?.push({ address: chunk.address, formulas: range.formulas });
+        }
+        batch = [];
+        batchCells = 0;
+      };
+      for (const chunk of chunks) {
+        if (batchCells > 0 && batchCells + chunk.cells > maxCells) await flush();
+        const ws = probes[chunk.sheet]?.ws;
+        if (!ws) continue;
+        const range = ws.getRange(chunk.address);
+        range.load(chunk.kind);
+        batch.push({ chunk, range });
+        batchCells += chunk.cells;
+        cells += chunk.kind === "values" ? chunk.cells : 0;
       }
-      batch = [];
-      batchCells = 0;
-    };
-    for (const chunk of chunks) {
-      if (batchCells > 0 && batchCells + chunk.cells > maxCells) await flush();
-      const ws = probes[chunk.sheet]?.ws;
-      if (!ws) continue;
-      const range = ws.getRange(chunk.address);
-      range.load(chunk.kind);
-      batch.push({ chunk, range });
-      batchCells += chunk.cells;
+      await flush();
     }
-    await flush();
 
     const snapshot: WorkbookSnapshot = {
       origin: "excel",
@@ -172,6 +213,48 @@ export async function readSnapshot(run: ExcelRun, options: ReadOptions = {}): Pr
       locale: localeOfSeparator(culture.numberFormat.numberDecimalSeparator),
       sheets: plans.map((plan, i) => assemble(plan, values[i] ?? [], formulaCells[i] ?? [])),
     };
-    return snapshot;
+    const names = sheets.items.map((ws) => ws.name);
+    const facts: WorkbookFacts = {
+      sheets: names,
+      ids: sheets.items.map((ws) => ({ id: ws.id, name: ws.name })),
+      markers: names.filter((n) => n.startsWith(MARKER_PREFIX)),
+      rules: probes.flatMap((p) =>
+        p.rules.items
+          .filter(
+            (cf) => !cf.customOrNullObject.isNullObject && isOurRule(cf.customOrNullObject.rule.formula),
+          )
+          .map((cf) => ({ sheet: p.ws.name, id: cf.id })),
+      ),
+      syncSheet: names.some((n) => n.toLowerCase() === SYNC_SHEET_NAME.toLowerCase()),
+      cells,
+    };
+    return { snapshot, facts };
   });
+}
+
+/**
+ * Reads every sheet and what the add-in needs to know about its own objects: two round trips,
+ * more only above Excel on the web's payload cap (see the module comment). `lastCells` (the size
+ * of the previous read) skips the one-batch attempt when it is known not to fit.
+ */
+export async function readWorkbook(
+  run: ExcelRun,
+  options: ReadOptions = {},
+  lastCells = 0,
+): Promise<WorkbookRead> {
+  const budget = options.maxCellsPerSync ?? Number.POSITIVE_INFINITY;
+  if (lastCells <= budget) {
+    try {
+      return await readOnce(run, options, "whole");
+    } catch {
+      // Over the payload cap (or a range too large for one read): the budgeted read below
+      // either succeeds or fails with the real cause.
+    }
+  }
+  return readOnce(run, options, "chunked");
+}
+
+/** Reads every sheet of the workbook into a snapshot (origin "excel"). */
+export async function readSnapshot(run: ExcelRun, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+  return (await readWorkbook(run, options)).snapshot;
 }

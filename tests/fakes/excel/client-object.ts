@@ -12,6 +12,8 @@ type Op = () => void;
 /** The request context: the batch queue and the round-trip counter. */
 export class FakeRequestQueue {
   #ops: Op[] = [];
+  /** True while a batch runs: proxies navigated to by a load are resolved by that load itself. */
+  running = false;
 
   constructor(readonly state: FakeWorkbookState) {}
 
@@ -32,7 +34,24 @@ export class FakeRequestQueue {
     this.state.batchCells = 0;
     // Office.js always answers asynchronously; keep callers honest about awaiting.
     await Promise.resolve();
-    for (const op of ops) op();
+    this.running = true;
+    try {
+      for (const op of ops) op();
+    } finally {
+      this.running = false;
+      this.#postEvents();
+    }
+  }
+
+  /** Excel reports API writes (the add-in's own included) as change events, after the batch. */
+  #postEvents(): void {
+    const events = this.state.pendingEvents ?? [];
+    this.state.pendingEvents = [];
+    if (events.length === 0) return;
+    const handlers = [...this.state.changedHandlers];
+    setTimeout(() => {
+      for (const event of events) for (const h of handlers) void h(event);
+    }, 0);
   }
 }
 
@@ -64,7 +83,9 @@ export abstract class FakeClientObject {
     this.#nullable = nullable;
     if (!nullable) this.#isNull = false;
     // An *OrNullObject result learns whether it exists at the next sync, in queue order.
-    else queue.enqueue(() => this.resolveNull());
+    // (One made while a sync runs, by a load path such as "items/customOrNullObject/…", is
+    // resolved by that load; queueing it would leave work behind for an extra round trip.)
+    else if (!queue.running) queue.enqueue(() => this.resolveNull());
   }
 
   /** Scalar properties `load()` with no argument loads. */

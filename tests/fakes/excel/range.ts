@@ -11,6 +11,7 @@ import {
   getCell,
   intersects,
   newId,
+  noteChange,
   putCell,
   type FakeConditionalFormat,
   type FakeSheetState,
@@ -100,13 +101,14 @@ export class FakeRange extends FakeClientObject {
   #countPayload(area: CellRange): void {
     const state = this.queue.state;
     state.batchCells += (area.bottom - area.top + 1) * (area.right - area.left + 1);
-    state.largestBatchCells = Math.max(state.largestBatchCells, state.batchCells);
     if (state.payloadLimitCells !== undefined && state.batchCells > state.payloadLimitCells) {
       throw new FakeOfficeError(
         "RequestPayloadSizeLimitExceeded",
         "The response payload size has exceeded the limit.",
       );
     }
+    // Only payloads Excel actually returned count (a refused sync returns nothing).
+    state.largestBatchCells = Math.max(state.largestBatchCells, state.batchCells);
   }
 
   protected override navigate(prop: string): FakeClientObject {
@@ -157,6 +159,7 @@ export class FakeRange extends FakeClientObject {
       );
     }
     const culture = this.queue.state.culture;
+    noteChange(this.queue.state, sheet, areaToA1(area));
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         const raw = single ? (input[0]?.[0] ?? null) : (input[r]?.[c] ?? null);
@@ -172,6 +175,7 @@ export class FakeRange extends FakeClientObject {
   clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
     this.later(() => {
       const { sheet, area } = this.located();
+      if (applyTo !== "Formats") noteChange(this.queue.state, sheet, areaToA1(area));
       for (let r = area.top; r <= Math.min(area.bottom, sheet.cells.length); r++) {
         const row = sheet.cells[r - 1];
         if (!row) continue;

@@ -97,7 +97,7 @@ export interface FakeWorkbookState {
   largestBatch: number;
   /** Cells read by values/formulas loads in the running sync (the response payload). */
   batchCells: number;
-  /** Largest `batchCells` of any sync so far. */
+  /** Largest `batchCells` of any sync Excel answered so far (a sync over the limit is refused). */
   largestBatchCells: number;
   /** When set, a sync reading more cells fails like Excel on the web's 5 MB limit. */
   payloadLimitCells?: number;
@@ -105,7 +105,20 @@ export interface FakeWorkbookState {
   /** The last `range.select()`. */
   selection?: { sheet: string; address: string };
   changedHandlers: Set<(e: FakeChangedEvent) => Promise<unknown> | void>;
+  /** Changes made by the running sync's writes, posted to the handlers once it settles (as Excel does). */
+  pendingEvents?: FakeChangedEvent[];
   nextId: number;
+}
+
+/** Records a change written through the API, reported to `onChanged` handlers after the sync. */
+export function noteChange(wb: FakeWorkbookState, sheet: FakeSheetState, address: string): void {
+  (wb.pendingEvents ??= []).push({
+    type: "WorksheetChanged",
+    worksheetId: sheet.id,
+    address,
+    changeType: "RangeEdited",
+    source: "Local",
+  });
 }
 
 /** A fresh id ("{…}" like Excel's object ids). */
