@@ -47,7 +47,8 @@ export class PlanModel {
 
   /** Budget roll-ups (built once per model). */
   rollups(): Rollups {
-    this.#rollups ??= computeRollups(this.analysis.plan);
+    // The analysis already summarised the budgets (stated rates applied) for its checks.
+    this.#rollups ??= computeRollups(this.analysis.plan, this.analysis.budgets);
     return this.#rollups;
   }
 }

@@ -5,6 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { ExcelAdapter } from "#addin/excel/adapter.ts";
 import { PlanStore, setSharedPlanStore, sharedPlanStore } from "#addin/shared/plan-store.ts";
+import type { BudgetSummary } from "#core/budget/summary.ts";
+import { computeRollups } from "#core/report/index.ts";
 import type { WorkbookSnapshot } from "#core/snapshot/types.ts";
 import { createFakeExcel, seedFromSnapshot } from "#tests/fakes/excel/host.ts";
 import { bigDataPlan } from "#tests/fixtures/seed-workbook.ts";
@@ -126,5 +128,26 @@ describe("PlanStore", () => {
     // Assess
     expect(a).toBe(b);
     setSharedPlanStore(undefined);
+  });
+
+  it.each([
+    ["the analysis's own summaries", (b: BudgetSummary) => b],
+    [
+      "summaries changed after the analysis (proof they are the ones used)",
+      (b: BudgetSummary) => ({ ...b, direct: b.direct + 100, totalComputed: b.totalComputed + 100 }),
+    ],
+  ])("builds roll-ups from %s, not from a second summary of the budget rows", async (_, change) => {
+    // Prepare
+    const host = createFakeExcel({ sheets: bigDataPlan().map(seedFromSnapshot) });
+    const model = await new PlanStore(new ExcelAdapter({ run: host.run })).refresh();
+    const budgets = model.analysis.budgets ?? new Map<string, BudgetSummary>();
+    for (const [key, summary] of budgets) budgets.set(key, change(summary));
+    const expected = computeRollups(model.analysis.plan, budgets);
+    // Act
+    const rollups = model.rollups();
+    // Assess
+    expect(budgets.size).toBeGreaterThan(0);
+    expect(rollups).toEqual(expected);
+    expect(rollups.total.direct).toBe([...budgets.values()].reduce((n, b) => n + b.direct, 0));
   });
 });
