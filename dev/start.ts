@@ -16,6 +16,7 @@ import { createDocumentClient } from "#functions/store/client.ts";
 import { devTls, describeTls } from "./certs.ts";
 import { ensureDist } from "./dist.ts";
 import { scheduleNightly, type NightlySchedule } from "./nightly-schedule.ts";
+import { watchOrphaned } from "./orphan-watch.ts";
 import { assertPortFree, parseStartOptions, StartRefused } from "./options.ts";
 import { readyText } from "./ready-text.ts";
 import { ensureSampleWorkbook, seedPlan } from "./sample.ts";
@@ -125,6 +126,8 @@ process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
 // A closed terminal window: stop as cleanly as on Ctrl-C.
 process.on("SIGHUP", shutdown);
+// npm killed alone (its sh does not pass the signal on): stop rather than linger with the JVM.
+watchOrphaned(() => shutdown("SIGTERM"));
 
 main(running).catch(async (error: unknown) => {
   await stopAll(running);
