@@ -153,14 +153,7 @@ export class ExcelAdapter {
     if (state) targets.push({ sheet: SYNC_SHEET_NAME });
     const done = this.#own.begin(targets);
     try {
-      const sync =
-        state === undefined
-          ? undefined
-          : {
-              state,
-              exists: this.#syncSheet ?? false,
-              fallback: (s: SyncState) => writeSyncState(this.#run, s),
-            };
+      const sync = state === undefined ? undefined : { state, exists: this.#syncSheet };
       const n = await writeSheetCells(this.#run, updates, sync);
       if (state) this.#syncSheet = true;
       return n;

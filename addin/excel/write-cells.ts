@@ -2,6 +2,7 @@ import type { CellValue } from "#core/snapshot/types.ts";
 import type { SyncState } from "#core/sync/state.ts";
 import type { ExcelRun, RequestContextLike } from "./api.ts";
 import { safeCellValue } from "./safe-values.ts";
+import { SYNC_SHEET_NAME } from "#core/sync/sync-sheet.ts";
 import { queueSyncState } from "./sync-state.ts";
 
 /** One cell to write: its A1 address on the sheet and the value it must hold. */
@@ -41,28 +42,38 @@ export async function writeCells(
 
 /**
  * Writes cells of any sheets and, when given, the sync state, all in ONE round trip (a pull's
- * write step: values + sync state, SPEC §11). `syncSheetExists` comes from the read just made;
- * should it be wrong, the batch fails and the sync state is written by the two-trip path after
- * the cells (a batch that fails past its first write leaves the earlier writes in place, so the
- * cells are written again in their own batch first).
+ * write step: values + sync state, SPEC §11) when `sync.exists` is known from the read just made;
+ * two when it is not (look for the sync sheet first). A wrong `exists` fails the batch (a batch
+ * that fails keeps the writes before the failure), and everything is written again the two-trip way.
  */
 export async function writeSheetCells(
   run: ExcelRun,
   updates: readonly SheetCellUpdate[],
-  sync?: { state: SyncState; exists: boolean; fallback: (state: SyncState) => Promise<void> },
+  sync?: { state: SyncState; exists: boolean | undefined },
 ): Promise<number> {
   if (updates.length === 0 && sync === undefined) return 0;
-  try {
-    await run(async (ctx) => {
+  const write = (exists: boolean | undefined): Promise<void> =>
+    run(async (ctx) => {
+      let known = exists;
+      if (sync !== undefined && known === undefined) {
+        const existing = ctx.workbook.worksheets.getItemOrNullObject(SYNC_SHEET_NAME);
+        existing.load("name");
+        await ctx.sync();
+        known = !existing.isNullObject;
+      }
       ctx.workbook.application.suspendApiCalculationUntilNextSync();
       queueCells(ctx, updates);
-      if (sync) queueSyncState(ctx, sync.state, sync.exists);
+      if (sync !== undefined) queueSyncState(ctx, sync.state, known ?? false);
       await ctx.sync();
     });
-  } catch (e) {
-    if (sync === undefined) throw e;
-    if (updates.length > 0) await writeSheetCells(run, updates);
-    await sync.fallback(sync.state);
+  if (sync?.exists === undefined) await write(undefined);
+  else {
+    try {
+      await write(sync.exists);
+    } catch {
+      // The sync sheet appeared or went away since the read.
+      await write(undefined);
+    }
   }
   return updates.length;
 }

@@ -157,6 +157,41 @@ describe("Excel round trips per action", () => {
     expect(syncs).toBe(4); // the refused batch, then sheets, their rules, and the write
   });
 
+  it.each([
+    ["after a read that saw the sync sheet", true, false, 1],
+    ["with no read before (looks for the sync sheet first)", false, false, 2],
+    ["when the sync sheet went away after the read (refused, then looks)", true, true, 3],
+  ])("writes pulled values and the sync state together %s", async (_, readFirst, removeSheet, expected) => {
+    // Prepare
+    const wb = open(planWithIssues(50), {});
+    await new ExcelAdapter({ run: wb.host.run }).writeSyncState({ planId: "plan", rows: {} });
+    if (readFirst) await wb.adapter.readSnapshot();
+    if (removeSheet)
+      wb.host.state.sheets = wb.host.state.sheets.filter((s) => !s.name.startsWith("_actionplan"));
+    const state: SyncState = {
+      planId: "plan",
+      cursor: "c9",
+      rows: { "project:X": { version: 3, hash: "x" } },
+    };
+    // Act
+    const syncs = await wb.host.countSyncs(() =>
+      wb.adapter.writeCellsAndSyncState(
+        [
+          { sheet: "Progetti", a1: "B2", value: "=not a formula" },
+          { sheet: "Budget", a1: "A2", value: "X" },
+        ],
+        state,
+      ),
+    );
+    // Assess
+    const after = await wb.adapter.readSnapshot();
+    expect(readSyncSheet(after)).toEqual(state);
+    expect(wb.host.cell("Progetti", "B2")).toMatchObject({ value: "=not a formula" });
+    expect(wb.host.cell("Progetti", "B2")?.formula).toBeUndefined();
+    expect(wb.host.cell("Budget", "A2")?.value).toBe("X");
+    expect(syncs).toBe(expected);
+  });
+
   it("reads over the web's cap in budgeted chunks, then skips the one-batch attempt on the next read", async () => {
     // Prepare: the whole 10 000-project plan is ~410 000 cells, over the ~262 000-cell budget.
     const sheets = planWithIssues(10_000);
