@@ -30,6 +30,8 @@ const rowOf = (code: string): number => PROJECTS.values.findIndex((r) => r[0] ==
 const REQUESTED_DGH = `${col("Contributo richiesto")}${rowOf("DGH")}`;
 const MONTHS_BIOMATDB = `${col("Durata (mesi)")}${rowOf("BIOMATDB")}`;
 const DELETED = "DIGIWELL";
+/** One date for the pages, the core and the CLI, so no rule reads a different day. */
+const TODAY = "2026-11-22";
 
 let browser: Browser;
 let site: StaticServer;
@@ -54,7 +56,7 @@ beforeAll(async () => {
   await stack.store.createPlan(PLAN, "Piano E2E due persone", "anna");
   await stack.store.putMember(PLAN, "bruno", "editor");
   const open = async (user: string, name: string): Promise<Page> =>
-    openPreview(browser, site.url, { seed: "big-data", lang: "it", api: stack.apiUrl, plan: PLAN, user, token: await stack.issuer.mintToken({ oid: user, name }), tab: "validate" });
+    openPreview(browser, site.url, { seed: "big-data", lang: "it", api: stack.apiUrl, plan: PLAN, user, token: await stack.issuer.mintToken({ oid: user, name }), tab: "validate", today: TODAY });
   [anna, bruno] = await Promise.all([open("anna", "Anna"), open("bruno", "Bruno")]);
 }, 180_000);
 
@@ -68,7 +70,7 @@ afterAll(async () => {
 describe("two staff members and the nightly job on one plan", () => {
   it("both validate the workbook and see the counts the core finds", async () => {
     // Prepare
-    const issues = analyzeWorkbook(snapshotOf(bigDataPlan())).issues;
+    const issues = analyzeWorkbook(snapshotOf(bigDataPlan()), { today: TODAY }).issues;
     const expected = { errors: issues.filter((i) => i.severity === "error").length, warnings: issues.filter((i) => i.severity === "warning").length };
     // Act
     const seen = await Promise.all([validate(anna), validate(bruno)]);
@@ -157,7 +159,7 @@ describe("two staff members and the nightly job on one plan", () => {
       // Prepare
       const file = join(folder, `${name}.xlsx`);
       await saveWorkbook(page, file);
-      const [milestone, strict] = await Promise.all([cliReport(file, false), cliReport(file, true)]);
+      const [milestone, strict] = await Promise.all([cliReport(file, { strict: false, today: TODAY }), cliReport(file, { strict: true, today: TODAY })]);
       // Act
       const shown = await overviewFigures(page, { validate: "Verifica", overview: "Panoramica" });
       // Assess: PRL of every priority and line, both modes.

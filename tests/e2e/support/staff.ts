@@ -112,8 +112,8 @@ export interface CliReport {
 }
 
 /** Runs the real CLI binary on a file (exit 1 only means "errors found", still a report). */
-export async function cliReport(file: string, strict: boolean): Promise<CliReport> {
-  const args = [CLI, "report", file, "--json", ...(strict ? ["--strict"] : [])];
+export async function cliReport(file: string, options: { strict: boolean; today: string }): Promise<CliReport> {
+  const args = [CLI, "report", file, "--json", "--today", options.today, ...(options.strict ? ["--strict"] : [])];
   const out = await run(process.execPath, args, { maxBuffer: 64 * 1024 * 1024 }).catch((e: { code?: number; stdout?: string }) => {
     if (e.code === 1 && e.stdout) return { stdout: e.stdout };
     throw e as Error;
