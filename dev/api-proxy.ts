@@ -68,7 +68,8 @@ export function handleApi(req: IncomingMessage, res: ServerResponse, route: ApiR
 export function withDevDefaults(html: string, apiUrl: string, devUser: string): string {
   const attr = (v: string) => v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
   if (/<meta name="actionplan:client-id" content="[^"]+"/.test(html)) return html;
-  let out = html.replace(/<meta name="actionplan:api-url" content=""\s*\/?>/, `<meta name="actionplan:api-url" content="${attr(apiUrl)}" />`);
-  if (!out.includes('name="actionplan:dev-user"')) out = out.replace("</head>", `  <meta name="actionplan:dev-user" content="${attr(devUser)}" />\n  </head>`);
+  // Replacer functions, not strings: "$&" and friends in a value must stay literal.
+  let out = html.replace(/<meta name="actionplan:api-url" content=""\s*\/?>/, () => `<meta name="actionplan:api-url" content="${attr(apiUrl)}" />`);
+  if (!out.includes('name="actionplan:dev-user"')) out = out.replace("</head>", () => `  <meta name="actionplan:dev-user" content="${attr(devUser)}" />\n  </head>`);
   return out;
 }

@@ -8,6 +8,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { request } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { withDevDefaults } from "../../dev/api-proxy.ts";
 import { devTls } from "../../dev/certs.ts";
@@ -226,5 +227,33 @@ describe("the dev server's /api when the API is down", () => {
     } finally {
       await server.stop();
     }
+  });
+});
+
+describe("properties", () => {
+  it("parseStartOptions either reads valid ports or refuses with StartRefused, for any argv", () => {
+    const token = fc.oneof(fc.constantFrom("--port", "--api-port", "--in-memory", "--http", "--dist", "--data", "--workbooks", "--", "-p"), fc.string(), fc.integer().map(String));
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 8 }), (argv) => {
+        try {
+          const o = parseStartOptions(argv, {}, "/repo");
+          return [o.webPort, o.apiPort].every((p) => Number.isInteger(p) && p >= 1 && p <= 65535);
+        } catch (error) {
+          return error instanceof StartRefused && !error.message.includes("\n    at ");
+        }
+      }),
+    );
+  });
+
+  it("withDevDefaults writes one api-url meta whose value reads back as the URL given", () => {
+    const html = '<html><head>\n<meta name="actionplan:api-url" content="" />\n<meta name="actionplan:client-id" content="" />\n</head></html>';
+    fc.assert(
+      fc.property(fc.string(), (url) => {
+        const out = withDevDefaults(html, url, "dev-user");
+        const metas = [...out.matchAll(/<meta name="actionplan:api-url" content="([^"]*)" \/>/g)];
+        const decoded = metas[0]?.[1]?.replace(/&lt;/g, "<").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+        return metas.length === 1 && decoded === url;
+      }),
+    );
   });
 });
