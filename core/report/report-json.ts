@@ -1,5 +1,5 @@
 import type { IsoDate, Outcome } from "#core/model.ts";
-import type { Severity } from "#core/validate/issue.ts";
+import type { Issue } from "#core/validate/issue.ts";
 import type { ProjectFlag } from "#core/prl/index.ts";
 
 /*
@@ -11,17 +11,8 @@ import type { ProjectFlag } from "#core/prl/index.ts";
 /** Euro amount, at most two decimals. */
 export type Euro = number;
 
-export interface ReportIssue {
-  severity: Severity;
-  code: string;
-  sheet: string;
-  cell: string;
-  row: number;
-  column: string;
-  message: string;
-  value: unknown;
-  params?: Record<string, string | number>;
-}
+/** Issues go out exactly as the validator made them (SPEC §5 shape). */
+export type ReportIssue = Issue;
 
 export interface ReportPriority {
   code: string;
