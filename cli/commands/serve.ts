@@ -2,7 +2,7 @@
  * `actionplan serve [--port <n>] [--in-memory]` — the local stack for development: DynamoDB Local,
  * the API, the dev token issuer; seeds the plan "clust-er-2025" with the dev user as admin,
  * prints the API URL and a dev token, and stops everything on Ctrl-C. Without --in-memory the
- * data is kept in .data/dynamodb (git-ignored). Dev only: the dev issuer is never deployed.
+ * data is kept in .data/dynamodb-local (git-ignored, shared with npm start and npm run nightly). Dev only: the dev issuer is never deployed.
  */
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
@@ -50,7 +50,7 @@ export const command: Command = {
     let stack;
     try {
       const inMemory = values["in-memory"] === true;
-      const dbPath = resolve(io.cwd, ".data", "dynamodb");
+      const dbPath = resolve(io.cwd, ".data", "dynamodb-local");
       if (!inMemory) mkdirSync(dbPath, { recursive: true });
       const dynamo = await startDynamoDbLocal(inMemory ? {} : { inMemory: false, dbPath });
       stack = await startLocalStack({
