@@ -4,6 +4,7 @@
  * shared by every tab. Tabs stay mounted (hidden) so a pending pull or conflict survives a tab switch.
  */
 import { useCallback, useMemo, useState } from "react";
+import type { ReactNode } from "react";
 import {
   FluentProvider,
   Tab,
@@ -76,6 +77,32 @@ function AppBody({ services, initialTab }: AppProps) {
     [services],
   );
 
+  // Every panel stays mounted; only the shown one is visible (see the file comment).
+  const panels: Record<TabId, ReactNode> = {
+    validate: (
+      <ValidatePanel
+        analysis={analysis}
+        highlight={highlight}
+        onHighlightChange={setHighlight}
+        auto={auto}
+        onAutoChange={setAuto}
+        onSelectIssue={selectIssue}
+      />
+    ),
+    overview: (
+      <OverviewPanel
+        analysis={analysis.analysis}
+        active={tab === "overview"}
+        onRun={() => void analysis.run()}
+        onSelectRow={selectRow}
+      />
+    ),
+    sync: (
+      <SyncPanel key={settings.apiUrl} run={analysis.run} active={tab === "sync"} onSelectCell={selectCell} />
+    ),
+    settings: <SettingsPanel settings={settings} onSave={saveSettings} run={analysis.run} />,
+  };
+
   return (
     <ServicesContext.Provider value={services}>
       <LocaleContext.Provider value={localeValue}>
@@ -99,59 +126,18 @@ function AppBody({ services, initialTab }: AppProps) {
               </Tab>
             ))}
           </TabList>
-          <div
-            role="tabpanel"
-            id="panel-validate"
-            aria-labelledby="tab-validate"
-            hidden={tab !== "validate"}
-            className={styles.panel}
-          >
-            <ValidatePanel
-              analysis={analysis}
-              highlight={highlight}
-              onHighlightChange={setHighlight}
-              auto={auto}
-              onAutoChange={setAuto}
-              onSelectIssue={selectIssue}
-            />
-          </div>
-          <div
-            role="tabpanel"
-            id="panel-overview"
-            aria-labelledby="tab-overview"
-            hidden={tab !== "overview"}
-            className={styles.panel}
-          >
-            <OverviewPanel
-              analysis={analysis.analysis}
-              active={tab === "overview"}
-              onRun={() => void analysis.run()}
-              onSelectRow={selectRow}
-            />
-          </div>
-          <div
-            role="tabpanel"
-            id="panel-sync"
-            aria-labelledby="tab-sync"
-            hidden={tab !== "sync"}
-            className={styles.panel}
-          >
-            <SyncPanel
-              key={settings.apiUrl}
-              run={analysis.run}
-              active={tab === "sync"}
-              onSelectCell={selectCell}
-            />
-          </div>
-          <div
-            role="tabpanel"
-            id="panel-settings"
-            aria-labelledby="tab-settings"
-            hidden={tab !== "settings"}
-            className={styles.panel}
-          >
-            <SettingsPanel settings={settings} onSave={saveSettings} run={analysis.run} />
-          </div>
+          {TABS.map((id) => (
+            <div
+              key={id}
+              role="tabpanel"
+              id={`panel-${id}`}
+              aria-labelledby={`tab-${id}`}
+              hidden={tab !== id}
+              className={styles.panel}
+            >
+              {panels[id]}
+            </div>
+          ))}
         </div>
       </LocaleContext.Provider>
     </ServicesContext.Provider>
