@@ -5,12 +5,16 @@
 import { mkdir, mkdtemp } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
+import { afterAll, beforeAll } from "vitest";
 import { chromium } from "playwright-core";
 import type { Browser, Page } from "playwright-core";
 import { buildTaskpaneAndPreview } from "#addin/preview/build-preview.ts";
 
-export { serveStatic } from "#addin/preview/static-server.ts";
-export type { StaticServer } from "#addin/preview/static-server.ts";
+import { serveStatic } from "#addin/preview/static-server.ts";
+import type { StaticServer } from "#addin/preview/static-server.ts";
+
+export { serveStatic };
+export type { StaticServer };
 
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -50,6 +54,47 @@ export async function openPreview(
       throw new Error(`task pane did not render: ${errors.join("; ") || String(e)}`);
     });
   return page;
+}
+
+/** The built pages on loopback and one Chromium, shared by the tests of one file. */
+export interface PreviewSite {
+  /** The static server's base address (started in `beforeAll`). */
+  readonly url: string;
+  /** Opens the preview with query parameters and waits until the task pane is on screen. */
+  open(params: Record<string, string>): Promise<Page>;
+}
+
+/**
+ * Registers the `beforeAll` that builds the pages, serves them and launches Chromium, and the
+ * `afterAll` that closes both. Call once at the top of a test file; hooks the file registers later
+ * run after this one's `beforeAll`, so they may use `url`.
+ */
+export function usePreviewSite(): PreviewSite {
+  let browser: Browser | undefined;
+  let site: StaticServer | undefined;
+  beforeAll(async () => {
+    const [dir, b] = await Promise.all([buildPages(), launchChromium()]);
+    browser = b;
+    site = await serveStatic(dir);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+  const started = (): { browser: Browser; site: StaticServer } => {
+    if (!browser || !site)
+      throw new Error("the preview site is not started (call usePreviewSite at file level)");
+    return { browser, site };
+  };
+  return {
+    get url() {
+      return started().site.url;
+    },
+    open(params) {
+      const { browser: b, site: s } = started();
+      return openPreview(b, s.url, params);
+    },
+  };
 }
 
 /** A cell's value in the page's in-memory workbook. */

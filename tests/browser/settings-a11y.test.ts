@@ -2,26 +2,13 @@
  * Settings and accessibility in real Chromium: language override, writing missing line codes,
  * keyboard operation, labelled controls, and the dark Office theme.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { analyzeWorkbook } from "#core/analyze.ts";
 import { messyPlan, PLANTED_ISSUES, snapshotOf } from "#tests/fixtures/seed-workbook.ts";
-import { buildPages, cellValue, launchChromium, openPreview, screenshot, serveStatic } from "./harness.ts";
-import type { StaticServer } from "./harness.ts";
+import { cellValue, screenshot, usePreviewSite } from "./harness.ts";
 
-let browser: Browser;
-let site: StaticServer;
-
-beforeAll(async () => {
-  const [dir, b] = await Promise.all([buildPages(), launchChromium()]);
-  browser = b;
-  site = await serveStatic(dir);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+const preview = usePreviewSite();
 
 async function validated(page: Page): Promise<void> {
   await page.getByTestId("validate-run").click();
@@ -31,7 +18,7 @@ async function validated(page: Page): Promise<void> {
 describe("Settings in Chromium", () => {
   it("switches the task pane to English when the language is overridden", async () => {
     // Prepare: Office says Italian.
-    const page = await openPreview(browser, site.url, { seed: "big-data", lang: "it", tab: "settings" });
+    const page = await preview.open({ seed: "big-data", lang: "it", tab: "settings" });
     // Act
     await page.getByTestId("settings-language").selectOption("en");
     await page.getByTestId("settings-save").click();
@@ -44,7 +31,7 @@ describe("Settings in Chromium", () => {
 
   it("binds the workbook to a plan: the id is saved in the file's very hidden sync sheet", async () => {
     // Prepare: a workbook never synced.
-    const page = await openPreview(browser, site.url, { seed: "big-data", lang: "it", tab: "settings" });
+    const page = await preview.open({ seed: "big-data", lang: "it", tab: "settings" });
     // Act
     await page.getByTestId("settings-plan").fill("piano-2025");
     await page.getByTestId("settings-api").fill("https://api.example.org");
@@ -70,7 +57,7 @@ describe("Settings in Chromium", () => {
   it("writes the codes the core assigned into the lines sheet, so the warning goes away", async () => {
     // Prepare
     const planted = PLANTED_ISSUES.find((p) => p.code === "line.code-assigned")!;
-    const page = await openPreview(browser, site.url, { seed: "messy", lang: "it" });
+    const page = await preview.open({ seed: "messy", lang: "it" });
     await validated(page);
     const selector = `[data-testid="issue"][data-code="line.code-assigned"]`;
     expect(await page.locator(selector).count()).toBeGreaterThan(0);
@@ -93,7 +80,7 @@ describe("Settings in Chromium", () => {
 
 describe("Accessibility in Chromium", () => {
   it("works from the keyboard: Validate with Enter, then an issue with Enter selects its cell", async () => {
-    const page = await openPreview(browser, site.url, { seed: "messy", lang: "en" });
+    const page = await preview.open({ seed: "messy", lang: "en" });
     // Act
     await page.getByTestId("validate-run").focus();
     await page.keyboard.press("Enter");
@@ -113,7 +100,7 @@ describe("Accessibility in Chromium", () => {
   it.each(["validate", "overview", "sync", "settings"] as const)(
     "labels every control of the %s tab",
     async (tab) => {
-      const page = await openPreview(browser, site.url, {
+      const page = await preview.open({
         seed: "messy",
         lang: "it",
         tab,
@@ -147,7 +134,7 @@ describe("Accessibility in Chromium", () => {
   );
 
   it("follows the dark Office theme with Fluent tokens (light text on a dark background)", async () => {
-    const page = await openPreview(browser, site.url, { seed: "messy", lang: "it", theme: "dark" });
+    const page = await preview.open({ seed: "messy", lang: "it", theme: "dark" });
     await validated(page);
     // Assess
     const [bg, fg] = await page.getByTestId("taskpane").evaluate((el) => {

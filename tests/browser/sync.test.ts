@@ -5,38 +5,28 @@
  * refused messages. Two pages are two users, each with their own in-memory copy of the workbook.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { analyzeWorkbook } from "#core/analyze.ts";
 import { planRows } from "#core/sync/rows.ts";
 import { columnLetter } from "#core/values/index.ts";
 import { startLocalStack } from "#functions/local/stack.ts";
 import type { LocalStack } from "#functions/local/stack.ts";
 import { bigDataPlan, snapshotOf } from "#tests/fixtures/seed-workbook.ts";
-import {
-  buildPages,
-  cellValue,
-  editCell,
-  launchChromium,
-  openPreview,
-  screenshot,
-  serveStatic,
-} from "./harness.ts";
-import type { StaticServer } from "./harness.ts";
+import { cellValue, editCell, screenshot, usePreviewSite } from "./harness.ts";
 
 const PLAN = "piano-e2e";
 const header = bigDataPlan()[2]!.values[0]!;
 /** The DGH project's title cell (first project row of the Progetti sheet). */
 const TITLE = `${columnLetter(header.indexOf("Titolo progetto") + 1)}2`;
 
-let browser: Browser;
-let site: StaticServer;
+const preview = usePreviewSite();
 let stack: LocalStack;
 let anna: Page;
 let bruno: Page;
 const tokens: Record<string, string> = {};
 
 async function openAs(user: string, extra: Record<string, string> = {}): Promise<Page> {
-  const page = await openPreview(browser, site.url, {
+  const page = await preview.open({
     seed: "big-data",
     lang: "it",
     api: stack.apiUrl,
@@ -72,10 +62,7 @@ async function pullAndApply(page: Page): Promise<void> {
 
 beforeAll(async () => {
   process.env["POWERTOOLS_LOG_LEVEL"] ??= "SILENT";
-  const [dir, b] = await Promise.all([buildPages(), launchChromium()]);
-  browser = b;
-  site = await serveStatic(dir);
-  stack = await startLocalStack({ corsOrigins: [site.url] });
+  stack = await startLocalStack({ corsOrigins: [preview.url] });
   await stack.store.createPlan(PLAN, "Piano E2E", "anna");
   await stack.store.putMember(PLAN, "bruno", "editor");
   await stack.store.putMember(PLAN, "carla", "reader");
@@ -86,9 +73,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
   await stack?.stop();
-  await site?.stop();
 });
 
 describe("sync in Chromium against the local API", () => {
@@ -263,7 +248,7 @@ describe("sync in Chromium against the local API", () => {
   it("pushes a large workbook in chunks with a progress indicator", async () => {
     // Prepare: another plan, a workbook whose rows need more than one push request.
     await stack.store.createPlan("piano-grande", "Piano grande", "anna");
-    const page = await openPreview(browser, site.url, {
+    const page = await preview.open({
       seed: "large",
       projects: "700",
       lang: "it",

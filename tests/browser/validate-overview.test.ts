@@ -3,38 +3,17 @@
  * cell from an issue, highlight, re-validate after an edit, overview figures, =CLUSTER.PRL() cells,
  * Italian and English.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { analyzeWorkbook } from "#core/analyze.ts";
 import { prlIndex } from "#core/prl/index.ts";
 import { computeRollups } from "#core/report/index.ts";
 import { columnLetter } from "#core/values/index.ts";
 import { bigDataPlan, messyPlan, PLANTED_ISSUES, snapshotOf } from "#tests/fixtures/seed-workbook.ts";
-import {
-  buildPages,
-  cellValue,
-  editCell,
-  launchChromium,
-  openPreview,
-  screenshot,
-  serveStatic,
-} from "./harness.ts";
-import type { StaticServer } from "./harness.ts";
+import { cellValue, editCell, screenshot, usePreviewSite } from "./harness.ts";
 
 const TODAY = "2026-11-22";
-let browser: Browser;
-let site: StaticServer;
-
-beforeAll(async () => {
-  const [dir, b] = await Promise.all([buildPages(), launchChromium()]);
-  browser = b;
-  site = await serveStatic(dir);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+const preview = usePreviewSite();
 
 async function validate(page: Page): Promise<void> {
   const before = await page.evaluate(
@@ -62,7 +41,7 @@ async function counts(page: Page): Promise<{ errors: number; warnings: number }>
 describe("Validate panel in Chromium", () => {
   it("lists every planted issue of the messy plan with its cell, and the counts the core finds", async () => {
     // Prepare
-    const page = await openPreview(browser, site.url, { seed: "messy", lang: "it", today: TODAY });
+    const page = await preview.open({ seed: "messy", lang: "it", today: TODAY });
     const expected = analyzeWorkbook(snapshotOf(messyPlan()), { today: TODAY }).issues;
     // Act
     await validate(page);
@@ -92,7 +71,7 @@ describe("Validate panel in Chromium", () => {
     "clicking the issue at $sheet!$cell selects that cell and shows it highlighted",
     async (planted) => {
       // Prepare
-      const page = await openPreview(browser, site.url, { seed: "messy", lang: "en", today: TODAY });
+      const page = await preview.open({ seed: "messy", lang: "en", today: TODAY });
       await validate(page);
       // Act
       await page
@@ -114,7 +93,7 @@ describe("Validate panel in Chromium", () => {
   );
 
   it("turning highlighting off removes every mark from the grid", async () => {
-    const page = await openPreview(browser, site.url, { seed: "messy", lang: "it", today: TODAY });
+    const page = await preview.open({ seed: "messy", lang: "it", today: TODAY });
     await validate(page);
     const planted = PLANTED_ISSUES.find((p) => p.severity === "error")!;
     await page.locator(`[data-testid="issue"][data-cell="${planted.sheet}!${planted.cell}"]`).first().click();
@@ -128,7 +107,7 @@ describe("Validate panel in Chromium", () => {
 
   it("re-validates by itself after the user edits a cell", async () => {
     // Prepare: a clean plan, then an unknown outcome typed into the first project's "Esito" cell.
-    const page = await openPreview(browser, site.url, { seed: "big-data", lang: "it", today: TODAY });
+    const page = await preview.open({ seed: "big-data", lang: "it", today: TODAY });
     await validate(page);
     const before = await counts(page);
     const header = bigDataPlan()[2]!.values[0]!;
@@ -153,7 +132,7 @@ describe("Overview panel in Chromium", () => {
     const milestone = prlIndex(plan, "milestone");
     const strict = prlIndex(plan, "strict");
     const total = computeRollups(plan).total;
-    const page = await openPreview(browser, site.url, {
+    const page = await preview.open({
       seed: "big-data",
       lang: "it",
       today: TODAY,
@@ -190,7 +169,7 @@ describe("Overview panel in Chromium", () => {
   });
 
   it("writes the overview sheet as a native table with a chart", async () => {
-    const page = await openPreview(browser, site.url, {
+    const page = await preview.open({
       seed: "big-data",
       lang: "en",
       today: TODAY,
@@ -221,7 +200,7 @@ describe("Custom functions and languages in Chromium", () => {
     const { plan } = analyzeWorkbook(snapshotOf(bigDataPlan()));
     const milestone = prlIndex(plan, "milestone");
     const strict = prlIndex(plan, "strict");
-    const page = await openPreview(browser, site.url, { seed: "big-data", lang: "it" });
+    const page = await preview.open({ seed: "big-data", lang: "it" });
     // Act
     await page.getByTestId("sheet-tab-Formule").click();
     // Assess
@@ -237,7 +216,7 @@ describe("Custom functions and languages in Chromium", () => {
 
   it("makes =PRL(A2) work once the PRL names are installed from Settings", async () => {
     const { plan } = analyzeWorkbook(snapshotOf(bigDataPlan()));
-    const page = await openPreview(browser, site.url, { seed: "big-data", lang: "it", tab: "settings" });
+    const page = await preview.open({ seed: "big-data", lang: "it", tab: "settings" });
     await page.getByTestId("sheet-tab-Formule").click();
     const e2 = page.locator('[data-testid="grid"] td[data-cell="E2"]');
     expect(await e2.textContent()).toBe("#NAME?");
@@ -251,7 +230,7 @@ describe("Custom functions and languages in Chromium", () => {
   });
 
   it("leaves a name the user already uses alone and says so", async () => {
-    const page = await openPreview(browser, site.url, { seed: "big-data", lang: "en", tab: "settings" });
+    const page = await preview.open({ seed: "big-data", lang: "en", tab: "settings" });
     await page.evaluate(() =>
       window.__preview?.fake.state.names.set("prl", {
         name: "PRL",
@@ -273,7 +252,7 @@ describe("Custom functions and languages in Chromium", () => {
     ["it", ["Verifica", "Panoramica", "Sincronizza", "Impostazioni"]],
     ["en", ["Validate", "Overview", "Sync", "Settings"]],
   ] as const)("renders the task pane in %s", async (lang, tabs) => {
-    const page = await openPreview(browser, site.url, { seed: "messy", lang, today: TODAY });
+    const page = await preview.open({ seed: "messy", lang, today: TODAY });
     await validate(page);
     // Assess
     for (const label of tabs)
@@ -287,7 +266,7 @@ describe("Custom functions and languages in Chromium", () => {
   });
 
   it("keeps the original value of a cell typed with a formula-like text as text", async () => {
-    const page = await openPreview(browser, site.url, { seed: "big-data", lang: "it" });
+    const page = await preview.open({ seed: "big-data", lang: "it" });
     await editCell(page, "Progetti", "C2", "'=1+1");
     expect(await cellValue(page, "Progetti", "C2")).toBe("=1+1");
     await page.close();
