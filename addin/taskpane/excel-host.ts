@@ -5,15 +5,9 @@
 import type { ExcelAdapter } from "#addin/excel/adapter.ts";
 import type { CellWrite, WorkbookHost } from "./services.ts";
 
-/** Groups writes by sheet so each sheet is written in one round trip. */
-function bySheet(writes: readonly CellWrite[]): Map<string, { a1: string; value: CellWrite["value"] }[]> {
-  const out = new Map<string, { a1: string; value: CellWrite["value"] }[]>();
-  for (const w of writes) {
-    const list = out.get(w.sheet) ?? [];
-    list.push({ a1: w.cell, value: w.value });
-    out.set(w.sheet, list);
-  }
-  return out;
+/** The adapter's write shape: one list over all sheets, written in one round trip. */
+function sheetUpdates(writes: readonly CellWrite[]) {
+  return writes.map((w) => ({ sheet: w.sheet, a1: w.cell, value: w.value }));
 }
 
 export function hostFromAdapter(adapter: ExcelAdapter): WorkbookHost {
@@ -25,7 +19,7 @@ export function hostFromAdapter(adapter: ExcelAdapter): WorkbookHost {
     },
     clearHighlights: () => adapter.clearHighlights(),
     async writeCells(writes) {
-      for (const [sheet, updates] of bySheet(writes)) await adapter.writeCells(sheet, updates);
+      await adapter.writeCellsAndSyncState(sheetUpdates(writes));
     },
     async addSheetWithTable(spec) {
       await adapter.addSheetWithTable(spec.sheet, spec.rows, spec.chart);
@@ -36,6 +30,9 @@ export function hostFromAdapter(adapter: ExcelAdapter): WorkbookHost {
     },
     readSyncState: () => adapter.readSyncState(),
     writeSyncState: (state) => adapter.writeSyncState(state),
+    async writeCellsAndSyncState(writes, state) {
+      await adapter.writeCellsAndSyncState(sheetUpdates(writes), state);
+    },
     onChanged(listener) {
       // Registration is asynchronous in Office.js; an unsubscribe before it settles still disposes.
       const watch = adapter.onChanged(listener, 0);

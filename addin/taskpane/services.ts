@@ -46,6 +46,8 @@ export interface WorkbookHost {
   /** The workbook's sync state (plan binding, cursor, per-row versions), from its very hidden sheet. */
   readSyncState(): Promise<SyncState | undefined>;
   writeSyncState(state: SyncState): Promise<void>;
+  /** Pulled values and the new sync state in one round trip (SPEC §11: pull stays ≤ 3 syncs). */
+  writeCellsAndSyncState(writes: readonly CellWrite[], state: SyncState): Promise<void>;
   /** Calls `listener` after the user edits cells; returns an unsubscribe function. */
   onChanged(listener: () => void): () => void;
 }

@@ -184,14 +184,13 @@ export async function applyPull(
     current: currentValues(analysis),
     incoming,
   });
-  if (writes.length > 0) await host.writeCells(writes);
   for (const i of apply) {
     const id = stateKey(i.change.entity, i.change.key);
     if (i.change.deleted) delete state.rows[id];
     else state.rows[id] = { version: i.change.version, hash: rowHash(i.change.values) };
   }
   state.cursor = preview.cursor;
-  await host.writeSyncState(state);
+  await host.writeCellsAndSyncState(writes, state);
   return incoming.length;
 }
 
@@ -243,8 +242,7 @@ export async function takeCloud(
       },
     ],
   });
-  if (writes.length > 0) await host.writeCells(writes);
   if (conflict.cloud.deleted) delete state.rows[id];
   else state.rows[id] = { version: conflict.cloud.version, hash: rowHash(conflict.cloud.values) };
-  await host.writeSyncState(state);
+  await host.writeCellsAndSyncState(writes, state);
 }
