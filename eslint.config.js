@@ -1,6 +1,7 @@
 // @ts-check
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import officeAddins from "eslint-plugin-office-addins";
 
 /** Imports the pure core must never use (SPEC §2): hosts, cloud SDKs, file readers, UI, Node I/O. */
 const impureInCore = [
@@ -21,6 +22,20 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",
       "no-restricted-syntax": ["error", { selector: "CallExpression[callee.object.name='it'][callee.property.name=/^(skip|only|todo)$/]", message: "No skipped or focused tests." }],
+    },
+  },
+  {
+    // Office.js habits (STYLE.md 5): load before read, sync after load, never sync inside a loop.
+    // Left out: call-sync-before-read (flags `isNullObject` read after a sync in the same run) and
+    // no-empty-load (flags loads whose property list is a variable or template) — false positives here.
+    files: ["addin/excel/**/*.ts", "addin/functions/**/*.ts", "addin/taskpane/office-services.ts"],
+    plugins: { "office-addins": officeAddins },
+    rules: {
+      "office-addins/no-context-sync-in-loop": "error",
+      "office-addins/call-sync-after-load": "error",
+      "office-addins/load-object-before-read": "error",
+      "office-addins/no-navigational-load": "error",
+      "office-addins/test-for-null-using-isNullObject": "error",
     },
   },
   {
