@@ -1,14 +1,6 @@
 /** Overview: PRL by priority and line, projects by PRL, budget roll-ups, to-resubmit and dormant lists. */
 import { useMemo, useState } from "react";
-import {
-  Button,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Link, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import type { Analysis } from "../analysis.ts";
 import { useLocale, useServices } from "../hooks/contexts.ts";
 import { buildOverview } from "./overview-model.ts";
@@ -16,14 +8,7 @@ import type { ProjectRef } from "./overview-model.ts";
 import { overviewSheetSpec } from "./overview-sheet.ts";
 import { PrlChart } from "./PrlChart.tsx";
 import { PrlTable, RollupTable } from "./OverviewTables.tsx";
-
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
-  muted: { color: tokens.colorNeutralForeground3 },
-  bar: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-});
+import { usePanelStyles } from "../styles/panel.ts";
 
 function ProjectList({
   title,
@@ -36,7 +21,7 @@ function ProjectList({
   testId: string;
   onSelect(p: ProjectRef): void;
 }) {
-  const styles = useStyles();
+  const styles = usePanelStyles();
   const { t } = useLocale();
   return (
     <section data-testid={testId} aria-label={title}>
@@ -68,7 +53,7 @@ export interface OverviewPanelProps {
 }
 
 export function OverviewPanel({ analysis, active, onRun, onSelectRow }: OverviewPanelProps) {
-  const styles = useStyles();
+  const styles = usePanelStyles();
   const { t } = useLocale();
   const services = useServices();
   const [note, setNote] = useState<{ intent: "success" | "error"; text: string } | undefined>(undefined);
@@ -79,7 +64,7 @@ export function OverviewPanel({ analysis, active, onRun, onSelectRow }: Overview
   if (!active) return null;
   if (model === undefined) {
     return (
-      <div className={styles.root}>
+      <div className={styles.page}>
         <Text className={styles.muted}>{t("overview.empty")}</Text>
         <div>
           <Button appearance="primary" onClick={onRun}>
@@ -105,8 +90,8 @@ export function OverviewPanel({ analysis, active, onRun, onSelectRow }: Overview
     if (p.sheet !== undefined && p.row !== undefined) onSelectRow(p.sheet, p.row);
   };
   return (
-    <div className={styles.root} data-testid="overview">
-      <div className={styles.bar}>
+    <div className={styles.page} data-testid="overview">
+      <div className={styles.buttons}>
         <Button onClick={onRun}>{t("overview.refresh")}</Button>
         <Button appearance="primary" onClick={() => void writeSheet()} data-testid="overview-write">
           {t("overview.write-sheet")}

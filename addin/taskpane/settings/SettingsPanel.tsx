@@ -18,9 +18,9 @@ import { errorText } from "../error-text.ts";
 import { useLocale, useServices } from "../hooks/contexts.ts";
 import type { UserSettings } from "../services.ts";
 import { assignCodeWrites } from "./assign-codes.ts";
+import { usePanelStyles } from "../styles/panel.ts";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   section: {
     display: "flex",
@@ -28,7 +28,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
     alignItems: "flex-start",
   },
-  muted: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface SettingsPanelProps {
@@ -39,6 +38,7 @@ export interface SettingsPanelProps {
 
 export function SettingsPanel({ settings, onSave, run }: SettingsPanelProps) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const { t, locale } = useLocale();
   const { host } = useServices();
   const [apiUrl, setApiUrl] = useState(settings.apiUrl);
@@ -100,7 +100,7 @@ export function SettingsPanel({ settings, onSave, run }: SettingsPanelProps) {
     });
 
   return (
-    <div className={styles.root}>
+    <div className={panel.page}>
       <form
         className={styles.form}
         onSubmit={(e) => {
@@ -140,7 +140,7 @@ export function SettingsPanel({ settings, onSave, run }: SettingsPanelProps) {
         <Button onClick={() => void installNames()} data-testid="install-names">
           {t("settings.lambdas")}
         </Button>
-        <Text size={200} className={styles.muted}>
+        <Text size={200} className={panel.muted}>
           {t("settings.lambdas-hint")}
         </Text>
       </div>
@@ -148,7 +148,7 @@ export function SettingsPanel({ settings, onSave, run }: SettingsPanelProps) {
         <Button onClick={() => void assignCodes()} data-testid="assign-codes">
           {t("settings.codes")}
         </Button>
-        <Text size={200} className={styles.muted}>
+        <Text size={200} className={panel.muted}>
           {t("settings.codes-hint")}
         </Text>
       </div>

@@ -16,12 +16,10 @@ import type { StringKey } from "#addin/i18n/strings.ts";
 import { useLocale } from "../hooks/contexts.ts";
 import { useTableStyles } from "../overview/table-styles.ts";
 import { differingFields, valueText } from "./values-text.ts";
+import { usePanelStyles } from "../styles/panel.ts";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   form: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  meta: { color: tokens.colorNeutralForeground3 },
   change: {
     display: "-webkit-box",
     WebkitLineClamp: 2,
@@ -63,6 +61,7 @@ export interface HistoryViewProps {
 
 export function HistoryView({ history, disabled, onShow, onRestore }: HistoryViewProps) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const s = useTableStyles();
   const { t } = useLocale();
   const [entity, setEntity] = useState<string>("project");
@@ -75,8 +74,8 @@ export function HistoryView({ history, disabled, onShow, onRestore }: HistoryVie
   }, [history]);
   const last = history?.versions[history.versions.length - 1]?.version;
   return (
-    <section className={styles.root} aria-label={t("sync.history")}>
-      <h3 className={styles.heading}>{t("sync.history")}</h3>
+    <section className={panel.section} aria-label={t("sync.history")}>
+      <h3 className={panel.subheading}>{t("sync.history")}</h3>
       <form
         className={styles.form}
         onSubmit={(e) => {
@@ -128,7 +127,7 @@ export function HistoryView({ history, disabled, onShow, onRestore }: HistoryVie
               <tr key={v.version} data-version={v.version}>
                 <td className={mergeClasses(s.td, s.num)}>{v.version}</td>
                 <td className={s.td}>
-                  <div className={styles.meta}>
+                  <div className={panel.muted}>
                     {v.updatedAt.slice(0, 16).replace("T", " ")} · {v.updatedBy} · {v.source}
                     {v.restoredFrom !== undefined &&
                       ` · ${t("sync.restored-from", { version: v.restoredFrom })}`}

@@ -1,14 +1,12 @@
 /** The incoming changes of a pull, shown before anything is written into the sheet. */
 import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { fieldLabel } from "#addin/i18n/strings.ts";
 import { useLocale } from "../hooks/contexts.ts";
-import { useTableStyles } from "../overview/table-styles.ts";
+import { FieldDiffTable } from "./FieldDiffTable.tsx";
 import type { PullPreview } from "./sync-engine.ts";
 import { valueText } from "./values-text.ts";
+import { usePanelStyles } from "../styles/panel.ts";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   buttons: { display: "flex", gap: tokens.spacingHorizontalS },
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
 });
@@ -22,7 +20,7 @@ export interface PullPreviewProps {
 
 export function PullPreviewView({ preview, disabled, onApply, onCancel }: PullPreviewProps) {
   const styles = useStyles();
-  const s = useTableStyles();
+  const panel = usePanelStyles();
   const { t } = useLocale();
   // Changes that only move a version (my own earlier push) are applied silently.
   const visible = preview.items.filter(
@@ -30,12 +28,12 @@ export function PullPreviewView({ preview, disabled, onApply, onCancel }: PullPr
   );
   return (
     <section
-      className={styles.root}
+      className={panel.section}
       aria-label={t("sync.pull-preview", { count: visible.length })}
       data-testid="pull-preview"
       data-count={visible.length}
     >
-      <h3 className={styles.heading}>{t("sync.pull-preview", { count: visible.length })}</h3>
+      <h3 className={panel.subheading}>{t("sync.pull-preview", { count: visible.length })}</h3>
       {visible.length === 0 && <Text>{t("sync.pull-none")}</Text>}
       {visible.map((i) => (
         <div
@@ -51,32 +49,14 @@ export function PullPreviewView({ preview, disabled, onApply, onCancel }: PullPr
             {i.locallyChanged && <Badge color="warning">{t("sync.status.conflict")}</Badge>}
           </Text>
           {i.fields.length > 0 && (
-            <table className={s.table}>
-              <thead>
-                <tr>
-                  <th className={s.th} scope="col">
-                    {t("sync.field")}
-                  </th>
-                  <th className={s.th} scope="col">
-                    {t("sync.current")}
-                  </th>
-                  <th className={s.th} scope="col">
-                    {t("sync.incoming")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {i.fields.map((f) => (
-                  <tr key={f.field} data-field={f.field}>
-                    <th className={s.td} scope="row">
-                      {fieldLabel(t, f.field)}
-                    </th>
-                    <td className={s.td}>{valueText(f.mine)}</td>
-                    <td className={s.td}>{valueText(f.incoming)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FieldDiffTable
+              headings={[t("sync.current"), t("sync.incoming")]}
+              rows={i.fields.map((f) => ({
+                field: f.field,
+                left: valueText(f.mine),
+                right: valueText(f.incoming),
+              }))}
+            />
           )}
         </div>
       ))}

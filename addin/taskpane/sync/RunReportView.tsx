@@ -2,11 +2,10 @@
 import { Button, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { RunReport } from "#core/sync/protocol.ts";
 import { useLocale } from "../hooks/contexts.ts";
+import { usePanelStyles } from "../styles/panel.ts";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
 export interface RunReportViewProps {
@@ -18,6 +17,7 @@ export interface RunReportViewProps {
 
 export function RunReportView({ runs, disabled, onLoad, onSelectCell }: RunReportViewProps) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const { t } = useLocale();
   const last =
     runs === undefined ? undefined : [...runs].sort((a, b) => b.finishedAt.localeCompare(a.finishedAt))[0];
@@ -25,7 +25,7 @@ export function RunReportView({ runs, disabled, onLoad, onSelectCell }: RunRepor
     last?.files.reduce((n, f) => n + f[k], 0) ?? 0;
   return (
     <section className={styles.root} aria-label={t("sync.run-report")} data-testid="run-report">
-      <h3 className={styles.heading}>{t("sync.run-report")}</h3>
+      <h3 className={panel.subheading}>{t("sync.run-report")}</h3>
       <div>
         <Button size="small" disabled={disabled} onClick={onLoad}>
           {t("sync.run-load")}
@@ -44,7 +44,7 @@ export function RunReportView({ runs, disabled, onLoad, onSelectCell }: RunRepor
               invalid: sum("invalid"),
             })}
           </Text>
-          <ul className={styles.list}>
+          <ul className={panel.list}>
             {last.files.flatMap((f) =>
               f.errors.map((e, i) => (
                 <li key={`${f.file}:${i}`}>

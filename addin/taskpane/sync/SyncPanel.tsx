@@ -17,11 +17,10 @@ import { HistoryView } from "./HistoryView.tsx";
 import { PullPreviewView } from "./PullPreviewView.tsx";
 import { PushResults } from "./PushResults.tsx";
 import { RunReportView } from "./RunReportView.tsx";
+import { usePanelStyles } from "../styles/panel.ts";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
-  muted: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface SyncPanelProps {
@@ -33,13 +32,14 @@ export interface SyncPanelProps {
 
 export function SyncPanel({ run, active, onSelectCell }: SyncPanelProps) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const { t } = useLocale();
   const sync = useSync(run, active);
   const online = useOnline();
   const busy = sync.busy !== undefined;
   return (
     <div
-      className={styles.root}
+      className={panel.page}
       data-testid="sync"
       data-busy={sync.busy ?? ""}
       data-done={sync.done}
@@ -62,7 +62,7 @@ export function SyncPanel({ run, active, onSelectCell }: SyncPanelProps) {
           <MessageBarBody>{t("sync.offline")}</MessageBarBody>
         </MessageBar>
       )}
-      <Text className={styles.muted}>
+      <Text className={panel.muted}>
         {sync.planId === undefined ? t("sync.no-plan") : t("sync.plan", { plan: sync.planId })}
       </Text>
       <div className={styles.row}>

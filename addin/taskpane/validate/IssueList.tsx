@@ -5,6 +5,7 @@ import { renderMessage } from "#core/i18n/messages.ts";
 import type { Issue } from "#core/validate/issue.ts";
 import { useLocale } from "../hooks/contexts.ts";
 import type { IssueGroup } from "./group-issues.ts";
+import { usePanelStyles } from "../styles/panel.ts";
 
 /** Issues shown per sheet before "Show more": keeps a 10 000-row mess from freezing the pane. */
 export const PAGE_SIZE = 100;
@@ -50,7 +51,6 @@ const useStyles = makeStyles({
     minWidth: "3.5em",
   },
   message: { whiteSpace: "normal", overflowWrap: "anywhere" },
-  muted: { color: tokens.colorNeutralForeground3 },
 });
 
 function issueText(issue: Issue, locale: "it" | "en"): string {
@@ -64,6 +64,7 @@ export interface IssueListProps {
 
 export function IssueList({ group, onSelect }: IssueListProps) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const { locale, t } = useLocale();
   const [shown, setShown] = useState(PAGE_SIZE);
   const visible = group.issues.slice(0, shown);
@@ -77,7 +78,7 @@ export function IssueList({ group, onSelect }: IssueListProps) {
     >
       <h3 className={styles.heading}>
         {t("validate.sheet", { sheet: group.sheet })}
-        <Text size={200} className={styles.muted}>
+        <Text size={200} className={panel.muted}>
           {t("validate.sheet-counts", { errors: group.errors, warnings: group.warnings })}
         </Text>
       </h3>

@@ -16,6 +16,7 @@ import { useLocale } from "../hooks/contexts.ts";
 import type { AnalysisControls } from "../hooks/useAnalysis.ts";
 import { countIssues, groupIssues } from "./group-issues.ts";
 import { IssueList } from "./IssueList.tsx";
+import { usePanelStyles } from "../styles/panel.ts";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -28,7 +29,6 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   note: { display: "block", marginBottom: tokens.spacingVerticalS },
-  muted: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface ValidatePanelProps {
@@ -49,6 +49,7 @@ export function ValidatePanel({
   onSelectIssue,
 }: ValidatePanelProps) {
   const styles = useStyles();
+  const panel = usePanelStyles();
   const { t } = useLocale();
   const result = analysis.analysis;
   const groups = useMemo(
@@ -90,7 +91,7 @@ export function ValidatePanel({
         </MessageBar>
       )}
       {result === undefined ? (
-        <Text className={styles.muted}>{t("validate.never")}</Text>
+        <Text className={panel.muted}>{t("validate.never")}</Text>
       ) : (
         <div data-testid="validate-result" data-run={result.run} aria-live="polite">
           <Text
@@ -104,7 +105,7 @@ export function ValidatePanel({
               ? t("validate.clean")
               : t("validate.counts", { errors: counts.errors, warnings: counts.warnings })}
           </Text>
-          <Text as="p" size={200} className={mergeClasses(styles.muted, styles.note)}>
+          <Text as="p" size={200} className={mergeClasses(panel.muted, styles.note)}>
             {t("validate.sheets-found", { sheets: result.sheets.join(", ") || "—" })} ·{" "}
             {t("validate.elapsed", { ms: result.elapsedMs })}
           </Text>
