@@ -6,6 +6,7 @@ import { stateKey } from "#core/sync/state.ts";
 import type { RowValues } from "#core/sync/protocol.ts";
 import type { WorkbookSnapshot } from "#core/snapshot/types.ts";
 import { parseA1 } from "#core/values/index.ts";
+import { OUTCOMES } from "#core/values/vocab.ts";
 import { sheetWrites } from "#addin/taskpane/sync/sheet-writes.ts";
 import type { IncomingRow } from "#addin/taskpane/sync/sheet-writes.ts";
 import type { CellWrite } from "#addin/taskpane/services.ts";
@@ -118,18 +119,7 @@ describe("sheet writes round trip (property)", () => {
         text,
         text,
         fc.integer({ min: 0, max: 10_000_000_00 }),
-        fc.constantFrom(
-          "idea",
-          "drafting",
-          "submitted",
-          "under-evaluation",
-          "reserve",
-          "funded",
-          "rejected",
-          "withdrawn",
-          "running",
-          "closed",
-        ),
+        fc.constantFrom(...OUTCOMES),
         (title, call, cents, outcome) => {
           // Prepare
           const values = { ...dgh, title, call, totalBudget: cents / 100, outcome };

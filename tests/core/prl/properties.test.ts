@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import type { Outcome, Project, Ticks } from "#core/model.ts";
+import type { Project, Ticks } from "#core/model.ts";
 import { EVIDENCE, PRL_CAP_CLOSED, projectPrl, prlNext } from "#core/prl/index.ts";
+import { OUTCOMES } from "#core/values/vocab.ts";
 
-const OUTCOMES: Outcome[] = [
-  "idea",
-  "drafting",
-  "submitted",
-  "under-evaluation",
-  "reserve",
-  "funded",
-  "rejected",
-  "withdrawn",
-  "running",
-  "closed",
-];
 const text = fc.oneof(fc.constant(""), fc.constant("  "), fc.string({ minLength: 1, maxLength: 8 }));
 
 const ticksArb: fc.Arbitrary<Ticks> = fc.record(

@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { BudgetRow, CostCategory, Outcome, Plan, Project } from "#core/model.ts";
+import type { BudgetRow, CostCategory, Plan, Project } from "#core/model.ts";
 import { prlIndex, projectPrl } from "#core/prl/index.ts";
 import { computeRollups } from "#core/report/index.ts";
 import { computeOverhead } from "#core/budget/index.ts";
+import { OUTCOMES } from "#core/values/vocab.ts";
 
-const OUTCOMES: Outcome[] = [
-  "idea",
-  "drafting",
-  "submitted",
-  "under-evaluation",
-  "reserve",
-  "funded",
-  "rejected",
-  "withdrawn",
-  "running",
-  "closed",
-];
 const CATEGORIES: CostCategory[] = ["personnel", "equipment", "subcontracting", "overhead"];
 
 /** 10 priorities × 4 lines, 10 000 projects, 40 000 budget rows, deterministic. */
@@ -104,13 +93,18 @@ describe("PRL index and roll-ups on 10 000 projects / 40 000 budget rows", () =>
   it("10 000 lookups of projects, lines and priorities all resolve, projects to their own PRL", () => {
     // Act
     const found = Array.from({ length: 10_000 }, (_, i) => {
-      const ref = i % 3 === 0 ? `PRJ-${i}` : i % 3 === 1 ? `${1 + (i % 10)}.${1 + (i % 4)}` : String(1 + (i % 10));
+      const ref =
+        i % 3 === 0 ? `PRJ-${i}` : i % 3 === 1 ? `${1 + (i % 10)}.${1 + (i % 4)}` : String(1 + (i % 10));
       return { i, hit: milestone.lookup(ref) };
     });
     // Assess
     expect(found.filter((f) => f.hit === undefined)).toEqual([]);
     for (const { i, hit } of found.filter((f) => f.i % 3 === 0)) {
-      expect(hit).toEqual({ kind: "project", key: `PRJ-${i}`, prl: projectPrl(plan.projects[i] as Project, "milestone") });
+      expect(hit).toEqual({
+        kind: "project",
+        key: `PRJ-${i}`,
+        prl: projectPrl(plan.projects[i] as Project, "milestone"),
+      });
     }
   });
 });
