@@ -32,22 +32,17 @@ async function runCli(args: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
+/** `sync <file> --plan PLAN --api <the local stack> --token <token>`. */
+function syncToStack(file: string, bearer: string): string[] {
+  return ["sync", file, "--plan", PLAN, "--api", stack().apiUrl, "--token", bearer];
+}
+
 describe("actionplan sync", () => {
   it("pushes every row of a never-synced workbook, then only what changed once the sync sheet records it", async () => {
     // Prepare
     await writeXlsx(bigDataPlan(), join(dir, "plan.xlsx"));
     // Act: first sync
-    const first = await runCli([
-      "sync",
-      "plan.xlsx",
-      "--plan",
-      PLAN,
-      "--api",
-      stack().apiUrl,
-      "--token",
-      token,
-      "--json",
-    ]);
+    const first = await runCli([...syncToStack("plan.xlsx", token), "--json"]);
     const report = JSON.parse(first.out) as {
       sent: number;
       counts: Record<string, number>;
@@ -96,16 +91,7 @@ describe("actionplan sync", () => {
   });
 
   it("exits 2 naming the refusal when the API refuses the token", async () => {
-    const result = await runCli([
-      "sync",
-      "plan.xlsx",
-      "--plan",
-      PLAN,
-      "--api",
-      stack().apiUrl,
-      "--token",
-      "forged.token.value",
-    ]);
+    const result = await runCli(syncToStack("plan.xlsx", "forged.token.value"));
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/401/);
   });
