@@ -3,7 +3,7 @@
  * priority and line in both modes (the gap shows missing data), the distribution of projects by
  * PRL, budget roll-ups by priority and programme, and the "to resubmit" / "dormant" lists.
  */
-import type { Cents, IsoDate, Plan, Project } from "#core/model.ts";
+import type { Cents, IsoDate, Line, Plan, Project } from "#core/model.ts";
 import { prlIndex, projectFlags, projectPrl } from "#core/prl/index.ts";
 import { computeRollups } from "#core/report/index.ts";
 import type { RollupCell } from "#core/report/index.ts";
@@ -81,6 +81,13 @@ export function buildOverview(plan: Plan, today: IsoDate): OverviewModel {
     list.push(l);
     linesByPriority.set(l.priority, list);
   }
+  const lineRow = (l: Line): PrlRow => ({
+    kind: "line",
+    code: l.code,
+    title: l.title,
+    prl: milestone.line(l.code) ?? 0,
+    strict: strict.line(l.code) ?? 0,
+  });
   for (const p of plan.priorities) {
     prl.push({
       kind: "priority",
@@ -89,28 +96,12 @@ export function buildOverview(plan: Plan, today: IsoDate): OverviewModel {
       prl: milestone.priority(p.code) ?? 0,
       strict: strict.priority(p.code) ?? 0,
     });
-    for (const l of linesByPriority.get(p.code) ?? []) {
-      prl.push({
-        kind: "line",
-        code: l.code,
-        title: l.title,
-        prl: milestone.line(l.code) ?? 0,
-        strict: strict.line(l.code) ?? 0,
-      });
-    }
+    for (const l of linesByPriority.get(p.code) ?? []) prl.push(lineRow(l));
   }
   // Lines whose priority is not in the priorities sheet still belong in the table.
   const known = new Set(plan.priorities.map((p) => p.code));
   for (const l of plan.lines) {
-    if (!known.has(l.priority)) {
-      prl.push({
-        kind: "line",
-        code: l.code,
-        title: l.title,
-        prl: milestone.line(l.code) ?? 0,
-        strict: strict.line(l.code) ?? 0,
-      });
-    }
+    if (!known.has(l.priority)) prl.push(lineRow(l));
   }
 
   const distribution = Array.from({ length: 10 }, () => 0);
