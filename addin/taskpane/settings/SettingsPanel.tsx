@@ -30,6 +30,22 @@ const useStyles = makeStyles({
   },
 });
 
+/** A button with its one-line explanation under it. */
+function HintedAction(props: { label: string; hint: string; testId: string; onClick(): void }) {
+  const styles = useStyles();
+  const panel = usePanelStyles();
+  return (
+    <div className={styles.section}>
+      <Button onClick={props.onClick} data-testid={props.testId}>
+        {props.label}
+      </Button>
+      <Text size={200} className={panel.muted}>
+        {props.hint}
+      </Text>
+    </div>
+  );
+}
+
 export interface SettingsPanelProps {
   settings: UserSettings;
   onSave(settings: UserSettings): void;
@@ -136,22 +152,18 @@ export function SettingsPanel({ settings, onSave, run }: SettingsPanelProps) {
           </Button>
         </div>
       </form>
-      <div className={styles.section}>
-        <Button onClick={() => void installNames()} data-testid="install-names">
-          {t("settings.lambdas")}
-        </Button>
-        <Text size={200} className={panel.muted}>
-          {t("settings.lambdas-hint")}
-        </Text>
-      </div>
-      <div className={styles.section}>
-        <Button onClick={() => void assignCodes()} data-testid="assign-codes">
-          {t("settings.codes")}
-        </Button>
-        <Text size={200} className={panel.muted}>
-          {t("settings.codes-hint")}
-        </Text>
-      </div>
+      <HintedAction
+        label={t("settings.lambdas")}
+        hint={t("settings.lambdas-hint")}
+        testId="install-names"
+        onClick={() => void installNames()}
+      />
+      <HintedAction
+        label={t("settings.codes")}
+        hint={t("settings.codes-hint")}
+        testId="assign-codes"
+        onClick={() => void assignCodes()}
+      />
       {note !== undefined && (
         <MessageBar intent={note.intent} data-testid="settings-message">
           <MessageBarBody>{note.text}</MessageBarBody>
