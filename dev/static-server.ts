@@ -7,20 +7,10 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import { readFile } from "node:fs/promises";
-import { extname, normalize, resolve, sep } from "node:path";
+import { resolve } from "node:path";
+import { contentType, resolveStaticPath } from "#addin/preview/static-files.ts";
 import { API_PREFIX, handleApi, withDevDefaults, type ApiRoute } from "./api-proxy.ts";
 import type { DevTls } from "./certs.ts";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".xml": "application/xml; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-};
 
 export interface DevServer {
   url: string;
@@ -35,24 +25,18 @@ interface Served {
 function handler({ root, api }: Served) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     if (api && handleApi(req, res, api)) return;
-    let path: string;
-    try {
-      path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^([/\\])+/, "");
-    } catch {
-      res.writeHead(400).end();
+    const target = resolveStaticPath(root, req.url);
+    if ("status" in target) {
+      res.writeHead(target.status).end();
       return;
     }
-    const file = resolve(root, path || "preview.html");
-    if (file !== root && !file.startsWith(root + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
+    const { file, path } = target;
     const taskpane = api !== undefined && path === "taskpane.html";
     readFile(file).then(
       // no-store: a rebuilt dist/ must show on the next reload inside Excel's web view.
       (body) =>
         res
-          .writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" })
+          .writeHead(200, { "content-type": contentType(file), "cache-control": "no-store" })
           .end(taskpane ? withDevDefaults(body.toString("utf8"), `${api.origin}${API_PREFIX}`, api.devUser) : body),
       () => res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("not found"),
     );

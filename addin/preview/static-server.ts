@@ -6,15 +6,8 @@ import { createServer } from "node:http";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { readFile } from "node:fs/promises";
-import { extname, normalize, resolve, sep } from "node:path";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-};
+import { resolve } from "node:path";
+import { contentType, resolveStaticPath } from "./static-files.ts";
 
 export interface StaticServer {
   url: string;
@@ -25,24 +18,15 @@ export interface StaticServer {
 export async function serveStatic(dir: string, port = 0): Promise<StaticServer> {
   const root = resolve(dir);
   const server: Server = createServer((req, res) => {
-    let path: string;
-    try {
-      path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
-        /^[/\\]+/,
-        "",
-      );
-    } catch {
-      res.writeHead(400).end();
+    const target = resolveStaticPath(root, req.url);
+    if ("status" in target) {
+      res.writeHead(target.status).end();
       return;
     }
-    const file = resolve(root, path || "preview.html");
-    if (file !== root && !file.startsWith(root + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
+    const { file } = target;
     readFile(file).then(
       (body) =>
-        res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(body),
+        res.writeHead(200, { "content-type": contentType(file) }).end(body),
       () => res.writeHead(404).end(),
     );
   });
