@@ -17,7 +17,7 @@ import {
 import { analyzeWorkbook } from "#core/analyze.ts";
 import type { CellValue } from "#core/snapshot/types.ts";
 import { columnLetter, toA1 } from "#core/values/index.ts";
-import type { FakeExcelHost } from "#tests/fakes/excel/host.ts";
+import type { FakeExcelHost } from "#addin/memory-host/host.ts";
 import { PlanModel } from "#addin/shared/plan-store.ts";
 import type { Translate } from "#addin/i18n/strings.ts";
 import { FormulaContext } from "./formulas.ts";

@@ -5,8 +5,8 @@
  */
 import type { CellValue } from "#core/snapshot/types.ts";
 import { tryParseA1 } from "#core/values/index.ts";
-import { getCell, usedArea } from "#tests/fakes/excel/state.ts";
-import type { FakeSheetState, FakeWorkbookState } from "#tests/fakes/excel/state.ts";
+import { getCell, usedArea } from "#addin/memory-host/state.ts";
+import type { FakeSheetState, FakeWorkbookState } from "#addin/memory-host/state.ts";
 import type { FormulaContext } from "./formulas.ts";
 
 export interface GridCell {

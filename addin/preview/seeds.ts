@@ -4,8 +4,8 @@
  */
 import { annualReport2022, bigDataPlan, messyPlan } from "#tests/fixtures/seed-workbook.ts";
 import { largeWorkbook } from "#tests/fixtures/large-workbook.ts";
-import { seedFromSnapshot } from "#tests/fakes/excel/host.ts";
-import type { SeedSheet } from "#tests/fakes/excel/host.ts";
+import { seedFromSnapshot } from "#addin/memory-host/host.ts";
+import type { SeedSheet } from "#addin/memory-host/host.ts";
 import type { PreviewSeed } from "./params.ts";
 
 /** Name of the demo sheet of formulas. */

@@ -86,7 +86,7 @@ describe("fake Excel host", () => {
   it("bundles for the browser (the preview page runs it), with no Node built-ins", async () => {
     // Act
     const result = await build({
-      entryPoints: [join(import.meta.dirname, "../../fakes/excel/host.ts")],
+      entryPoints: [join(import.meta.dirname, "../../../addin/memory-host/host.ts")],
       bundle: true,
       platform: "browser",
       format: "esm",

@@ -7,7 +7,7 @@ import { ExcelAdapter } from "#addin/excel/adapter.ts";
 import { MARKER_PREFIX } from "#addin/excel/highlights.ts";
 import { analyzeWorkbook } from "#core/analyze.ts";
 import type { Issue } from "#core/validate/issue.ts";
-import { createFakeExcel, seedFromSnapshot, type FakeExcelHost } from "#tests/fakes/excel/host.ts";
+import { createFakeExcel, seedFromSnapshot, type FakeExcelHost } from "#addin/memory-host/host.ts";
 import { messyPlan } from "#tests/fixtures/seed-workbook.ts";
 
 const ERROR_FILL = "#FFC7CE";

@@ -5,7 +5,7 @@
  */
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { ExcelRun, RequestContextLike } from "#addin/excel/api.ts";
-import { createFakeExcel, type FakeRequestContext } from "#tests/fakes/excel/host.ts";
+import { createFakeExcel, type FakeRequestContext } from "#addin/memory-host/host.ts";
 
 describe("Excel API slice", () => {
   it("is satisfied by Office.js's RequestContext and Excel.run", () => {

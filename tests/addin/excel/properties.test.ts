@@ -11,7 +11,7 @@ import { planChunks } from "#addin/excel/chunks.ts";
 import { budgetOf, overheadOf, prlLabelOf, prlNextOf, prlOf } from "#addin/functions/compute.ts";
 import { PlanStore } from "#addin/shared/plan-store.ts";
 import { parseRange } from "#core/values/address.ts";
-import { createFakeExcel, seedFromSnapshot } from "#tests/fakes/excel/host.ts";
+import { createFakeExcel, seedFromSnapshot } from "#addin/memory-host/host.ts";
 import { bigDataPlan } from "#tests/fixtures/seed-workbook.ts";
 
 describe("properties", () => {

@@ -10,7 +10,7 @@ import { readWorkbookBuffer } from "#cli/read-xlsx.ts";
 import { SEED_FIXTURES, type FixtureSheet } from "#tests/fixtures/seed-workbook.ts";
 import { largeWorkbook } from "#tests/fixtures/large-workbook.ts";
 import { xlsxBuffer } from "#tests/fixtures/write-xlsx.ts";
-import { createFakeExcel, seedFromSnapshot } from "#tests/fakes/excel/host.ts";
+import { createFakeExcel, seedFromSnapshot } from "#addin/memory-host/host.ts";
 
 /** What both readers must agree on (merged areas in a stable order). */
 function comparable(sheets: readonly SheetSnapshot[]): SheetSnapshot[] {

@@ -11,7 +11,7 @@ import { analyzeWorkbook } from "#core/analyze.ts";
 import type { SyncState } from "#core/sync/state.ts";
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
 import { columnLetter } from "#core/values/address.ts";
-import { createFakeExcel, seedFromSnapshot, type FakeExcelHost } from "#tests/fakes/excel/host.ts";
+import { createFakeExcel, seedFromSnapshot, type FakeExcelHost } from "#addin/memory-host/host.ts";
 import { largeWorkbook } from "#tests/fixtures/large-workbook.ts";
 import type { FixtureSheet } from "#tests/fixtures/seed-workbook.ts";
 

@@ -8,7 +8,7 @@ import { LAMBDA_NAMES } from "#addin/excel/lambda-names.ts";
 import type { CellValue } from "#core/snapshot/types.ts";
 import type { SyncState } from "#core/sync/state.ts";
 import { SYNC_SHEET_NAME } from "#core/sync/sync-sheet.ts";
-import { createFakeExcel, seedFromSnapshot } from "#tests/fakes/excel/host.ts";
+import { createFakeExcel, seedFromSnapshot } from "#addin/memory-host/host.ts";
 import { SEED_FIXTURES } from "#tests/fixtures/seed-workbook.ts";
 
 function setup(

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { RequestContextLike } from "#addin/excel/api.ts";
-import { createFakeExcel } from "#tests/fakes/excel/host.ts";
+import { createFakeExcel } from "#addin/memory-host/host.ts";
 
 const seed = () =>
   createFakeExcel({

@@ -12,8 +12,8 @@ import {
   FakeStreamingInvocation,
   installCustomFunctions,
   type InstalledRuntime,
-} from "#tests/fakes/excel/custom-functions.ts";
-import { createFakeExcel, seedFromSnapshot, type FakeExcelHost } from "#tests/fakes/excel/host.ts";
+} from "#addin/memory-host/custom-functions.ts";
+import { createFakeExcel, seedFromSnapshot, type FakeExcelHost } from "#addin/memory-host/host.ts";
 import { bigDataPlan } from "#tests/fixtures/seed-workbook.ts";
 
 type Fn = (...args: unknown[]) => unknown;

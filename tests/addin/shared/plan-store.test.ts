@@ -8,7 +8,7 @@ import { PlanStore, setSharedPlanStore, sharedPlanStore } from "#addin/shared/pl
 import type { BudgetSummary } from "#core/budget/summary.ts";
 import { computeRollups } from "#core/report/index.ts";
 import type { WorkbookSnapshot } from "#core/snapshot/types.ts";
-import { createFakeExcel, seedFromSnapshot } from "#tests/fakes/excel/host.ts";
+import { createFakeExcel, seedFromSnapshot } from "#addin/memory-host/host.ts";
 import { bigDataPlan } from "#tests/fixtures/seed-workbook.ts";
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));

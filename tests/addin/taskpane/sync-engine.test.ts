@@ -16,8 +16,8 @@ import { applyPull, keepMine, previewPull, push, takeCloud } from "#addin/taskpa
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
 import type { SyncState } from "#core/sync/state.ts";
 import { columnLetter } from "#core/values/index.ts";
-import { createFakeExcel, seedFromSnapshot } from "#tests/fakes/excel/host.ts";
-import type { FakeExcelHost } from "#tests/fakes/excel/host.ts";
+import { createFakeExcel, seedFromSnapshot } from "#addin/memory-host/host.ts";
+import type { FakeExcelHost } from "#addin/memory-host/host.ts";
 import { bigDataPlan, messyPlan } from "#tests/fixtures/seed-workbook.ts";
 import { largeWorkbook } from "#tests/fixtures/large-workbook.ts";
 import type { FixtureSheet } from "#tests/fixtures/seed-workbook.ts";
