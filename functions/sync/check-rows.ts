@@ -8,7 +8,7 @@ import type { EntityKind } from "#core/model.ts";
 import type { Issue } from "#core/validate/issue.ts";
 import { validateEntity, type EntityContext } from "#core/validate/entity.ts";
 import { budgetBaseKey } from "#core/sync/rows.ts";
-import { canonicalJson, rowHash } from "#core/sync/hash.ts";
+import { canonicalJson, fnv1a64, rowHash } from "#core/sync/hash.ts";
 import { MAX_ROW_BYTES, type PushRow } from "#core/sync/protocol.ts";
 import type { BudgetRow } from "#core/model.ts";
 import { MESSAGES, type MessageCode } from "../http/messages.ts";
@@ -60,7 +60,7 @@ export async function checkRows(
     locale,
   );
   const writes: CheckedRows["writes"] = [];
-  for (const { index, row } of sized) {
+  for (const { index, row, text } of sized) {
     if (invalid.has(index)) continue;
     const deleted = row.deleted === true;
     if (!deleted) {
@@ -79,7 +79,9 @@ export async function checkRows(
         baseVersion: row.baseVersion,
         values,
         deleted,
-        hash: rowHash(values, deleted),
+        // The canonical text was made for the size check: hash it rather than canonicalise again
+        // (rowHash(values) is fnv1a64 of exactly that text).
+        hash: deleted ? rowHash(values, true) : fnv1a64(text),
       },
     });
   }
