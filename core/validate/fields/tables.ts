@@ -20,38 +20,34 @@ import { categoryOf, outcomeOf, programmeOf } from "./cells.ts";
 
 type Table<E, F extends string> = Record<F, (e: E, raw: unknown, ctx: FieldCtx, out: Problems) => void>;
 
+/** A parser of one field: its value, or undefined after recording the problem in `out`. */
+type Parse<V> = (raw: unknown, field: string, ctx: FieldCtx, out: Problems) => V | undefined;
+
+const code: Parse<string> = (raw, field, _c, out) => codeField(raw, field, out);
+const text: Parse<string> = (raw, field, _c, out) => textField(raw, field, out);
+const list: Parse<string[]> = (raw, field, _c, out) => listField(raw, field, out);
+const date: Parse<string> = dateField;
+const money: Parse<number> = moneyField;
+
+/** The table entry that parses field `key` with `parse` and stores a defined result on the entity. */
+function assign<E, K extends keyof E & string>(key: K, parse: Parse<NonNullable<E[K]>>) {
+  return (e: E, raw: unknown, c: FieldCtx, out: Problems): void => {
+    const v = parse(raw, key, c, out);
+    if (v !== undefined) e[key] = v;
+  };
+}
+
 export const PRIORITY_FIELDS: Table<Priority, PriorityField> = {
-  code: (e, raw, _c, out) => {
-    const v = codeField(raw, "code", out);
-    if (v !== undefined) e.code = v;
-  },
-  title: (e, raw, _c, out) => {
-    const v = textField(raw, "title", out);
-    if (v !== undefined) e.title = v;
-  },
-  description: (e, raw, _c, out) => {
-    const v = textField(raw, "description", out);
-    if (v !== undefined) e.description = v;
-  },
+  code: assign("code", code),
+  title: assign("title", text),
+  description: assign("description", text),
 };
 
 export const LINE_FIELDS: Table<Line, LineField> = {
-  code: (e, raw, _c, out) => {
-    const v = codeField(raw, "code", out);
-    if (v !== undefined) e.code = v;
-  },
-  title: (e, raw, _c, out) => {
-    const v = textField(raw, "title", out);
-    if (v !== undefined) e.title = v;
-  },
-  priority: (e, raw, _c, out) => {
-    const v = codeField(raw, "priority", out);
-    if (v !== undefined) e.priority = v;
-  },
-  types: (e, raw, _c, out) => {
-    const v = listField(raw, "types", out);
-    if (v !== undefined) e.types = v;
-  },
+  code: assign("code", code),
+  title: assign("title", text),
+  priority: assign("priority", code),
+  types: assign("types", list),
 };
 
 const TICKS: readonly (keyof Ticks)[] = ["consortiumConfirmed", "proposalReady", "aboveThreshold", "grantSigned", "resultsDelivered"];
@@ -63,39 +59,11 @@ function tick(name: keyof Ticks) {
   };
 }
 
-function text<K extends "code" | "acronym" | "title" | "line" | "call" | "actionType" | "coordinator" | "objectives">(key: K) {
-  return (e: Project, raw: unknown, _c: FieldCtx, out: Problems) => {
-    const v = textField(raw, key, out);
-    if (v !== undefined) e[key] = v;
-  };
-}
-
-function date<K extends "deadline" | "submitted" | "startDate" | "lastUpdate">(key: K) {
-  return (e: Project, raw: unknown, c: FieldCtx, out: Problems) => {
-    const v = dateField(raw, key, c, out);
-    if (v !== undefined) e[key] = v;
-  };
-}
-
-function money<K extends "totalBudget" | "requested">(key: K) {
-  return (e: Project, raw: unknown, c: FieldCtx, out: Problems) => {
-    const v = moneyField(raw, key, c, out);
-    if (v !== undefined) e[key] = v;
-  };
-}
-
-function list<K extends "partners" | "members">(key: K) {
-  return (e: Project, raw: unknown, _c: FieldCtx, out: Problems) => {
-    const v = listField(raw, key, out);
-    if (v !== undefined) e[key] = v;
-  };
-}
-
 export const PROJECT_FIELDS: Table<Project, ProjectField> = {
-  code: text("code"),
-  acronym: text("acronym"),
-  title: text("title"),
-  line: text("line"),
+  code: assign("code", text),
+  acronym: assign("acronym", text),
+  title: assign("title", text),
+  line: assign("line", text),
   programme: (e, raw, _c, out) => {
     const v = textField(raw, "programme", out);
     if (v === undefined) return;
@@ -103,15 +71,15 @@ export const PROJECT_FIELDS: Table<Project, ProjectField> = {
     if (canonical === undefined) out.push({ severity: "warning", code: "vocab.unknown-programme", field: "programme", value: v });
     e.programme = canonical ?? v;
   },
-  call: text("call"),
-  actionType: text("actionType"),
-  deadline: date("deadline"),
-  submitted: date("submitted"),
-  coordinator: text("coordinator"),
-  partners: list("partners"),
-  members: list("members"),
-  totalBudget: money("totalBudget"),
-  requested: money("requested"),
+  call: assign("call", text),
+  actionType: assign("actionType", text),
+  deadline: assign("deadline", date),
+  submitted: assign("submitted", date),
+  coordinator: assign("coordinator", text),
+  partners: assign("partners", list),
+  members: assign("members", list),
+  totalBudget: assign("totalBudget", money),
+  requested: assign("requested", money),
   outcome: (e, raw, _c, out) => {
     const v = textField(raw, "outcome", out);
     if (v === undefined) return;
@@ -119,13 +87,10 @@ export const PROJECT_FIELDS: Table<Project, ProjectField> = {
     if (outcome === undefined) out.push({ severity: "error", code: "vocab.unknown-outcome", field: "outcome", value: v });
     else e.outcome = outcome;
   },
-  startDate: date("startDate"),
-  durationMonths: (e, raw, c, out) => {
-    const v = numberField(raw, "durationMonths", c, out);
-    if (v !== undefined) e.durationMonths = v;
-  },
-  objectives: text("objectives"),
-  lastUpdate: date("lastUpdate"),
+  startDate: assign("startDate", date),
+  durationMonths: assign("durationMonths", numberField),
+  objectives: assign("objectives", text),
+  lastUpdate: assign("lastUpdate", date),
   prlStated: (e, raw, c, out) => {
     const before = out.length;
     const v = numberField(raw, "prlStated", c, out);
@@ -161,10 +126,7 @@ function rateField(raw: unknown, field: string, c: FieldCtx, out: Problems): num
 const STATED_RATE = /(\d{1,3}(?:[.,]\d+)?)\s*%/;
 
 export const BUDGET_FIELDS: Table<BudgetRow, BudgetField> = {
-  project: (e, raw, _c, out) => {
-    const v = codeField(raw, "project", out);
-    if (v !== undefined) e.project = v;
-  },
+  project: assign("project", code),
   category: (e, raw, _c, out) => {
     const v = textField(raw, "category", out);
     if (v === undefined) return;
@@ -173,10 +135,7 @@ export const BUDGET_FIELDS: Table<BudgetRow, BudgetField> = {
     if (category === undefined) out.push({ severity: "warning", code: "vocab.unknown-category", field: "category", value: v });
     else e.category = category;
   },
-  description: (e, raw, _c, out) => {
-    const v = textField(raw, "description", out);
-    if (v !== undefined) e.description = v;
-  },
+  description: assign("description", text),
   amount: (e, raw, c, out) => {
     // An overhead row may state its rate where the amount goes ("25%").
     if (typeof raw === "string" && raw.trim().endsWith("%")) {
@@ -193,14 +152,8 @@ export const BUDGET_FIELDS: Table<BudgetRow, BudgetField> = {
     if (!Number.isInteger(v) || v < 1900 || v > 2200) out.push({ severity: "error", code: "value.not-a-year", field: "year", value: raw });
     else e.year = v;
   },
-  partner: (e, raw, _c, out) => {
-    const v = textField(raw, "partner", out);
-    if (v !== undefined) e.partner = v;
-  },
-  rate: (e, raw, c, out) => {
-    const v = rateField(raw, "rate", c, out);
-    if (v !== undefined) e.rate = v;
-  },
+  partner: assign("partner", text),
+  rate: assign("rate", rateField),
 };
 
 /**
