@@ -1,7 +1,9 @@
 /**
  * `actionplan sync <file.xlsx> --plan <id> [--api <url>] [--token <t>] [--locale it|en] [--json]`
  * (SPEC §9, §10): reads the workbook, validates it with the core, and pushes the rows whose hash
- * changed since the sync state kept in the file (all rows when it has none). Retries with the
+ * changed since the last sync, and records the versions it got back in a sidecar next to the file
+ * (`<file>.actionplan-sync.json`, see `../sync-state-file.ts`: the .xlsx itself is never rewritten).
+ * The base of a push is the newer, per row, of the file's sync sheet and the sidecar. Retries with the
  * same idempotency key on 503/409-in-progress. Exit 0 all applied or unchanged, 1 some rows
  * conflicted or were invalid (or held back with errors), 2 unusable file, usage or API refusal.
  * The API URL and token may also come from ACTIONPLAN_API_URL and ACTIONPLAN_TOKEN.
@@ -20,6 +22,14 @@ import { changedRows, planRows } from "#core/sync/rows.ts";
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
 import { EXIT, localeOption, parseCommandArgs, type CliIO, type Command } from "../command.ts";
 import { readWorkbookFile, UnreadableWorkbookError } from "../read-xlsx.ts";
+import {
+  mergeBase,
+  nextSidecar,
+  readSidecar,
+  sidecarPath,
+  withoutKnownTombstones,
+  writeSidecar,
+} from "../sync-state-file.ts";
 
 const TEXT = {
   usage: {
@@ -44,6 +54,15 @@ const TEXT = {
   summary: {
     it: "{file} → piano {plan}: {sent} righe inviate; applicate {applied}, invariate {unchanged}, conflitti {conflict}, non valide {invalid}; trattenute per errori {held}.",
     en: "{file} → plan {plan}: {sent} rows sent; applied {applied}, unchanged {unchanged}, conflicts {conflict}, invalid {invalid}; held back with errors {held}.",
+  },
+  stateSaved: { it: "stato di sincronizzazione salvato in {value}", en: "sync state saved to {value}" },
+  corruptState: {
+    it: "avviso: stato di sincronizzazione illeggibile in {value}, ignorato (uso quello del file)",
+    en: "warning: unreadable sync state in {value}, ignored (using the file's own)",
+  },
+  stateNotSaved: {
+    it: "avviso: impossibile salvare lo stato di sincronizzazione in {value}; la prossima sincronizzazione potrebbe segnalare falsi conflitti",
+    en: "warning: could not save the sync state to {value}; the next sync may report false conflicts",
   },
 } as const;
 
@@ -85,15 +104,24 @@ export const command: Command = {
     const file = positionals[0];
     if (!file || positionals.length > 1) return fail(say("usage", locale));
     if (!values.plan) return fail(say("noPlan", locale));
+    const workbookPath = resolve(io.cwd, file);
     let snapshot;
     try {
-      snapshot = await readWorkbookFile(resolve(io.cwd, file));
+      snapshot = await readWorkbookFile(workbookPath);
     } catch (error) {
       if (error instanceof UnreadableWorkbookError) return fail(say("unreadable", locale, { value: file }));
       throw error;
     }
-    const state = readSyncSheet(snapshot);
-    const known = state?.planId === values.plan ? state : undefined;
+    const sheetState = readSyncSheet(snapshot);
+    const stateFile = sidecarPath(workbookPath);
+    const sidecar = await readSidecar(stateFile);
+    if (sidecar.kind === "corrupt")
+      io.stderr(`actionplan sync: ${say("corruptState", locale, { value: stateFile })}`);
+    const known = mergeBase(
+      values.plan,
+      sheetState?.planId === values.plan ? sheetState : undefined,
+      sidecar.kind === "ok" ? sidecar.state : undefined,
+    );
     const api = values.api ?? known?.apiUrl ?? process.env["ACTIONPLAN_API_URL"];
     const token = values.token ?? process.env["ACTIONPLAN_TOKEN"];
     if (!api) return fail(say("noApi", locale));
@@ -103,7 +131,7 @@ export const command: Command = {
     const request: PushRequest = {
       idempotencyKey: `cli-${crypto.randomUUID()}`,
       source: "cli",
-      rows: changedRows(rows, known, held),
+      rows: withoutKnownTombstones(changedRows(rows, known, held), known),
     };
     let response: PushResponse;
     try {
@@ -119,6 +147,20 @@ export const command: Command = {
     }
     const counts = { applied: 0, unchanged: 0, conflict: 0, invalid: 0 };
     for (const r of response.results) counts[r.status]++;
+    // Saved only when the cloud returned versions; a failed save warns but never changes the exit code.
+    let savedTo: string | null =
+      sidecar.kind === "ok" && sidecar.state.planId === values.plan ? stateFile : null;
+    if (counts.applied + counts.unchanged > 0) {
+      try {
+        await writeSidecar(
+          stateFile,
+          nextSidecar(values.plan, api, known, request.rows, response.results, rows),
+        );
+        savedTo = stateFile;
+      } catch {
+        io.stderr(`actionplan sync: ${say("stateNotSaved", locale, { value: stateFile })}`);
+      }
+    }
     if (values.json)
       io.stdout(
         JSON.stringify(
@@ -130,12 +172,13 @@ export const command: Command = {
             held: held.length,
             counts,
             results: response.results,
+            stateFile: savedTo,
           },
           null,
           2,
         ),
       );
-    else
+    else {
       io.stdout(
         say("summary", locale, {
           file,
@@ -145,6 +188,8 @@ export const command: Command = {
           ...counts,
         }),
       );
+      if (savedTo) io.stdout(say("stateSaved", locale, { value: savedTo }));
+    }
     return counts.conflict + counts.invalid + held.length > 0 ? EXIT.errorsFound : EXIT.ok;
   },
 };
