@@ -24,6 +24,10 @@ export const MESSAGES = {
     it: "Il tuo ruolo non consente questa operazione sul piano.",
     en: "Your role does not allow this on the plan.",
   },
+  "auth.nightly-source": {
+    it: "Solo il job notturno (token dell'applicazione) può inviare con origine \"nightly\".",
+    en: "Only the nightly job (an app-only token) may push with source \"nightly\".",
+  },
   "not-found": { it: "Risorsa non trovata.", en: "Not found." },
   "route.not-found": { it: "Indirizzo sconosciuto.", en: "Unknown address." },
   "method.not-allowed": { it: "Metodo non consentito.", en: "Method not allowed." },

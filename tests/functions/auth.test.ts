@@ -56,6 +56,7 @@ describe("auth matrix", () => {
     ["a reader restoring", { oid: USERS.reader }, "POST", "restore", 403, "auth.forbidden"],
     ["a reader pulling", { oid: USERS.reader }, "GET", "changes", 200, undefined],
     ["an editor pushing", { oid: USERS.editor }, "POST", "sync", 200, undefined],
+    ["an editor claiming the nightly source", { oid: USERS.editor }, "POST", "sync-as-nightly", 403, "auth.nightly-source"],
     ["a member of another plan", { oid: USERS.stranger }, "GET", "changes", 404, "not-found"],
     ["a plan that does not exist", { oid: USERS.admin }, "GET", "missing-plan", 404, "not-found"],
     [
@@ -78,7 +79,7 @@ describe("auth matrix", () => {
     // Prepare
     const token = await tokenFor(spec);
     const path =
-      route === "sync"
+      route === "sync" || route === "sync-as-nightly"
         ? apiPaths.sync(PLAN)
         : route === "restore"
           ? apiPaths.restore(PLAN, "priority", "1")
@@ -89,7 +90,11 @@ describe("auth matrix", () => {
       method === "POST"
         ? route === "restore"
           ? { version: 1 }
-          : pushBody([priority(`A${Math.random().toString(36).slice(2, 8)}`)])
+          : pushBody(
+              [priority(`A${Math.random().toString(36).slice(2, 8)}`)],
+              undefined,
+              route === "sync-as-nightly" ? "nightly" : "cli",
+            )
         : undefined;
     // Act
     const reply = await call<ErrorBody>(stack().apiUrl, method, path, {
