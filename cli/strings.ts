@@ -2,6 +2,7 @@
  * The CLI's own words (it, en). Issue messages come from the core catalogue; this file holds
  * usage, errors about the command line or the file, and the labels of the human report.
  */
+import { fillTemplate } from "#core/i18n/template.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 
 const STRINGS = {
@@ -127,10 +128,7 @@ export type CliString = keyof typeof STRINGS;
 
 /** The CLI text for `key` in `locale`, with `{name}` placeholders filled. */
 export function t(key: CliString, locale: Locale, params: Record<string, string | number> = {}): string {
-  return STRINGS[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    return v === undefined ? whole : String(v);
-  });
+  return fillTemplate(STRINGS[key][locale], params);
 }
 
 /** true when `key` names a CLI string (for flag names and the like that come from the core). */

@@ -4,6 +4,7 @@
  * Placeholders are `{name}`; a test checks that both languages have every key and the same
  * placeholders.
  */
+import { fillTemplate } from "#core/i18n/template.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 
 export const STRINGS = {
@@ -283,20 +284,13 @@ export type StringKey = keyof typeof STRINGS;
 /** Parameters filled into `{name}` placeholders. */
 export type StringParams = Record<string, string | number>;
 
-const PLACEHOLDER = /\{(\w+)\}/g;
-
 /**
  * Renders a UI string in `locale`, filling placeholders; a missing parameter stays as `{name}`
  * so a mistake is visible instead of silently blank.
  * @example translate("it", "validate.counts", { errors: 2, warnings: 1 }) // "2 errori, 1 avvisi"
  */
 export function translate(locale: Locale, key: StringKey, params?: StringParams): string {
-  const template = STRINGS[key][locale];
-  if (params === undefined) return template;
-  return template.replace(PLACEHOLDER, (whole, name: string) => {
-    const v = params[name];
-    return v === undefined ? whole : String(v);
-  });
+  return fillTemplate(STRINGS[key][locale], params);
 }
 
 /** A translator bound to one locale, as components receive it. */

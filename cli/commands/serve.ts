@@ -4,6 +4,7 @@
  * prints the API URL and a dev token, and stops everything on Ctrl-C. Without --in-memory the
  * data is kept in .data/dynamodb-local (git-ignored, shared with npm start and npm run nightly). Dev only: the dev issuer is never deployed.
  */
+import { fillTemplate } from "#core/i18n/template.ts";
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Locale } from "#core/snapshot/types.ts";
@@ -23,7 +24,7 @@ const TEXT = {
 } as const;
 
 function say(key: keyof typeof TEXT, locale: Locale, params: Record<string, string | number> = {}): string {
-  return TEXT[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
+  return fillTemplate(TEXT[key][locale], params);
 }
 
 export const command: Command = {

@@ -8,6 +8,7 @@
  * conflicted or were invalid (or held back with errors), 2 unusable file, usage or API refusal.
  * The API URL and token may also come from ACTIONPLAN_API_URL and ACTIONPLAN_TOKEN.
  */
+import { fillTemplate } from "#core/i18n/template.ts";
 import { resolve } from "node:path";
 import { analyzeWorkbook } from "#core/analyze.ts";
 import type { Locale } from "#core/snapshot/types.ts";
@@ -67,7 +68,7 @@ const TEXT = {
 } as const;
 
 function say(key: keyof typeof TEXT, locale: Locale, params: Record<string, string | number> = {}): string {
-  return TEXT[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
+  return fillTemplate(TEXT[key][locale], params);
 }
 
 /** A refusal the user must act on (exit 2, one line). */

@@ -7,6 +7,7 @@
  *   add    (--drive <drive-id> --item <item-id> | --path <file.xlsx>) [--name <text>] [--report-locale it|en]
  *   remove --id <workbook-id>
  */
+import { fillTemplate } from "#core/i18n/template.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 import { CliUsageError, EXIT, localeOption, parseCommandArgs, sniffLocale } from "../command.ts";
 import type { CliIO, Command } from "../command.ts";
@@ -21,7 +22,7 @@ const TEXT = {
 } as const satisfies Record<string, Record<Locale, string>>;
 
 function say(key: keyof typeof TEXT, locale: Locale, params: Record<string, string | number> = {}): string {
-  return TEXT[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillTemplate(TEXT[key][locale], params);
 }
 
 function usage(problem: string): CliUsageError {

@@ -3,6 +3,7 @@
  * is a key here; a test iterates the catalogue so no code ships without both languages.
  * Placeholders are `{name}` and are filled from the issue's params.
  */
+import { fillTemplate } from "./template.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 
 export const MESSAGES = {
@@ -134,7 +135,6 @@ export type IssueCode = keyof typeof MESSAGES;
 /** The list of codes, for tests and UIs that enumerate them. */
 export const ISSUE_CODES = Object.keys(MESSAGES) as IssueCode[];
 
-const PLACEHOLDER = /\{(\w+)\}/g;
 
 /**
  * Renders an issue message in the given locale, filling `{param}` placeholders.
@@ -145,11 +145,7 @@ export function renderMessage(code: string, params: Record<string, string | numb
   if (!isIssueCode(code)) return code;
   const entry = MESSAGES[code];
   const template = locale === "en" ? entry.en : entry.it;
-  if (params === undefined) return template;
-  return template.replace(PLACEHOLDER, (whole, name: string) => {
-    const v = params[name];
-    return v === undefined ? whole : String(v);
-  });
+  return fillTemplate(template, params);
 }
 
 /** true when `code` is in the catalogue. */

@@ -2,6 +2,7 @@
  * Run-report messages of the nightly job, in Italian and English (the file's registered locale
  * picks one). Validation issues keep the core's own messages (core/i18n).
  */
+import { fillTemplate } from "#core/i18n/template.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 
 const MESSAGES = {
@@ -51,5 +52,5 @@ export type NightlyMessage = keyof typeof MESSAGES;
  * @example nightlyMessage("more", "en", { count: 3 }) // "… and 3 more problems"
  */
 export function nightlyMessage(code: NightlyMessage, locale: Locale, params: Record<string, string | number> = {}): string {
-  return MESSAGES[code][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillTemplate(MESSAGES[code][locale], params);
 }

@@ -4,6 +4,7 @@
  * against the cloud state plus the rows of the same push. Invalid rows are reported with their
  * issues; the others go on to be written.
  */
+import { fillTemplate } from "#core/i18n/template.ts";
 import type { EntityKind } from "#core/model.ts";
 import type { Issue } from "#core/validate/issue.ts";
 import { validateEntity, type EntityContext } from "#core/validate/entity.ts";
@@ -174,8 +175,6 @@ function syncIssue(
   params: Record<string, string | number> = {},
 ): Issue {
   const all = { value, ...params };
-  const message = MESSAGES[code][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    String(all[name as keyof typeof all] ?? whole),
-  );
+  const message = fillTemplate(MESSAGES[code][locale], all);
   return { severity: "error", code, sheet: "", cell: "", row: 0, column, message, value, params: all };
 }
