@@ -1,4 +1,4 @@
-import type { IsoDate, Outcome } from "#core/model.ts";
+import type { Project } from "#core/model.ts";
 import type { Issue } from "#core/validate/issue.ts";
 import type { ProjectFlag } from "#core/prl/index.ts";
 
@@ -32,24 +32,29 @@ export interface ReportLine {
   codeAssigned?: boolean;
 }
 
-export interface ReportProject {
-  code?: string;
-  acronym?: string;
-  title?: string;
-  line?: string;
-  programme?: string;
-  call?: string;
-  actionType?: string;
-  deadline?: IsoDate;
-  submitted?: IsoDate;
-  coordinator?: string;
-  outcome?: Outcome;
+/** A project's identity and call data, as the model holds them (money differs: euro below). */
+type ReportedProjectFields = Pick<
+  Project,
+  | "code"
+  | "acronym"
+  | "title"
+  | "line"
+  | "programme"
+  | "call"
+  | "actionType"
+  | "deadline"
+  | "submitted"
+  | "coordinator"
+  | "outcome"
+  | "lastUpdate"
+>;
+
+export interface ReportProject extends ReportedProjectFields {
   totalBudget?: Euro;
   /** Stated, else computed from the total and the action type's funding rate. */
   requested?: Euro;
   /** true when `requested` was computed, not read from the sheet. */
   requestedComputed?: boolean;
-  lastUpdate?: IsoDate;
   prl: number;
   prlStrict: number;
   /** The milestone name of `prl` (strict PRL when the report is strict) in the report's locale. */
