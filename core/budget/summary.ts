@@ -73,7 +73,7 @@ function keyResolver(projects: readonly Project[]): (ref: string) => string {
  * they carry (the validator reports the broken reference). Projects without rows get no entry.
  *
  * The overhead rate of a project is, in order: `rates.get(key)` when the caller passes a map (kept
- * for compatibility: `overheadRates(rows)` gives the same rates), else the first rate stated on one
+ * for callers that know rates from elsewhere), else the first rate stated on one
  * of its rows (`BudgetRow.rate`, e.g. "Spese generali | 20%"), else the project's `overheadRate`,
  * else 25 %. A row that states only a rate is not a stated overhead amount.
  * Missing amounts count as 0. O(rows + projects).

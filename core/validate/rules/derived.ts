@@ -32,18 +32,6 @@ export interface StatedTotalAt {
 }
 
 /**
- * The overhead rate each project states on its overhead rows ("25%"), by project key (first one
- * wins). Pass it to `summarizeBudgets` / `buildReport` so they use the stated rate.
- */
-export function overheadRates(rows: Iterable<BudgetRow>): Map<string, number> {
-  const rates = new Map<string, number>();
-  for (const b of rows) {
-    if (b.rate !== undefined && b.project !== "" && !rates.has(b.project)) rates.set(b.project, b.rate);
-  }
-  return rates;
-}
-
-/**
  * Budget consistency. Adds warnings to the first overhead row (stated vs computed overhead) and to
  * the project row (total budget cell vs budget sheet); returns the warnings of totals rows.
  */
@@ -53,13 +41,11 @@ export function budgetRules(
   totals: readonly StatedTotalAt[],
   locale: Locale,
 ): { summaries: Map<string, BudgetSummary>; located: { problem: FieldProblem; at: RowAt }[] } {
-  const rows = budget.map((r) => r.entity);
-  // A row that only states the rate ("Spese generali | 20%") states no overhead amount.
-  const amounts = rows.filter((b) => !(b.category === "overhead" && b.amount === undefined && b.rate !== undefined));
+  // summarizeBudgets reads each project's stated rate itself and never counts a rate-only row
+  // ("Spese generali | 20%") as a stated overhead amount.
   const summaries = summarizeBudgets(
-    amounts,
+    budget.map((r) => r.entity),
     projects.map((r) => r.entity),
-    overheadRates(rows),
   );
   const projectRow = new Map<string, Row<Project>>();
   for (const r of projects) if (r.entity.key !== "" && !projectRow.has(r.entity.key)) projectRow.set(r.entity.key, r);
