@@ -5,7 +5,7 @@
 import type { ApiHandler } from "./http/handler.ts";
 
 export interface RouteDef {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT" | "DELETE";
   /** API Gateway route path with `{param}` placeholders. */
   path: string;
   /** Entry file, relative to functions/. Exports `handler`. */
@@ -31,6 +31,10 @@ export const ROUTES: readonly RouteDef[] = [
   },
   { method: "GET", path: "/plans/{plan}/runs", entry: "handlers/runs.ts", name: "runs" },
   { method: "GET", path: "/plans/{plan}/rollups", entry: "handlers/rollups.ts", name: "rollups" },
+  // One entry file serves the three member routes.
+  { method: "GET", path: "/plans/{plan}/members", entry: "handlers/members.ts", name: "members" },
+  { method: "PUT", path: "/plans/{plan}/members/{member}", entry: "handlers/members.ts", name: "members" },
+  { method: "DELETE", path: "/plans/{plan}/members/{member}", entry: "handlers/members.ts", name: "members" },
 ];
 
 /** Loads a route's handler (dynamic import keeps each entry independent). */

@@ -41,6 +41,7 @@ const ACCESS: Readonly<Record<string, TableAccess>> = {
   restore: "read-write",
   runs: "read",
   rollups: "read",
+  members: "read-write",
   workbooks: "read-write",
 };
 

@@ -166,6 +166,23 @@ export type RunsResponse = z.infer<typeof RunsResponseSchema>;
 export const RollupsResponseSchema = z.looseObject({ schema: z.number() });
 export type RollupsResponse = z.infer<typeof RollupsResponseSchema>;
 
+/** Plan roles (SPEC §9): reader < editor < admin. */
+export const RoleSchema = z.enum(["reader", "editor", "admin"]);
+export type MemberRole = z.infer<typeof RoleSchema>;
+
+/** A member id: the user's Entra ID object id (oid) as the token carries it. */
+export const MemberIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/);
+
+export const MemberSchema = z.object({ member: MemberIdSchema, role: RoleSchema });
+export type Member = z.infer<typeof MemberSchema>;
+
+export const MembersResponseSchema = z.object({ members: z.array(MemberSchema) });
+export type MembersResponse = z.infer<typeof MembersResponseSchema>;
+
+/** PUT /plans/{plan}/members/{member}: the role to give. */
+export const MemberRequestSchema = z.strictObject({ role: RoleSchema });
+export type MemberRequest = z.infer<typeof MemberRequestSchema>;
+
 export const ErrorBodySchema = z.object({
   error: z.object({
     /** Stable machine code, e.g. "body.invalid", "auth.expired". */
@@ -191,4 +208,7 @@ export const apiPaths = {
     `/plans/${encodeURIComponent(plan)}/rows/${entity}/${encodeURIComponent(key)}/restore`,
   runs: (plan: string) => `/plans/${encodeURIComponent(plan)}/runs`,
   rollups: (plan: string) => `/plans/${encodeURIComponent(plan)}/rollups`,
+  members: (plan: string) => `/plans/${encodeURIComponent(plan)}/members`,
+  member: (plan: string, member: string) =>
+    `/plans/${encodeURIComponent(plan)}/members/${encodeURIComponent(member)}`,
 } as const;

@@ -31,6 +31,10 @@ export const MESSAGES = {
   "not-found": { it: "Risorsa non trovata.", en: "Not found." },
   "route.not-found": { it: "Indirizzo sconosciuto.", en: "Unknown address." },
   "method.not-allowed": { it: "Metodo non consentito.", en: "Method not allowed." },
+  "member.last-admin": {
+    it: "Il piano deve avere almeno un amministratore: nomina prima un altro amministratore.",
+    en: "The plan must keep at least one admin: make someone else admin first.",
+  },
   "version.not-found": {
     it: "Versione non trovata nella cronologia della riga.",
     en: "Version not found in the row's history.",

@@ -7,7 +7,11 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "
 import { MAX_BODY_BYTES } from "#core/sync/protocol.ts";
 import { HttpError, PayloadTooLargeError } from "../http/errors.ts";
 import type { ApiHandler } from "../http/handler.ts";
+import { WORKBOOK_ROUTES } from "../nightly/workbook-routes.ts";
 import { loadHandler, matchPath, ROUTES } from "../routes.ts";
+
+/** Every route the deployed HTTP API has (infra/routes.ts builds it from the same two tables). */
+const API_ROUTES = [...ROUTES, ...WORKBOOK_ROUTES];
 
 export interface ApiServer {
   url: string;
@@ -23,7 +27,8 @@ export interface ApiServerOptions {
 
 export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
   const handlers = new Map<string, ApiHandler>();
-  for (const route of ROUTES) handlers.set(route.name, await loadHandler(route));
+  for (const route of API_ROUTES)
+    if (!handlers.has(route.name)) handlers.set(route.name, await loadHandler(route));
   const cors = new Set(options.corsOrigins ?? []);
   const server = createServer((req, res) => {
     serve(req, res, handlers, cors).catch(() => {
@@ -65,14 +70,14 @@ async function serve(
   if (method === "OPTIONS") {
     res.writeHead(204, {
       ...corsHeaders,
-      "access-control-allow-methods": "GET,POST,OPTIONS",
+      "access-control-allow-methods": "GET,POST,PUT,DELETE,OPTIONS",
       "access-control-allow-headers": "authorization,content-type,accept-language,x-correlation-id",
       "access-control-max-age": "600",
     });
     res.end();
     return;
   }
-  const matches = ROUTES.map((r) => ({ route: r, params: matchPath(r.path, url.pathname) })).filter(
+  const matches = API_ROUTES.map((r) => ({ route: r, params: matchPath(r.path, url.pathname) })).filter(
     (m) => m.params,
   );
   const match = matches.find((m) => m.route.method === method);

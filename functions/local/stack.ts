@@ -5,6 +5,7 @@
  */
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { config, resetConfig } from "../config.ts";
+import { setWorkbookRegistry } from "../nightly/workbooks-handler.ts";
 import { createStore, setDefaultStore } from "../store/client.ts";
 import type { SyncStore } from "../store/store.ts";
 import { createTable } from "./create-table.ts";
@@ -69,6 +70,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   admin.destroy();
   const store = createStore(config());
   setDefaultStore(store);
+  // The workbook routes keep their own registry: make it follow this stack's table.
+  setWorkbookRegistry(undefined);
   const api = await startApiServer({
     ...(options.port === undefined ? {} : { port: options.port }),
     corsOrigins: config().corsOrigins,

@@ -4,11 +4,8 @@
  */
 import type { RouteDef } from "#functions/routes.ts";
 
-/** A route definition whose method may also be DELETE. */
-export type WorkbookRouteDef = Omit<RouteDef, "method"> & { method: RouteDef["method"] | "DELETE" };
-
 /** One entry file serves the three routes (entry relative to functions/). */
-export const WORKBOOK_ROUTES: readonly WorkbookRouteDef[] = [
+export const WORKBOOK_ROUTES: readonly RouteDef[] = [
   { method: "GET", path: "/plans/{plan}/workbooks", entry: "nightly/workbooks-handler.ts", name: "workbooks" },
   { method: "POST", path: "/plans/{plan}/workbooks", entry: "nightly/workbooks-handler.ts", name: "workbooks" },
   { method: "DELETE", path: "/plans/{plan}/workbooks/{workbook}", entry: "nightly/workbooks-handler.ts", name: "workbooks" },

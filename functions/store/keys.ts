@@ -6,7 +6,8 @@ const SEQ_DIGITS = 15;
 
 export const planPk = (plan: string): string => `PLAN#${plan}`;
 export const META_SK = "META";
-export const memberSk = (oid: string): string => `MEMBER#${oid}`;
+export const MEMBER_PREFIX = "MEMBER#";
+export const memberSk = (oid: string): string => `${MEMBER_PREFIX}${oid}`;
 export const rowSk = (entity: EntityKind, key: string): string => `ROW#${entity}#${key}`;
 export const ROW_PREFIX = "ROW#";
 export const CHG_PREFIX = "CHG#";

@@ -6,13 +6,29 @@ import type { EntityKind } from "#core/model.ts";
 import type {
   Change,
   CurrentRow,
+  Member,
+  MemberRole,
   PushResponse,
   RowValues,
   RunReport,
   SyncSource,
 } from "#core/sync/protocol.ts";
 
-export type Role = "reader" | "editor" | "admin";
+export type Role = MemberRole;
+
+/**
+ * What `changeMember` did. Refused: `last-admin` (the change would leave the plan without an
+ * admin), `forbidden` (the one acting is no longer admin), `not-found` (removing someone who is
+ * not a member).
+ */
+export type MemberChange =
+  | "created"
+  | "updated"
+  | "unchanged"
+  | "removed"
+  | "not-found"
+  | "last-admin"
+  | "forbidden";
 
 /** Who writes, and through what. */
 export interface Actor {
@@ -71,6 +87,14 @@ export interface SyncStore {
   planExists(plan: string): Promise<boolean>;
   putMember(plan: string, oid: string, role: Role): Promise<void>;
   getMember(plan: string, oid: string): Promise<Role | undefined>;
+  /** Every member with its role, ordered by id. Strongly consistent. */
+  listMembers(plan: string): Promise<Member[]>;
+  /**
+   * Admin `by` gives `oid` a role, or removes it (`role` undefined). The change commits only
+   * while `by` is still admin and the plan keeps an admin, so two admins demoting each other at
+   * once cannot both succeed.
+   */
+  changeMember(plan: string, oid: string, role: Role | undefined, by: string): Promise<MemberChange>;
 
   /** Current rows by `${entity}#${key}` (missing ones absent). Strongly consistent. */
   getRows(

@@ -79,7 +79,7 @@ export class ApiStack extends Stack {
       defaultAuthorizer: authorizer,
       corsPreflight: {
         allowOrigins: [settings.addinOrigin],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS],
         allowHeaders: ["authorization", "content-type", "idempotency-key"],
         maxAge: Duration.hours(1),
       },

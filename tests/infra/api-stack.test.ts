@@ -16,7 +16,7 @@ beforeAll(() => {
 
 describe("stateless stack: Lambda defaults", () => {
   it("has one function per API handler plus the nightly job", () => {
-    expect(resourcesOf(synthesized.apiTemplate, "AWS::Lambda::Function")).toHaveLength(8);
+    expect(resourcesOf(synthesized.apiTemplate, "AWS::Lambda::Function")).toHaveLength(9);
   });
 
   it.each([
@@ -41,7 +41,7 @@ describe("stateless stack: Lambda defaults", () => {
 
   it("gives every log group a retention", () => {
     const groups = resourcesOf(synthesized.apiTemplate, "AWS::Logs::LogGroup");
-    expect(groups.length).toBeGreaterThanOrEqual(9); // 8 functions + API access logs
+    expect(groups.length).toBeGreaterThanOrEqual(10); // 9 functions + API access logs
     for (const [, group] of groups) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
   });
 
@@ -89,6 +89,9 @@ describe("stateless stack: HTTP API", () => {
     "GET /plans/{plan}/workbooks",
     "POST /plans/{plan}/workbooks",
     "DELETE /plans/{plan}/workbooks/{workbook}",
+    "GET /plans/{plan}/members",
+    "PUT /plans/{plan}/members/{member}",
+    "DELETE /plans/{plan}/members/{member}",
   ])("routes %s through the JWT authorizer to a Lambda", (routeKey) => {
     synthesized.apiTemplate.hasResourceProperties("AWS::ApiGatewayV2::Route", {
       RouteKey: routeKey,

@@ -7,7 +7,7 @@ import {
   type QueryCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import type { EntityKind } from "#core/model.ts";
-import { RunReportSchema, type PushResponse, type RunReport } from "#core/sync/protocol.ts";
+import { RunReportSchema, type Member, type PushResponse, type RunReport } from "#core/sync/protocol.ts";
 import { translateSdkError } from "../errors.ts";
 import { historyHk, META_SK, memberSk, planPk, ROW_PREFIX, RUN_PREFIX, rowSk, runSk } from "../keys.ts";
 import {
@@ -15,6 +15,7 @@ import {
   type Actor,
   type ChangesPage,
   type IdempotencyClaim,
+  type MemberChange,
   type Role,
   type RowWrite,
   type StoredRow,
@@ -26,6 +27,7 @@ import { HISTORY_INDEX } from "../table-definition.ts";
 import { readChanges } from "./changes.ts";
 import { chunk, type DynamoContext } from "./context.ts";
 import { claim, complete, release } from "./idempotency.ts";
+import { changeMember, listMembers } from "./members.ts";
 import { toStoredRow, toVersion, type ChangeItem, type RowItem } from "./items.ts";
 import { writeRows } from "./write-rows.ts";
 
@@ -90,6 +92,14 @@ export class DynamoSyncStore implements SyncStore {
     );
     const role = out.Item?.["role"];
     return typeof role === "string" && ROLES.has(role) ? (role as Role) : undefined;
+  }
+
+  listMembers(plan: string): Promise<Member[]> {
+    return listMembers(this.ctx, plan);
+  }
+
+  changeMember(plan: string, oid: string, role: Role | undefined, by: string): Promise<MemberChange> {
+    return changeMember(this.ctx, plan, oid, role, by);
   }
 
   async getRows(
