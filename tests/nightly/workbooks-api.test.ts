@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { main } from "#cli/main.ts";
 import { useLocalStack } from "#tests/support/local-stack.ts";
-import { startWorkbooksServer } from "./support/workbooks-server.ts";
-import type { WorkbooksServer } from "./support/workbooks-server.ts";
 
+// The local server serves the workbook routes like the deployed API does.
 const stack = useLocalStack();
-let server: WorkbooksServer;
+const server = {
+  get url(): string {
+    return stack().apiUrl;
+  },
+};
 let plans = 0;
-beforeAll(async () => {
-  server = await startWorkbooksServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
 
 /** A plan with an admin, an editor and a reader; their tokens from the dev issuer. */
 async function planWithMembers() {
@@ -22,13 +19,22 @@ async function planWithMembers() {
   await s.store.putMember(plan, "editor-oid", "editor");
   await s.store.putMember(plan, "reader-oid", "reader");
   const token = (oid: string) => s.issuer.mintToken({ oid });
-  return { plan, admin: await token("admin-oid"), editor: await token("editor-oid"), reader: await token("reader-oid"), stranger: await token("stranger-oid") };
+  return {
+    plan,
+    admin: await token("admin-oid"),
+    editor: await token("editor-oid"),
+    reader: await token("reader-oid"),
+    stranger: await token("stranger-oid"),
+  };
 }
 
 async function call(method: string, path: string, token: string | undefined, body?: unknown) {
   const res = await fetch(`${server.url}${path}`, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { "content-type": "application/json" } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { "content-type": "application/json" } : {}),
+    },
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
   const text = await res.text();
@@ -43,14 +49,25 @@ describe("workbook registration API (/plans/{plan}/workbooks)", () => {
     const { plan, admin, reader } = await planWithMembers();
     // Act
     const first = await call("POST", `/plans/${plan}/workbooks`, admin, graphItem);
-    const again = await call("POST", `/plans/${plan}/workbooks`, admin, { ...graphItem, name: "Piano 2024 (rinominato).xlsx" });
+    const again = await call("POST", `/plans/${plan}/workbooks`, admin, {
+      ...graphItem,
+      name: "Piano 2024 (rinominato).xlsx",
+    });
     const listed = await call("GET", `/plans/${plan}/workbooks`, reader);
     // Assess
     expect(first.status).toBe(201);
     expect(again.body?.["id"]).toBe(first.body?.["id"]);
     expect(listed).toEqual({
       status: 200,
-      body: { workbooks: [expect.objectContaining({ id: first.body?.["id"], name: "Piano 2024 (rinominato).xlsx", location: { kind: "graph", driveId: "b!drive-1", itemId: "01ITEM" } })] },
+      body: {
+        workbooks: [
+          expect.objectContaining({
+            id: first.body?.["id"],
+            name: "Piano 2024 (rinominato).xlsx",
+            location: { kind: "graph", driveId: "b!drive-1", itemId: "01ITEM" },
+          }),
+        ],
+      },
     });
   });
 
@@ -63,7 +80,12 @@ describe("workbook registration API (/plans/{plan}/workbooks)", () => {
   ] as const)("answers %s doing %s with %i", async (_who, method, role, status) => {
     const members = await planWithMembers();
     const token = role === undefined ? undefined : members[role];
-    const res = await call(method, `/plans/${members.plan}/workbooks`, token, method === "POST" ? graphItem : undefined);
+    const res = await call(
+      method,
+      `/plans/${members.plan}/workbooks`,
+      token,
+      method === "POST" ? graphItem : undefined,
+    );
     expect(res.status).toBe(status);
   });
 
@@ -91,7 +113,15 @@ describe("actionplan workbooks (CLI over the API)", () => {
   function io() {
     const out: string[] = [];
     const err: string[] = [];
-    return { out, err, io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), cwd: process.cwd() } };
+    return {
+      out,
+      err,
+      io: {
+        stdout: (t: string) => void out.push(t),
+        stderr: (t: string) => void err.push(t),
+        cwd: process.cwd(),
+      },
+    };
   }
 
   it("adds, lists and removes a workbook", async () => {
@@ -100,7 +130,10 @@ describe("actionplan workbooks (CLI over the API)", () => {
     const common = ["--plan", plan, "--api", server.url, "--token", admin];
     // Act
     const add = io();
-    const addCode = await main(["workbooks", "add", ...common, "--drive", "b!drive-9", "--item", "01NINE", "--name", "Nove.xlsx"], add.io);
+    const addCode = await main(
+      ["workbooks", "add", ...common, "--drive", "b!drive-9", "--item", "01NINE", "--name", "Nove.xlsx"],
+      add.io,
+    );
     const id = add.out[0]?.replace(/^registrata: /, "") ?? "";
     const list = io();
     const listCode = await main(["workbooks", "list", ...common], list.io);
@@ -116,7 +149,10 @@ describe("actionplan workbooks (CLI over the API)", () => {
   it.each([
     ["no action", []],
     ["no --plan", ["list"]],
-    ["both a drive item and a path", ["add", "--plan", "p", "--drive", "d", "--item", "i", "--path", "a.xlsx"]],
+    [
+      "both a drive item and a path",
+      ["add", "--plan", "p", "--drive", "d", "--item", "i", "--path", "a.xlsx"],
+    ],
   ])("exits 2 with one line on stderr for %s", async (_name, args) => {
     const run = io();
     const code = await main(["workbooks", ...args, "--api", server.url, "--token", "t"], run.io);
@@ -127,7 +163,23 @@ describe("actionplan workbooks (CLI over the API)", () => {
   it("prints the API's message in the user's language and exits 2 when the role is too low", async () => {
     const { plan, reader } = await planWithMembers();
     const run = io();
-    const code = await main(["workbooks", "add", "--plan", plan, "--api", server.url, "--token", reader, "--path", "a.xlsx", "--locale", "en"], run.io);
+    const code = await main(
+      [
+        "workbooks",
+        "add",
+        "--plan",
+        plan,
+        "--api",
+        server.url,
+        "--token",
+        reader,
+        "--path",
+        "a.xlsx",
+        "--locale",
+        "en",
+      ],
+      run.io,
+    );
     expect(code).toBe(2);
     expect(run.err).toEqual([expect.stringContaining("(HTTP 403)")]);
     expect(run.err[0]).toContain("role");
