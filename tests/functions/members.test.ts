@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiPaths, type ErrorBody, type Member, type MembersResponse } from "#core/sync/protocol.ts";
+import { main } from "#cli/main.ts";
 import { SYNC_ALL_APP_ROLE } from "#functions/auth/roles.ts";
 import { call, pushBody } from "#tests/support/api-client.ts";
 import { useLocalStack } from "#tests/support/local-stack.ts";
@@ -214,5 +215,83 @@ describe("the last admin", () => {
       ),
       { numRuns: 12 },
     );
+  });
+});
+
+describe("actionplan members (CLI over the API)", () => {
+  function io() {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = {
+      stdout: (t: string) => void out.push(t),
+      stderr: (t: string) => void err.push(t),
+      cwd: process.cwd(),
+    };
+    return { out, err, io };
+  }
+
+  it("sets, lists and removes a member", async () => {
+    // Prepare
+    await stack().store.createPlan("cli-members", "CLI", "cli-admin");
+    const common = ["--plan", "cli-members", "--api", stack().apiUrl, "--token", await token("cli-admin")];
+    // Act
+    const set = io();
+    const setCode = await main(
+      ["members", "set", ...common, "--member", "cli-editor", "--role", "editor"],
+      set.io,
+    );
+    const list = io();
+    const listCode = await main(["members", "list", ...common], list.io);
+    const removed = io();
+    const removeCode = await main(
+      ["members", "remove", ...common, "--member", "cli-editor", "--locale", "en"],
+      removed.io,
+    );
+    // Assess
+    expect([setCode, listCode, removeCode]).toEqual([0, 0, 0]);
+    expect(set.out).toEqual(["cli-editor: editor"]);
+    expect(list.out).toEqual(["cli-admin  admin", "cli-editor  editor"]);
+    expect(removed.out).toEqual(["removed: cli-editor"]);
+    expect(await stack().store.listMembers("cli-members")).toEqual([{ member: "cli-admin", role: "admin" }]);
+  });
+
+  it("prints the API's refusal in the user's language and exits 2", async () => {
+    // Prepare
+    await stack().store.createPlan("cli-last", "CLI", "only-admin");
+    const run = io();
+    // Act
+    const code = await main(
+      [
+        "members",
+        "remove",
+        "--plan",
+        "cli-last",
+        "--api",
+        stack().apiUrl,
+        "--token",
+        await token("only-admin"),
+        "--member",
+        "only-admin",
+      ],
+      run.io,
+    );
+    // Assess
+    expect(code).toBe(2);
+    expect(run.err).toEqual([
+      "actionplan: errore: Il piano deve avere almeno un amministratore: nomina prima un altro amministratore. (HTTP 409)",
+    ]);
+  });
+
+  it.each([
+    ["no action", ["--plan", "p"]],
+    ["an unknown action", ["grant", "--plan", "p"]],
+    ["set without --member", ["set", "--plan", "p", "--role", "reader"]],
+    ["set with an unknown role", ["set", "--plan", "p", "--member", "m", "--role", "owner"]],
+    ["no --plan", ["list"]],
+  ])("exits 2 with one line on stderr for %s", async (_name, args) => {
+    const run = io();
+    const code = await main(["members", ...args, "--api", stack().apiUrl, "--token", "t"], run.io);
+    expect(code).toBe(2);
+    expect(run.err).toHaveLength(1);
   });
 });
