@@ -5,6 +5,7 @@
  */
 import { fillTemplate } from "#core/i18n/template.ts";
 import type { Locale } from "#core/snapshot/types.ts";
+import { apiPaths } from "#core/sync/protocol.ts";
 import { CliUsageError } from "./command.ts";
 import type { CliIO } from "./command.ts";
 
@@ -25,7 +26,9 @@ export function usage(command: string, problem: string): CliUsageError {
 }
 
 export interface ApiTarget {
-  /** `<api>/plans/<plan>`, no trailing slash. */
+  /** The API's base address, no trailing slash. */
+  apiUrl: string;
+  /** `<api>/plans/<plan>`. */
   planUrl: string;
   token: string;
 }
@@ -40,7 +43,8 @@ export function apiTarget(
   if (!values.plan) throw usage(command, "--plan <id>");
   if (!api) throw usage(command, "--api <url> (or ACTIONPLAN_API)");
   if (!token) throw usage(command, "--token <jwt> (or ACTIONPLAN_TOKEN)");
-  return { planUrl: `${api.replace(/\/+$/, "")}/plans/${encodeURIComponent(values.plan)}`, token };
+  const apiUrl = api.replace(/\/+$/, "");
+  return { apiUrl, planUrl: `${apiUrl}${apiPaths.plans()}/${encodeURIComponent(values.plan)}`, token };
 }
 
 /** Calls the API; the parsed JSON body (`{}` when empty), or undefined after printing why not. */

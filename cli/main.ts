@@ -20,6 +20,7 @@ export const COMMANDS: Readonly<Record<string, Loader>> = {
   validate: () => import("./commands/validate.ts"),
   report: () => import("./commands/report.ts"),
   workbooks: () => import("./commands/workbooks.ts"),
+  plans: () => import("./commands/plans.ts"),
   members: () => import("./commands/members.ts"),
   sync: () => import("./commands/sync.ts"),
   serve: () => import("./commands/serve.ts"),

@@ -15,6 +15,7 @@ export interface RouteDef {
 }
 
 export const ROUTES: readonly RouteDef[] = [
+  { method: "POST", path: "/plans", entry: "handlers/plans.ts", name: "plans" },
   { method: "POST", path: "/plans/{plan}/sync", entry: "handlers/push.ts", name: "push" },
   { method: "GET", path: "/plans/{plan}/changes", entry: "handlers/changes.ts", name: "changes" },
   {

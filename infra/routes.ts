@@ -42,6 +42,7 @@ const ACCESS: Readonly<Record<string, TableAccess>> = {
   runs: "read",
   rollups: "read",
   members: "read-write",
+  plans: "read-write",
   workbooks: "read-write",
 };
 

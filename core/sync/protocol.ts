@@ -166,6 +166,16 @@ export type RunsResponse = z.infer<typeof RunsResponseSchema>;
 export const RollupsResponseSchema = z.looseObject({ schema: z.number() });
 export type RollupsResponse = z.infer<typeof RollupsResponseSchema>;
 
+/** Plan ids: short, URL- and key-safe. */
+export const PlanIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/);
+
+/** POST /plans: a new plan; its creator becomes its admin. */
+export const CreatePlanRequestSchema = z.strictObject({
+  plan: PlanIdSchema,
+  name: z.string().trim().min(1).max(200),
+});
+export type CreatePlanRequest = z.infer<typeof CreatePlanRequestSchema>;
+
 /** Plan roles (SPEC §9): reader < editor < admin. */
 export const RoleSchema = z.enum(["reader", "editor", "admin"]);
 export type MemberRole = z.infer<typeof RoleSchema>;
@@ -199,6 +209,7 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 
 /** The API paths, built in one place for the add-in client, the CLI and the tests. */
 export const apiPaths = {
+  plans: () => "/plans",
   sync: (plan: string) => `/plans/${encodeURIComponent(plan)}/sync`,
   changes: (plan: string, since?: string) =>
     `/plans/${encodeURIComponent(plan)}/changes${since ? `?since=${encodeURIComponent(since)}` : ""}`,

@@ -10,6 +10,8 @@ import type { Principal } from "./verify.ts";
 
 /** The app role of the nightly job (app-only token). */
 export const SYNC_ALL_APP_ROLE = "ActionPlan.Sync.All";
+/** The app role of the staff who may create plans (assigned to users in Entra ID). */
+export const CREATE_PLANS_APP_ROLE = "ActionPlan.Plans.Create";
 
 const RANK: Record<Role, number> = { reader: 1, editor: 2, admin: 3 };
 

@@ -31,6 +31,11 @@ export const MESSAGES = {
   "not-found": { it: "Risorsa non trovata.", en: "Not found." },
   "route.not-found": { it: "Indirizzo sconosciuto.", en: "Unknown address." },
   "method.not-allowed": { it: "Metodo non consentito.", en: "Method not allowed." },
+  "auth.create-plan": {
+    it: "Per creare un piano serve il ruolo ActionPlan.Plans.Create (chiedilo all'amministratore del tenant).",
+    en: "Creating a plan needs the ActionPlan.Plans.Create role (ask your tenant administrator).",
+  },
+  "plan.exists": { it: "Esiste già un piano con questo identificativo.", en: "A plan with this id already exists." },
   "member.last-admin": {
     it: "Il piano deve avere almeno un amministratore: nomina prima un altro amministratore.",
     en: "The plan must keep at least one admin: make someone else admin first.",

@@ -1,7 +1,7 @@
 /** Reading API Gateway v2 requests: body size, JSON, zod schemas, path and query parameters. */
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import type { z } from "zod";
-import { MAX_BODY_BYTES } from "#core/sync/protocol.ts";
+import { MAX_BODY_BYTES, PlanIdSchema } from "#core/sync/protocol.ts";
 import { BadRequestError, PayloadTooLargeError } from "./errors.ts";
 
 /** The request body as text (413 over 5 MB). */
@@ -41,13 +41,10 @@ export function pathParam(event: APIGatewayProxyEventV2, name: string): string {
   return value;
 }
 
-/** Plan ids: short, URL- and key-safe. */
-const PLAN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-
 /** The `{plan}` path parameter, checked. */
 export function planParam(event: APIGatewayProxyEventV2): string {
   const plan = pathParam(event, "plan");
-  if (!PLAN_ID.test(plan))
+  if (!PlanIdSchema.safeParse(plan).success)
     throw new BadRequestError("query.invalid", { plan: "expected 1-64 letters, digits, '.', '_' or '-'" });
   return plan;
 }

@@ -82,8 +82,8 @@ export interface StoredVersion extends Change {
 export type IdempotencyClaim = { state: "claimed" } | { state: "done"; response: PushResponse };
 
 export interface SyncStore {
-  /** Creates a plan (no-op when it exists) and makes `admin` its admin. */
-  createPlan(plan: string, name: string, admin: string): Promise<void>;
+  /** Creates a plan with `admin` as its admin, in one transaction; false (and nothing written) when it exists. */
+  createPlan(plan: string, name: string, admin: string): Promise<boolean>;
   planExists(plan: string): Promise<boolean>;
   putMember(plan: string, oid: string, role: Role): Promise<void>;
   getMember(plan: string, oid: string): Promise<Role | undefined>;

@@ -16,7 +16,7 @@ beforeAll(() => {
 
 describe("stateless stack: Lambda defaults", () => {
   it("has one function per API handler plus the nightly job", () => {
-    expect(resourcesOf(synthesized.apiTemplate, "AWS::Lambda::Function")).toHaveLength(9);
+    expect(resourcesOf(synthesized.apiTemplate, "AWS::Lambda::Function")).toHaveLength(10);
   });
 
   it.each([
@@ -41,7 +41,7 @@ describe("stateless stack: Lambda defaults", () => {
 
   it("gives every log group a retention", () => {
     const groups = resourcesOf(synthesized.apiTemplate, "AWS::Logs::LogGroup");
-    expect(groups.length).toBeGreaterThanOrEqual(10); // 9 functions + API access logs
+    expect(groups.length).toBeGreaterThanOrEqual(11); // 10 functions + API access logs
     for (const [, group] of groups) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
   });
 
@@ -80,6 +80,7 @@ describe("stateless stack: HTTP API", () => {
   });
 
   it.each([
+    "POST /plans",
     "POST /plans/{plan}/sync",
     "GET /plans/{plan}/changes",
     "GET /plans/{plan}/rows/{entity}/{key}/history",

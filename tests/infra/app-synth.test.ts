@@ -93,7 +93,7 @@ describe("Lambda bundles", () => {
 
   it("bundles one ESM file with a source map per function", () => {
     const found = bundles();
-    expect(found).toHaveLength(9);
+    expect(found).toHaveLength(10);
     for (const { dir } of found) expect(existsSync(join(synthesized.outdir, dir, "index.mjs.map"))).toBe(true);
   });
 

@@ -4,6 +4,7 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  TransactWriteCommand,
   type QueryCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import type { EntityKind } from "#core/model.ts";
@@ -36,27 +37,39 @@ const ROLES = new Set<string>(["reader", "editor", "admin"]);
 export class DynamoSyncStore implements SyncStore {
   constructor(private readonly ctx: DynamoContext) {}
 
-  async createPlan(plan: string, name: string, admin: string): Promise<void> {
-    await this.call(async () => {
-      try {
-        await this.ctx.doc.send(
-          new PutCommand({
-            TableName: this.ctx.table,
-            Item: {
-              pk: planPk(plan),
-              sk: META_SK,
-              name,
-              seq: 0,
-              createdAt: new Date(this.ctx.now()).toISOString(),
+  async createPlan(plan: string, name: string, admin: string): Promise<boolean> {
+    try {
+      await this.ctx.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.ctx.table,
+                Item: {
+                  pk: planPk(plan),
+                  sk: META_SK,
+                  name,
+                  seq: 0,
+                  createdAt: new Date(this.ctx.now()).toISOString(),
+                },
+                ConditionExpression: "attribute_not_exists(pk)",
+              },
             },
-            ConditionExpression: "attribute_not_exists(pk)",
-          }),
-        );
-      } catch (error) {
-        if ((error as { name?: string }).name !== "ConditionalCheckFailedException") throw error;
-      }
-    });
-    await this.putMember(plan, admin, "admin");
+            {
+              Put: {
+                TableName: this.ctx.table,
+                Item: { pk: planPk(plan), sk: memberSk(admin), role: "admin" },
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+      if (reasons?.[0]?.Code === "ConditionalCheckFailed") return false;
+      throw translateSdkError(error);
+    }
   }
 
   async planExists(plan: string): Promise<boolean> {

@@ -1,13 +1,14 @@
 /**
- * Plan members over real HTTP on DynamoDB Local: admins manage roles, readers may look, nobody
- * else sees the plan, and the plan never loses its last admin — not even when two admins demote
- * each other at the same moment.
+ * Who may do what to a plan, over real HTTP on DynamoDB Local: staff with the create role open
+ * plans and become their admins; admins manage members, readers may look, nobody else sees the
+ * plan, and the plan never loses its last admin — not even when two admins demote each other at
+ * the same moment.
  */
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiPaths, type ErrorBody, type Member, type MembersResponse } from "#core/sync/protocol.ts";
 import { main } from "#cli/main.ts";
-import { SYNC_ALL_APP_ROLE } from "#functions/auth/roles.ts";
+import { CREATE_PLANS_APP_ROLE, SYNC_ALL_APP_ROLE } from "#functions/auth/roles.ts";
 import { call, pushBody } from "#tests/support/api-client.ts";
 import { useLocalStack } from "#tests/support/local-stack.ts";
 import { priority, USERS } from "#tests/support/rows.ts";
@@ -293,5 +294,80 @@ describe("actionplan members (CLI over the API)", () => {
     const code = await main(["members", ...args, "--api", stack().apiUrl, "--token", "t"], run.io);
     expect(code).toBe(2);
     expect(run.err).toHaveLength(1);
+  });
+});
+
+describe("creating plans (POST /plans)", () => {
+  const creator = (oid: string, appOnly = false): Promise<string> =>
+    stack().issuer.mintToken({ oid, roles: [CREATE_PLANS_APP_ROLE], ...(appOnly ? { appOnly } : {}) });
+
+  it("creates a plan whose creator is its only member, as admin (201), then refuses the same id (409)", async () => {
+    // Act
+    const created = await call(stack().apiUrl, "POST", apiPaths.plans(), {
+      token: await creator("planner"),
+      body: { plan: "piano-2026", name: "Piano d'azione 2026" },
+    });
+    const again = await call<ErrorBody>(stack().apiUrl, "POST", apiPaths.plans(), {
+      token: await creator("someone-else"),
+      body: { plan: "piano-2026", name: "Takeover" },
+    });
+    // Assess
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual({ plan: "piano-2026", name: "Piano d'azione 2026", admin: "planner" });
+    expect([again.status, again.body.error.code]).toEqual([409, "plan.exists"]);
+    expect(await stack().store.listMembers("piano-2026")).toEqual([{ member: "planner", role: "admin" }]);
+  });
+
+  it.each<[string, () => Promise<string>, number, string]>([
+    ["a user without the app role", () => token("planner"), 403, "auth.create-plan"],
+    ["an app-only token with the role", () => creator("some-daemon", true), 403, "auth.create-plan"],
+  ])("refuses %s", async (_name, tokenOf, status, code) => {
+    const reply = await call<ErrorBody>(stack().apiUrl, "POST", apiPaths.plans(), {
+      token: await tokenOf(),
+      body: { plan: "not-created", name: "No" },
+    });
+    expect([reply.status, reply.body.error.code]).toEqual([status, code]);
+    expect(await stack().store.planExists("not-created")).toBe(false);
+  });
+
+  it.each<[string, unknown]>([
+    ["a plan id with a slash", { plan: "a/b", name: "x" }],
+    ["an empty name", { plan: "ok-id", name: "  " }],
+    ["no name", { plan: "ok-id" }],
+    ["an extra field", { plan: "ok-id", name: "x", admin: "me" }],
+  ])("refuses %s with 400", async (_name, body) => {
+    const reply = await call<ErrorBody>(stack().apiUrl, "POST", apiPaths.plans(), {
+      token: await creator("planner"),
+      body,
+    });
+    expect([reply.status, reply.body.error.code]).toEqual([400, "body.invalid"]);
+  });
+
+  it("is what `actionplan plans create` does", async () => {
+    // Prepare
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = {
+      stdout: (t: string) => void out.push(t),
+      stderr: (t: string) => void err.push(t),
+      cwd: process.cwd(),
+    };
+    const args = [
+      "--plan",
+      "cli-plan",
+      "--name",
+      "Piano CLI",
+      "--api",
+      stack().apiUrl,
+      "--token",
+      await creator("cli-planner"),
+    ];
+    // Act
+    const code = await main(["plans", "create", ...args], io);
+    const again = await main(["plans", "create", ...args, "--locale", "en"], io);
+    // Assess
+    expect([code, again]).toEqual([0, 2]);
+    expect(out).toEqual(["piano creato: cli-plan (amministratore: cli-planner)"]);
+    expect(err).toEqual(["actionplan: error: A plan with this id already exists. (HTTP 409)"]);
   });
 });
