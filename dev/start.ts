@@ -9,6 +9,7 @@
 import { mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CREATE_PLANS_APP_ROLE } from "#functions/auth/roles.ts";
 import { config } from "#functions/config.ts";
 import { startDynamoDbLocal, type DynamoDbLocal } from "#functions/local/dynamodb-local.ts";
 import { startLocalStack, type LocalStack } from "#functions/local/stack.ts";
@@ -81,7 +82,7 @@ async function main(running: Running): Promise<void> {
   const api = { target: stack.apiUrl, devUser: DEV_USER, mintToken: (oid: string) => stack.issuer.mintToken({ oid, name: oid, expiresIn: 12 * 3600 }) };
   running.web = await startDevServer({ root: options.dist, port: options.webPort, tls, api });
   const sample = await seedPlan({ store: stack.store, plan: PLAN, title: PLAN_TITLE, admin: DEV_USER, workbook });
-  const token = await stack.issuer.mintToken({ oid: DEV_USER, name: "Dev User", expiresIn: 12 * 3600 });
+  const token = await stack.issuer.mintToken({ oid: DEV_USER, name: "Dev User", expiresIn: 12 * 3600, roles: [CREATE_PLANS_APP_ROLE] });
   running.nightly = scheduleNightly({
     dir: options.workbooks,
     store: stack.store,

@@ -9,6 +9,7 @@ import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Locale } from "#core/snapshot/types.ts";
 import { EXIT, localeOption, parseCommandArgs, type CliIO, type Command } from "../command.ts";
+import { CREATE_PLANS_APP_ROLE } from "#functions/auth/roles.ts";
 
 const PLAN = "clust-er-2025";
 const DEV_USER = "dev-user";
@@ -66,7 +67,12 @@ export const command: Command = {
         await dynamo.stop();
       };
       await s.store.createPlan(PLAN, "Clust-ER Health Action Plan 2025", DEV_USER);
-      const token = await s.issuer.mintToken({ oid: DEV_USER, name: "Dev User", expiresIn: 12 * 3600 });
+      const token = await s.issuer.mintToken({
+        oid: DEV_USER,
+        name: "Dev User",
+        expiresIn: 12 * 3600,
+        roles: [CREATE_PLANS_APP_ROLE],
+      });
       io.stdout(say("ready", locale, { api: s.apiUrl, plan: PLAN, user: DEV_USER, token }));
       await new Promise<void>((done) => {
         const stop = (): void => {
