@@ -20,7 +20,7 @@ import { analyzeWorkbook } from "#core/analyze.ts";
 import type { WorkbookSnapshot } from "#core/snapshot/types.ts";
 import { installCustomFunctions } from "#addin/memory-host/custom-functions.ts";
 import { createFakeExcel, seedFromSnapshot } from "#addin/memory-host/host.ts";
-import { largeWorkbook } from "#tests/fixtures/large-workbook.ts";
+import { largeWorkbook } from "#samples/large-workbook.ts";
 import type { BenchFigure } from "./figure.ts";
 import { median, round, timeMs } from "./figure.ts";
 

@@ -1,6 +1,6 @@
 /**
  * SPEC §11 speed of the core's own functions, in-process on the benchmark workbook
- * (`tests/fixtures/large-workbook.ts`: 10 000 projects, 40 000 budget rows):
+ * (`samples/large-workbook.ts`: 10 000 projects, 40 000 budget rows):
  * - `analyzeWorkbook`, `buildReport`, and both together on the snapshot (≤ 300 ms together),
  * - 10 000 `CLUSTER.PRL` lookups through a built `prlIndex` (≤ 50 ms),
  * - 10 000 `CLUSTER.BUDGET` calls through `budgetMeasure` over scopes and filters (custom-function
@@ -15,8 +15,8 @@ import { prlIndex } from "#core/prl/index.ts";
 import type { BudgetFilter, Rollups } from "#core/report/index.ts";
 import { budgetMeasure, buildReport, computeRollups } from "#core/report/index.ts";
 import type { Plan } from "#core/model.ts";
-import { largeWorkbook } from "#tests/fixtures/large-workbook.ts";
-import { snapshotOf } from "#tests/fixtures/seed-workbook.ts";
+import { largeWorkbook } from "#samples/large-workbook.ts";
+import { snapshotOf } from "#samples/seed-workbook.ts";
 import type { BenchFigure } from "./figure.ts";
 import { median, round, timeMs } from "./figure.ts";
 

@@ -20,8 +20,8 @@ import ExcelJS from "exceljs";
 import { readWorkbookFile } from "#cli/read-xlsx.ts";
 import { reportOfSnapshot } from "#cli/pipeline.ts";
 import type { WorkbookSnapshot } from "#core/snapshot/types.ts";
-import { largeWorkbook } from "#tests/fixtures/large-workbook.ts";
-import { writeXlsx } from "#tests/fixtures/write-xlsx.ts";
+import { largeWorkbook } from "#samples/large-workbook.ts";
+import { writeXlsx } from "#samples/write-xlsx.ts";
 import type { BenchFigure } from "./figure.ts";
 import { median, round, timeMs } from "./figure.ts";
 

@@ -7,8 +7,8 @@ import { join, resolve } from "node:path";
 import { buildAddin, ROOT } from "#addin/build/build.ts";
 import { buildTaskpaneAndPreview } from "#addin/preview/build-preview.ts";
 
-/** Folders and files whose changes the bundles see (the preview page bundles the fake host and fixtures). */
-const SOURCES = ["addin", "core", "tests/fixtures", "package.json"];
+/** Folders and files whose changes the bundles see (the preview page bundles the in-memory host and the samples). */
+const SOURCES = ["addin", "core", "samples", "package.json"];
 /** Outputs that must all exist for dist/ to be usable. */
 const OUTPUTS = ["taskpane.html", "taskpane.js", "preview.html", "preview.js", "functions.js", "functions.json"];
 

@@ -2,8 +2,8 @@
  * The workbooks the preview page can open: the seed fixtures, plus a "Formule" sheet with
  * `=CLUSTER.PRL(…)` cells so the custom functions' results are visible without Excel.
  */
-import { annualReport2022, bigDataPlan, messyPlan } from "#tests/fixtures/seed-workbook.ts";
-import { largeWorkbook } from "#tests/fixtures/large-workbook.ts";
+import { annualReport2022, bigDataPlan, messyPlan } from "#samples/seed-workbook.ts";
+import { largeWorkbook } from "#samples/large-workbook.ts";
 import { seedFromSnapshot } from "#addin/memory-host/host.ts";
 import type { SeedSheet } from "#addin/memory-host/host.ts";
 import type { PreviewSeed } from "./params.ts";

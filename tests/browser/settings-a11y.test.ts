@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { analyzeWorkbook } from "#core/analyze.ts";
-import { messyPlan, PLANTED_ISSUES, snapshotOf } from "#tests/fixtures/seed-workbook.ts";
+import { messyPlan, PLANTED_ISSUES, snapshotOf } from "#samples/seed-workbook.ts";
 import { cellValue, screenshot, usePreviewSite } from "./harness.ts";
 
 const preview = usePreviewSite();

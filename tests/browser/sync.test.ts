@@ -11,7 +11,7 @@ import { planRows } from "#core/sync/rows.ts";
 import { columnLetter } from "#core/values/index.ts";
 import { startLocalStack } from "#functions/local/stack.ts";
 import type { LocalStack } from "#functions/local/stack.ts";
-import { bigDataPlan, snapshotOf } from "#tests/fixtures/seed-workbook.ts";
+import { bigDataPlan, snapshotOf } from "#samples/seed-workbook.ts";
 import { cellValue, editCell, screenshot, usePreviewSite } from "./harness.ts";
 
 const PLAN = "piano-e2e";

@@ -9,7 +9,7 @@ import { analyzeWorkbook } from "#core/analyze.ts";
 import { prlIndex } from "#core/prl/index.ts";
 import { computeRollups } from "#core/report/index.ts";
 import { columnLetter } from "#core/values/index.ts";
-import { bigDataPlan, messyPlan, PLANTED_ISSUES, snapshotOf } from "#tests/fixtures/seed-workbook.ts";
+import { bigDataPlan, messyPlan, PLANTED_ISSUES, snapshotOf } from "#samples/seed-workbook.ts";
 import { cellValue, editCell, screenshot, usePreviewSite } from "./harness.ts";
 
 const TODAY = "2026-11-22";

@@ -7,8 +7,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ReportJson } from "#core/report/index.ts";
-import { bigDataPlan, messyPlan, PLANTED_ISSUES, annualReport2022 } from "#tests/fixtures/seed-workbook.ts";
-import { writeXlsx } from "#tests/fixtures/write-xlsx.ts";
+import { bigDataPlan, messyPlan, PLANTED_ISSUES, annualReport2022 } from "#samples/seed-workbook.ts";
+import { writeXlsx } from "#samples/write-xlsx.ts";
 import { hasStackFrame, outputDir, REPO_ROOT, runCli } from "./helpers.ts";
 
 let dir = "";

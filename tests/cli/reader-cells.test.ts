@@ -8,8 +8,8 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readWorkbookBuffer, readWorkbookFile, UnreadableWorkbookError } from "#cli/read-xlsx.ts";
 import type { CellValue } from "#core/snapshot/types.ts";
-import { xlsxBuffer } from "#tests/fixtures/write-xlsx.ts";
-import type { FixtureSheet } from "#tests/fixtures/sheet-builder.ts";
+import { xlsxBuffer } from "#samples/write-xlsx.ts";
+import type { FixtureSheet } from "#samples/sheet-builder.ts";
 import { comparable, outputDir } from "./helpers.ts";
 
 async function bufferOf(build: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void): Promise<Buffer> {

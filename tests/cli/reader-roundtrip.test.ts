@@ -5,9 +5,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { readWorkbookBuffer, readWorkbookFile } from "#cli/read-xlsx.ts";
 import type { WorkbookSnapshot } from "#core/snapshot/types.ts";
-import { SEED_FIXTURES } from "#tests/fixtures/seed-workbook.ts";
-import { largeWorkbook } from "#tests/fixtures/large-workbook.ts";
-import { writeXlsx, xlsxBuffer } from "#tests/fixtures/write-xlsx.ts";
+import { SEED_FIXTURES } from "#samples/seed-workbook.ts";
+import { largeWorkbook } from "#samples/large-workbook.ts";
+import { writeXlsx, xlsxBuffer } from "#samples/write-xlsx.ts";
 import { comparable, outputDir } from "./helpers.ts";
 
 const names = Object.keys(SEED_FIXTURES);

@@ -9,8 +9,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { config } from "#functions/config.ts";
 import { createDocumentClient } from "#functions/store/client.ts";
-import { bigDataPlan } from "#tests/fixtures/seed-workbook.ts";
-import { writeXlsx } from "#tests/fixtures/write-xlsx.ts";
+import { bigDataPlan } from "#samples/seed-workbook.ts";
+import { writeXlsx } from "#samples/write-xlsx.ts";
 import { useLocalStack } from "#tests/support/local-stack.ts";
 import { scheduleNightly } from "../../dev/nightly-schedule.ts";
 

@@ -17,7 +17,7 @@ import { startLocalStack, type LocalStack } from "#functions/local/stack.ts";
 import { runLocalNightly } from "#functions/nightly/local-run.ts";
 import { DynamoWorkbookRegistry } from "#functions/nightly/registry-dynamo.ts";
 import { createDocumentClient } from "#functions/store/client.ts";
-import { bigDataPlan, snapshotOf } from "#tests/fixtures/seed-workbook.ts";
+import { bigDataPlan, snapshotOf } from "#samples/seed-workbook.ts";
 import { buildPages, cellValue, editCell, launchChromium, openPreview, screenshot, serveStatic, type StaticServer } from "#tests/browser/harness.ts";
 import { act, cliReport, openTab, overviewFigures, pullAndApply, saveWorkbook, shownCell, validate, workbookSheets } from "./support/staff.ts";
 

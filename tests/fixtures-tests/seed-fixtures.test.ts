@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { analyzeWorkbook } from "#core/analyze.ts";
-import { largeWorkbook } from "#tests/fixtures/large-workbook.ts";
+import { largeWorkbook } from "#samples/large-workbook.ts";
 import {
   annualReport2022,
   bigDataPlan,
@@ -13,7 +13,7 @@ import {
   PLANTED_ISSUES,
   snapshotOf,
   ANNUAL_REPORT_2022,
-} from "#tests/fixtures/seed-workbook.ts";
+} from "#samples/seed-workbook.ts";
 
 const TODAY = "2022-12-31";
 const analyse = (sheets: ReturnType<typeof bigDataPlan>) =>

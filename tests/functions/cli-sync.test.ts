@@ -14,8 +14,8 @@ import type { RowResult } from "#core/sync/protocol.ts";
 import { rowHash } from "#core/sync/hash.ts";
 import { syncSheetValues, SYNC_SHEET_NAME } from "#core/sync/sync-sheet.ts";
 import type { SyncState } from "#core/sync/state.ts";
-import { bigDataPlan, type FixtureSheet } from "#tests/fixtures/seed-workbook.ts";
-import { FIXTURE_OUTPUT_DIR, writeXlsx } from "#tests/fixtures/write-xlsx.ts";
+import { bigDataPlan, type FixtureSheet } from "#samples/seed-workbook.ts";
+import { FIXTURE_OUTPUT_DIR, writeXlsx } from "#samples/write-xlsx.ts";
 import { useLocalStack } from "#tests/support/local-stack.ts";
 
 const PLAN = "cli-plan";

@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { build } from "esbuild";
 import { readWorkbookBuffer } from "#cli/read-xlsx.ts";
 import { EXCELJS_READ_ONLY_STUBS, stubAliases } from "#infra/bundling/stubs.ts";
-import { SEED_FIXTURES } from "#tests/fixtures/seed-workbook.ts";
-import { xlsxBuffer } from "#tests/fixtures/write-xlsx.ts";
+import { SEED_FIXTURES } from "#samples/seed-workbook.ts";
+import { xlsxBuffer } from "#samples/write-xlsx.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const outdir = join(root, ".cache", "bundle-stubs-test", String(process.pid));

@@ -8,7 +8,7 @@ import { FolderWorkbookSource } from "#functions/nightly/folder-source.ts";
 import { runLocalNightly } from "#functions/nightly/local-run.ts";
 import { DynamoWorkbookRegistry } from "#functions/nightly/registry-dynamo.ts";
 import { WorkbookFetchError } from "#functions/nightly/workbook-source.ts";
-import { bigDataPlan } from "#tests/fixtures/seed-workbook.ts";
+import { bigDataPlan } from "#samples/seed-workbook.ts";
 import { useLocalStack } from "#tests/support/local-stack.ts";
 import { rowsOf, withCell, workbookBytes } from "./support/workbooks.ts";
 

@@ -5,7 +5,7 @@ import { GraphWorkbookSource } from "#functions/nightly/graph-source.ts";
 import { createGraphTokenProvider } from "#functions/nightly/graph-token.ts";
 import { stateKey } from "#core/sync/state.ts";
 import type { SyncState } from "#core/sync/state.ts";
-import { bigDataPlan, messyPlan, PLANTED_ISSUES } from "#tests/fixtures/seed-workbook.ts";
+import { bigDataPlan, messyPlan, PLANTED_ISSUES } from "#samples/seed-workbook.ts";
 import { useNightlyHarness } from "./support/harness.ts";
 import { rowsOf, withCell, withoutRow, workbookBytes } from "./support/workbooks.ts";
 

@@ -8,7 +8,7 @@ import { ExcelAdapter } from "#addin/excel/adapter.ts";
 import { OWN_WRITE_WINDOW_MS } from "#addin/excel/changes.ts";
 import { analyzeWorkbook } from "#core/analyze.ts";
 import { createFakeExcel, seedFromSnapshot, type FakeExcelHost } from "#addin/memory-host/host.ts";
-import { messyPlan } from "#tests/fixtures/seed-workbook.ts";
+import { messyPlan } from "#samples/seed-workbook.ts";
 
 /** Lets the fake's posted events and the debounce (1 ms) run. */
 const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 30));

@@ -8,7 +8,7 @@ import { MARKER_PREFIX } from "#addin/excel/highlights.ts";
 import { analyzeWorkbook } from "#core/analyze.ts";
 import type { Issue } from "#core/validate/issue.ts";
 import { createFakeExcel, seedFromSnapshot, type FakeExcelHost } from "#addin/memory-host/host.ts";
-import { messyPlan } from "#tests/fixtures/seed-workbook.ts";
+import { messyPlan } from "#samples/seed-workbook.ts";
 
 const ERROR_FILL = "#FFC7CE";
 const WARNING_FILL = "#FFEB9C";

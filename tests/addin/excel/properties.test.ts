@@ -12,7 +12,7 @@ import { budgetOf, overheadOf, prlLabelOf, prlNextOf, prlOf } from "#addin/funct
 import { PlanStore } from "#addin/shared/plan-store.ts";
 import { parseRange } from "#core/values/address.ts";
 import { createFakeExcel, seedFromSnapshot } from "#addin/memory-host/host.ts";
-import { bigDataPlan } from "#tests/fixtures/seed-workbook.ts";
+import { bigDataPlan } from "#samples/seed-workbook.ts";
 
 describe("properties", () => {
   it("any text written with writeCells reads back as exactly that text", async () => {

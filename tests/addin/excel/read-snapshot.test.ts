@@ -7,9 +7,9 @@ import { ExcelAdapter } from "#addin/excel/adapter.ts";
 import { WEB_MAX_CELLS_PER_SYNC } from "#addin/excel/read-snapshot.ts";
 import type { SheetSnapshot, WorkbookSnapshot } from "#core/snapshot/types.ts";
 import { readWorkbookBuffer } from "#cli/read-xlsx.ts";
-import { SEED_FIXTURES, type FixtureSheet } from "#tests/fixtures/seed-workbook.ts";
-import { largeWorkbook } from "#tests/fixtures/large-workbook.ts";
-import { xlsxBuffer } from "#tests/fixtures/write-xlsx.ts";
+import { SEED_FIXTURES, type FixtureSheet } from "#samples/seed-workbook.ts";
+import { largeWorkbook } from "#samples/large-workbook.ts";
+import { xlsxBuffer } from "#samples/write-xlsx.ts";
 import { createFakeExcel, seedFromSnapshot } from "#addin/memory-host/host.ts";
 
 /** What both readers must agree on (merged areas in a stable order). */

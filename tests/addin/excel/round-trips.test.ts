@@ -12,8 +12,8 @@ import type { SyncState } from "#core/sync/state.ts";
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
 import { columnLetter } from "#core/values/address.ts";
 import { createFakeExcel, seedFromSnapshot, type FakeExcelHost } from "#addin/memory-host/host.ts";
-import { largeWorkbook } from "#tests/fixtures/large-workbook.ts";
-import type { FixtureSheet } from "#tests/fixtures/seed-workbook.ts";
+import { largeWorkbook } from "#samples/large-workbook.ts";
+import type { FixtureSheet } from "#samples/seed-workbook.ts";
 
 const SIZES = [10, 1_000, 10_000] as const;
 

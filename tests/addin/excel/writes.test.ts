@@ -9,7 +9,7 @@ import type { CellValue } from "#core/snapshot/types.ts";
 import type { SyncState } from "#core/sync/state.ts";
 import { SYNC_SHEET_NAME } from "#core/sync/sync-sheet.ts";
 import { createFakeExcel, seedFromSnapshot } from "#addin/memory-host/host.ts";
-import { SEED_FIXTURES } from "#tests/fixtures/seed-workbook.ts";
+import { SEED_FIXTURES } from "#samples/seed-workbook.ts";
 
 function setup(
   values: CellValue[][] = [

@@ -14,7 +14,7 @@ import {
   type InstalledRuntime,
 } from "#addin/memory-host/custom-functions.ts";
 import { createFakeExcel, seedFromSnapshot, type FakeExcelHost } from "#addin/memory-host/host.ts";
-import { bigDataPlan } from "#tests/fixtures/seed-workbook.ts";
+import { bigDataPlan } from "#samples/seed-workbook.ts";
 
 type Fn = (...args: unknown[]) => unknown;
 

@@ -17,8 +17,8 @@ import {
   type InstalledRuntime,
 } from "#addin/memory-host/custom-functions.ts";
 import { createFakeExcel, seedFromSnapshot, type FakeExcelHost } from "#addin/memory-host/host.ts";
-import { largeWorkbook } from "#tests/fixtures/large-workbook.ts";
-import { bigDataPlan } from "#tests/fixtures/seed-workbook.ts";
+import { largeWorkbook } from "#samples/large-workbook.ts";
+import { bigDataPlan } from "#samples/seed-workbook.ts";
 
 const g = globalThis as unknown as { Excel?: { run: ExcelRun }; Office?: unknown };
 let runtime: InstalledRuntime | undefined;

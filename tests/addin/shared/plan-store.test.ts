@@ -9,7 +9,7 @@ import type { BudgetSummary } from "#core/budget/summary.ts";
 import { computeRollups } from "#core/report/index.ts";
 import type { WorkbookSnapshot } from "#core/snapshot/types.ts";
 import { createFakeExcel, seedFromSnapshot } from "#addin/memory-host/host.ts";
-import { bigDataPlan } from "#tests/fixtures/seed-workbook.ts";
+import { bigDataPlan } from "#samples/seed-workbook.ts";
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

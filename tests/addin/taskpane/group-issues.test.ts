@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Issue } from "#core/validate/issue.ts";
 import { analyzeWorkbook } from "#core/analyze.ts";
 import { countIssues, groupIssues } from "#addin/taskpane/validate/group-issues.ts";
-import { messyPlan, PLANTED_ISSUES, snapshotOf } from "#tests/fixtures/seed-workbook.ts";
+import { messyPlan, PLANTED_ISSUES, snapshotOf } from "#samples/seed-workbook.ts";
 
 function issue(sheet: string, cell: string, row: number, severity: Issue["severity"]): Issue {
   return { severity, code: "required.missing", sheet, cell, row, column: "", message: "", value: null };

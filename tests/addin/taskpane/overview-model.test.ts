@@ -8,7 +8,7 @@ import { assignCodeWrites } from "#addin/taskpane/settings/assign-codes.ts";
 import { analyzeSnapshot } from "#addin/taskpane/analysis.ts";
 import { highlightSignature } from "#addin/taskpane/hooks/useAnalysis.ts";
 import type { Issue } from "#core/validate/issue.ts";
-import { annualReport2022, bigDataPlan, messyPlan, snapshotOf } from "#tests/fixtures/seed-workbook.ts";
+import { annualReport2022, bigDataPlan, messyPlan, snapshotOf } from "#samples/seed-workbook.ts";
 
 const TODAY = "2026-11-22";
 

@@ -10,7 +10,7 @@ import { OUTCOMES } from "#core/values/vocab.ts";
 import { sheetWrites } from "#addin/taskpane/sync/sheet-writes.ts";
 import type { IncomingRow } from "#addin/taskpane/sync/sheet-writes.ts";
 import type { CellWrite } from "#addin/taskpane/services.ts";
-import { bigDataPlan, snapshotOf } from "#tests/fixtures/seed-workbook.ts";
+import { bigDataPlan, snapshotOf } from "#samples/seed-workbook.ts";
 
 /** Applies writes to a copy of the snapshot the way Excel would store plain values. */
 function applyWrites(snapshot: WorkbookSnapshot, writes: readonly CellWrite[]): WorkbookSnapshot {

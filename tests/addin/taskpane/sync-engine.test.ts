@@ -18,9 +18,9 @@ import type { SyncState } from "#core/sync/state.ts";
 import { columnLetter } from "#core/values/index.ts";
 import { createFakeExcel, seedFromSnapshot } from "#addin/memory-host/host.ts";
 import type { FakeExcelHost } from "#addin/memory-host/host.ts";
-import { bigDataPlan, messyPlan } from "#tests/fixtures/seed-workbook.ts";
-import { largeWorkbook } from "#tests/fixtures/large-workbook.ts";
-import type { FixtureSheet } from "#tests/fixtures/seed-workbook.ts";
+import { bigDataPlan, messyPlan } from "#samples/seed-workbook.ts";
+import { largeWorkbook } from "#samples/large-workbook.ts";
+import type { FixtureSheet } from "#samples/seed-workbook.ts";
 import { useLocalStack } from "#tests/support/local-stack.ts";
 
 const stack = useLocalStack();

@@ -4,7 +4,7 @@ import { analyzeWorkbook } from "#core/analyze.ts";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "#core/snapshot/types.ts";
 import { tryParseA1 } from "#core/values/index.ts";
 import { HEADINGS } from "#core/sheets/headings.ts";
-import { bigDataPlan, messyPlan, PLANTED_ISSUES, snapshotOf } from "#tests/fixtures/seed-workbook.ts";
+import { bigDataPlan, messyPlan, PLANTED_ISSUES, snapshotOf } from "#samples/seed-workbook.ts";
 import { cleanPlan, workbook } from "./workbook.ts";
 
 describe("analyzeWorkbook on the seed fixtures", () => {

@@ -3,8 +3,8 @@ import type { Analysis } from "#core/analyze.ts";
 import { analyzeWorkbook } from "#core/analyze.ts";
 import type { ReportJson } from "#core/report/index.ts";
 import { buildReport } from "#core/report/index.ts";
-import { largeWorkbook } from "#tests/fixtures/large-workbook.ts";
-import { snapshotOf } from "#tests/fixtures/seed-workbook.ts";
+import { largeWorkbook } from "#samples/large-workbook.ts";
+import { snapshotOf } from "#samples/seed-workbook.ts";
 
 /*
  * The SPEC §11 workbook (10 000 projects, 40 000 budget rows) gives correct results. How fast is a

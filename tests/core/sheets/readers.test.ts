@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeWorkbook } from "#core/analyze.ts";
-import { annualReport2022, ANNUAL_REPORT_2022, ANNUAL_REPORT_SHEET, snapshotOf } from "#tests/fixtures/seed-workbook.ts";
-import { CLUSTER_2020_BUDGET } from "#tests/fixtures/plan-content.ts";
+import { annualReport2022, ANNUAL_REPORT_2022, ANNUAL_REPORT_SHEET, snapshotOf } from "#samples/seed-workbook.ts";
+import { CLUSTER_2020_BUDGET } from "#samples/plan-content.ts";
 import { BUDGET_HEADER, codesAt, LINE_HEADER, PRIORITY_HEADER, PROJECT_HEADER, refsOf, workbook } from "#tests/core/analyze/workbook.ts";
 import type { CellValue } from "#core/snapshot/types.ts";
 

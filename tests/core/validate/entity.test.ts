@@ -4,7 +4,7 @@ import { entityToJson, validateEntity } from "#core/validate/entity.ts";
 import type { EntityContext } from "#core/validate/entity.ts";
 import { analyzeWorkbook } from "#core/analyze.ts";
 import type { EntityKind } from "#core/model.ts";
-import { bigDataPlan, messyPlan, snapshotOf } from "#tests/fixtures/seed-workbook.ts";
+import { bigDataPlan, messyPlan, snapshotOf } from "#samples/seed-workbook.ts";
 import { cleanPlan, codesAt, PROJECT_HEADER } from "#tests/core/analyze/workbook.ts";
 
 const ctx: EntityContext = { locale: "it", priorities: new Set(["5"]), lines: new Set(["5.1", "5.2"]), projects: new Set(["DGH", "DigitalGreenHealth"]) };

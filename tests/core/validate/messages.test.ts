@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ISSUE_CODES, MESSAGES, renderMessage } from "#core/i18n/messages.ts";
 import { analyzeWorkbook } from "#core/analyze.ts";
-import { messyPlan, snapshotOf } from "#tests/fixtures/seed-workbook.ts";
+import { messyPlan, snapshotOf } from "#samples/seed-workbook.ts";
 
 describe("the message catalogue", () => {
   it.each(ISSUE_CODES)("%s has an Italian and an English message that differ", (code) => {

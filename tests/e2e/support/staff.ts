@@ -9,8 +9,8 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { Page } from "playwright-core";
 import type { CellValue } from "#core/snapshot/types.ts";
-import type { FixtureSheet } from "#tests/fixtures/seed-workbook.ts";
-import { writeXlsx } from "#tests/fixtures/write-xlsx.ts";
+import type { FixtureSheet } from "#samples/seed-workbook.ts";
+import { writeXlsx } from "#samples/write-xlsx.ts";
 
 const run = promisify(execFile);
 const CLI = fileURLToPath(new URL("../../../cli/bin.mjs", import.meta.url));

@@ -7,9 +7,9 @@ import { planRows } from "#core/sync/rows.ts";
 import type { PlanRows } from "#core/sync/rows.ts";
 import { SYNC_SHEET_NAME, syncSheetValues } from "#core/sync/sync-sheet.ts";
 import type { SyncState } from "#core/sync/state.ts";
-import { snapshotOf } from "#tests/fixtures/seed-workbook.ts";
-import type { FixtureSheet } from "#tests/fixtures/seed-workbook.ts";
-import { xlsxBuffer } from "#tests/fixtures/write-xlsx.ts";
+import { snapshotOf } from "#samples/seed-workbook.ts";
+import type { FixtureSheet } from "#samples/seed-workbook.ts";
+import { xlsxBuffer } from "#samples/write-xlsx.ts";
 
 /** The sync sheet of a state, as a fixture sheet (very hidden, like the add-in writes it). */
 export function syncSheet(state: SyncState): FixtureSheet {
