@@ -12,8 +12,8 @@ import { SYNC_SHEET_NAME, syncSheetValues } from "#core/sync/sync-sheet.ts";
 import { readWorkbookFile } from "#cli/read-xlsx.ts";
 import type { SyncStore } from "#functions/store/store.ts";
 import { pushRows } from "#functions/sync/push.ts";
-import { bigDataPlan } from "#tests/fixtures/seed-workbook.ts";
-import { writeXlsx } from "#tests/fixtures/write-xlsx.ts";
+import { bigDataPlan } from "#samples/seed-workbook.ts";
+import { writeXlsx } from "#samples/write-xlsx.ts";
 
 export interface SampleResult {
   /** true when the plan was created by this call. */
