@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { apiPaths, MAX_BODY_BYTES, type ErrorBody, type PushResponse } from "#core/sync/protocol.ts";
+import { CREATE_PLANS_APP_ROLE } from "#functions/auth/roles.ts";
 import { call, newKey, pushBody } from "#tests/support/api-client.ts";
 import { useLocalStack } from "#tests/support/local-stack.ts";
 import { USERS } from "#tests/support/rows.ts";
@@ -141,6 +142,49 @@ describe("fuzzing", () => {
         });
         expect(reply.status).toBe(200);
         expect(reply.body.results).toHaveLength(rows.length);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("fuzzing the plan and member routes", () => {
+  it("never answers a fuzzed POST /plans or PUT /members body with a 500", async () => {
+    const creator = await stack().issuer.mintToken({ oid: USERS.admin, roles: [CREATE_PLANS_APP_ROLE] });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom("plans", "member"),
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc
+            .record({ plan: fc.string({ maxLength: 80 }), name: fc.string({ maxLength: 300 }) })
+            .map((v) => JSON.stringify(v)),
+          fc.record({ role: fc.jsonValue() }).map((v) => JSON.stringify(v)),
+        ),
+        async (route, raw) => {
+          const path = route === "plans" ? apiPaths.plans() : apiPaths.member(PLAN, "fuzz-member");
+          const reply = await call(stack().apiUrl, route === "plans" ? "POST" : "PUT", path, {
+            token: creator,
+            rawBody: raw,
+          });
+          expect(reply.status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("never answers a fuzzed member id with a 500", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 200 }), fc.boolean(), async (member, remove) => {
+        const reply = await call(stack().apiUrl, remove ? "DELETE" : "PUT", apiPaths.member(PLAN, member), {
+          token,
+          ...(remove ? {} : { body: { role: "reader" } }),
+        });
+        expect(reply.status).toBeLessThan(500);
+        // The plan always keeps its admin, whatever was asked.
+        expect(await stack().store.getMember(PLAN, USERS.admin)).toBe("admin");
       }),
       { numRuns: 60 },
     );
