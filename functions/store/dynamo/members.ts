@@ -79,26 +79,20 @@ export async function changeMember(
         ? { Delete: { TableName: ctx.table, Key: key, ...asRead } }
         : { Put: { TableName: ctx.table, Item: { ...key, role }, ...asRead } },
     ];
-    // When `by` changes someone else, `by` is the admin that must remain (and must still be one);
-    // when `by` changes themself, the target condition already checks them.
-    const keeper =
-      by !== oid
-        ? by
-        : current === "admin" && role !== "admin"
-          ? members.find((m) => m.role === "admin" && m.member !== oid)?.member
-          : undefined;
-    if (by === oid && current === "admin" && role !== "admin" && keeper === undefined) return "last-admin";
-    if (keeper !== undefined) {
-      items.push({
-        ConditionCheck: {
-          TableName: ctx.table,
-          Key: { pk, sk: memberSk(keeper) },
-          ConditionExpression: "#role = :admin",
-          ExpressionAttributeNames: { "#role": "role" },
-          ExpressionAttributeValues: { ":admin": "admin" },
-        },
-      });
-    }
+    // An admin must remain at commit time. When `by` changes someone else, that admin is `by`
+    // (who must still be one to act at all); when `by` steps down (the early returns leave only
+    // that case for by === oid), it is another admin.
+    const keeper = by === oid ? members.find((m) => m.role === "admin" && m.member !== oid)?.member : by;
+    if (keeper === undefined) return "last-admin";
+    items.push({
+      ConditionCheck: {
+        TableName: ctx.table,
+        Key: { pk, sk: memberSk(keeper) },
+        ConditionExpression: "#role = :admin",
+        ExpressionAttributeNames: { "#role": "role" },
+        ExpressionAttributeValues: { ":admin": "admin" },
+      },
+    });
     try {
       await ctx.doc.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
