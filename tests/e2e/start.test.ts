@@ -11,6 +11,7 @@ import { freePort } from "#functions/local/dynamodb-local.ts";
 import { launchChromium } from "#tests/browser/harness.ts";
 import type { ChangesResponse } from "#core/sync/protocol.ts";
 import { call } from "#tests/support/api-client.ts";
+import { main } from "#cli/main.ts";
 import { descendants, getInsecure, isAlive, listening, parentOf, spawnStart, waitReady, type ReadyInfo, type StartedApp } from "./support/start-process.ts";
 
 const PLAN = "clust-er-2025";
@@ -87,6 +88,21 @@ describe("npm start", () => {
     expect(new Set(changes.body.changes.map((c) => `${c.entity}:${c.key}`)).size).toBe(SAMPLE_ROWS);
     expect(anonymous.status).toBe(401);
     expect(rollups.status).toBe(200);
+  });
+
+  it("lets the printed token open a plan and give a colleague a role through the CLI, as the infra README says", async () => {
+    // Prepare
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), cwd: process.cwd() };
+    const common = ["--api", ready.api, "--token", ready.token, "--locale", "en"];
+    // Act
+    const created = await main(["plans", "create", "--plan", "piano-e2e", "--name", "Piano e2e", ...common], io);
+    const set = await main(["members", "set", "--plan", "piano-e2e", "--member", "colleague", "--role", "editor", ...common], io);
+    const listed = await main(["members", "list", "--plan", "piano-e2e", ...common], io);
+    // Assess
+    expect([created, set, listed, err]).toEqual([0, 0, 0, []]);
+    expect(out).toEqual(["plan created: piano-e2e (admin: dev-user)", "colleague: editor", "colleague  editor", "dev-user  admin"]);
   });
 
   it("serves the task pane page with the dev defaults: the API under its own origin and the dev user", async () => {
