@@ -13,6 +13,12 @@ export interface SyncedRow {
 export interface SyncState {
   planId: string;
   apiUrl?: string;
+  /**
+   * The number/date locale the workbook's text cells were parsed with when the hashes were taken
+   * (the add-in: Excel's culture). The CLI and the nightly job parse with it too, so the same
+   * cells hash the same whichever client reads the file. Absent in files synced before it existed.
+   */
+  locale?: "it" | "en";
   /** The pull cursor (opaque). */
   cursor?: string;
   /** Keyed `${entity}:${key}` (see `stateKey`). */

@@ -4,7 +4,8 @@
  *
  * Layout (values only, so Office.js and ExcelJS write and read it alike):
  *   A1 "actionplan-sync", B1 1 (format version)
- *   row 2: "plan" | id;  row 3: "api" | url;  row 4: "cursor" | cursor
+ *   row 2: "plan" | id;  row 3: "api" | url;  row 4: "cursor" | cursor;  row 5: "locale" | it/en
+ *   (row 5 was empty before the locale existed: a file without it reads as "no locale").
  *   row 6: "entity" | "key" | "version" | "hash"; one synced row per line below.
  * Keys are written as text; the hash is 16 hex digits (text, never a number).
  */
@@ -27,7 +28,7 @@ export function syncSheetValues(state: SyncState): CellValue[][] {
     ["plan", state.planId, null, null],
     ["api", state.apiUrl ?? null, null, null],
     ["cursor", state.cursor ?? null, null, null],
-    [null, null, null, null],
+    state.locale === undefined ? [null, null, null, null] : ["locale", state.locale, null, null],
     ["entity", "key", "version", "hash"],
   ];
   const ids = Object.keys(state.rows).sort();
@@ -57,6 +58,8 @@ export function readSyncSheet(snapshot: WorkbookSnapshot): SyncState | undefined
   if (apiUrl) state.apiUrl = apiUrl;
   const cursor = text(cell(3, 1));
   if (cursor) state.cursor = cursor;
+  const locale = text(cell(4, 1));
+  if (text(cell(4, 0)) === "locale" && (locale === "it" || locale === "en")) state.locale = locale;
   for (let r = SYNC_SHEET_HEADER_ROW; r < sheet.values.length; r++) {
     const entity = text(cell(r, 0));
     const key = text(cell(r, 1));

@@ -17,6 +17,7 @@ const stateArb: fc.Arbitrary<SyncState> = fc.record(
     planId: fc.string({ minLength: 1 }).filter((s) => s.trim() === s && s !== ""),
     apiUrl: fc.webUrl(),
     cursor: fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/),
+    locale: fc.constantFrom<"it" | "en">("it", "en"),
     rows: fc.dictionary(
       fc
         .tuple(fc.constantFrom("priority", "line", "project", "budget"), fc.string({ minLength: 1 }))
@@ -46,6 +47,14 @@ describe("sync sheet", () => {
     expect(values[1]?.slice(0, 2)).toEqual(["plan", "clust-er-2025"]);
     expect(values[5]).toEqual(["entity", "key", "version", "hash"]);
     expect(values[6]).toEqual(["line", "5.1", 2, "00ff00ff00ff00ff"]);
+  });
+
+  it("keeps the parsing locale in row 5, and reads a file written before it as having none", () => {
+    const values = syncSheetValues({ planId: "p", locale: "en", rows: {} });
+    const older = values.map((row, i) => (i === 4 ? [null, null, null, null] : row));
+    expect(values[4]?.slice(0, 2)).toEqual(["locale", "en"]);
+    expect(readSyncSheet(snapshot(older))?.locale).toBeUndefined();
+    expect(readSyncSheet(snapshot(values))?.locale).toBe("en");
   });
 
   it.each([
