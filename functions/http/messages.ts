@@ -20,6 +20,10 @@ export const MESSAGES = {
     en: "The session has expired: sign in again.",
   },
   "auth.invalid-token": { it: "Token non valido.", en: "Invalid token." },
+  "auth.unavailable": {
+    it: "Impossibile verificare l'accesso in questo momento: riprova tra poco.",
+    en: "Sign-in cannot be checked right now: try again shortly.",
+  },
   "auth.forbidden": {
     it: "Il tuo ruolo non consente questa operazione sul piano.",
     en: "Your role does not allow this on the plan.",
