@@ -2,8 +2,6 @@
  * The API's routes: one Lambda entry file per route (the CDK stack bundles each `entry` on its
  * own), and the table the local server dispatches with.
  */
-import type { ApiHandler } from "./http/handler.ts";
-
 export interface RouteDef {
   method: "GET" | "POST" | "PUT" | "DELETE";
   /** API Gateway route path with `{param}` placeholders. */
@@ -37,12 +35,6 @@ export const ROUTES: readonly RouteDef[] = [
   { method: "PUT", path: "/plans/{plan}/members/{member}", entry: "handlers/members.ts", name: "members" },
   { method: "DELETE", path: "/plans/{plan}/members/{member}", entry: "handlers/members.ts", name: "members" },
 ];
-
-/** Loads a route's handler (dynamic import keeps each entry independent). */
-export async function loadHandler(route: RouteDef): Promise<ApiHandler> {
-  const mod = (await import(new URL(route.entry, import.meta.url).href)) as { handler: ApiHandler };
-  return mod.handler;
-}
 
 /** Matches a path against a route path; the decoded parameters, or undefined. */
 export function matchPath(pattern: string, path: string): Record<string, string> | undefined {

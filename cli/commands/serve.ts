@@ -50,21 +50,23 @@ export const command: Command = {
     const { startDynamoDbLocal } = await import("#functions/local/dynamodb-local.ts");
     const { startLocalStack } = await import("#functions/local/stack.ts");
     let stack;
+    let dynamo: Awaited<ReturnType<typeof startDynamoDbLocal>> | undefined;
     try {
       const inMemory = values["in-memory"] === true;
       const dbPath = resolve(io.cwd, ".data", "dynamodb-local");
       if (!inMemory) mkdirSync(dbPath, { recursive: true });
-      const dynamo = await startDynamoDbLocal(inMemory ? {} : { inMemory: false, dbPath });
+      const db = await startDynamoDbLocal(inMemory ? {} : { inMemory: false, dbPath });
+      dynamo = db;
       stack = await startLocalStack({
         port,
-        dynamo,
+        dynamo: db,
         tableName: "actionplan",
         corsOrigins: ["https://localhost:3000"],
       });
       const s = stack;
       const stopAll = async (): Promise<void> => {
         await s.stop();
-        await dynamo.stop();
+        await db.stop();
       };
       await s.store.createPlan(PLAN, "Clust-ER Health Action Plan 2025", DEV_USER);
       const token = await s.issuer.mintToken({
@@ -86,7 +88,9 @@ export const command: Command = {
       io.stdout(say("stopped", locale));
       return EXIT.ok;
     } catch (error) {
+      // Stop what did start, the JVM included: a failed start must exit, not hang.
       await stack?.stop().catch(() => undefined);
+      await dynamo?.stop().catch(() => undefined);
       io.stderr(
         `actionplan serve: ${say("failed", locale, { value: error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error) })}`,
       );

@@ -8,7 +8,8 @@ import { MAX_BODY_BYTES } from "#core/sync/protocol.ts";
 import { HttpError, PayloadTooLargeError } from "../http/errors.ts";
 import type { ApiHandler } from "../http/handler.ts";
 import { WORKBOOK_ROUTES } from "../nightly/workbook-routes.ts";
-import { loadHandler, matchPath, ROUTES } from "../routes.ts";
+import { matchPath, ROUTES } from "../routes.ts";
+import { loadHandler } from "./handlers.ts";
 
 /** Every route the deployed HTTP API has (infra/routes.ts builds it from the same two tables). */
 const API_ROUTES = [...ROUTES, ...WORKBOOK_ROUTES];
@@ -28,7 +29,7 @@ export interface ApiServerOptions {
 export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
   const handlers = new Map<string, ApiHandler>();
   for (const route of API_ROUTES)
-    if (!handlers.has(route.name)) handlers.set(route.name, await loadHandler(route));
+    if (!handlers.has(route.name)) handlers.set(route.name, await loadHandler(route.name));
   const cors = new Set(options.corsOrigins ?? []);
   const server = createServer((req, res) => {
     serve(req, res, handlers, cors).catch(() => {

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROUTES } from "#functions/routes.ts";
 import { WORKBOOK_ROUTES } from "#functions/nightly/workbook-routes.ts";
+import { loadHandler } from "#functions/local/handlers.ts";
 import { call } from "#tests/support/api-client.ts";
 import { useLocalStack } from "#tests/support/local-stack.ts";
 import { USERS } from "#tests/support/rows.ts";
@@ -40,6 +41,17 @@ describe("local server", () => {
       expect(reply.status).toBeLessThan(500);
     },
   );
+
+  it.each(
+    [...new Map([...ROUTES, ...WORKBOOK_ROUTES].map((r) => [r.name, r])).values()].map(
+      (r) => [r.name, r] as const,
+    ),
+  )("loads the %s route's handler from the entry file the CDK stack deploys", async (_name, route) => {
+    const deployed = (await import(new URL(`../../functions/${route.entry}`, import.meta.url).href)) as {
+      handler: unknown;
+    };
+    expect(await loadHandler(route.name)).toBe(deployed.handler);
+  });
 
   it("still answers an unknown path with 404 and a known path's wrong method with 405", async () => {
     const token = await stack().issuer.mintToken({ oid: USERS.admin });
