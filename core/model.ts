@@ -30,6 +30,8 @@ export interface Priority {
   code: string;
   title: string;
   description?: string;
+  /** Unknown columns, kept by heading (SPEC §3); absent when the row has none. */
+  extra?: Record<string, string>;
   /** true when the row has at least one error: kept in the model, held back from sync. */
   hasErrors?: boolean;
   source?: SourceRef;
@@ -44,6 +46,8 @@ export interface Line {
   types: string[];
   /** true when the code was not in the sheet and was assigned as `<priority>.<n>`. */
   codeAssigned?: boolean;
+  /** Unknown columns, kept by heading (SPEC §3); absent when the row has none. */
+  extra?: Record<string, string>;
   /** true when the row has at least one error: kept in the model, held back from sync. */
   hasErrors?: boolean;
   source?: SourceRef;
@@ -118,6 +122,8 @@ export interface BudgetRow {
   partner?: string;
   /** Overhead rate stated on an overhead row, as a fraction ("25%" → 0.25); applies to its project. */
   rate?: number;
+  /** Unknown columns, kept by heading (SPEC §3); absent when the row has none. */
+  extra?: Record<string, string>;
   /** true when the row has at least one error: kept in the model, held back from sync. */
   hasErrors?: boolean;
   source?: SourceRef;

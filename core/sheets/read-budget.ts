@@ -12,7 +12,7 @@ import { buildBudgetRow, RowCells } from "#core/validate/fields/build.ts";
 import { BUDGET_FIELDS, statedRateIn } from "#core/validate/fields/tables.ts";
 import { isBlank } from "#core/values/index.ts";
 import { isTotalsRow } from "./grid.ts";
-import { entryAt, firstDataRow, rowCellsOf } from "./sheet-read.ts";
+import { entryAt, extraOf, firstDataRow, rowCellsOf } from "./sheet-read.ts";
 import type { Entry, ReadCtx, SheetRead } from "./sheet-read.ts";
 import { RunningSums } from "./totals.ts";
 
@@ -59,7 +59,7 @@ export function readBudget(read: SheetRead, ctx: ReadCtx): BudgetRead {
         cells.load(values);
       }
     } else cells.load(values, "project", read.sheet.name);
-    const built = buildBudgetRow(cells, ctx);
+    const built = buildBudgetRow(cells, ctx, extraOf(read, row));
     const b = built.entity;
     b.source = { sheet: read.sheet.name, row };
     const rate = statedRateIn(b);

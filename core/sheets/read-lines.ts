@@ -9,7 +9,7 @@ import { buildLine } from "#core/validate/fields/build.ts";
 import { isBlank } from "#core/values/index.ts";
 import { isTotalsRow, splitCodeTitle } from "./grid.ts";
 import type { PriorityResolver } from "./priority-refs.ts";
-import { entryAt, firstDataRow, rawFieldsOf } from "./sheet-read.ts";
+import { entryAt, extraOf, firstDataRow, rawFieldsOf } from "./sheet-read.ts";
 import type { Entry, ReadCtx, SheetRead } from "./sheet-read.ts";
 
 /** Reads the lines of a recognised lines sheet; codes are assigned by {@link assignLineCodes}. */
@@ -42,7 +42,7 @@ export function readLines(read: SheetRead, ctx: ReadCtx, priorities: PriorityRes
         raw["title"] = split.title;
       }
     }
-    const built = buildLine(raw, ctx, true);
+    const built = buildLine(raw, ctx, true, extraOf(read, row));
     built.entity.source = { sheet: read.sheet.name, row };
     out.push(entryAt(read, row, built.entity, built.problems));
   }

@@ -6,7 +6,7 @@ import type { Priority } from "#core/model.ts";
 import { buildPriority } from "#core/validate/fields/build.ts";
 import type { CellValue } from "#core/snapshot/types.ts";
 import { isBareCode, isTotalsRow, splitCodeTitle } from "./grid.ts";
-import { entryAt, firstDataRow, rawFieldsOf } from "./sheet-read.ts";
+import { entryAt, extraOf, firstDataRow, rawFieldsOf } from "./sheet-read.ts";
 import type { Entry, ReadCtx, SheetRead } from "./sheet-read.ts";
 import { isBlank } from "#core/values/index.ts";
 
@@ -40,7 +40,7 @@ export function readPriorities(read: SheetRead, ctx: ReadCtx): Entry<Priority>[]
         raw["title"] = split.title;
       }
     }
-    const built = buildPriority(raw, ctx);
+    const built = buildPriority(raw, ctx, extraOf(read, row));
     built.entity.source = { sheet: read.sheet.name, row };
     if (numberLater) {
       built.problems = built.problems.filter((p) => p.field !== "code");

@@ -77,10 +77,10 @@ export function validateEntity(
   let built: Built<AnyEntity>;
   switch (kind) {
     case "priority":
-      built = buildPriority(raw, fieldCtx);
+      built = buildPriority(raw, fieldCtx, extraOf(safe));
       break;
     case "line": {
-      const b = buildLine(raw, fieldCtx);
+      const b = buildLine(raw, fieldCtx, false, extraOf(safe));
       linePriorityRefs([asRow(b)], ctx.priorities);
       built = b;
       break;
@@ -94,7 +94,7 @@ export function validateEntity(
       break;
     }
     case "budget": {
-      const b = buildBudgetRow(raw, fieldCtx);
+      const b = buildBudgetRow(raw, fieldCtx, extraOf(safe));
       const category = safe["category"];
       if (typeof category === "string" && CATEGORIES.has(category)) {
         b.entity.category = category as CostCategory;

@@ -69,23 +69,39 @@ function run<E>(table: Table<E>, e: E, raw: RawFields | RowCells<E>, ctx: FieldC
   }
 }
 
-/** A priority from raw fields. */
-export function buildPriority(raw: RawFields, ctx: FieldCtx): Built<Priority> {
+/**
+ * Keeps the unknown columns of a row as text by heading (SPEC §3). Blank cells are dropped and
+ * `extra` is set only when something is left: a row without extra columns has no `extra` field,
+ * so its wire values — and its sync hash — are what they were before extras were kept.
+ */
+function keepExtra(e: { extra?: Record<string, string> }, extra: Record<string, unknown> | undefined): void {
+  if (extra === undefined) return;
+  for (const heading in extra) {
+    if (!Object.hasOwn(extra, heading) || heading === "__proto__") continue;
+    const t = extraText(extra[heading]);
+    if (t !== undefined) (e.extra ??= {})[heading] = t;
+  }
+}
+
+/** A priority from raw fields; `extra` holds unknown columns by heading. */
+export function buildPriority(raw: RawFields, ctx: FieldCtx, extra?: Record<string, unknown>): Built<Priority> {
   const e: Priority = { code: "", title: "" };
   const problems: FieldProblem[] = [];
   run(PRIORITY_FIELDS, e, raw, ctx, problems);
+  keepExtra(e, extra);
   requiredPriority(e, problems);
   return { entity: e, problems };
 }
 
 /**
  * A line from raw fields. `codeLater`: the sheet reader assigns missing codes afterwards, so a
- * missing code is not an error here.
+ * missing code is not an error here. `extra` holds unknown columns by heading.
  */
-export function buildLine(raw: RawFields, ctx: FieldCtx, codeLater = false): Built<Line> {
+export function buildLine(raw: RawFields, ctx: FieldCtx, codeLater = false, extra?: Record<string, unknown>): Built<Line> {
   const e: Line = { code: "", title: "", priority: "", types: [] };
   const problems: FieldProblem[] = [];
   run(LINE_FIELDS, e, raw, ctx, problems);
+  keepExtra(e, extra);
   requiredLine(e, problems, codeLater);
   return { entity: e, problems };
 }
@@ -96,23 +112,18 @@ export function buildProject(raw: RawFields | RowCells<Project>, ctx: FieldCtx, 
   const problems: FieldProblem[] = [];
   run(PROJECT_FIELDS, e, raw, ctx, problems);
   e.key = e.code ?? e.acronym ?? "";
-  if (extra !== undefined) {
-    for (const heading in extra) {
-      if (!Object.hasOwn(extra, heading) || heading === "__proto__") continue;
-      const t = extraText(extra[heading]);
-      if (t !== undefined) (e.extra ??= {})[heading] = t;
-    }
-  }
+  keepExtra(e, extra);
   requiredProject(e, problems);
   datesOrder(e, problems);
   return { entity: e, problems };
 }
 
-/** A budget row from raw fields. */
-export function buildBudgetRow(raw: RawFields | RowCells<BudgetRow>, ctx: FieldCtx): Built<BudgetRow> {
+/** A budget row from raw fields; `extra` holds unknown columns by heading. */
+export function buildBudgetRow(raw: RawFields | RowCells<BudgetRow>, ctx: FieldCtx, extra?: Record<string, unknown>): Built<BudgetRow> {
   const e: BudgetRow = { project: "" };
   const problems: FieldProblem[] = [];
   run(BUDGET_FIELDS, e, raw, ctx, problems);
+  keepExtra(e, extra);
   requiredBudget(e, problems);
   return { entity: e, problems };
 }
