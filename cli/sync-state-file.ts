@@ -8,15 +8,13 @@
 import { randomUUID } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import * as z from "zod";
+import { TOMBSTONE_HASH } from "#core/sync/outgoing.ts";
 import type { PushRow, RowResult } from "#core/sync/protocol.ts";
 import type { SyncRow } from "#core/sync/rows.ts";
 import { stateKey, type SyncState, type SyncedRow } from "#core/sync/state.ts";
 
 /** What is appended to the workbook's path to name its sidecar. */
 export const SIDECAR_SUFFIX = ".actionplan-sync.json";
-
-/** The hash remembered for a tombstone (a deleted row has no values to hash). */
-export const TOMBSTONE_HASH = "deleted";
 
 const SidecarSchema = z.object({
   schema: z.literal(1),
@@ -77,16 +75,6 @@ export function mergeBase(
   }
   const apiUrl = sheet?.apiUrl ?? own.apiUrl;
   return { ...(sheet ?? {}), planId: plan, ...(apiUrl ? { apiUrl } : {}), rows };
-}
-
-/**
- * Drops tombstones for rows the base already records as deleted, so a row removed from the
- * sheet is not deleted again on every later sync.
- */
-export function withoutKnownTombstones(pushed: readonly PushRow[], base: SyncState | undefined): PushRow[] {
-  return pushed.filter(
-    (row) => !(row.deleted && base?.rows[stateKey(row.entity, row.key)]?.hash === TOMBSTONE_HASH),
-  );
 }
 
 /**

@@ -3,23 +3,33 @@
  * (SPEC §9, §10): reads the workbook, validates it with the core, and pushes the rows whose hash
  * changed since the last sync, and records the versions it got back in a sidecar next to the file
  * (`<file>.actionplan-sync.json`, see `../sync-state-file.ts`: the .xlsx itself is never rewritten).
- * The base of a push is the newer, per row, of the file's sync sheet and the sidecar. Retries with the
- * same idempotency key on 503/409-in-progress. Exit 0 all applied or unchanged, 1 some rows
+ * The base of a push is the newer, per row, of the file's sync sheet and the sidecar; what is sent
+ * follows the core's one push rule (`outgoingRows`: no blind or repeated deletions). The push goes
+ * in chunks (≤ `CHUNK_MAX_BYTES` of JSON, ≤ `CHUNK_MAX_ROWS` rows), each with its own idempotency
+ * key, retried with that key on 503/409-in-progress; the sidecar keeps what every applied chunk
+ * returned even when a later one fails. Cells are parsed with the locale the sync sheet states
+ * (the add-in's), so hashes match the add-in's. Exit 0 all applied or unchanged, 1 some rows
  * conflicted or were invalid (or held back with errors), 2 unusable file, usage or API refusal.
- * The API URL and token may also come from ACTIONPLAN_API_URL and ACTIONPLAN_TOKEN.
+ * The API URL and token come from --api/--token or ACTIONPLAN_API_URL/ACTIONPLAN_TOKEN only: a URL
+ * named only by the workbook (or its sidecar) is refused, so a crafted file cannot collect a token.
  */
 import { fillTemplate } from "#core/i18n/template.ts";
 import { resolve } from "node:path";
 import { analyzeWorkbook } from "#core/analyze.ts";
+import type { EntityKind } from "#core/model.ts";
 import type { Locale } from "#core/snapshot/types.ts";
+import { outgoingRows, type WithheldDeletions } from "#core/sync/outgoing.ts";
 import {
   apiPaths,
   ErrorBodySchema,
+  MAX_BODY_BYTES,
   PushResponseSchema,
   type PushRequest,
   type PushResponse,
+  type PushRow,
+  type RowResult,
 } from "#core/sync/protocol.ts";
-import { changedRows, planRows } from "#core/sync/rows.ts";
+import { planRows } from "#core/sync/rows.ts";
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
 import { EXIT, localeOption, parseCommandArgs, type CliIO, type Command } from "../command.ts";
 import { readWorkbookFile, UnreadableWorkbookError } from "../read-xlsx.ts";
@@ -28,9 +38,15 @@ import {
   nextSidecar,
   readSidecar,
   sidecarPath,
-  withoutKnownTombstones,
   writeSidecar,
 } from "../sync-state-file.ts";
+
+/** Largest JSON body of one push request: well under the API's `MAX_BODY_BYTES` (413 beyond). */
+export const CHUNK_MAX_BYTES = Math.min(4 * 1024 * 1024, MAX_BODY_BYTES - 64 * 1024);
+/** Largest number of rows in one push request (bounds each idempotency record and write burst). */
+export const CHUNK_MAX_ROWS = 10_000;
+/** Room kept in each chunk for the request's envelope (idempotency key, source, brackets). */
+const ENVELOPE_BYTES = 1024;
 
 const TEXT = {
   usage: {
@@ -51,7 +67,19 @@ const TEXT = {
     it: "l'API ha rifiutato l'invio ({status}): {value}",
     en: "the API refused the push ({status}): {value}",
   },
+  apiFromFile: {
+    it: "la cartella di lavoro indica l'API {value}: il token non viene inviato a un indirizzo scritto solo nel file; se è quella giusta, passare --api {value}",
+    en: "the workbook names the API {value}: the token is not sent to an address written only in the file; if it is the right one, pass --api {value}",
+  },
   unreachable: { it: "API non raggiungibile: {value}", en: "API unreachable: {value}" },
+  "withheld.sheet-missing": {
+    it: "avviso: {entity}: {count} eliminazioni non inviate, nessun foglio di questo tipo è stato riconosciuto",
+    en: "warning: {entity}: {count} deletions not sent, no sheet of this kind was recognized",
+  },
+  "withheld.held-rows": {
+    it: "avviso: {entity}: {count} eliminazioni non inviate, alcune righe sono trattenute per errori nella chiave",
+    en: "warning: {entity}: {count} deletions not sent, some rows are held back with errors in their key",
+  },
   summary: {
     it: "{file} → piano {plan}: {sent} righe inviate; applicate {applied}, invariate {unchanged}, conflitti {conflict}, non valide {invalid}; trattenute per errori {held}.",
     en: "{file} → plan {plan}: {sent} rows sent; applied {applied}, unchanged {unchanged}, conflicts {conflict}, invalid {invalid}; held back with errors {held}.",
@@ -66,6 +94,13 @@ const TEXT = {
     en: "warning: could not save the sync state to {value}; the next sync may report false conflicts",
   },
 } as const;
+
+const ENTITY_LABEL: Readonly<Record<EntityKind, Readonly<Record<Locale, string>>>> = {
+  priority: { it: "priorità", en: "priorities" },
+  line: { it: "linee", en: "lines" },
+  project: { it: "progetti", en: "projects" },
+  budget: { it: "budget", en: "budget" },
+};
 
 function say(key: keyof typeof TEXT, locale: Locale, params: Record<string, string | number> = {}): string {
   return fillTemplate(TEXT[key][locale], params);
@@ -123,45 +158,59 @@ export const command: Command = {
       sheetState?.planId === values.plan ? sheetState : undefined,
       sidecar.kind === "ok" ? sidecar.state : undefined,
     );
-    const api = values.api ?? known?.apiUrl ?? process.env["ACTIONPLAN_API_URL"];
+    // The token goes only where the user said: a URL the file names is never used on its own.
+    const api = values.api ?? process.env["ACTIONPLAN_API_URL"];
+    const named = sheetState?.apiUrl ?? (sidecar.kind === "ok" ? sidecar.state.apiUrl : undefined);
+    if (!api) return fail(named ? say("apiFromFile", locale, { value: named }) : say("noApi", locale));
     const token = values.token ?? process.env["ACTIONPLAN_TOKEN"];
-    if (!api) return fail(say("noApi", locale));
     if (!token) return fail(say("noToken", locale));
-    const { plan } = analyzeWorkbook(snapshot, { messagesLocale: locale });
-    const { rows, held } = planRows(plan);
-    const request: PushRequest = {
-      idempotencyKey: `cli-${crypto.randomUUID()}`,
-      source: "cli",
-      rows: withoutKnownTombstones(changedRows(rows, known, held), known),
-    };
-    let response: PushResponse;
-    try {
-      response =
-        request.rows.length === 0
-          ? { results: [] }
-          : await pushWithRetry(api, values.plan, token, request, locale);
-    } catch (error) {
-      if (error instanceof SyncRefused) return fail(error.message);
-      return fail(
-        say("unreachable", locale, { value: error instanceof Error ? error.message : String(error) }),
-      );
+    // Parse as the add-in did (the sync sheet's locale), so equal cells hash equally; --locale is messages.
+    const analysis = analyzeWorkbook(snapshot, {
+      messagesLocale: locale,
+      ...(sheetState?.locale ? { locale: sheetState.locale } : {}),
+    });
+    const { rows, held } = planRows(analysis.plan);
+    const outgoing = outgoingRows({
+      rows,
+      held,
+      state: known,
+      sheetKinds: analysis.sheets.map((s) => s.kind),
+    });
+    for (const w of outgoing.withheld)
+      io.stderr(`actionplan sync: ${say(`withheld.${w.reason}`, locale, { count: w.count, entity: ENTITY_LABEL[w.entity][locale] })}`);
+    const sent: PushRow[] = [];
+    const results: RowResult[] = [];
+    let failure: string | undefined;
+    const run = crypto.randomUUID();
+    for (const [i, chunk] of pushChunks(outgoing.rows).entries()) {
+      const request: PushRequest = { idempotencyKey: `cli-${run}-${i}`, source: "cli", rows: chunk };
+      try {
+        const response = await pushWithRetry(api, values.plan, token, request, locale);
+        sent.push(...chunk);
+        results.push(...response.results);
+      } catch (error) {
+        failure =
+          error instanceof SyncRefused
+            ? error.message
+            : say("unreachable", locale, { value: error instanceof Error ? error.message : String(error) });
+        break;
+      }
     }
     const counts = { applied: 0, unchanged: 0, conflict: 0, invalid: 0 };
-    for (const r of response.results) counts[r.status]++;
-    // Saved only when the cloud returned versions; a failed save warns but never changes the exit code.
+    for (const r of results) counts[r.status]++;
+    // Saved only when the cloud returned versions (also those of the chunks applied before a
+    // failure); a failed save warns but never changes the exit code.
     let savedTo: string | null =
       sidecar.kind === "ok" && sidecar.state.planId === values.plan ? stateFile : null;
     if (counts.applied + counts.unchanged > 0) {
       try {
-        await writeSidecar(
-          stateFile,
-          nextSidecar(values.plan, api, known, request.rows, response.results, rows),
-        );
+        await writeSidecar(stateFile, nextSidecar(values.plan, api, known, sent, results, rows));
         savedTo = stateFile;
       } catch {
         io.stderr(`actionplan sync: ${say("stateNotSaved", locale, { value: stateFile })}`);
       }
     }
+    if (failure !== undefined) return fail(failure);
     if (values.json)
       io.stdout(
         JSON.stringify(
@@ -169,10 +218,11 @@ export const command: Command = {
             schema: 1,
             file,
             plan: values.plan,
-            sent: request.rows.length,
+            sent: sent.length,
             held: held.length,
+            withheld: outgoing.withheld satisfies WithheldDeletions[],
             counts,
-            results: response.results,
+            results,
             stateFile: savedTo,
           },
           null,
@@ -184,7 +234,7 @@ export const command: Command = {
         say("summary", locale, {
           file,
           plan: values.plan,
-          sent: request.rows.length,
+          sent: sent.length,
           held: held.length,
           ...counts,
         }),
@@ -194,6 +244,32 @@ export const command: Command = {
     return counts.conflict + counts.invalid + held.length > 0 ? EXIT.errorsFound : EXIT.ok;
   },
 };
+
+/**
+ * Splits the rows into push requests of at most `maxRows` rows and about `maxBytes` of JSON
+ * (a single row larger than that still goes alone: the API judges it, row by row).
+ */
+export function pushChunks(
+  rows: readonly PushRow[],
+  maxBytes = CHUNK_MAX_BYTES,
+  maxRows = CHUNK_MAX_ROWS,
+): PushRow[][] {
+  const chunks: PushRow[][] = [];
+  let current: PushRow[] = [];
+  let bytes = ENVELOPE_BYTES;
+  for (const row of rows) {
+    const size = Buffer.byteLength(JSON.stringify(row), "utf8") + 1;
+    if (current.length > 0 && (current.length >= maxRows || bytes + size > maxBytes)) {
+      chunks.push(current);
+      current = [];
+      bytes = ENVELOPE_BYTES;
+    }
+    current.push(row);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
 
 /** POSTs the push; retries (same idempotency key, so no second effect) on 503 and 409-in-progress. */
 async function pushWithRetry(

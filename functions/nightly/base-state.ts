@@ -2,14 +2,12 @@
  * The base versions a nightly push is built on: the file's sync sheet, overlaid with what the
  * job itself applied from this file on earlier nights (see `NightlyMemory`).
  */
+import { TOMBSTONE_HASH } from "#core/sync/outgoing.ts";
 import type { RowResult, PushRow } from "#core/sync/protocol.ts";
 import type { SyncRow } from "#core/sync/rows.ts";
 import { stateKey } from "#core/sync/state.ts";
 import type { SyncState } from "#core/sync/state.ts";
 import type { NightlyMemory } from "./registry.ts";
-
-/** The hash remembered for a tombstone (changedRows never compares a deleted row's hash). */
-export const TOMBSTONE_HASH = "deleted";
 
 /** The sheet's state with every remembered row that is newer than the sheet's copy. */
 export function mergeBase(plan: string, sheet: SyncState | undefined, memory: NightlyMemory | undefined): SyncState {
@@ -24,7 +22,8 @@ export function mergeBase(plan: string, sheet: SyncState | undefined, memory: Ni
 /**
  * The memory to keep after a push: earlier entries still newer than the sheet, plus every row
  * the cloud now holds at a version newer than the sheet's (applied, or unchanged at a newer
- * version). Conflicts and invalid rows are not remembered: the file's base stays as it was.
+ * version). A deletion is remembered with `TOMBSTONE_HASH`, so it is not sent again on later
+ * nights. Conflicts and invalid rows are not remembered: the file's base stays as it was.
  */
 export function nextMemory(
   sheet: SyncState | undefined,

@@ -40,6 +40,10 @@ const MESSAGES = {
     it: "Nessun foglio di tipo «{kind}» riconosciuto: le sue righe non vengono eliminate nel cloud ({count} righe conservate)",
     en: "No “{kind}” sheet recognized: its rows are not deleted in the cloud ({count} rows kept)",
   },
+  "held-key": {
+    it: "Righe di tipo «{kind}» trattenute per errori nella chiave: le righe che non si ritrovano non vengono eliminate nel cloud ({count} righe conservate)",
+    en: "“{kind}” rows held back with errors in their key: rows not found are not deleted in the cloud ({count} rows kept)",
+  },
   more: { it: "… e altri {count} problemi", en: "… and {count} more problems" },
 } as const satisfies Record<string, Record<Locale, string>>;
 

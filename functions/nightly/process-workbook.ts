@@ -1,15 +1,18 @@
 /**
  * One workbook, one night: parse the saved file with ExcelJS, validate it with the core, and push
  * its changed rows through the same push service as the API (source = nightly), based on the
- * versions in the file's very hidden sync sheet. Rows with errors are held and reported;
- * conflicts are reported, never overwritten. Never throws for a bad file: it becomes the report.
+ * versions in the file's very hidden sync sheet (and the job's own memory of this file). What is
+ * pushed follows the core's one push rule (`outgoingRows`): no deletions for a sheet the file no
+ * longer has, for a kind with rows held under unknown keys, or for rows already known deleted.
+ * Cells are parsed with the locale the sync sheet states (the add-in's), else Italian, so the
+ * hashes equal the add-in's. Rows with errors are held and reported; conflicts are reported,
+ * never overwritten. Never throws for a bad file: it becomes the report.
  */
 import { analyzeWorkbook } from "#core/analyze.ts";
-import type { RecognizedSheetInfo } from "#core/analyze.ts";
-import type { EntityKind } from "#core/model.ts";
 import { canonicalJson, fnv1a64 } from "#core/sync/hash.ts";
+import { outgoingRows, type WithheldDeletions } from "#core/sync/outgoing.ts";
 import type { PushRequest, PushResponse, PushRow, RowResult, RunFile } from "#core/sync/protocol.ts";
-import { changedRows, planRows } from "#core/sync/rows.ts";
+import { planRows } from "#core/sync/rows.ts";
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
 import type { WorkbookSnapshot } from "#core/snapshot/types.ts";
 import type { Issue } from "#core/validate/issue.ts";
@@ -55,41 +58,27 @@ function issueError(issue: Pick<Issue, "message" | "sheet" | "cell">): RunError 
   return { message: issue.message, ...(issue.sheet ? { sheet: issue.sheet } : {}), ...(issue.cell ? { cell: issue.cell } : {}) };
 }
 
-/** The sheet kinds each entity is read from (a combined sheet holds priorities and lines). */
-const SHEETS_OF: Readonly<Record<EntityKind, readonly string[]>> = {
-  priority: ["priorities", "combined"],
-  line: ["lines", "combined"],
-  project: ["projects"],
-  budget: ["budget"],
-};
+/** One run-report line per kind whose deletions were withheld (see `outgoingRows`). */
+function withheldErrors(withheld: readonly WithheldDeletions[], locale: "it" | "en"): RunError[] {
+  return withheld.map((w) => ({
+    message: nightlyMessage(w.reason === "sheet-missing" ? "missing-sheet" : "held-key", locale, { kind: w.entity, count: w.count }),
+  }));
+}
 
 /**
- * Drops the tombstones of entity kinds whose sheet the workbook no longer has (renamed heading,
- * sheet removed): an unattended job must not read "sheet not recognized" as "every row deleted".
- * Each kind dropped is reported.
+ * Deterministic per request and file version: a retried run (same saved file — same eTag — and
+ * same base) has no second effect, while the same rows pushed from another save of the file (on
+ * another night) get a new key and so never replay an earlier result.
  */
-function withoutBlindDeletions(rows: PushRow[], sheets: readonly RecognizedSheetInfo[], locale: "it" | "en", errors: RunError[]): PushRow[] {
-  const kinds = new Set<string>(sheets.map((s) => s.kind));
-  const blind = new Map<EntityKind, number>();
-  const kept = rows.filter((row) => {
-    if (!row.deleted || SHEETS_OF[row.entity].some((kind) => kinds.has(kind))) return true;
-    blind.set(row.entity, (blind.get(row.entity) ?? 0) + 1);
-    return false;
-  });
-  for (const [kind, count] of blind) errors.push({ message: nightlyMessage("missing-sheet", locale, { kind, count }) });
-  return kept;
+function idempotencyKey(workbookId: string, eTag: string, rows: readonly PushRow[]): string {
+  return `nightly:${workbookId}:${fnv1a64(eTag)}:${fnv1a64(canonicalJson(rows))}:${rows.length}`;
 }
 
-/** Deterministic per request: a retried run (same file, same base) has no second effect. */
-function idempotencyKey(workbookId: string, rows: readonly PushRow[]): string {
-  return `nightly:${workbookId}:${fnv1a64(canonicalJson(rows))}:${rows.length}`;
-}
-
-async function pushAll(push: PushFn, reg: WorkbookRegistration, rows: readonly PushRow[], actor: Actor): Promise<RowResult[]> {
+async function pushAll(push: PushFn, reg: WorkbookRegistration, eTag: string, rows: readonly PushRow[], actor: Actor): Promise<RowResult[]> {
   const results: RowResult[] = [];
   for (let start = 0; start < rows.length; start += ROWS_PER_PUSH) {
     const chunk = rows.slice(start, start + ROWS_PER_PUSH);
-    const request: PushRequest = { idempotencyKey: idempotencyKey(reg.id, chunk), source: "nightly", rows: chunk };
+    const request: PushRequest = { idempotencyKey: idempotencyKey(reg.id, eTag, chunk), source: "nightly", rows: chunk };
     const response = await push(reg.plan, request, actor, reg.locale);
     results.push(...response.results);
   }
@@ -122,16 +111,22 @@ export async function processWorkbook(
   if (sheetState && sheetState.planId !== reg.plan) {
     return { file: failedFile(reg.name, nightlyMessage("wrong-plan", locale, { actual: sheetState.planId, plan: reg.plan })) };
   }
-  const analysis = analyzeWorkbook(snapshot, { messagesLocale: locale, ...(today ? { today } : {}) });
+  const analysis = analyzeWorkbook(snapshot, {
+    messagesLocale: locale,
+    ...(sheetState?.locale ? { locale: sheetState.locale } : {}),
+    ...(today ? { today } : {}),
+  });
   const { rows, held } = planRows(analysis.plan);
   const base = mergeBase(reg.plan, sheetState, reg.memory);
   const file = emptyFile(reg.name);
   const errors: RunError[] = analysis.issues.filter((issue) => issue.severity === "error").map(issueError);
-  const pushed = withoutBlindDeletions(changedRows(rows, base, held), analysis.sheets, locale, errors);
+  const outgoing = outgoingRows({ rows, held, state: base, sheetKinds: analysis.sheets.map((s) => s.kind) });
+  errors.push(...withheldErrors(outgoing.withheld, locale));
+  const pushed = outgoing.rows;
   file.invalid = held.length;
   file.unchanged = rows.length - pushed.filter((row) => !row.deleted).length;
 
-  const results = await pushAll(push, reg, pushed, actor);
+  const results = await pushAll(push, reg, fetched.eTag, pushed, actor);
   results.forEach((result, i) => {
     const row = pushed[i];
     if (!result || !row) return;

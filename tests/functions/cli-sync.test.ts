@@ -115,8 +115,8 @@ describe("actionplan sync", () => {
       [...bigDataPlan(), { name: SYNC_SHEET_NAME, values: syncSheetValues(state), hidden: "very" }],
       join(dir, "synced.xlsx"),
     );
-    // Act: second sync, the API URL read from the sync sheet
-    const second = await runCli(["sync", "synced.xlsx", "--plan", PLAN, "--token", token, "--json"]);
+    // Act: second sync
+    const second = await runCli([...syncToStack("synced.xlsx", token), "--json"]);
     // Assess
     expect(JSON.parse(second.out)).toMatchObject({ sent: 0, counts: { applied: 0 } });
     expect(second.code).toBe(0);

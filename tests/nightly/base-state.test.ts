@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { PushRow, RowResult } from "#core/sync/protocol.ts";
 import type { SyncState } from "#core/sync/state.ts";
-import { TOMBSTONE_HASH, mergeBase, nextMemory } from "#functions/nightly/base-state.ts";
+import { TOMBSTONE_HASH } from "#core/sync/outgoing.ts";
+import { mergeBase, nextMemory } from "#functions/nightly/base-state.ts";
 import type { NightlyMemory } from "#functions/nightly/registry.ts";
 
 const sheet: SyncState = { planId: "p", rows: { "project:A": { version: 3, hash: "a3" }, "project:B": { version: 1, hash: "b1" } } };
