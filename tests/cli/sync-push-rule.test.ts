@@ -64,14 +64,28 @@ interface SyncReport {
 }
 
 async function syncJson(file: string, plan: string, extra: string[] = []) {
-  const run = await runCli(["sync", file, "--plan", plan, "--api", stack().apiUrl, "--token", token, "--json", ...extra]);
+  const run = await runCli([
+    "sync",
+    file,
+    "--plan",
+    plan,
+    "--api",
+    stack().apiUrl,
+    "--token",
+    token,
+    "--json",
+    ...extra,
+  ]);
   return { ...run, report: JSON.parse(run.out) as SyncReport };
 }
 
 /** The keys of the live (not deleted) rows of one kind in the cloud. */
 async function liveKeys(plan: string, entity: string): Promise<string[]> {
   const rows = await stack().store.listRows(plan);
-  return rows.filter((r) => r.entity === entity && !r.deleted).map((r) => r.key).sort();
+  return rows
+    .filter((r) => r.entity === entity && !r.deleted)
+    .map((r) => r.key)
+    .sort();
 }
 
 describe("actionplan sync sends no deletion it cannot be sure of", () => {
@@ -88,22 +102,25 @@ describe("actionplan sync sends no deletion it cannot be sure of", () => {
       [{ entity: "project", reason: "sheet-missing", count: 11 }],
       /progetti: 11 eliminazioni non inviate/,
     ],
-  ])("keeps every project in the cloud after %s, and says so on stderr and in --json", async (_name, edited, withheld, line) => {
-    // Prepare: a synced workbook (the sidecar records every row)
-    const plan = await freshPlan();
-    const file = `rule-${seq}.xlsx`;
-    await writeXlsx(bigDataPlan(), join(dir, file));
-    await syncJson(file, plan);
-    const before = await liveKeys(plan, "project");
-    await writeXlsx(edited, join(dir, file));
-    // Act
-    const result = await syncJson(file, plan);
-    // Assess
-    expect(await liveKeys(plan, "project")).toEqual(before);
-    expect(result.report.withheld).toEqual(withheld);
-    expect(result.err.trim().split("\n")).toHaveLength(1);
-    expect(result.err).toMatch(line);
-  });
+  ])(
+    "keeps every project in the cloud after %s, and says so on stderr and in --json",
+    async (_name, edited, withheld, line) => {
+      // Prepare: a synced workbook (the sidecar records every row)
+      const plan = await freshPlan();
+      const file = `rule-${seq}.xlsx`;
+      await writeXlsx(bigDataPlan(), join(dir, file));
+      await syncJson(file, plan);
+      const before = await liveKeys(plan, "project");
+      await writeXlsx(edited, join(dir, file));
+      // Act
+      const result = await syncJson(file, plan);
+      // Assess
+      expect(await liveKeys(plan, "project")).toEqual(before);
+      expect(result.report.withheld).toEqual(withheld);
+      expect(result.err.trim().split("\n")).toHaveLength(1);
+      expect(result.err).toMatch(line);
+    },
+  );
 });
 
 describe("actionplan sync parses cells as the add-in did", () => {
@@ -112,24 +129,39 @@ describe("actionplan sync parses cells as the add-in did", () => {
     withCell(withCell(bigDataPlan(), "Progetti", 2, 9, "03/04/2022"), "Progetti", 2, 13, "1,500");
 
   it.each<[string, "it" | "en" | undefined, string, { submitted: string; totalBudget: number }]>([
-    ["the sync sheet's locale en, whatever --locale says", "en", "it", { submitted: "2022-03-04", totalBudget: 1500 }],
+    [
+      "the sync sheet's locale en, whatever --locale says",
+      "en",
+      "it",
+      { submitted: "2022-03-04", totalBudget: 1500 },
+    ],
     ["the sync sheet's locale it", "it", "en", { submitted: "2022-04-03", totalBudget: 1.5 }],
-    ["Italian when the sync sheet states none", undefined, "en", { submitted: "2022-04-03", totalBudget: 1.5 }],
-  ])("reads DGH with %s, so the cloud's hash is the add-in's", async (_name, sheetLocale, messages, expected) => {
-    // Prepare
-    const plan = await freshPlan();
-    const file = `locale-${seq}.xlsx`;
-    const state: SyncState = { planId: plan, rows: {}, ...(sheetLocale ? { locale: sheetLocale } : {}) };
-    await writeXlsx([...typed(), syncSheet(state)], join(dir, file));
-    const addin = planRows(analyzeWorkbook(snapshotOf(typed()), { locale: sheetLocale ?? "it" }).plan);
-    // Act
-    const result = await syncJson(file, plan, ["--locale", messages]);
-    // Assess
-    const dgh = (await stack().store.listRows(plan)).find((r) => r.entity === "project" && r.key === "DGH");
-    expect(result.report.results.find((r) => r.key === "DGH")?.status).toBe("applied");
-    expect(dgh?.values).toMatchObject(expected);
-    expect(rowHash(dgh?.values ?? {})).toBe(addin.rows.find((r) => r.entity === "project" && r.key === "DGH")?.hash);
-  });
+    [
+      "Italian when the sync sheet states none",
+      undefined,
+      "en",
+      { submitted: "2022-04-03", totalBudget: 1.5 },
+    ],
+  ])(
+    "reads DGH with %s, so the cloud's hash is the add-in's",
+    async (_name, sheetLocale, messages, expected) => {
+      // Prepare
+      const plan = await freshPlan();
+      const file = `locale-${seq}.xlsx`;
+      const state: SyncState = { planId: plan, rows: {}, ...(sheetLocale ? { locale: sheetLocale } : {}) };
+      await writeXlsx([...typed(), syncSheet(state)], join(dir, file));
+      const addin = planRows(analyzeWorkbook(snapshotOf(typed()), { locale: sheetLocale ?? "it" }).plan);
+      // Act
+      const result = await syncJson(file, plan, ["--locale", messages]);
+      // Assess
+      const dgh = (await stack().store.listRows(plan)).find((r) => r.entity === "project" && r.key === "DGH");
+      expect(result.report.results.find((r) => r.key === "DGH")?.status).toBe("applied");
+      expect(dgh?.values).toMatchObject(expected);
+      expect(rowHash(dgh?.values ?? {})).toBe(
+        addin.rows.find((r) => r.entity === "project" && r.key === "DGH")?.hash,
+      );
+    },
+  );
 });
 
 describe("actionplan sync sends the token only where the user said", () => {
@@ -140,7 +172,11 @@ describe("actionplan sync sends the token only where the user said", () => {
     // Prepare
     const plan = await freshPlan();
     const file = `crafted-${seq}.xlsx`;
-    const state: SyncState = { planId: plan, rows: {}, ...(where === "sheet" ? { apiUrl: collector.url } : {}) };
+    const state: SyncState = {
+      planId: plan,
+      rows: {},
+      ...(where === "sheet" ? { apiUrl: collector.url } : {}),
+    };
     await writeXlsx([...bigDataPlan(), syncSheet(state)], join(dir, file));
     if (where === "sidecar")
       await writeFile(
@@ -164,7 +200,10 @@ describe("actionplan sync sends the token only where the user said", () => {
     // Prepare
     const plan = await freshPlan();
     const file = `env-${seq}.xlsx`;
-    await writeXlsx([...bigDataPlan(), syncSheet({ planId: plan, apiUrl: collector.url, rows: {} })], join(dir, file));
+    await writeXlsx(
+      [...bigDataPlan(), syncSheet({ planId: plan, apiUrl: collector.url, rows: {} })],
+      join(dir, file),
+    );
     const saved = process.env["ACTIONPLAN_API_URL"];
     process.env["ACTIONPLAN_API_URL"] = stack().apiUrl;
     const before = collector.requests;
