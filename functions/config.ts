@@ -19,8 +19,11 @@ export interface FunctionsConfig {
   auth: {
     /** Accepted token issuer(s), e.g. https://login.microsoftonline.com/<tenant>/v2.0. */
     issuers: string[];
-    /** The API's application id URI / client id. */
-    audience: string;
+    /**
+     * Accepted token audiences (ACTIONPLAN_AUTH_AUDIENCE, a comma list): the API's Application ID
+     * URI and its client id GUID — Entra ID v2 access tokens carry the GUID.
+     */
+    audiences: string[];
     jwksUri: string;
   };
   /** Origins allowed by CORS (the add-in's origin). */
@@ -59,7 +62,7 @@ export function readConfig(env: NodeJS.ProcessEnv): FunctionsConfig {
     writeParallelism: int(env["ACTIONPLAN_WRITE_PARALLELISM"], 8),
     gapTimeoutMs: int(env["ACTIONPLAN_GAP_TIMEOUT_MS"], 120_000),
     idempotencyLockMs: int(env["ACTIONPLAN_IDEMPOTENCY_LOCK_MS"], 120_000),
-    auth: authSettings(env, list(env["ACTIONPLAN_AUTH_ISSUERS"])),
+    auth: authSettings(env, list),
     corsOrigins: list(env["ACTIONPLAN_CORS_ORIGINS"]),
   };
 }
@@ -71,13 +74,17 @@ const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//;
  * ACTIONPLAN_DEV_ISSUER=1, which the CDK stack never sets: a deployed function cannot be
  * pointed at a dev key by a stray variable. Without usable settings every token is refused.
  */
-function authSettings(env: NodeJS.ProcessEnv, issuers: string[]): FunctionsConfig["auth"] {
+function authSettings(
+  env: NodeJS.ProcessEnv,
+  list: (v: string | undefined) => string[],
+): FunctionsConfig["auth"] {
+  const issuers = list(env["ACTIONPLAN_AUTH_ISSUERS"]);
   const dev = env["ACTIONPLAN_DEV_ISSUER"] === "1";
   const jwksUri = env["ACTIONPLAN_AUTH_JWKS_URI"] ?? "";
   const allowed = (url: string): boolean => dev || !LOOPBACK.test(url);
   return {
     issuers: issuers.filter(allowed),
-    audience: env["ACTIONPLAN_AUTH_AUDIENCE"] ?? "",
+    audiences: list(env["ACTIONPLAN_AUTH_AUDIENCE"]),
     jwksUri: allowed(jwksUri) ? jwksUri : "",
   };
 }

@@ -22,7 +22,7 @@ export interface ActionPlanApp {
  * finding that is not acknowledged with a reason).
  *
  * @example
- * const { app } = buildApp({ context: { tenantId: "…", apiAudience: "api://…", addinOrigin: "https://…" } });
+ * const { app } = buildApp({ context: { tenantId: "…", apiAudience: "api://…,<api-client-id>", addinOrigin: "https://…" } });
  * app.synth();
  */
 export function buildApp(props: AppProps = {}): ActionPlanApp {

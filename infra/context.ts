@@ -10,8 +10,12 @@ import type { Node } from "constructs";
 export interface InfraSettings {
   /** Entra ID tenant (directory) id: the JWT issuer is `https://login.microsoftonline.com/<tenant>/v2.0`. */
   readonly tenantId: string;
-  /** Accepted `aud` of API tokens (the API app registration's client id or Application ID URI). */
-  readonly apiAudience: string;
+  /**
+   * Accepted `aud` values of API tokens (context `apiAudience`, a comma list or a JSON array): the
+   * API registration's client id GUID — Entra ID v2 access tokens always carry it — and, if you
+   * like, its Application ID URI (v1 tokens carry that).
+   */
+  readonly apiAudiences: readonly string[];
   /** The add-in's origin (scheme://host[:port]); the only origin CORS allows. */
   readonly addinOrigin: string;
   /** Prefix of every resource name (lets two deployments share an account). */
@@ -24,6 +28,7 @@ export class InfraContextError extends Error {
 }
 
 const TENANT = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+(?:\.[a-z0-9-]+)+)$/i;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PREFIX = /^[A-Za-z][A-Za-z0-9-]{0,30}$/;
 
 function required(node: Node, key: string): string {
@@ -32,6 +37,27 @@ function required(node: Node, key: string): string {
     throw new InfraContextError(`CDK context "${key}" is required: pass -c ${key}=... or set it in cdk.json.`);
   }
   return value.trim();
+}
+
+/**
+ * The accepted audiences. At least one must be a GUID: with `accessTokenAcceptedVersion: 2` the
+ * `aud` of every access token is the API's client id, so a list of URIs alone would refuse every
+ * real token (401) while synthesis and the local tests pass.
+ */
+function audiences(node: Node): string[] {
+  const value: unknown = node.tryGetContext("apiAudience");
+  const raw: unknown[] = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : [];
+  const list = [...new Set(raw.filter((v): v is string => typeof v === "string").map((v) => v.trim()).filter(Boolean))];
+  if (list.length === 0) {
+    throw new InfraContextError(`CDK context "apiAudience" is required: pass -c apiAudience=... or set it in cdk.json.`);
+  }
+  if (!list.some((a) => GUID.test(a))) {
+    throw new InfraContextError(
+      `CDK context "apiAudience" must include the API's client id (a GUID): Entra ID v2 access tokens carry it as ` +
+        `their audience. Pass both, e.g. -c apiAudience=api://actionplan-excel,<api-client-id>.`,
+    );
+  }
+  return list;
 }
 
 /**
@@ -70,7 +96,7 @@ export function readSettings(node: Node): InfraSettings {
   }
   return {
     tenantId,
-    apiAudience: required(node, "apiAudience"),
+    apiAudiences: audiences(node),
     addinOrigin: normalizeOrigin(required(node, "addinOrigin")),
     prefix,
   };

@@ -1,6 +1,6 @@
 /**
  * Plan roles (SPEC §9): reader < editor < admin, per plan, from MEMBER items. App-only callers
- * holding the `ActionPlan.Sync.All` app role (the nightly job) act as editors on every plan.
+ * (auth/app-only.ts) holding the `ActionPlan.Sync.All` app role (the nightly job) act as editors on every plan.
  * A plan that does not exist and a plan the caller is not a member of look the same (404), so
  * plan names do not leak; a member whose role is too low gets 403.
  */
@@ -24,8 +24,10 @@ export async function authorize(
 ): Promise<Role> {
   const [exists, member] = await Promise.all([store.planExists(plan), store.getMember(plan, principal.id)]);
   if (!exists) throw new NotFoundError();
+  // The sync role is an application permission: it counts only on an app-only token, so a user
+  // somehow assigned it (or a delegated token carrying it) gains nothing.
   const role: Role | undefined =
-    member ?? (principal.appRoles.includes(SYNC_ALL_APP_ROLE) ? "editor" : undefined);
+    member ?? (principal.appOnly && principal.appRoles.includes(SYNC_ALL_APP_ROLE) ? "editor" : undefined);
   if (!role) throw new NotFoundError();
   if (RANK[role] < RANK[needed]) throw new ForbiddenError();
   return role;

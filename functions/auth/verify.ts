@@ -4,7 +4,8 @@
  * issuer's tokens: only the configuration differs (see config.ts and local/dev-issuer.ts).
  */
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
-import { UnauthorizedError } from "../http/errors.ts";
+import { HttpError, UnauthorizedError } from "../http/errors.ts";
+import { isAppOnlyToken } from "./app-only.ts";
 
 /** Who is calling. */
 export interface Principal {
@@ -13,15 +14,22 @@ export interface Principal {
   name?: string;
   /** App roles granted to the caller (`roles` claim), e.g. "ActionPlan.Sync.All" for the nightly job. */
   appRoles: string[];
-  /** true for app-only (client credentials) tokens. */
+  /** true for app-only (client credentials) tokens (see auth/app-only.ts). */
   appOnly: boolean;
 }
 
 export interface AuthSettings {
   issuers: string[];
-  audience: string;
+  /**
+   * Accepted `aud` values: the API's Application ID URI and its client id GUID (Entra ID v2
+   * access tokens carry the GUID, whatever the client asked for).
+   */
+  audiences: string[];
   jwksUri: string;
 }
+
+/** How long a JWKS fetch may take before the request is answered 503 (retryable). */
+const JWKS_TIMEOUT_MS = 5_000;
 
 const jwksByUri = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
@@ -29,20 +37,35 @@ const jwksByUri = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 function jwks(uri: string): ReturnType<typeof createRemoteJWKSet> {
   let set = jwksByUri.get(uri);
   if (!set) {
-    set = createRemoteJWKSet(new URL(uri), { cooldownDuration: 30_000, timeoutDuration: 5_000 });
+    set = createRemoteJWKSet(new URL(uri), { cooldownDuration: 30_000, timeoutDuration: JWKS_TIMEOUT_MS });
     jwksByUri.set(uri, set);
   }
   return set;
 }
 
-/** Verifies the `Authorization: Bearer` header; 401 for a missing, expired or invalid token. */
+/**
+ * The keys could not be fetched (timeout, network error, non-200 or unparseable answer): the
+ * token may well be valid, so this is the identity provider's outage, not the caller's fault.
+ * jose raises JWKSTimeout / JWKSInvalid, a bare JOSEError for a non-200 or non-JSON answer, and
+ * lets fetch's own error (a TypeError) through for a refused connection.
+ */
+function isKeySetUnavailable(error: unknown): boolean {
+  if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid) return true;
+  if (error instanceof joseErrors.JOSEError) return error.code === joseErrors.JOSEError.code;
+  return true;
+}
+
+/**
+ * Verifies the `Authorization: Bearer` header; 401 for a missing, expired or invalid token,
+ * 503 (with `retry-after`) when the signing keys cannot be fetched.
+ */
 export async function verifyBearer(
   authorization: string | undefined,
   settings: AuthSettings,
 ): Promise<Principal> {
   const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i.exec(authorization ?? "");
   if (!match?.[1]) throw new UnauthorizedError("auth.missing-token");
-  if (settings.issuers.length === 0 || !settings.audience || !settings.jwksUri) {
+  if (settings.issuers.length === 0 || settings.audiences.length === 0 || !settings.jwksUri) {
     // Misconfiguration must never mean "accept anything".
     throw new UnauthorizedError("auth.invalid-token", new Error("auth is not configured"));
   }
@@ -50,12 +73,17 @@ export async function verifyBearer(
   try {
     ({ payload } = await jwtVerify(match[1], jwks(settings.jwksUri), {
       issuer: settings.issuers,
-      audience: settings.audience,
+      audience: settings.audiences,
       algorithms: ["RS256"],
       clockTolerance: 60,
     }));
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw new UnauthorizedError("auth.expired", error);
+    if (isKeySetUnavailable(error))
+      throw new HttpError(503, "auth.unavailable", undefined, {
+        cause: error,
+        headers: { "retry-after": "5" },
+      });
     throw new UnauthorizedError("auth.invalid-token", error);
   }
   const id = typeof payload["oid"] === "string" ? payload["oid"] : payload.sub;
@@ -63,7 +91,7 @@ export async function verifyBearer(
   const roles = Array.isArray(payload["roles"])
     ? payload["roles"].filter((r): r is string => typeof r === "string")
     : [];
-  const principal: Principal = { id, appRoles: roles, appOnly: payload["idtyp"] === "app" };
+  const principal: Principal = { id, appRoles: roles, appOnly: isAppOnlyToken(payload) };
   if (typeof payload["name"] === "string") principal.name = payload["name"];
   return principal;
 }

@@ -1,7 +1,7 @@
 /** POST /plans/{plan}/sync — push rows (editor). */
 import { PushRequestSchema } from "#core/sync/protocol.ts";
 import { authorize } from "../auth/roles.ts";
-import { ForbiddenError } from "../http/errors.ts";
+import { assertSourceAllowed } from "../auth/source.ts";
 import { apiHandler } from "../http/handler.ts";
 import { parseBody, planParam } from "../http/request.ts";
 import { pushRows } from "../sync/push.ts";
@@ -10,8 +10,7 @@ export const handler = apiHandler(async ({ event, principal, store, locale, log 
   const plan = planParam(event);
   await authorize(store, plan, principal, "editor");
   const request = parseBody(event, PushRequestSchema);
-  // History records the source; only the nightly job's app-only token may claim "nightly".
-  if (request.source === "nightly" && !principal.appOnly) throw new ForbiddenError("auth.nightly-source");
+  assertSourceAllowed(principal, request.source);
   const response = await pushRows(store, plan, request, { id: principal.id, source: request.source }, locale);
   const counts: Record<string, number> = {};
   for (const r of response.results) counts[r.status] = (counts[r.status] ?? 0) + 1;

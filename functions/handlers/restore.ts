@@ -1,6 +1,7 @@
 /** POST /plans/{plan}/rows/{entity}/{key}/restore {version} — restore a version as a new one (editor). */
 import { RestoreRequestSchema } from "#core/sync/protocol.ts";
 import { authorize } from "../auth/roles.ts";
+import { assertSourceAllowed } from "../auth/source.ts";
 import { apiHandler } from "../http/handler.ts";
 import { parseBody, planParam } from "../http/request.ts";
 import { restoreVersion } from "../sync/history.ts";
@@ -11,6 +12,7 @@ export const handler = apiHandler(async ({ event, principal, store, locale }) =>
   await authorize(store, plan, principal, "editor");
   const { entity, key } = rowParams(event);
   const request = parseBody(event, RestoreRequestSchema);
+  assertSourceAllowed(principal, request.source);
   return restoreVersion(
     store,
     plan,

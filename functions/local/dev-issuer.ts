@@ -17,8 +17,16 @@ export interface MintOptions {
   iss?: string;
   /** Seconds from now; negative for an already expired token. Default 3600. */
   expiresIn?: number;
-  /** App-only (client credentials) token, as the nightly job gets. */
+  /**
+   * App-only (client credentials) token, as the nightly job gets: shaped like Entra ID's — no
+   * `scp`, app permissions in `roles`, no `name`, and no `idtyp` unless `idtyp` is set. A user
+   * (delegated) token carries `scp` instead.
+   */
   appOnly?: boolean;
+  /** Add the optional `idtyp` claim ("app" or "user"), as when the API registration enables it. */
+  idtyp?: boolean;
+  /** The delegated scopes of a user token (default "access_as_user"); ignored for app-only tokens. */
+  scp?: string;
   /** Sign with a key that is not in the JWKS (same kid): a forged token. */
   forged?: boolean;
 }
@@ -57,10 +65,16 @@ export async function startDevIssuer(options: { port?: number; audience?: string
     jwksUri: `${base}/discovery/v2.0/keys`,
     audience,
     async mintToken(o) {
-      const claims: Record<string, unknown> = { oid: o.oid, tid: "dev-tenant", ver: "2.0" };
-      if (o.name) claims["name"] = o.name;
+      const claims: Record<string, unknown> = { oid: o.oid, tid: "dev-tenant", ver: "2.0", azpacr: "1" };
+      if (o.appOnly) {
+        claims["azp"] = o.oid; // the client app itself
+      } else {
+        claims["azp"] = "dev-addin";
+        claims["scp"] = o.scp ?? "access_as_user";
+        if (o.name) claims["name"] = o.name;
+      }
       if (o.roles) claims["roles"] = o.roles;
-      if (o.appOnly) claims["idtyp"] = "app";
+      if (o.idtyp) claims["idtyp"] = o.appOnly ? "app" : "user";
       const now = Math.floor(Date.now() / 1000);
       return new SignJWT(claims)
         .setProtectedHeader({ alg: "RS256", kid, typ: "JWT" })

@@ -48,7 +48,7 @@ export class ApiStack extends Stack {
     const common = {
       ACTIONPLAN_TABLE: table.tableName,
       ACTIONPLAN_AUTH_ISSUERS: issuer,
-      ACTIONPLAN_AUTH_AUDIENCE: settings.apiAudience,
+      ACTIONPLAN_AUTH_AUDIENCE: settings.apiAudiences.join(","),
       ACTIONPLAN_AUTH_JWKS_URI: entraJwksUri(settings.tenantId),
       ACTIONPLAN_CORS_ORIGINS: settings.addinOrigin,
     };
@@ -70,7 +70,8 @@ export class ApiStack extends Stack {
 
     const authorizer = new HttpJwtAuthorizer("EntraId", issuer, {
       authorizerName: "entra-id",
-      jwtAudience: [settings.apiAudience],
+      // Any of them (the client id GUID of v2 tokens, the Application ID URI of v1 tokens).
+      jwtAudience: [...settings.apiAudiences],
     });
     this.api = new HttpApi(this, "HttpApi", {
       apiName: `${settings.prefix}-api`,

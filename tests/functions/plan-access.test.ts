@@ -118,7 +118,7 @@ describe("managing members", () => {
       "the nightly job (editor on every plan) adds a member",
       async () =>
         call(stack().apiUrl, "PUT", apiPaths.member(PLAN, "x"), {
-          token: await stack().issuer.mintToken({ oid: "nightly-app", roles: [SYNC_ALL_APP_ROLE] }),
+          token: await stack().issuer.mintToken({ oid: "nightly-app", roles: [SYNC_ALL_APP_ROLE], appOnly: true }),
           body: { role: "admin" },
         }),
       403,

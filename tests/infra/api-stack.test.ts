@@ -6,12 +6,13 @@ import { actionsOf, statementsOfRole } from "#tests/infra/iam.ts";
 
 // Values unlike cdk.json's defaults, so every assertion proves the value comes from context.
 const TENANT = "6f1c2e4a-1b2c-4d3e-8f9a-0b1c2d3e4f5a";
-const AUDIENCE = "api://clust-er-actionplan";
+const AUDIENCE_URI = "api://clust-er-actionplan";
+const CLIENT_ID = "0b6c1f2e-3d4a-4b5c-9d8e-7f6a5b4c3d2e";
 const ORIGIN = "https://addin.clust-er.example";
 
 let synthesized: SynthesizedApp;
 beforeAll(() => {
-  synthesized = synthApp(false, { tenantId: TENANT, apiAudience: AUDIENCE, addinOrigin: `${ORIGIN}/taskpane.html` });
+  synthesized = synthApp(false, { tenantId: TENANT, apiAudience: `${AUDIENCE_URI},${CLIENT_ID}`, addinOrigin: `${ORIGIN}/taskpane.html` });
 });
 
 describe("stateless stack: Lambda defaults", () => {
@@ -53,17 +54,17 @@ describe("stateless stack: Lambda defaults", () => {
 });
 
 describe("stateless stack: HTTP API", () => {
-  it("has a JWT authorizer for the Entra ID v2 issuer and audience from context", () => {
+  it("has a JWT authorizer for the Entra ID v2 issuer and the audiences from context", () => {
     synthesized.apiTemplate.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", {
       AuthorizerType: "JWT",
       IdentitySource: ["$request.header.Authorization"],
-      JwtConfiguration: { Issuer: `https://login.microsoftonline.com/${TENANT}/v2.0`, Audience: [AUDIENCE] },
+      JwtConfiguration: { Issuer: `https://login.microsoftonline.com/${TENANT}/v2.0`, Audience: [AUDIENCE_URI, CLIENT_ID] },
     });
   });
 
   it.each([
     ["ACTIONPLAN_AUTH_ISSUERS", `https://login.microsoftonline.com/${TENANT}/v2.0`],
-    ["ACTIONPLAN_AUTH_AUDIENCE", AUDIENCE],
+    ["ACTIONPLAN_AUTH_AUDIENCE", `${AUDIENCE_URI},${CLIENT_ID}`],
     ["ACTIONPLAN_AUTH_JWKS_URI", `https://login.microsoftonline.com/${TENANT}/discovery/v2.0/keys`],
     ["ACTIONPLAN_CORS_ORIGINS", ORIGIN],
   ])("tells every function %s so it re-verifies tokens like the authorizer", (name, value) => {

@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { App } from "aws-cdk-lib";
 import { InfraContextError, entraIssuer, normalizeOrigin, readSettings } from "#infra/context.ts";
 
-const valid = { tenantId: "6f1c2e4a-1b2c-4d3e-8f9a-0b1c2d3e4f5a", apiAudience: "api://actionplan", addinOrigin: "https://addin.example.org" };
+const CLIENT_ID = "0b6c1f2e-3d4a-4b5c-9d8e-7f6a5b4c3d2e";
+const valid = { tenantId: "6f1c2e4a-1b2c-4d3e-8f9a-0b1c2d3e4f5a", apiAudience: `api://actionplan,${CLIENT_ID}`, addinOrigin: "https://addin.example.org" };
 
 function settingsFrom(context: Record<string, unknown>) {
   return readSettings(new App({ context }).node);
@@ -11,13 +12,24 @@ function settingsFrom(context: Record<string, unknown>) {
 
 describe("deployment settings from CDK context", () => {
   it("reads the three required values and defaults the prefix", () => {
-    expect(settingsFrom(valid)).toEqual({ ...valid, prefix: "ActionPlan" });
+    const { apiAudience: _list, ...rest } = valid;
+    expect(settingsFrom(valid)).toEqual({ ...rest, apiAudiences: ["api://actionplan", CLIENT_ID], prefix: "ActionPlan" });
+  });
+
+  it.each<[string, unknown, string[]]>([
+    ["a comma list with spaces", ` api://actionplan , ${CLIENT_ID} `, ["api://actionplan", CLIENT_ID]],
+    ["a JSON array (cdk.json)", ["api://actionplan", CLIENT_ID], ["api://actionplan", CLIENT_ID]],
+    ["the client id alone", CLIENT_ID, [CLIENT_ID]],
+    ["a repeated value once", `${CLIENT_ID},${CLIENT_ID}`, [CLIENT_ID]],
+  ])("reads the audiences from %s", (_name, apiAudience, expected) => {
+    expect(settingsFrom({ ...valid, apiAudience }).apiAudiences).toEqual(expected);
   });
 
   it.each([
     ["tenantId missing", { ...valid, tenantId: undefined }, /tenantId/],
     ["tenantId neither GUID nor domain", { ...valid, tenantId: "not a tenant" }, /tenantId/],
     ["apiAudience blank", { ...valid, apiAudience: "  " }, /apiAudience/],
+    ["apiAudience without the client id GUID (v2 tokens carry it)", { ...valid, apiAudience: "api://actionplan" }, /client id/],
     ["addinOrigin not a URL", { ...valid, addinOrigin: "addin.example.org" }, /addinOrigin/],
     ["addinOrigin plain http on a public host", { ...valid, addinOrigin: "http://addin.example.org" }, /https/],
     ["prefix with a space", { ...valid, prefix: "Action Plan" }, /prefix/],
