@@ -169,6 +169,31 @@ export const STRINGS = {
     en: "{when}: {files} files, applied {applied}, unchanged {unchanged}, conflicts {conflicts}, invalid {invalid}.",
   },
   "sync.run-load": { it: "Carica il rapporto", en: "Load report" },
+  "sync.withheld.sheet-missing": {
+    it: "{kind}: {count} eliminazioni non inviate, perché il foglio non è riconosciuto in questo file.",
+    en: "{kind}: {count} deletions not sent, because the sheet is not recognised in this file.",
+  },
+  "sync.withheld.held-rows": {
+    it: "{kind}: {count} eliminazioni non inviate, perché alcune righe hanno errori nel codice: correggile e riprova.",
+    en: "{kind}: {count} deletions not sent, because some rows have errors in their code: fix them and try again.",
+  },
+  "sync.pull-kept-local": {
+    it: "{count} righe modificate nel file non sono state sovrascritte: inviale per risolvere i conflitti.",
+    en: "{count} rows edited in the file were not overwritten: push them to resolve the conflicts.",
+  },
+  "sync.pull-partial": {
+    it: "{count} righe non scritte per intero (foglio o colonna mancante, o cella con formula): il cloud le conserva.",
+    en: "{count} rows not written in full (missing sheet or column, or a formula cell): the cloud keeps them.",
+  },
+  "sync.keep-mine-failed": {
+    it: "La tua versione di {key} non è stata accettata ({status}): il conflitto resta aperto.",
+    en: "Your version of {key} was not accepted ({status}): the conflict stays open.",
+  },
+  "sync.workbook-api": {
+    it: "Questo file indica l'API {url}. Il tuo accesso verrà inviato a questo indirizzo solo se lo confermi.",
+    en: "This file names the API {url}. Your sign-in is sent to this address only if you confirm it.",
+  },
+  "sync.workbook-api-use": { it: "Usa questo indirizzo", en: "Use this address" },
 
   // Errors shown to the user
   "error.offline": {

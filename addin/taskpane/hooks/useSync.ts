@@ -14,6 +14,7 @@ import { errorText } from "../error-text.ts";
 import { applyPull, keepMine, previewPull, push, takeCloud } from "../sync/sync-engine.ts";
 import type { Conflict, PullPreview, PushOutcome, SyncHost } from "../sync/sync-engine.ts";
 import { useLocale, useServices } from "./contexts.ts";
+import type { Translate } from "#addin/i18n/strings.ts";
 
 export type SyncBusy = "push" | "pull" | "apply" | "resolve" | "history" | "restore" | "runs" | "sign-in";
 
@@ -25,6 +26,11 @@ export interface SyncMessage {
 export interface SyncView {
   planId: string | undefined;
   apiUrl: string;
+  /**
+   * The API address only the workbook's sync sheet names (no setting), not confirmed yet: the
+   * sign-in token is never sent to an address a file chose until the user confirms it.
+   */
+  workbookApi: string | undefined;
   signedIn: boolean;
   user: string | undefined;
   busy: SyncBusy | undefined;
@@ -50,6 +56,15 @@ export interface SyncActions {
   history(entity: string, key: string): Promise<void>;
   restore(entity: string, key: string, version: number): Promise<void>;
   loadRuns(): Promise<void>;
+  /** The user confirms the workbook's API address (`workbookApi`) for this session. */
+  confirmWorkbookApi(): void;
+}
+
+/** One line per kind of deletion a push left out (empty when none), each starting on a new line. */
+function withheldLines(outcome: PushOutcome, t: Translate): string {
+  return outcome.withheld
+    .map((w) => `\n${t(`sync.withheld.${w.reason}`, { kind: t(`sync.kind.${w.entity}`), count: w.count })}`)
+    .join("");
 }
 
 /** `active`: the Sync tab is shown; the plan binding and sign-in state are re-read each time it is. */
@@ -57,9 +72,13 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
   const services = useServices();
   const host: SyncHost = services.host;
   const { t, locale } = useLocale();
-  // The user's setting wins; else the API the workbook was last synced with (kept in its sync sheet).
+  // The user's setting wins; else the API the workbook was last synced with (kept in its sync
+  // sheet), but only once the user confirms it: a crafted file must not collect a token.
   const [workbookApi, setWorkbookApi] = useState<string | undefined>(undefined);
-  const apiUrl = services.settings.load().apiUrl || workbookApi || "";
+  const [confirmedApi, setConfirmedApi] = useState<string | undefined>(undefined);
+  const setting = services.settings.load().apiUrl;
+  const apiUrl = setting || (workbookApi !== undefined && workbookApi === confirmedApi ? workbookApi : "");
+  const pendingApi = setting === "" && workbookApi !== undefined && workbookApi !== confirmedApi ? workbookApi : undefined;
   const api: ApiClient = useMemo(
     () =>
       createApiClient({
@@ -69,7 +88,7 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
       }),
     [apiUrl, services],
   );
-  const [view, setView] = useState<Omit<SyncView, "apiUrl">>({
+  const [view, setView] = useState<Omit<SyncView, "apiUrl" | "workbookApi">>({
     planId: undefined,
     signedIn: false,
     user: undefined,
@@ -132,16 +151,21 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
    * both (the sync sheet is in the same snapshot): a sync action costs one read's round trips.
    */
   const prepare = useCallback(async (): Promise<{ analysis: Analysis; state: SyncState } | SyncMessage> => {
-    if (apiUrl === "") return { intent: "warning", text: t("sync.no-api") };
+    if (apiUrl === "") {
+      if (pendingApi !== undefined) return { intent: "warning", text: t("sync.workbook-api", { url: pendingApi }) };
+      return { intent: "warning", text: t("sync.no-api") };
+    }
     const analysis = await run();
     if (analysis === undefined) return { intent: "error", text: t("error.excel", { detail: "read" }) };
     const state = readSyncSheet(analysis.snapshot);
     patch({ planId: state?.planId });
     if (state === undefined) return { intent: "warning", text: t("sync.no-plan") };
-    // Recorded with the next state write, so another user opening this file finds the same API.
+    // Recorded with the next state write, so another user opening this file finds the same API
+    // (and is asked before using it), and every client parses the cells the way we did.
     state.apiUrl = apiUrl;
+    if (analysis.snapshot.locale !== undefined) state.locale = analysis.snapshot.locale;
     return { analysis, state };
-  }, [apiUrl, run, t, patch]);
+  }, [apiUrl, pendingApi, run, t, patch]);
 
   const actions: SyncActions = {
     signIn: () =>
@@ -163,7 +187,12 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
         );
         const count = (s: string) => outcome.results.filter((r) => r.status === s).length;
         patch({ pushed: outcome, conflicts: outcome.conflicts });
-        if (outcome.sent === 0) return { intent: "info", text: t("sync.nothing-to-push") };
+        if (outcome.sent === 0) {
+          const withheld = withheldLines(outcome, t);
+          return withheld === ""
+            ? { intent: "info", text: t("sync.nothing-to-push") }
+            : { intent: "warning", text: t("sync.nothing-to-push") + withheld };
+        }
         const summary = t("sync.push-summary", {
           applied: count("applied"),
           unchanged: count("unchanged"),
@@ -172,8 +201,11 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
         });
         const held = outcome.held > 0 ? ` ${t("sync.held", { count: outcome.held })}` : "";
         return {
-          intent: outcome.conflicts.length > 0 || count("invalid") > 0 ? "warning" : "success",
-          text: summary + held,
+          intent:
+            outcome.conflicts.length > 0 || count("invalid") > 0 || outcome.withheld.length > 0
+              ? "warning"
+              : "success",
+          text: summary + held + withheldLines(outcome, t),
         };
       }),
     pull: () =>
@@ -190,10 +222,17 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
         if (preview === undefined) return undefined;
         const ready = await prepare();
         if (!("analysis" in ready)) return ready;
-        const written = await applyPull(host, ready.analysis, ready.state, preview);
+        const applied = await applyPull(host, ready.analysis, ready.state, preview);
         patch({ pullPreview: undefined });
         await run();
-        return { intent: "success", text: t("sync.pull-applied", { count: written }) };
+        const notes = [
+          applied.keptLocal > 0 ? t("sync.pull-kept-local", { count: applied.keptLocal }) : "",
+          applied.partial > 0 ? t("sync.pull-partial", { count: applied.partial }) : "",
+        ].filter((n) => n !== "");
+        return {
+          intent: notes.length > 0 ? "warning" : "success",
+          text: [t("sync.pull-applied", { count: applied.written }), ...notes].join("\n"),
+        };
       }),
     cancelPull: () => patch({ pullPreview: undefined }),
     resolve: (conflict, choice) =>
@@ -208,6 +247,11 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
               conflicts: v.conflicts.map((c) => (c === conflict ? { ...c, cloud: result.current! } : c)),
             }));
             return { intent: "warning", text: t("sync.status.conflict") };
+          }
+          if (result === undefined || (result.status !== "applied" && result.status !== "unchanged")) {
+            // Invalid or no answer: the conflict stays on screen, nothing is reported as done.
+            const status = result === undefined ? "—" : t(`sync.status.${result.status}`);
+            return { intent: "error", text: t("sync.keep-mine-failed", { key: conflict.key, status }) };
           }
         } else {
           await takeCloud(host, ready.analysis, ready.state, conflict);
@@ -244,6 +288,10 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
         patch({ runs: (await api.runs(ready.state.planId)).runs });
         return undefined;
       }),
+    confirmWorkbookApi: () => {
+      if (pendingApi !== undefined) setConfirmedApi(pendingApi);
+      patch({ message: undefined });
+    },
   };
-  return { ...view, apiUrl, ...actions };
+  return { ...view, apiUrl, workbookApi: pendingApi, ...actions };
 }

@@ -22,10 +22,9 @@ export function PullPreviewView({ preview, disabled, onApply, onCancel }: PullPr
   const styles = useStyles();
   const panel = usePanelStyles();
   const { t } = useLocale();
-  // Changes that only move a version (my own earlier push) are applied silently.
-  const visible = preview.items.filter(
-    (i) => i.fields.length > 0 || i.isNew || i.change.deleted || i.locallyChanged,
-  );
+  // Changes that only move a version (my own earlier push, a row already deleted here) are
+  // applied silently.
+  const visible = preview.items.filter((i) => i.versionOnly !== true);
   return (
     <section
       className={panel.section}

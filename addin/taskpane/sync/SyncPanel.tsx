@@ -21,6 +21,8 @@ import { usePanelStyles } from "../styles/panel.ts";
 
 const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  // Messages may hold one line per point (e.g. withheld deletions per kind).
+  lines: { whiteSpace: "pre-line" },
 });
 
 export interface SyncPanelProps {
@@ -62,6 +64,14 @@ export function SyncPanel({ run, active, onSelectCell }: SyncPanelProps) {
           <MessageBarBody>{t("sync.offline")}</MessageBarBody>
         </MessageBar>
       )}
+      {sync.workbookApi !== undefined && (
+        <MessageBar intent="warning" data-testid="workbook-api" data-url={sync.workbookApi}>
+          <MessageBarBody>{t("sync.workbook-api", { url: sync.workbookApi })}</MessageBarBody>
+          <Button size="small" onClick={sync.confirmWorkbookApi} data-testid="workbook-api-use">
+            {t("sync.workbook-api-use")}
+          </Button>
+        </MessageBar>
+      )}
       <Text className={panel.muted}>
         {sync.planId === undefined ? t("sync.no-plan") : t("sync.plan", { plan: sync.planId })}
       </Text>
@@ -86,7 +96,7 @@ export function SyncPanel({ run, active, onSelectCell }: SyncPanelProps) {
       )}
       {sync.message !== undefined && (
         <MessageBar intent={sync.message.intent} data-testid="sync-message" data-intent={sync.message.intent}>
-          <MessageBarBody>{sync.message.text}</MessageBarBody>
+          <MessageBarBody className={styles.lines}>{sync.message.text}</MessageBarBody>
         </MessageBar>
       )}
       {sync.pullPreview !== undefined && (

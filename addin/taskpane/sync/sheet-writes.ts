@@ -1,9 +1,11 @@
 /**
  * Turns cloud rows (wire values) into cell writes on the familiar sheets: an existing row is
  * updated in place (only the fields that differ), a new row is appended below its table, a
- * tombstone clears the row's known columns. Columns are found by the same header recognition the
- * core reads with, so a write lands exactly where the reader will look.
+ * tombstone clears the row's known and extra columns. Columns are found by the same header
+ * recognition the core reads with, so a write lands exactly where the reader will look.
  * Values are plain values; the host's `writeCells` keeps text that starts with = + - @ as text.
+ * A cell holding a formula is never written (the user's PRL column, a SUM total): what the sheet
+ * then holds is found by `sheet-after.ts`, which is what the sync state records.
  */
 import type { EntityKind, Plan } from "#core/model.ts";
 import type { CellValue, Locale, WorkbookSnapshot } from "#core/snapshot/types.ts";
@@ -69,11 +71,15 @@ export interface IncomingRow {
   deleted: boolean;
 }
 
-/** Where each entity row of the plan sits: `${entity}:${key}` → sheet and 1-based row. */
+/**
+ * Where each entity row of the plan sits: `${entity}:${key}` → sheet and 1-based row. A repeated
+ * key keeps its FIRST row: the one `planRows` syncs (a later duplicate is an error row, held).
+ */
 export function rowLocations(plan: Plan): Map<string, { sheet: string; row: number }> {
   const out = new Map<string, { sheet: string; row: number }>();
   const put = (entity: EntityKind, key: string, source: { sheet: string; row: number } | undefined) => {
-    if (source !== undefined) out.set(`${entity}:${key}`, { sheet: source.sheet, row: source.row });
+    const id = `${entity}:${key}`;
+    if (source !== undefined && !out.has(id)) out.set(id, { sheet: source.sheet, row: source.row });
   };
   for (const p of plan.priorities) put("priority", p.code, p.source);
   for (const l of plan.lines) put("line", l.code, l.source);
@@ -135,7 +141,20 @@ export interface SheetWritesInput {
 }
 
 /** The cell writes that bring `incoming` rows into the sheets. */
-export function sheetWrites({ snapshot, plan, current, incoming }: SheetWritesInput): CellWrite[] {
+export function sheetWrites(input: SheetWritesInput): CellWrite[] {
+  return [...sheetWritesByRow(input).values()].flat();
+}
+
+/**
+ * The same writes by incoming row (`${entity}:${key}`, in `incoming` order; a row the sheets
+ * cannot take, or already hold in every cell they have for it, has no writes or no entry).
+ */
+export function sheetWritesByRow({
+  snapshot,
+  plan,
+  current,
+  incoming,
+}: SheetWritesInput): Map<string, CellWrite[]> {
   const locale: Locale = snapshot.locale ?? "it";
   const recognized = new Map<string, RecognizedSheet>();
   const firstOfKind = new Map<SheetKind, string>();
@@ -146,12 +165,23 @@ export function sheetWrites({ snapshot, plan, current, incoming }: SheetWritesIn
     if (!firstOfKind.has(rec.kind)) firstOfKind.set(rec.kind, sheet.name);
   }
   const nextFree = new Map<string, number>();
-  for (const sheet of snapshot.sheets) nextFree.set(sheet.name, sheet.values.length + 1);
+  const formulas = new Map<string, (string | null)[][]>();
+  for (const sheet of snapshot.sheets) {
+    nextFree.set(sheet.name, sheet.values.length + 1);
+    if (sheet.formulas !== undefined) formulas.set(sheet.name, sheet.formulas);
+  }
+  // 1-based row and column, like the writes.
+  const hasFormula = (sheet: string, row: number, col: number): boolean => {
+    const f = formulas.get(sheet)?.[row - 1]?.[col - 1];
+    return typeof f === "string" && f.startsWith("=");
+  };
   const locations = rowLocations(plan);
-  const writes: CellWrite[] = [];
+  const byRow = new Map<string, CellWrite[]>();
 
   for (const row of incoming) {
     const id = `${row.entity}:${row.key}`;
+    const writes: CellWrite[] = [];
+    byRow.set(id, writes);
     const at = locations.get(id);
     const sheet = at?.sheet ?? firstOfKind.get(SHEET_KIND[row.entity]);
     if (sheet === undefined) continue;
@@ -159,8 +189,14 @@ export function sheetWrites({ snapshot, plan, current, incoming }: SheetWritesIn
     if (rec === undefined) continue;
     if (row.deleted) {
       if (at === undefined) continue;
-      const cols = new Set<number>([...rec.columns.values()].map((c) => c.col));
-      for (const col of cols) writes.push({ sheet, cell: toA1(at.row, col), value: "" });
+      // Extra columns too: a note left in an unknown column would make the row an error row.
+      const cols = new Set<number>([
+        ...[...rec.columns.values()].map((c) => c.col),
+        ...rec.extra.map((c) => c.col),
+      ]);
+      for (const col of cols) {
+        if (!hasFormula(sheet, at.row, col)) writes.push({ sheet, cell: toA1(at.row, col), value: "" });
+      }
       continue;
     }
     let target = at?.row;
@@ -176,9 +212,9 @@ export function sheetWrites({ snapshot, plan, current, incoming }: SheetWritesIn
       if (at !== undefined && canonicalJson(value ?? null) === canonicalJson(mine.get(field) ?? null))
         continue;
       const col = columnOf(rec, field);
-      if (col === undefined) continue;
+      if (col === undefined || hasFormula(sheet, target, col)) continue;
       writes.push({ sheet, cell: toA1(target, col), value: cellValue(field, value, locale) });
     }
   }
-  return writes;
+  return byRow;
 }

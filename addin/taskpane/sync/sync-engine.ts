@@ -4,22 +4,27 @@
  * The sync state (plan, cursor, per-row version and hash) lives in the workbook (SPEC §9).
  */
 import type { EntityKind } from "#core/model.ts";
-import { changedRows, planRows } from "#core/sync/rows.ts";
-import { canonicalJson, rowHash } from "#core/sync/hash.ts";
+import { planRows } from "#core/sync/rows.ts";
+import { rowHash } from "#core/sync/hash.ts";
+import { outgoingRows, TOMBSTONE_HASH } from "#core/sync/outgoing.ts";
+import type { WithheldDeletions } from "#core/sync/outgoing.ts";
 import { stateKey } from "#core/sync/state.ts";
 import type { SyncState } from "#core/sync/state.ts";
-import type { Change, CurrentRow, PushRow, RowResult, RowValues } from "#core/sync/protocol.ts";
+import type { CurrentRow, PushRow, RowResult, RowValues } from "#core/sync/protocol.ts";
 import type { ApiClient } from "#addin/api/client.ts";
 import type { Analysis } from "../analysis.ts";
 import type { WorkbookHost } from "../services.ts";
 import { sheetWrites } from "./sheet-writes.ts";
-import type { IncomingRow } from "./sheet-writes.ts";
+import { localRows } from "./local-rows.ts";
+import { pushChunks } from "./push-chunks.ts";
+import { recordTaken, rowsAfter } from "./sheet-after.ts";
+
+export { applyPull, previewPull } from "./pull.ts";
+export type { PullApplied, PullItem, PullPreview } from "./pull.ts";
+export { PUSH_CHUNK, PUSH_CHUNK_BYTES } from "./push-chunks.ts";
 
 /** The workbook operations sync needs (the task pane's host has them all). */
 export type SyncHost = WorkbookHost;
-
-/** Rows per push request: keeps each body well under the API's size limit and shows progress. */
-export const PUSH_CHUNK = 2000;
 
 /** A conflict: my row as sent and the cloud's current copy. */
 export interface Conflict {
@@ -36,22 +41,23 @@ export interface PushOutcome {
   held: number;
   /** Rows sent. */
   sent: number;
+  /** Deletions not sent because the workbook could not show the rows (to tell the user). */
+  withheld: WithheldDeletions[];
 }
 
 function newIdempotencyKey(): string {
   return `addin-${crypto.randomUUID()}`;
 }
 
-/** The current wire values of every syncable row of the analysed workbook, by state key. */
+/** The current wire values of every syncable row of the analysed workbook, by state key (first row of a key). */
 export function currentValues(analysis: Analysis): Map<string, RowValues> {
-  const out = new Map<string, RowValues>();
-  for (const r of planRows(analysis.plan).rows) out.set(stateKey(r.entity, r.key), r.values);
-  return out;
+  return localRows(analysis.plan).values;
 }
 
 /**
- * Pushes the rows whose hash changed since the last sync, in chunks (progress per chunk), then
- * records the new versions in the workbook's sync state.
+ * Pushes the rows whose hash changed since the last sync (`outgoingRows`: no tombstones the
+ * workbook cannot vouch for), in chunks by rows and bytes (progress per chunk), then records the
+ * new versions in the workbook's sync state (a deletion as `TOMBSTONE_HASH`, so it is sent once).
  */
 export async function push(
   host: SyncHost,
@@ -61,15 +67,17 @@ export async function push(
   onProgress: (done: number, total: number) => void,
 ): Promise<PushOutcome> {
   const { rows, held } = planRows(analysis.plan);
-  const toSend = changedRows(rows, state, held);
+  const sheetKinds = analysis.recognized.map((s) => s.kind);
+  const { rows: toSend, withheld } = outgoingRows({ rows, held, state, sheetKinds });
+  if (analysis.snapshot.locale !== undefined) state.locale = analysis.snapshot.locale;
   const hashes = new Map(rows.map((r) => [stateKey(r.entity, r.key), r.hash]));
   const sentById = new Map(toSend.map((r) => [stateKey(r.entity, r.key), r]));
   const results: RowResult[] = [];
   const conflicts: Conflict[] = [];
   onProgress(0, toSend.length);
   try {
-    for (let i = 0; i < toSend.length; i += PUSH_CHUNK) {
-      const chunk = toSend.slice(i, i + PUSH_CHUNK);
+    let done = 0;
+    for (const chunk of pushChunks(toSend)) {
       const response = await api.push(state.planId, {
         idempotencyKey: newIdempotencyKey(),
         source: "addin",
@@ -80,118 +88,21 @@ export async function push(
         const id = stateKey(r.entity, r.key);
         const sent = sentById.get(id);
         if ((r.status === "applied" || r.status === "unchanged") && r.version !== undefined) {
-          if (sent?.deleted === true) delete state.rows[id];
+          if (sent?.deleted === true) state.rows[id] = { version: r.version, hash: TOMBSTONE_HASH };
           else state.rows[id] = { version: r.version, hash: hashes.get(id) ?? rowHash(sent?.values ?? {}) };
         } else if (r.status === "conflict" && r.current !== undefined && sent !== undefined) {
           conflicts.push({ entity: r.entity, key: r.key, mine: sent, cloud: r.current });
         }
       }
-      onProgress(Math.min(i + chunk.length, toSend.length), toSend.length);
+      done += chunk.length;
+      onProgress(done, toSend.length);
     }
   } finally {
     // Once, whatever the row count (a constant number of Excel round trips), and also after a
     // failed chunk: the chunks already applied are recorded, so a retry resumes after them.
     if (results.length > 0) await host.writeSyncState(state);
   }
-  return { results, conflicts, held: held.length, sent: toSend.length };
-}
-
-/** One incoming change with what it would change in the sheet. */
-export interface PullItem {
-  change: Change;
-  /** Fields whose values differ: [field, mine, incoming]. */
-  fields: { field: string; mine: unknown; incoming: unknown }[];
-  /** true when the row is not in the file yet. */
-  isNew: boolean;
-  /** true when the row was edited locally since the last sync: not overwritten (push resolves it). */
-  locallyChanged: boolean;
-}
-
-export interface PullPreview {
-  items: PullItem[];
-  cursor: string;
-}
-
-function diff(mine: RowValues | undefined, incoming: RowValues): PullItem["fields"] {
-  const fields = new Set([...Object.keys(mine ?? {}), ...Object.keys(incoming)]);
-  const out: PullItem["fields"] = [];
-  for (const field of [...fields].sort()) {
-    const a = mine?.[field];
-    const b = incoming[field];
-    if (canonicalJson(a ?? null) !== canonicalJson(b ?? null)) out.push({ field, mine: a, incoming: b });
-  }
-  return out;
-}
-
-/** Fetches every change since the workbook's cursor (following `hasMore`) and previews it. */
-export async function previewPull(
-  api: ApiClient,
-  analysis: Analysis,
-  state: SyncState,
-): Promise<PullPreview> {
-  const latest = new Map<string, Change>();
-  let cursor = state.cursor;
-  for (;;) {
-    const page = await api.changes(state.planId, cursor);
-    for (const c of page.changes) {
-      const id = stateKey(c.entity, c.key);
-      const prev = latest.get(id);
-      if (prev === undefined || prev.version < c.version) latest.set(id, c);
-    }
-    cursor = page.cursor;
-    if (!page.hasMore) break;
-  }
-  const current = currentValues(analysis);
-  const { rows } = planRows(analysis.plan);
-  const hashes = new Map(rows.map((r) => [stateKey(r.entity, r.key), r.hash]));
-  const items: PullItem[] = [];
-  for (const [id, change] of latest) {
-    const synced = state.rows[id];
-    if (synced !== undefined && synced.version >= change.version) continue;
-    const mine = current.get(id);
-    const fields = change.deleted ? [] : diff(mine, change.values);
-    const locallyChanged = synced !== undefined && hashes.has(id) && hashes.get(id) !== synced.hash;
-    if (!change.deleted && fields.length === 0 && !locallyChanged) {
-      // Same content already in the file (e.g. my own push): only the version moves.
-      items.push({ change, fields, isNew: false, locallyChanged: false });
-      continue;
-    }
-    if (change.deleted && mine === undefined) continue;
-    items.push({ change, fields, isNew: mine === undefined, locallyChanged });
-  }
-  return { items, cursor: cursor ?? "" };
-}
-
-/** Writes previewed changes into the sheets (values only) and advances the sync state. */
-export async function applyPull(
-  host: SyncHost,
-  analysis: Analysis,
-  state: SyncState,
-  preview: PullPreview,
-): Promise<number> {
-  const apply = preview.items.filter((i) => !i.locallyChanged);
-  const incoming: IncomingRow[] = apply
-    .filter((i) => i.fields.length > 0 || i.isNew || i.change.deleted)
-    .map((i) => ({
-      entity: i.change.entity,
-      key: i.change.key,
-      values: i.change.values,
-      deleted: i.change.deleted,
-    }));
-  const writes = sheetWrites({
-    snapshot: analysis.snapshot,
-    plan: analysis.plan,
-    current: currentValues(analysis),
-    incoming,
-  });
-  for (const i of apply) {
-    const id = stateKey(i.change.entity, i.change.key);
-    if (i.change.deleted) delete state.rows[id];
-    else state.rows[id] = { version: i.change.version, hash: rowHash(i.change.values) };
-  }
-  state.cursor = preview.cursor;
-  await host.writeCellsAndSyncState(writes, state);
-  return incoming.length;
+  return { results, conflicts, held: held.length, sent: toSend.length, withheld };
 }
 
 /** Keep mine: push my row again on top of the cloud's current version. */
@@ -214,14 +125,17 @@ export async function keepMine(
     result.version !== undefined
   ) {
     const id = stateKey(conflict.entity, conflict.key);
-    if (row.deleted === true) delete state.rows[id];
+    if (row.deleted === true) state.rows[id] = { version: result.version, hash: TOMBSTONE_HASH };
     else state.rows[id] = { version: result.version, hash: rowHash(row.values) };
     await host.writeSyncState(state);
   }
   return result;
 }
 
-/** Take cloud: write the cloud's values into my row and record its version as synced. */
+/**
+ * Take cloud: write the cloud's values into my row and record its version with what the sheet
+ * then holds (see `recordTaken`: a field with no cell or a formula cell is not claimed as taken).
+ */
 export async function takeCloud(
   host: SyncHost,
   analysis: Analysis,
@@ -229,20 +143,15 @@ export async function takeCloud(
   conflict: Conflict,
 ): Promise<void> {
   const id = stateKey(conflict.entity, conflict.key);
+  const local = localRows(analysis.plan);
+  const cloud = { values: conflict.cloud.values, deleted: conflict.cloud.deleted };
   const writes = sheetWrites({
     snapshot: analysis.snapshot,
     plan: analysis.plan,
-    current: currentValues(analysis),
-    incoming: [
-      {
-        entity: conflict.entity,
-        key: conflict.key,
-        values: conflict.cloud.values,
-        deleted: conflict.cloud.deleted,
-      },
-    ],
+    current: local.values,
+    incoming: [{ entity: conflict.entity, key: conflict.key, ...cloud }],
   });
-  if (conflict.cloud.deleted) delete state.rows[id];
-  else state.rows[id] = { version: conflict.cloud.version, hash: rowHash(conflict.cloud.values) };
+  recordTaken(state, { id, version: conflict.cloud.version, ...cloud }, rowsAfter(analysis.snapshot, writes));
+  if (analysis.snapshot.locale !== undefined) state.locale = analysis.snapshot.locale;
   await host.writeCellsAndSyncState(writes, state);
 }
