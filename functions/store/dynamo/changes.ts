@@ -11,16 +11,30 @@
  * so a fenced number can never later carry a change behind a cursor. Correctness needs no clock;
  * the timeout only decides when waiting stops.
  */
-import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { Change } from "#core/sync/protocol.ts";
 import { CHG_END, chgSk, planPk } from "../keys.ts";
 import { translateSdkError } from "../errors.ts";
 import type { ChangesPage } from "../store.ts";
-import type { DynamoContext } from "./context.ts";
+import { chunk, mapLimit, type DynamoContext } from "./context.ts";
 import { toChange, type ChangeItem } from "./items.ts";
 
 /** Keep a page's JSON well under API Gateway's 6 MB Lambda response limit. */
 const MAX_PAGE_BYTES = 4 * 1024 * 1024;
+/**
+ * Fencing writes its void markers 100 to a transaction (DynamoDB's limit), 8 transactions in
+ * flight. A dead 10 000-row push leaves a 10 000-number gap: one Put after another (~5–10 ms
+ * each in AWS) would outlast the API's 29 s timeout; this is 13 rounds of round trips.
+ */
+const FENCE_PER_TRANSACTION = 100;
+const FENCE_PARALLELISM = 8;
+/** Cancellation reasons that mean "a number was taken meanwhile" (or a race on it): re-read. */
+const FENCE_LOST = new Set(["None", "ConditionalCheckFailed", "TransactionConflict"]);
+/**
+ * Numbers one pull may fence; a larger gap is fenced over several pulls (the page ends at the
+ * last number fenced, with `hasMore`), so no single request runs into the timeout.
+ */
+const FENCE_PER_PULL = 20_000;
 
 export async function readChanges(
   ctx: DynamoContext,
@@ -31,6 +45,7 @@ export async function readChanges(
   const changes: Change[] = [];
   let expected = afterSeq + 1;
   let bytes = 0;
+  let fenceBudget = FENCE_PER_PULL;
   const pk = planPk(plan);
   for (;;) {
     let out;
@@ -54,10 +69,14 @@ export async function readChanges(
         // A gap: in flight (stop here) or abandoned (fence it and carry on).
         if (ctx.now() - item.allocatedAt <= ctx.gapTimeoutMs)
           return { changes, seq: expected - 1, hasMore: false };
-        if (!(await fence(ctx, pk, expected, item.seq - 1, item.allocatedAt))) {
-          restart = true; // a writer committed into the gap meanwhile: read it
+        if (fenceBudget <= 0) return { changes, seq: expected - 1, hasMore: true };
+        const last = Math.min(item.seq - 1, expected + fenceBudget - 1);
+        fenceBudget -= last - expected + 1;
+        if (!(await fence(ctx, pk, expected, last, item.allocatedAt))) {
+          restart = true; // a writer (or another puller) took a number of the gap meanwhile: read it
           break;
         }
+        if (last < item.seq - 1) return { changes, seq: last, hasMore: true }; // the rest next pull
         expected = item.seq;
       }
       if (item.seq < expected) continue;
@@ -76,7 +95,13 @@ export async function readChanges(
   }
 }
 
-/** Writes void markers on [from, to]; false when one of them was taken by a writer meanwhile. */
+/**
+ * Writes void markers on [from, to] in transactions of conditional Puts, several in flight; false
+ * when a transaction was cancelled because one of its numbers was taken meanwhile (a late writer
+ * committed its change there, or another puller fenced it). A cancelled transaction wrote
+ * nothing, and the caller re-reads from the gap's start, so what it finds taken it reads and what
+ * is still missing it fences again: the order in which transactions land does not matter.
+ */
 async function fence(
   ctx: DynamoContext,
   pk: string,
@@ -84,21 +109,32 @@ async function fence(
   to: number,
   allocatedAt: number,
 ): Promise<boolean> {
-  for (let seq = from; seq <= to; seq++) {
+  const seqs = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const outcomes = await mapLimit(chunk(seqs, FENCE_PER_TRANSACTION), FENCE_PARALLELISM, async (group) => {
     try {
       await ctx.doc.send(
-        new PutCommand({
-          TableName: ctx.table,
-          Item: { pk, sk: chgSk(seq), seq, allocatedAt, void: true, fenced: true },
-          ConditionExpression: "attribute_not_exists(sk)",
+        new TransactWriteCommand({
+          TransactItems: group.map((seq) => ({
+            Put: {
+              TableName: ctx.table,
+              Item: { pk, sk: chgSk(seq), seq, allocatedAt, void: true, fenced: true },
+              ConditionExpression: "attribute_not_exists(sk)",
+            },
+          })),
         }),
       );
+      return true;
     } catch (error) {
-      if ((error as { name?: string }).name === "ConditionalCheckFailedException") return false;
+      const e = error as { name?: string; CancellationReasons?: { Code?: string }[] };
+      if (
+        e.name === "TransactionCanceledException" &&
+        (e.CancellationReasons ?? []).every((r) => FENCE_LOST.has(r.Code ?? "None"))
+      )
+        return false;
       throw translateSdkError(error);
     }
-  }
-  return true;
+  });
+  return outcomes.every(Boolean);
 }
 
 function approxBytes(change: Change): number {

@@ -55,10 +55,20 @@ export async function claim(
           lockUntil: now + ctx.idempotencyLockMs,
           expiresAt: Math.floor(now / 1000) + TTL_SECONDS,
         },
+        // Free when absent, or past its expiry: TTL deletion lags by hours or days, and a record
+        // kept alive that way would replay an old result for a key its client has since reused
+        // (the nightly job's key repeats when a file is unchanged). Its old parts are simply
+        // overwritten or left to TTL: the new record never points at them.
         ConditionExpression:
-          "attribute_not_exists(pk) OR (#s = :pending AND lockUntil < :now AND requestHash = :rh)",
+          "attribute_not_exists(pk) OR expiresAt < :nowSeconds OR " +
+          "(#s = :pending AND lockUntil < :now AND requestHash = :rh)",
         ExpressionAttributeNames: { "#s": "status" },
-        ExpressionAttributeValues: { ":pending": "pending", ":now": now, ":rh": requestHash },
+        ExpressionAttributeValues: {
+          ":pending": "pending",
+          ":now": now,
+          ":nowSeconds": Math.floor(now / 1000),
+          ":rh": requestHash,
+        },
         ReturnValuesOnConditionCheckFailure: "ALL_OLD",
       }),
     );
