@@ -33,13 +33,7 @@ import { planRows } from "#core/sync/rows.ts";
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
 import { EXIT, localeOption, parseCommandArgs, type CliIO, type Command } from "../command.ts";
 import { readWorkbookFile, UnreadableWorkbookError } from "../read-xlsx.ts";
-import {
-  mergeBase,
-  nextSidecar,
-  readSidecar,
-  sidecarPath,
-  writeSidecar,
-} from "../sync-state-file.ts";
+import { mergeBase, nextSidecar, readSidecar, sidecarPath, writeSidecar } from "../sync-state-file.ts";
 
 /** Largest JSON body of one push request: well under the API's `MAX_BODY_BYTES` (413 beyond). */
 export const CHUNK_MAX_BYTES = Math.min(4 * 1024 * 1024, MAX_BODY_BYTES - 64 * 1024);
@@ -177,7 +171,9 @@ export const command: Command = {
       sheetKinds: analysis.sheets.map((s) => s.kind),
     });
     for (const w of outgoing.withheld)
-      io.stderr(`actionplan sync: ${say(`withheld.${w.reason}`, locale, { count: w.count, entity: ENTITY_LABEL[w.entity][locale] })}`);
+      io.stderr(
+        `actionplan sync: ${say(`withheld.${w.reason}`, locale, { count: w.count, entity: ENTITY_LABEL[w.entity][locale] })}`,
+      );
     const sent: PushRow[] = [];
     const results: RowResult[] = [];
     let failure: string | undefined;

@@ -83,8 +83,9 @@ async function runFile(deps: NightlyDeps, reg: WorkbookRegistration, actor: Acto
     if (outcome.remember) await deps.registry.remember(reg.plan, reg.id, outcome.remember.eTag, outcome.remember.memory);
     return outcome.file;
   } catch (error) {
-    // The store failed mid-push: rows already applied stay applied and the next night's retry,
-    // with the same idempotency key for the same rows, recognises them.
+    // The store failed mid-push: rows already applied stay applied, and the next night's retry of
+    // the same saved file (same eTag, not remembered) sends the same idempotency key for the same
+    // rows and so recognises them; a new save of the file gets new keys.
     log.error("push failed", { plan: reg.plan, workbook: reg.id, error: error instanceof Error ? error.message : String(error) });
     return failedFile(reg.name, nightlyMessage("push-failed", reg.locale));
   }
