@@ -75,6 +75,26 @@ export const MESSAGES = {
     en: 'Row "{value}" appears more than once in the same push.',
   },
   "sync.row-too-large": { it: "La riga supera {limit} byte.", en: "The row is larger than {limit} bytes." },
+  "sync.value-too-deep": {
+    it: 'Il campo "{path}" è annidato oltre {limit} livelli: l\'archivio non può salvarlo.',
+    en: 'The field "{path}" is nested more than {limit} levels deep: the store cannot save it.',
+  },
+  "sync.value-number": {
+    it: 'Il campo "{path}" contiene un numero che l\'archivio non può salvare (non finito, intero oltre 9007199254740991 o troppo vicino a zero).',
+    en: 'The field "{path}" holds a number the store cannot save (not finite, an integer beyond 9007199254740991, or too close to zero).',
+  },
+  "sync.value-empty-key": {
+    it: 'Il campo "{path}" ha un nome vuoto: l\'archivio non può salvarlo.',
+    en: 'The field "{path}" has an empty name: the store cannot save it.',
+  },
+  "sync.value-not-json": {
+    it: 'Il campo "{path}" non contiene un valore JSON.',
+    en: 'The field "{path}" does not hold a JSON value.',
+  },
+  "sync.conflict-values-omitted": {
+    it: 'I valori nel cloud della riga "{value}" non sono nella risposta (sarebbe troppo grande): scarica le modifiche per vederli.',
+    en: 'The cloud values of row "{value}" are left out of the response (it would be too large): pull the changes to see them.',
+  },
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -74,9 +74,45 @@ const THROTTLING = new Set([
   "TransactionInProgressException",
 ]);
 
+/** Node and SDK error codes of a connection that failed or dropped: the request may be resent. */
+const NETWORK_CODES = new Set([
+  "ECONNRESET",
+  "ECONNREFUSED",
+  "ECONNABORTED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENETDOWN",
+  "EPROTO",
+  "ERR_HTTP2_STREAM_ERROR",
+  "UND_ERR_SOCKET",
+]);
+
+/** Names the SDK's HTTP handler gives connection and request timeouts. */
+const NETWORK_NAMES = new Set([
+  "TimeoutError",
+  "RequestTimeout",
+  "RequestTimeoutException",
+  "NetworkingError",
+]);
+
+/** True for an error of the connection, not of the request (no HTTP status came back). */
+function isNetworkError(e: { name?: string; message?: string; code?: string; cause?: unknown }): boolean {
+  if (NETWORK_CODES.has(e.code ?? "") || NETWORK_NAMES.has(e.name ?? "")) return true;
+  if (/socket hang up|ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT/i.test(e.message ?? "")) return true;
+  const cause = e.cause as { name?: string; message?: string; code?: string } | undefined;
+  return cause !== undefined && cause !== null && typeof cause === "object" && isNetworkError(cause);
+}
+
 /**
  * Turns anything the SDK throws into a StoreError (store errors pass through unchanged).
  * Network errors (ECONNRESET, socket hang up, timeouts) and 5xx become StoreUnavailableError.
+ * An error with no HTTP status that is not a network error was thrown before anything was sent
+ * (the marshaller refusing a value, a malformed request): sending it again fails again, so it
+ * is not retryable.
  */
 export function translateSdkError(error: unknown): StoreError {
   if (error instanceof StoreError) return error;
@@ -85,13 +121,19 @@ export function translateSdkError(error: unknown): StoreError {
     message?: string;
     $metadata?: { httpStatusCode?: number };
     code?: string;
+    cause?: unknown;
   };
   const name = e?.name ?? "";
   if (THROTTLING.has(name)) return new StoreThrottledError(error);
   if (name === "ValidationException" && /size/i.test(e.message ?? ""))
     return new StoreItemTooLargeError(error);
   const status = e?.$metadata?.httpStatusCode ?? 0;
-  if (status >= 500 || status === 0 || name === "InternalServerError" || name === "ServiceUnavailable") {
+  if (
+    status >= 500 ||
+    (status === 0 && isNetworkError(e)) ||
+    name === "InternalServerError" ||
+    name === "ServiceUnavailable"
+  ) {
     return new StoreUnavailableError(error);
   }
   return new StoreError(`Store request failed: ${name || "unknown error"}`, { cause: error });

@@ -1,7 +1,8 @@
 /**
- * Server re-validation of pushed rows (SPEC §2: "the server never trusts the client"): size,
- * duplicates, key ⇄ values identity, then the core's `validateEntity` with references checked
- * against the cloud state plus the rows of the same push. Invalid rows are reported with their
+ * Server re-validation of pushed rows (SPEC §2: "the server never trusts the client"):
+ * duplicates, values DynamoDB can store (storable-values.ts), size, key ⇄ values identity, then
+ * the core's `validateEntity` with references checked against the cloud state plus the rows of
+ * the same push. Invalid rows are reported with their
  * issues; the others go on to be written.
  */
 import { fillTemplate } from "#core/i18n/template.ts";
@@ -13,6 +14,7 @@ import { canonicalJson, fnv1a64, rowHash } from "#core/sync/hash.ts";
 import { MAX_ROW_BYTES, type PushRow } from "#core/sync/protocol.ts";
 import type { BudgetRow } from "#core/model.ts";
 import { MESSAGES, type MessageCode } from "../http/messages.ts";
+import { findUnstorable, MAX_VALUE_DEPTH, type Unstorable } from "./storable-values.ts";
 import { rowId, type RowWrite, type StoredRow, type SyncStore } from "../store/store.ts";
 
 export interface CheckedRows {
@@ -34,7 +36,6 @@ export async function checkRows(
   const sized: { index: number; row: PushRow; text: string }[] = [];
   rows.forEach((row, index) => {
     const id = rowId(row.entity, row.key);
-    const text = canonicalJson(row.values);
     if (seen.has(id)) {
       invalid.set(index, [syncIssue("sync.duplicate-row", "key", row.key, locale)]);
       const first = seen.get(id) as number;
@@ -42,6 +43,14 @@ export async function checkRows(
       return;
     }
     seen.set(id, index);
+    // Before canonicalJson: it recurses, and what DynamoDB cannot store must fail the row, not the push.
+    // A tombstone stores no values: whatever it carries is dropped.
+    const unstorable = row.deleted === true ? undefined : findUnstorable(row.values);
+    if (unstorable) {
+      invalid.set(index, [unstorableIssue(unstorable, row.key, locale)]);
+      return;
+    }
+    const text = canonicalJson(row.values);
     if (Buffer.byteLength(text, "utf8") > MAX_ROW_BYTES) {
       invalid.set(index, [
         syncIssue("sync.row-too-large", "values", row.key, locale, { limit: MAX_ROW_BYTES }),
@@ -167,14 +176,31 @@ async function referenceContext(
   };
 }
 
-function syncIssue(
+const UNSTORABLE_CODES: Record<Unstorable["reason"], MessageCode> = {
+  depth: "sync.value-too-deep",
+  number: "sync.value-number",
+  "empty-key": "sync.value-empty-key",
+  "not-json": "sync.value-not-json",
+};
+
+/** The row's issue for a value DynamoDB cannot store; the column is the field's path. */
+function unstorableIssue(found: Unstorable, key: string, locale: "it" | "en"): Issue {
+  return syncIssue(UNSTORABLE_CODES[found.reason], found.path, key, locale, {
+    path: found.path,
+    limit: MAX_VALUE_DEPTH,
+  });
+}
+
+/** An issue of the sync service about a row (the row's key is its value), in the caller's language. */
+export function syncIssue(
   code: MessageCode,
   column: string,
   value: string,
   locale: "it" | "en",
   params: Record<string, string | number> = {},
+  severity: Issue["severity"] = "error",
 ): Issue {
   const all = { value, ...params };
   const message = fillTemplate(MESSAGES[code][locale], all);
-  return { severity: "error", code, sheet: "", cell: "", row: 0, column, message, value, params: all };
+  return { severity, code, sheet: "", cell: "", row: 0, column, message, value, params: all };
 }

@@ -5,7 +5,17 @@
 import { fnv1a64 } from "#core/sync/hash.ts";
 import type { PushRequest, PushResponse, RowResult } from "#core/sync/protocol.ts";
 import type { Actor, SyncStore } from "../store/store.ts";
-import { checkRows } from "./check-rows.ts";
+import { BadRequestError } from "../http/errors.ts";
+import { checkRows, syncIssue } from "./check-rows.ts";
+import { MAX_REQUEST_DEPTH, nestingDepth } from "./storable-values.ts";
+
+/**
+ * Bytes of cloud values the conflicts of one response may echo. Lambda answers at most 6 MB and
+ * a push of stale deletes is tiny while its conflicts carry every row's values; past this budget
+ * a conflict comes with `current.values` empty and the issue `sync.conflict-values-omitted`
+ * (a warning): the client pulls the changes to get them.
+ */
+export const MAX_CONFLICT_VALUES_BYTES = 3 * 1024 * 1024;
 
 /** Applies a push and returns one result per row, in the order of the request. */
 export async function pushRows(
@@ -15,6 +25,7 @@ export async function pushRows(
   actor: Actor,
   locale: "it" | "en" = "it",
 ): Promise<PushResponse> {
+  refuseAbsurdDepth(request);
   // Plain JSON, not canonical: a retry resends the same request, and sorting the keys of
   // 10 000 rows costs more than the rest of the validation.
   const requestHash = fnv1a64(JSON.stringify([request.source, actor.id, request.rows]));
@@ -30,14 +41,26 @@ export async function pushRows(
       request.idempotencyKey,
     );
     const results = new Array<RowResult>(request.rows.length);
+    let conflictBytes = 0;
     writes.forEach(({ index, write }, i) => {
       const outcome = outcomes[i];
       const base = { entity: write.entity, key: write.key };
       if (!outcome) return;
+      if (outcome.status !== "conflict") {
+        results[index] = { ...base, status: outcome.status, version: outcome.version };
+        return;
+      }
+      // The cloud copies echo up to 96 KB per row: past the budget, the client pulls them instead.
+      conflictBytes += Buffer.byteLength(JSON.stringify(outcome.current.values), "utf8");
       results[index] =
-        outcome.status === "conflict"
+        conflictBytes <= MAX_CONFLICT_VALUES_BYTES
           ? { ...base, status: "conflict", current: outcome.current }
-          : { ...base, status: outcome.status, version: outcome.version };
+          : {
+              ...base,
+              status: "conflict",
+              current: { ...outcome.current, values: {} },
+              issues: [syncIssue("sync.conflict-values-omitted", "values", write.key, locale, {}, "warning")],
+            };
     });
     for (const [index, issues] of invalid) {
       const row = request.rows[index];
@@ -51,4 +74,18 @@ export async function pushRows(
     await store.releaseIdempotency(plan, request.idempotencyKey).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * 400 for values nested absurdly deep, before anything recursive (JSON.stringify, the canonical
+ * hash) meets them and overflows the stack. Moderately deep rows (past DynamoDB's 32 levels) are
+ * refused one by one by checkRows; this only stops what no client of ours sends.
+ */
+function refuseAbsurdDepth(request: PushRequest): void {
+  const problems = request.rows.flatMap((row, i) =>
+    nestingDepth(row.values, MAX_REQUEST_DEPTH) > MAX_REQUEST_DEPTH
+      ? [{ path: `rows.${i}.values`, message: `nested deeper than ${MAX_REQUEST_DEPTH} levels` }]
+      : [],
+  );
+  if (problems.length > 0) throw new BadRequestError("body.invalid", { problems: problems.slice(0, 20) });
 }

@@ -18,7 +18,11 @@ export interface DynamoContext {
   idempotencyLockMs: number;
 }
 
-/** Runs `fn` over `items` with at most `limit` calls in flight. */
+/**
+ * Runs `fn` over `items` with at most `limit` calls in flight. After the first failure no
+ * further call starts, and the failure is thrown only once the calls in flight have settled:
+ * nothing this runs writes after its caller has seen the error.
+ */
 export async function mapLimit<T, R>(
   items: readonly T[],
   limit: number,
@@ -26,13 +30,19 @@ export async function mapLimit<T, R>(
 ): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
+  let failure: { error: unknown } | undefined;
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
+    while (failure === undefined && next < items.length) {
       const i = next++;
-      out[i] = await fn(items[i] as T, i);
+      try {
+        out[i] = await fn(items[i] as T, i);
+      } catch (error) {
+        failure ??= { error };
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure !== undefined) throw failure.error;
   return out;
 }
 

@@ -4,15 +4,18 @@
  * Each row is one Update of its ROW# item (condition: the version it was based on, and a
  * different hash) plus one Put of its CHG#<seq> item (condition: the sequence number is still
  * free), in one transaction: a change is visible to pullers exactly when the row changed, and
- * every applied version keeps its values in the history. Rows go 50 to a TransactWriteItems
- * (100 items, the API's maximum) while nothing conflicts; a cancelled batch falls back to one
+ * every applied version keeps its values in the history. Rows go up to 50 to a TransactWriteItems
+ * (100 items, the API's maximum) and 3.5 MB (transaction-batches.ts) while nothing conflicts; a cancelled batch falls back to one
  * transaction per row, read from the CancellationReasons:
  * - row condition failed → the returned current item says unchanged (same hash), conflict, or
  *   "applied by us" (its writeId is this push's: an earlier attempt committed, e.g. before a
  *   dropped connection);
  * - sequence number condition failed → a puller fenced it as abandoned: take a new number;
  * - otherwise the row was only a bystander of another row's failure: retry it.
- * Sequence numbers that end unused get a void marker so pullers need not wait for them.
+ * Sequence numbers that end unused get a void marker so pullers need not wait for them, also when
+ * the push fails: a batch DynamoDB refuses outright stops the push (no batch starts after it, and
+ * the error is thrown once the batches in flight settled), and the numbers that certainly carry
+ * nothing are voided.
  */
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { BatchWriteCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
@@ -22,10 +25,9 @@ import { chgSk, historyHk, META_SK, planPk, rowSk } from "../keys.ts";
 import { PlanNotFoundError, StoreUnavailableError, translateSdkError } from "../errors.ts";
 import type { Actor, RowWrite, WriteOutcome } from "../store.ts";
 import { chunk, mapLimit, type DynamoContext } from "./context.ts";
+import { packBatches, ROWS_PER_TRANSACTION, rowTransactionBytes } from "./transaction-batches.ts";
 import { toCurrent, type RowItem } from "./items.ts";
 
-/** Rows per transaction: two items each, 100 items per TransactWriteItems. */
-const ROWS_PER_TRANSACTION = 50;
 /** Rounds of per-row retries before the push gives up with a retryable error. */
 const MAX_ROUNDS = 8;
 
@@ -34,6 +36,10 @@ interface Pending {
   write: RowWrite;
   seq: number;
   allocatedAt: number;
+  /** Estimated bytes of the row's two items (transaction-batches.ts). */
+  bytes: number;
+  /** An attempt's outcome was never known (a retryable error): its CHG item may exist, never void it. */
+  uncertain: boolean;
 }
 
 /** What one attempt at a row found. */
@@ -84,47 +90,73 @@ export async function writeRows(
     write,
     seq: block.first + index,
     allocatedAt: block.allocatedAt,
+    bytes: rowTransactionBytes(write.values, write.deleted),
+    uncertain: false,
   }));
   const unused: Pending[] = [];
-  let batchSize = ROWS_PER_TRANSACTION;
+  let maxRows = ROWS_PER_TRANSACTION;
   let lastError: unknown;
   for (let round = 0; pending.length > 0 && round < MAX_ROUNDS; round++) {
     const retry: Pending[] = [];
     const reseq: Pending[] = [];
-    await mapLimit(chunk(pending, batchSize), ctx.parallelism, async (batch) => {
-      let attempts: Attempt[];
-      try {
-        attempts = await attemptBatch(ctx, plan, batch, actor, writeId);
-      } catch (error) {
-        // A request DynamoDB refused outright (a bug, not a fault) will not succeed on retry.
-        if (!translateSdkError(error).retryable) throw translateSdkError(error);
-        // Outcome unknown (the SDK's retries ran out): retry; writeId recognises a commit we missed.
-        lastError = error;
-        attempts = batch.map(() => ({ kind: "retry" }));
-      }
-      attempts.forEach((attempt, i) => {
-        const p = batch[i] as Pending;
-        if (attempt.kind === "done") {
-          outcomes[p.index] = attempt.outcome;
-          if (attempt.seqUnused) unused.push(p);
-        } else (attempt.kind === "retry" ? retry : reseq).push(p);
+    const rejected: Pending[] = [];
+    const batches = packBatches(pending, maxRows);
+    const started = new Set<number>();
+    try {
+      await mapLimit(batches, ctx.parallelism, async (batch, b) => {
+        started.add(b);
+        let attempts: Attempt[];
+        try {
+          attempts = await attemptBatch(ctx, plan, batch, actor, writeId);
+        } catch (error) {
+          // A request DynamoDB refused outright (a bug, not a fault) will not succeed on retry,
+          // and nothing of it executed. mapLimit starts no further batch.
+          const translated = translateSdkError(error);
+          if (!translated.retryable) {
+            rejected.push(...batch);
+            throw translated;
+          }
+          // Outcome unknown (the SDK's retries ran out): retry; writeId recognises a commit we missed.
+          lastError = error;
+          attempts = batch.map(() => ({ kind: "retry" }));
+          for (const p of batch) p.uncertain = true;
+        }
+        attempts.forEach((attempt, i) => {
+          const p = batch[i] as Pending;
+          if (attempt.kind === "done") {
+            outcomes[p.index] = attempt.outcome;
+            if (attempt.seqUnused) unused.push(p);
+          } else (attempt.kind === "retry" ? retry : reseq).push(p);
+        });
       });
-    });
+    } catch (error) {
+      // The push fails: void every number that certainly carries nothing — rows of the rejected
+      // batch, of batches never started, and rows cancelled this round — so pullers need not wait
+      // for them. (A re-sequenced row's old number is void already: a puller fenced it.)
+      const neverStarted = batches.filter((_, b) => !started.has(b)).flat();
+      await voidSeqs(ctx, plan, [...unused, ...[...rejected, ...neverStarted, ...retry].filter(isCertain)]);
+      throw error;
+    }
     if (reseq.length > 0) {
       const fresh = await allocateSeqs(ctx, plan, reseq.length);
-      reseq.forEach((p, i) => retry.push({ ...p, seq: fresh.first + i, allocatedAt: fresh.allocatedAt }));
+      reseq.forEach((p, i) =>
+        retry.push({ ...p, seq: fresh.first + i, allocatedAt: fresh.allocatedAt, uncertain: false }),
+      );
     }
     pending = retry;
-    batchSize = 1;
+    maxRows = 1;
     if (lastError !== undefined && pending.length > 0) await sleep(25 * 2 ** round);
   }
-  await voidSeqs(ctx, plan, unused);
+  // Rows still pending after the last round: an uncertain one's attempt may have committed (pullers
+  // fence its number after the gap timeout); the others certainly did not.
+  await voidSeqs(ctx, plan, [...unused, ...pending.filter(isCertain)]);
   if (pending.length > 0) {
-    // Their sequence numbers are not voided: an attempt may have committed. Pullers fence them after the gap timeout.
     throw lastError === undefined ? new StoreUnavailableError() : translateSdkError(lastError);
   }
   return outcomes as WriteOutcome[];
 }
+
+const isCertain = (p: Pending): boolean => !p.uncertain;
 
 async function attemptBatch(
   ctx: DynamoContext,
@@ -146,14 +178,34 @@ async function attemptBatch(
       seqUnused: false,
     }));
   } catch (error) {
+    // The cloud copies a cancelled batch returns (ALL_OLD, up to 96 KB of values each) may pass
+    // DynamoDB's response limit; nothing executed: the next round retries these rows one by one.
+    if (batch.length > 1 && isResponseTooLarge(error)) return batch.map(() => ({ kind: "retry" }));
     if (
       !(error instanceof TransactionCanceledException) &&
       (error as { name?: string }).name !== "TransactionCanceledException"
     )
       throw error;
     const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
+    // AWS reports an item it cannot store (too large, too deep, a bad number) as a cancellation
+    // reason, not a ValidationException: retrying that row can never succeed.
+    const invalid = reasons.find((r) => r.Code === "ValidationError");
+    if (invalid) throw refusedItem(invalid.Message);
     return batch.map((p, i) => classify(p, reasons[2 * i], reasons[2 * i + 1], writeId));
   }
+}
+
+function isResponseTooLarge(error: unknown): boolean {
+  const e = error as { name?: string; message?: string };
+  return e.name === "ValidationException" && /response is too large/i.test(e.message ?? "");
+}
+
+/** A ValidationException as the SDK would throw it, for translateSdkError. */
+function refusedItem(message: string | undefined): Error {
+  return Object.assign(new Error(message ?? "Item refused by DynamoDB"), {
+    name: "ValidationException",
+    $metadata: { httpStatusCode: 400 },
+  });
 }
 
 interface Reason {
@@ -258,7 +310,8 @@ function transactItems(
 /** Void markers for sequence numbers that will never carry a change (conflict, unchanged). */
 async function voidSeqs(ctx: DynamoContext, plan: string, unused: readonly Pending[]): Promise<void> {
   const pk = planPk(plan);
-  for (const part of chunk(unused, 25)) {
+  // In parallel: a failed 60 000-row push may leave thousands of numbers to void.
+  await mapLimit(chunk(unused, 25), ctx.parallelism, async (part) => {
     let requests = part.map((p) => ({
       PutRequest: { Item: { pk, sk: chgSk(p.seq), seq: p.seq, allocatedAt: p.allocatedAt, void: true } },
     }));
@@ -272,7 +325,7 @@ async function voidSeqs(ctx: DynamoContext, plan: string, unused: readonly Pendi
       }
       if (requests.length > 0) await sleep(20 * 2 ** attempt);
     }
-  }
+  });
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

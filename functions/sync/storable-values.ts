@@ -1,0 +1,118 @@
+/**
+ * What DynamoDB can store of a row's values. `validateEntity` checks the fields the core knows
+ * and ignores the others, so a pushed row may carry anything JSON allows (and, in-process, the
+ * nightly job anything JavaScript allows). Values DynamoDB would refuse must be refused here, as
+ * the row's own issue: past this point a refusal is a failed push, not a failed row.
+ *
+ * The walk is iterative (an explicit stack): a value nested 200 000 levels deep must not
+ * overflow the call stack before it is refused.
+ */
+
+/**
+ * Deepest nesting of containers (objects, arrays) a row's values may have, counting `values`
+ * itself as 1. DynamoDB allows 32 levels per item; DynamoDB Local refuses a `values` attribute
+ * of 32 nested maps, so 30 keeps a level of margin.
+ */
+export const MAX_VALUE_DEPTH = 30;
+
+/**
+ * Deeper than this the whole request is refused before anything hashes it: `JSON.stringify`
+ * and the canonical hash recurse, and no client of ours nests a tenth as deep.
+ */
+export const MAX_REQUEST_DEPTH = 256;
+
+/** Smallest non-zero magnitude DynamoDB stores (below it: "Number underflow"). */
+const MIN_MAGNITUDE = 1e-130;
+
+/** Why a value cannot be stored. */
+export type UnstorableReason = "depth" | "number" | "empty-key" | "not-json";
+
+/** The first unstorable value found: where (a field path like `extra.list[2].x`) and why. */
+export interface Unstorable {
+  path: string;
+  reason: UnstorableReason;
+}
+
+/** A path longer than this is cut (a 30-level path of long keys would flood the issue). */
+const MAX_PATH_CHARS = 200;
+
+interface Frame {
+  value: unknown;
+  path: string;
+  depth: number;
+}
+
+/**
+ * The first value of `values` DynamoDB cannot store, or undefined when all of it can be:
+ * containers nested deeper than `maxDepth`, numbers that are not finite, not safe integers (the
+ * document client refuses them) or below DynamoDB's smallest magnitude, empty object keys, and
+ * anything that is not JSON (undefined in an array, functions, symbols, bigints, class instances).
+ * An undefined object property is fine: JSON and the marshaller both drop it.
+ */
+export function findUnstorable(values: unknown, maxDepth = MAX_VALUE_DEPTH): Unstorable | undefined {
+  const stack: Frame[] = [{ value: values, path: "", depth: 0 }];
+  for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
+    const { value, path } = frame;
+    const reason = scalarProblem(value);
+    if (reason !== undefined) return { path: fieldPath(path), reason };
+    if (value === null || typeof value !== "object") continue;
+    const depth = frame.depth + 1;
+    if (depth > maxDepth) return { path: fieldPath(path), reason: "depth" };
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) {
+        const item: unknown = value[i];
+        const at = `${path}[${i}]`;
+        if (item === undefined) return { path: fieldPath(at), reason: "not-json" };
+        stack.push({ value: item, path: at, depth });
+      }
+      continue;
+    }
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return { path: fieldPath(path), reason: "not-json" };
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      const at = path === "" ? key : `${path}.${key}`;
+      if (key === "") return { path: fieldPath(`${path}.""`), reason: "empty-key" };
+      if (item === undefined) continue;
+      stack.push({ value: item, path: at, depth });
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The nesting depth of `value` (containers, the outermost counting 1), counted no further than
+ * `cap + 1`: enough to tell "too deep" without walking a huge value to its end.
+ */
+export function nestingDepth(value: unknown, cap: number): number {
+  let deepest = 0;
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
+    if (frame.value === null || typeof frame.value !== "object") continue;
+    const depth = frame.depth + 1;
+    if (depth > deepest) deepest = depth;
+    if (deepest > cap) return deepest;
+    for (const item of Object.values(frame.value)) stack.push({ value: item, depth });
+  }
+  return deepest;
+}
+
+function scalarProblem(value: unknown): UnstorableReason | undefined {
+  switch (typeof value) {
+    case "number":
+      if (!Number.isFinite(value)) return "number";
+      if (Number.isInteger(value) ? !Number.isSafeInteger(value) : Math.abs(value) < MIN_MAGNITUDE)
+        return "number";
+      return undefined;
+    case "string":
+    case "boolean":
+    case "object":
+      return undefined;
+    default:
+      return "not-json";
+  }
+}
+
+function fieldPath(path: string): string {
+  const text = path === "" ? "values" : path;
+  return text.length > MAX_PATH_CHARS ? `${text.slice(0, MAX_PATH_CHARS)}…` : text;
+}
