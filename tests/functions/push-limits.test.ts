@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiPaths, type ErrorBody, type PushResponse, type PushRow } from "#core/sync/protocol.ts";
-import { MAX_CONFLICT_VALUES_BYTES } from "#functions/sync/push.ts";
+import { MAX_CONFLICT_VALUES_BYTES, pushRows } from "#functions/sync/push.ts";
 import fc from "fast-check";
 import { StoreError, translateSdkError } from "#functions/store/errors.ts";
 import { packBatches } from "#functions/store/dynamo/transaction-batches.ts";
@@ -75,6 +75,29 @@ describe("values DynamoDB cannot store", () => {
     ]);
     expect([...stored.values()].map((r) => r.key)).toEqual([`${code}-OK`]);
   });
+
+  it.each([
+    ["NaN", { x: Number.NaN }, "sync.value-number", "extra.x"],
+    ["Infinity", { x: [Number.POSITIVE_INFINITY] }, "sync.value-number", "extra.x[0]"],
+    ["undefined in a list", { x: [1, undefined] }, "sync.value-not-json", "extra.x[1]"],
+    ["a function", { f: () => 1 }, "sync.value-not-json", "extra.f"],
+    ["a Date", { d: new Date(0) }, "sync.value-not-json", "extra.d"],
+    ["a bigint", { n: 10n }, "sync.value-not-json", "extra.n"],
+  ])(
+    "refuse %s from an in-process push (the nightly job) as the row's issue",
+    async (_name, extra, issue, path) => {
+      // Prepare
+      const code = `NJ-${issue}-${path}`;
+      // Act
+      const response = await pushRows(stack().store, PLAN, pushBody([withExtra(code, extra)]), {
+        id: "nightly-app",
+        source: "nightly",
+      });
+      // Assess
+      expect(response.results[0]?.status).toBe("invalid");
+      expect(response.results[0]?.issues?.map((i) => [i.code, i.column])).toEqual([[issue, path]]);
+    },
+  );
 
   it("stores values at the deepest nesting it accepts", async () => {
     // Prepare: values(1) > extra(2) > 28 arrays = 30 levels
