@@ -11,7 +11,8 @@ import { createApiClient } from "#addin/api/client.ts";
 import type { ApiClient } from "#addin/api/client.ts";
 import type { Analysis } from "../analysis.ts";
 import { errorText } from "../error-text.ts";
-import { applyPull, keepMine, previewPull, push, takeCloud } from "../sync/sync-engine.ts";
+import { applyPull, keepMine, keepMineSettled, previewPull, push, takeCloud } from "../sync/sync-engine.ts";
+import { chooseApi } from "../sync/api-choice.ts";
 import type { Conflict, PullPreview, PushOutcome, SyncHost } from "../sync/sync-engine.ts";
 import { useLocale, useServices } from "./contexts.ts";
 import type { Translate } from "#addin/i18n/strings.ts";
@@ -76,9 +77,11 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
   // sheet), but only once the user confirms it: a crafted file must not collect a token.
   const [workbookApi, setWorkbookApi] = useState<string | undefined>(undefined);
   const [confirmedApi, setConfirmedApi] = useState<string | undefined>(undefined);
-  const setting = services.settings.load().apiUrl;
-  const apiUrl = setting || (workbookApi !== undefined && workbookApi === confirmedApi ? workbookApi : "");
-  const pendingApi = setting === "" && workbookApi !== undefined && workbookApi !== confirmedApi ? workbookApi : undefined;
+  const { apiUrl, pending: pendingApi } = chooseApi(
+    services.settings.load().apiUrl,
+    workbookApi,
+    confirmedApi,
+  );
   const api: ApiClient = useMemo(
     () =>
       createApiClient({
@@ -152,7 +155,8 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
    */
   const prepare = useCallback(async (): Promise<{ analysis: Analysis; state: SyncState } | SyncMessage> => {
     if (apiUrl === "") {
-      if (pendingApi !== undefined) return { intent: "warning", text: t("sync.workbook-api", { url: pendingApi }) };
+      if (pendingApi !== undefined)
+        return { intent: "warning", text: t("sync.workbook-api", { url: pendingApi }) };
       return { intent: "warning", text: t("sync.no-api") };
     }
     const analysis = await run();
@@ -248,7 +252,7 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
             }));
             return { intent: "warning", text: t("sync.status.conflict") };
           }
-          if (result === undefined || (result.status !== "applied" && result.status !== "unchanged")) {
+          if (!keepMineSettled(result)) {
             // Invalid or no answer: the conflict stays on screen, nothing is reported as done.
             const status = result === undefined ? "—" : t(`sync.status.${result.status}`);
             return { intent: "error", text: t("sync.keep-mine-failed", { key: conflict.key, status }) };

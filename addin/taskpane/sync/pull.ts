@@ -96,7 +96,11 @@ function judge(
     const changed = locallyChanged(id, change, local, state, sheet, writesInto);
     const fields = change.deleted ? [] : diff(mine, change.values);
     const versionOnly = !changed && (change.deleted ? !present : fields.length === 0);
-    return { change, fields, isNew: !present && !change.deleted, locallyChanged: changed, versionOnly };
+    // A row the state knows but the sheet lacks was deleted here: not "new".
+    const synced = state.rows[id];
+    const known = synced !== undefined && synced.hash !== TOMBSTONE_HASH;
+    const isNew = !present && !change.deleted && !known;
+    return { change, fields, isNew, locallyChanged: changed, versionOnly };
   });
 }
 

@@ -105,6 +105,18 @@ export async function push(
   return { results, conflicts, held: held.length, sent: toSend.length, withheld };
 }
 
+/**
+ * Whether a Keep-mine answer settled the conflict: applied or unchanged, with a version. Anything
+ * else (invalid, no answer) leaves the conflict open and the sync state as it was.
+ */
+export function keepMineSettled(result: RowResult | undefined): result is RowResult & { version: number } {
+  return (
+    result !== undefined &&
+    (result.status === "applied" || result.status === "unchanged") &&
+    result.version !== undefined
+  );
+}
+
 /** Keep mine: push my row again on top of the cloud's current version. */
 export async function keepMine(
   host: SyncHost,
@@ -119,11 +131,7 @@ export async function keepMine(
     rows: [row],
   });
   const result = response.results[0];
-  if (
-    result !== undefined &&
-    (result.status === "applied" || result.status === "unchanged") &&
-    result.version !== undefined
-  ) {
+  if (keepMineSettled(result)) {
     const id = stateKey(conflict.entity, conflict.key);
     if (row.deleted === true) state.rows[id] = { version: result.version, hash: TOMBSTONE_HASH };
     else state.rows[id] = { version: result.version, hash: rowHash(row.values) };

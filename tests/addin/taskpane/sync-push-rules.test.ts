@@ -10,7 +10,8 @@ import { createApiClient } from "#addin/api/client.ts";
 import type { ApiClient } from "#addin/api/client.ts";
 import { staticTokenSource } from "#addin/auth/static-token.ts";
 import { TOMBSTONE_HASH } from "#core/sync/outgoing.ts";
-import { MAX_BODY_BYTES } from "#core/sync/protocol.ts";
+import { MAX_BODY_BYTES, MAX_ROW_BYTES } from "#core/sync/protocol.ts";
+import { keepMineSettled } from "#addin/taskpane/sync/sync-engine.ts";
 import type { PushRequest } from "#core/sync/protocol.ts";
 import type { CellValue } from "#core/snapshot/types.ts";
 import { useLocalStack } from "#tests/support/local-stack.ts";
@@ -161,6 +162,33 @@ describe("push requests", () => {
     expect(Math.max(...bodies)).toBeLessThan(MAX_BODY_BYTES);
     expect(outcome.results.filter((r) => r.status === "applied").length).toBe(163);
   }, 60_000);
+});
+
+describe("keep mine", () => {
+  it("does not settle a conflict the API refuses: the state stays and the next push conflicts again", async () => {
+    // Prepare: a conflict on DGH, then "mine" becomes a row the API rejects (over its row size).
+    const id = await plan();
+    const a = await testWorkbook(api, id, [PRIORITIES(), LINES(), PROJECTS()]);
+    const b = await testWorkbook(api, id, [PRIORITIES(), LINES(), PROJECTS()]);
+    await a.push();
+    await b.pull();
+    await a.edit("Progetti", { C2: "Titolo di A" });
+    await a.push();
+    await b.edit("Progetti", { C2: "Titolo di B" });
+    const conflict = (await b.push()).conflicts[0]!;
+    const tooBig = {
+      ...conflict,
+      mine: { ...conflict.mine, values: { ...conflict.mine.values, notes: "x".repeat(MAX_ROW_BYTES) } },
+    };
+    const before = (await b.state()).rows["project:DGH"];
+    // Act
+    const result = await b.keepMine(tooBig);
+    // Assess
+    expect(result?.status).toBe("invalid");
+    expect(keepMineSettled(result)).toBe(false);
+    expect((await b.state()).rows["project:DGH"]).toEqual(before);
+    expect((await b.push()).conflicts.map((c) => c.key)).toEqual(["DGH"]);
+  });
 });
 
 describe("the sync sheet", () => {
