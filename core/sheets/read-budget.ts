@@ -59,7 +59,7 @@ export function readBudget(read: SheetRead, ctx: ReadCtx): BudgetRead {
         cells.load(values);
       }
     } else cells.load(values, "project", read.sheet.name);
-    const built = buildBudgetRow(cells, ctx, extraOf(read, row));
+    const built = buildBudgetRow(cells, ctx, extraOf(read, row, read.unknown));
     const b = built.entity;
     b.source = { sheet: read.sheet.name, row };
     const rate = statedRateIn(b);

@@ -42,7 +42,7 @@ export function readLines(read: SheetRead, ctx: ReadCtx, priorities: PriorityRes
         raw["title"] = split.title;
       }
     }
-    const built = buildLine(raw, ctx, true, extraOf(read, row));
+    const built = buildLine(raw, ctx, true, extraOf(read, row, read.unknown));
     built.entity.source = { sheet: read.sheet.name, row };
     out.push(entryAt(read, row, built.entity, built.problems));
   }

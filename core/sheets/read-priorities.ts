@@ -40,7 +40,7 @@ export function readPriorities(read: SheetRead, ctx: ReadCtx): Entry<Priority>[]
         raw["title"] = split.title;
       }
     }
-    const built = buildPriority(raw, ctx, extraOf(read, row));
+    const built = buildPriority(raw, ctx, extraOf(read, row, read.unknown));
     built.entity.source = { sheet: read.sheet.name, row };
     if (numberLater) {
       built.problems = built.problems.filter((p) => p.field !== "code");

@@ -8,7 +8,8 @@ import type { ColumnInfo, FieldProblem, RowAt, SheetPlace } from "#core/validate
 import { columnLetter } from "#core/values/index.ts";
 import { gridOf } from "./grid.ts";
 import type { Grid } from "./grid.ts";
-import type { RecognizedSheet } from "./recognize.ts";
+import { fieldForHeading, foldHeading } from "./headings.ts";
+import type { HeaderColumn, RecognizedSheet } from "./recognize.ts";
 
 /** A recognised sheet ready to read. */
 export interface SheetRead {
@@ -18,6 +19,11 @@ export interface SheetRead {
   place: SheetPlace;
   /** The recognised fields and their 0-based column index, as an array (no Map iteration per row). */
   fields: readonly { field: string; index: number }[];
+  /**
+   * The extra columns whose heading means no field of the sheet's kind: `recognized.extra`
+   * without a second column of a known field (a second "Codice"), which is not an unknown column.
+   */
+  unknown: readonly HeaderColumn[];
 }
 
 /** An entity read from a row, with the problems found so far (cross-row rules add more); it is its own location. */
@@ -43,7 +49,8 @@ export function sheetRead(sheet: SheetSnapshot, index: number, recognized: Recog
   const place: SheetPlace = { name: sheet.name, index, columns };
   if (hosts !== undefined) place.hosts = hosts;
   const fields = [...recognized.columns].map(([field, c]) => ({ field, index: c.col - 1 }));
-  return { sheet, recognized, grid: gridOf(sheet), place, fields };
+  const unknown = recognized.extra.filter((c) => fieldForHeading(recognized.kind, foldHeading(c.heading)) === undefined);
+  return { sheet, recognized, grid: gridOf(sheet), place, fields, unknown };
 }
 
 /** Cell values by field name. */
@@ -76,11 +83,16 @@ export function rowCellsOf(read: SheetRead, row: number): readonly CellValue[] {
   return filled;
 }
 
-/** The raw values of the unknown columns of a row, by heading. */
-export function extraOf(read: SheetRead, row: number): Record<string, unknown> | undefined {
-  if (read.recognized.extra.length === 0) return undefined;
+/**
+ * The raw values of a row's extra columns, by heading. `columns` defaults to every column that is
+ * not a field (the projects reader's long-standing rule, which keeps a second column of a known
+ * field too: changing it would change the sync hash of such projects); the priorities, lines and
+ * budget readers pass `read.unknown`, so a recognised heading never ends up in their `extra`.
+ */
+export function extraOf(read: SheetRead, row: number, columns: readonly HeaderColumn[] = read.recognized.extra): Record<string, unknown> | undefined {
+  if (columns.length === 0) return undefined;
   const extra: Record<string, unknown> = {};
-  for (const c of read.recognized.extra) if (c.heading !== "__proto__") extra[c.heading] = read.grid.cell(row, c.col);
+  for (const c of columns) if (c.heading !== "__proto__") extra[c.heading] = read.grid.cell(row, c.col);
   return extra;
 }
 
