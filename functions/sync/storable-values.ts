@@ -36,10 +36,12 @@ export interface Unstorable {
 /** A path longer than this is cut (a 30-level path of long keys would flood the issue). */
 const MAX_PATH_CHARS = 200;
 
+/** A value met on the walk; the path is built from the parents only when something is wrong. */
 interface Frame {
   value: unknown;
-  path: string;
   depth: number;
+  parent: Frame | undefined;
+  key: string | number;
 }
 
 /**
@@ -50,30 +52,29 @@ interface Frame {
  * An undefined object property is fine: JSON and the marshaller both drop it.
  */
 export function findUnstorable(values: unknown, maxDepth = MAX_VALUE_DEPTH): Unstorable | undefined {
-  const stack: Frame[] = [{ value: values, path: "", depth: 0 }];
+  const stack: Frame[] = [{ value: values, depth: 0, parent: undefined, key: "" }];
   for (let frame = stack.pop(); frame !== undefined; frame = stack.pop()) {
-    const { value, path } = frame;
+    const { value } = frame;
     const reason = scalarProblem(value);
-    if (reason !== undefined) return { path: fieldPath(path), reason };
+    if (reason !== undefined) return { path: fieldPath(frame), reason };
     if (value === null || typeof value !== "object") continue;
     const depth = frame.depth + 1;
-    if (depth > maxDepth) return { path: fieldPath(path), reason: "depth" };
+    if (depth > maxDepth) return { path: fieldPath(frame), reason: "depth" };
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) {
-        const item: unknown = value[i];
-        const at = `${path}[${i}]`;
-        if (item === undefined) return { path: fieldPath(at), reason: "not-json" };
-        stack.push({ value: item, path: at, depth });
+        const child: Frame = { value: value[i] as unknown, depth, parent: frame, key: i };
+        if (child.value === undefined) return { path: fieldPath(child), reason: "not-json" };
+        stack.push(child);
       }
       continue;
     }
     const proto: unknown = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) return { path: fieldPath(path), reason: "not-json" };
-    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      const at = path === "" ? key : `${path}.${key}`;
-      if (key === "") return { path: fieldPath(`${path}.""`), reason: "empty-key" };
-      if (item === undefined) continue;
-      stack.push({ value: item, path: at, depth });
+    if (proto !== Object.prototype && proto !== null) return { path: fieldPath(frame), reason: "not-json" };
+    for (const key in value) {
+      const item = (value as Record<string, unknown>)[key];
+      if (key === "")
+        return { path: fieldPath({ value: item, depth, parent: frame, key: '""' }), reason: "empty-key" };
+      if (item !== undefined) stack.push({ value: item, depth, parent: frame, key });
     }
   }
   return undefined;
@@ -112,7 +113,13 @@ function scalarProblem(value: unknown): UnstorableReason | undefined {
   }
 }
 
-function fieldPath(path: string): string {
-  const text = path === "" ? "values" : path;
+/** `extra.list[2].x` for a frame (`values` for the root), cut past MAX_PATH_CHARS. */
+function fieldPath(frame: Frame): string {
+  const parts: string[] = [];
+  for (let f: Frame | undefined = frame; f?.parent !== undefined; f = f.parent)
+    parts.push(
+      typeof f.key === "number" ? `[${f.key}]` : f.parent.parent === undefined ? f.key : `.${f.key}`,
+    );
+  const text = parts.length === 0 ? "values" : parts.reverse().join("");
   return text.length > MAX_PATH_CHARS ? `${text.slice(0, MAX_PATH_CHARS)}…` : text;
 }
