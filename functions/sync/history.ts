@@ -2,8 +2,36 @@
 import type { EntityKind } from "#core/model.ts";
 import type { HistoryEntry, HistoryResponse, RowResult } from "#core/sync/protocol.ts";
 import { NotFoundError } from "../http/errors.ts";
+import { envelopeBytes, RESPONSE_BUDGET_BYTES } from "../http/payload-bytes.ts";
 import { rowId, type Actor, type SyncStore } from "../store/store.ts";
 import { checkRows } from "./check-rows.ts";
+
+/**
+ * A row's history as the API answers it: the newest versions that fit the response budget,
+ * oldest first. A row edited often with large values (hundreds of versions of 100 KB notes) would
+ * otherwise pass Lambda's 6 MB response limit and fail for good. The protocol has no field to
+ * say "older versions left out" yet: the first version shown then has a `version` above 1 (and
+ * its `previousValues`), which is how a client can tell.
+ */
+export async function rowHistoryPage(
+  store: SyncStore,
+  plan: string,
+  entity: EntityKind,
+  key: string,
+  maxBytes: number = RESPONSE_BUDGET_BYTES,
+): Promise<HistoryResponse> {
+  const full = await rowHistory(store, plan, entity, key);
+  let bytes = 0;
+  let first = full.versions.length;
+  // Newest first until the budget is spent; always the newest one.
+  while (first > 0) {
+    const size = envelopeBytes(full.versions[first - 1]);
+    if (first < full.versions.length && bytes + size > maxBytes) break;
+    bytes += size;
+    first--;
+  }
+  return first === 0 ? full : { ...full, versions: full.versions.slice(first) };
+}
 
 /**
  * Every version of a row, oldest first, each with the values it replaced. A tombstone carries

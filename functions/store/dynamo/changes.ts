@@ -13,14 +13,15 @@
  */
 import { QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { Change } from "#core/sync/protocol.ts";
+import { envelopeBytes, RESPONSE_BUDGET_BYTES } from "../../http/payload-bytes.ts";
 import { CHG_END, chgSk, planPk } from "../keys.ts";
 import { translateSdkError } from "../errors.ts";
 import type { ChangesPage } from "../store.ts";
 import { chunk, mapLimit, type DynamoContext } from "./context.ts";
 import { toChange, type ChangeItem } from "./items.ts";
 
-/** Keep a page's JSON well under API Gateway's 6 MB Lambda response limit. */
-const MAX_PAGE_BYTES = 4 * 1024 * 1024;
+/** A page's changes fill at most this much of the Lambda response (6 MB limit; http/payload-bytes.ts). */
+const MAX_PAGE_BYTES = RESPONSE_BUDGET_BYTES;
 /**
  * Fencing writes its void markers 100 to a transaction (DynamoDB's limit), 8 transactions in
  * flight. A dead 10 000-row push leaves a 10 000-number gap: one Put after another (~5–10 ms
@@ -82,13 +83,16 @@ export async function readChanges(
       if (item.seq < expected) continue;
       if (!item.void) {
         const change = toChange(item);
+        const size = envelopeBytes(change);
+        // Over budget: end the page before this change (the next pull starts with it). A page
+        // always carries at least one change, and one change (≤ 400 KB in DynamoDB) fits.
+        if (changes.length > 0 && bytes + size > MAX_PAGE_BYTES)
+          return { changes, seq: expected - 1, hasMore: true };
         changes.push(change);
-        bytes += approxBytes(change);
+        bytes += size;
       }
       expected = item.seq + 1;
-      if (changes.length >= limit || bytes >= MAX_PAGE_BYTES) {
-        return { changes, seq: expected - 1, hasMore: true };
-      }
+      if (changes.length >= limit) return { changes, seq: expected - 1, hasMore: true };
     }
     // Each query starts at the next expected number, so no ExclusiveStartKey is needed (a restart re-reads the gap).
     if (!restart && !out.LastEvaluatedKey) return { changes, seq: expected - 1, hasMore: false };
@@ -135,8 +139,4 @@ async function fence(
     }
   });
   return outcomes.every(Boolean);
-}
-
-function approxBytes(change: Change): number {
-  return JSON.stringify(change.values).length + change.key.length + 120;
 }
