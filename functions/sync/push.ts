@@ -12,8 +12,9 @@ import { MAX_REQUEST_DEPTH, nestingDepth } from "./storable-values.ts";
 /**
  * Bytes of cloud values the conflicts of one response may echo. Lambda answers at most 6 MB and
  * a push of stale deletes is tiny while its conflicts carry every row's values; past this budget
- * a conflict comes with `current.values` empty and the issue `sync.conflict-values-omitted`
- * (a warning): the client pulls the changes to get them.
+ * a conflict comes without `current` and with the issue `sync.conflict-values-omitted` (a
+ * warning): the client pulls the changes to get them. Not `current` with empty values: clients
+ * offer "take the cloud's copy" whenever `current` is present, and `{}` would blank the row.
  */
 export const MAX_CONFLICT_VALUES_BYTES = 3 * 1024 * 1024;
 
@@ -58,7 +59,6 @@ export async function pushRows(
           : {
               ...base,
               status: "conflict",
-              current: { ...outcome.current, values: {} },
               issues: [syncIssue("sync.conflict-values-omitted", "values", write.key, locale, {}, "warning")],
             };
     });
