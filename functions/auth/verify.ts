@@ -3,7 +3,13 @@
  * tenant's JWKS (signature), issuer, audience and expiry. The same code verifies the local dev
  * issuer's tokens: only the configuration differs (see config.ts and local/dev-issuer.ts).
  */
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
+import {
+  createRemoteJWKSet,
+  errors as joseErrors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from "jose";
 import { HttpError, UnauthorizedError } from "../http/errors.ts";
 import { isAppOnlyToken } from "./app-only.ts";
 
@@ -31,28 +37,42 @@ export interface AuthSettings {
 /** How long a JWKS fetch may take before the request is answered 503 (retryable). */
 const JWKS_TIMEOUT_MS = 5_000;
 
-const jwksByUri = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
-
-/** The JWKS of a URI, cached per process (jose refreshes it on unknown `kid`s). */
-function jwks(uri: string): ReturnType<typeof createRemoteJWKSet> {
-  let set = jwksByUri.get(uri);
-  if (!set) {
-    set = createRemoteJWKSet(new URL(uri), { cooldownDuration: 30_000, timeoutDuration: JWKS_TIMEOUT_MS });
-    jwksByUri.set(uri, set);
-  }
-  return set;
+/** The signing keys could not be fetched: the identity provider's outage, not the caller's fault. */
+class KeySetUnavailableError extends Error {
+  override name = "KeySetUnavailableError";
 }
 
+const jwksByUri = new Map<string, JWTVerifyGetKey>();
+
 /**
- * The keys could not be fetched (timeout, network error, non-200 or unparseable answer): the
- * token may well be valid, so this is the identity provider's outage, not the caller's fault.
- * jose raises JWKSTimeout / JWKSInvalid, a bare JOSEError for a non-200 or non-JSON answer, and
- * lets fetch's own error (a TypeError) through for a refused connection.
+ * The JWKS of a URI, cached per process (jose refreshes it on unknown `kid`s). Only what goes
+ * wrong while fetching the keys is an outage: jose raises JWKSTimeout, JWKSInvalid, a bare
+ * JOSEError for a non-200 or non-JSON answer, and lets fetch's own error (a TypeError) through
+ * for a refused or dropped connection. A token whose `kid` is not in a key set that did load is
+ * the token's fault (401), as is everything that fails after the key is found (signature, claims).
  */
-function isKeySetUnavailable(error: unknown): boolean {
-  if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid) return true;
-  if (error instanceof joseErrors.JOSEError) return error.code === joseErrors.JOSEError.code;
-  return true;
+function jwks(uri: string): JWTVerifyGetKey {
+  let getKey = jwksByUri.get(uri);
+  if (!getKey) {
+    const set = createRemoteJWKSet(new URL(uri), {
+      cooldownDuration: 30_000,
+      timeoutDuration: JWKS_TIMEOUT_MS,
+    });
+    getKey = async (header, token) => {
+      try {
+        return await set(header, token);
+      } catch (error) {
+        if (
+          error instanceof joseErrors.JWKSNoMatchingKey ||
+          error instanceof joseErrors.JWKSMultipleMatchingKeys
+        )
+          throw error;
+        throw new KeySetUnavailableError("the JWKS could not be fetched", { cause: error });
+      }
+    };
+    jwksByUri.set(uri, getKey);
+  }
+  return getKey;
 }
 
 /**
@@ -79,7 +99,7 @@ export async function verifyBearer(
     }));
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw new UnauthorizedError("auth.expired", error);
-    if (isKeySetUnavailable(error))
+    if (error instanceof KeySetUnavailableError)
       throw new HttpError(503, "auth.unavailable", undefined, {
         cause: error,
         headers: { "retry-after": "5" },

@@ -84,6 +84,24 @@ describe("signing keys that cannot be fetched", () => {
     else expect(reply.headers.get("www-authenticate")).toMatch(/^Bearer/);
   });
 
+  it.each<[string, (token: string) => string]>([
+    ["a signature cut short", (t) => t.slice(0, -20)],
+    ["a signature of other bytes", (t) => `${t.slice(0, t.lastIndexOf(".") + 1)}${"A".repeat(342)}`],
+    [
+      "a header naming no key",
+      (t) => `${Buffer.from('{"alg":"RS256"}').toString("base64url")}${t.slice(t.indexOf("."))}`,
+    ],
+  ])("answers a broken token (%s) 401 while the keys load fine", async (_name, breakToken) => {
+    // Prepare
+    useJwks(stack().issuer.jwksUri);
+    const token = breakToken(await stack().issuer.mintToken({ oid: USERS.admin }));
+    // Act
+    const reply = await call<ErrorBody>(stack().apiUrl, "GET", apiPaths.changes(PLAN), { token });
+    // Assess
+    expect(reply.status).toBe(401);
+    expect(reply.body.error.code).toBe("auth.invalid-token");
+  });
+
   it("verifies again once the keys are back", async () => {
     // Prepare
     useJwks(`${deadUrl}/keys`);
