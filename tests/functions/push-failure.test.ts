@@ -1,13 +1,17 @@
 /**
  * A push DynamoDB refuses (an item it cannot store) fails cleanly: no batch writes after the
  * error is returned, and the sequence numbers it took are voided, so pullers get every change
- * committed before and after it at once instead of waiting out the gap timeout.
+ * committed before and after it at once instead of waiting out the gap timeout. Both as DynamoDB
+ * Local refuses (a ValidationException) and as AWS does (a cancellation reason ValidationError,
+ * played by a proxy in front of DynamoDB Local).
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { createServer, request as httpRequest, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { config } from "#functions/config.ts";
 import { createDocumentClient } from "#functions/store/client.ts";
 import { DynamoSyncStore } from "#functions/store/dynamo/store.ts";
-import { StoreError } from "#functions/store/errors.ts";
+import { StoreError, StoreItemTooLargeError } from "#functions/store/errors.ts";
 import type { RowWrite } from "#functions/store/store.ts";
 import { rowHash } from "#core/sync/hash.ts";
 import { newKey, pullAll } from "#tests/support/api-client.ts";
@@ -23,9 +27,9 @@ beforeAll(async () => {
 });
 
 /** A store on the stack's table with the default 2-minute gap timeout and 2 transactions in flight. */
-function store(): DynamoSyncStore {
+function store(endpoint = stack().dynamo.endpoint): DynamoSyncStore {
   return new DynamoSyncStore({
-    doc: createDocumentClient({ ...config(), dynamoEndpoint: stack().dynamo.endpoint }),
+    doc: createDocumentClient({ ...config(), dynamoEndpoint: endpoint }),
     table: stack().tableName,
     now: Date.now,
     parallelism: 2,
@@ -90,6 +94,83 @@ describe("a push DynamoDB refuses", () => {
     expect(error).toBeInstanceOf(StoreError);
     expect(pulled.changes.map((c) => c.key)).toEqual(["BEFORE", "AFTER"]);
     expect(Date.now() - started).toBeLessThan(5000);
+    expect((await s.changes(plan, 0, 100)).seq).toBe(5);
+  });
+});
+
+/**
+ * In front of DynamoDB Local, answers a TransactWriteItems that writes `marker`'s row as AWS
+ * answers an item it cannot store: TransactionCanceledException, reason ValidationError on that item.
+ */
+function awsLikeRefusal(marker: string): { endpoint: () => string; stop: () => Promise<void> } {
+  let server: Server | undefined;
+  beforeAll(async () => {
+    const upstream = new URL(stack().dynamo.endpoint);
+    server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const body = Buffer.concat(chunks).toString("utf8");
+        if (String(req.headers["x-amz-target"]).endsWith(".TransactWriteItems") && body.includes(marker)) {
+          const items = (JSON.parse(body) as { TransactItems: unknown[] }).TransactItems;
+          const reasons = items.map((item) =>
+            "Update" in (item as object) && JSON.stringify(item).includes(marker)
+              ? { Code: "ValidationError", Message: "Item size has exceeded the maximum allowed size" }
+              : { Code: "None" },
+          );
+          res.writeHead(400, { "content-type": "application/x-amz-json-1.0" });
+          res.end(
+            JSON.stringify({
+              __type: "com.amazonaws.dynamodb.v20120810#TransactionCanceledException",
+              message: "Transaction cancelled, please refer cancellation reasons for specific reasons",
+              CancellationReasons: reasons,
+            }),
+          );
+          return;
+        }
+        const forward = httpRequest(
+          {
+            host: upstream.hostname,
+            port: upstream.port,
+            path: req.url,
+            method: req.method,
+            headers: req.headers,
+          },
+          (up) => {
+            res.writeHead(up.statusCode ?? 500, up.headers);
+            up.pipe(res);
+          },
+        );
+        forward.end(body);
+      });
+    });
+    await new Promise<void>((r) => server?.listen(0, "127.0.0.1", r));
+  });
+  const stop = (): Promise<void> => new Promise((r) => (server ? server.close(() => r()) : r()));
+  afterAll(stop);
+  return { endpoint: () => `http://127.0.0.1:${(server?.address() as AddressInfo).port}`, stop };
+}
+
+describe("a push AWS refuses with a cancellation reason", () => {
+  const proxy = awsLikeRefusal("ROW#priority#AWSBAD");
+
+  it("fails at once, not retryable, and leaves no gap for pullers", async () => {
+    // Prepare
+    const s = store(proxy.endpoint());
+    const plan = "refused-aws";
+    await s.createPlan(plan, plan, USERS.admin);
+    await s.writeRows(plan, [write("BEFORE")], actor, newKey());
+    const started = Date.now();
+    // Act
+    const error = await failedWrite(s, plan, [write("A"), write("AWSBAD"), write("C")]);
+    const elapsed = Date.now() - started;
+    await s.writeRows(plan, [write("AFTER")], actor, newKey());
+    const pulled = await pullAll(stack().apiUrl, plan, token);
+    // Assess: a 413-class error after one attempt (not 8 rounds then 503), and numbers 2-4 voided
+    expect(error).toBeInstanceOf(StoreItemTooLargeError);
+    expect((error as StoreError).retryable).toBe(false);
+    expect(elapsed).toBeLessThan(1500);
+    expect(pulled.changes.map((c) => c.key)).toEqual(["BEFORE", "AFTER"]);
     expect((await s.changes(plan, 0, 100)).seq).toBe(5);
   });
 });
