@@ -29,8 +29,8 @@ export const MESSAGES = {
     en: "Your role does not allow this on the plan.",
   },
   "auth.nightly-source": {
-    it: "Solo il job notturno (token dell'applicazione) può inviare con origine \"nightly\".",
-    en: "Only the nightly job (an app-only token) may push with source \"nightly\".",
+    it: "Solo il job notturno (token dell'applicazione) può inviare o ripristinare con origine \"nightly\".",
+    en: "Only the nightly job (an app-only token) may push or restore with source \"nightly\".",
   },
   "not-found": { it: "Risorsa non trovata.", en: "Not found." },
   "route.not-found": { it: "Indirizzo sconosciuto.", en: "Unknown address." },
