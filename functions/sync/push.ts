@@ -18,6 +18,9 @@ import { MAX_REQUEST_DEPTH, nestingDepth } from "./storable-values.ts";
  */
 export const MAX_CONFLICT_VALUES_BYTES = 3 * 1024 * 1024;
 
+/** Bytes of issues one response may carry for invalid rows (with the conflicts' budget, well under 6 MB). */
+export const MAX_ISSUES_BYTES = 2 * 1024 * 1024;
+
 /** Applies a push and returns one result per row, in the order of the request. */
 export async function pushRows(
   store: SyncStore,
@@ -62,9 +65,18 @@ export async function pushRows(
               issues: [syncIssue("sync.conflict-values-omitted", "values", write.key, locale, {}, "warning")],
             };
     });
-    for (const [index, issues] of invalid) {
+    let issueBytes = 0;
+    for (const index of [...invalid.keys()].sort((a, b) => a - b)) {
       const row = request.rows[index];
-      if (row) results[index] = { entity: row.entity, key: row.key, status: "invalid", issues };
+      const issues = invalid.get(index);
+      if (!row || !issues) continue;
+      // A broken workbook can give every one of 60 000 rows an issue of ~300 bytes: past the
+      // budget a row is reported invalid without them (clients re-validate with the same core).
+      issueBytes += Buffer.byteLength(JSON.stringify(issues), "utf8");
+      results[index] =
+        issueBytes <= MAX_ISSUES_BYTES
+          ? { entity: row.entity, key: row.key, status: "invalid", issues }
+          : { entity: row.entity, key: row.key, status: "invalid" };
     }
     const response: PushResponse = { results };
     await store.completeIdempotency(plan, request.idempotencyKey, response);

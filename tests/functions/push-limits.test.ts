@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiPaths, type ErrorBody, type PushResponse, type PushRow } from "#core/sync/protocol.ts";
-import { MAX_CONFLICT_VALUES_BYTES, pushRows } from "#functions/sync/push.ts";
+import { MAX_CONFLICT_VALUES_BYTES, MAX_ISSUES_BYTES, pushRows } from "#functions/sync/push.ts";
 import fc from "fast-check";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { canonicalJson } from "#core/sync/hash.ts";
@@ -283,5 +283,32 @@ describe("a push whose conflicts would echo more than the response can carry", (
     const pulled = await pullAll(stack().apiUrl, PLAN, token);
     const cloud = new Map(pulled.changes.map((c) => [c.key, c.values]));
     for (const r of omitted) expect(cloud.get(r.key)).toEqual(rows.find((row) => row.key === r.key)?.values);
+  });
+});
+
+describe("a push whose every row is invalid", () => {
+  it("answers within Lambda's 6 MB: issues up to the budget, then the rows without them", async () => {
+    // Prepare: 25 000 rows whose key does not match their values (~290 bytes of issue each)
+    const rows = Array.from({ length: 25_000 }, (_, i) => ({
+      ...priority(`MISMATCH-${String(i).padStart(8, "0")}`),
+      values: { code: `OTHER-${i}`, title: "t" },
+    }));
+    // Act
+    const res = await fetch(`${stack().apiUrl}${apiPaths.sync(PLAN)}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify(pushBody(rows)),
+    });
+    const text = await res.text();
+    // Assess: every row invalid, the first with their issue, and the response well under 6 MB
+    expect(res.status).toBe(200);
+    expect(Buffer.byteLength(text)).toBeLessThan(MAX_ISSUES_BYTES + 25_000 * 80);
+    const { results } = JSON.parse(text) as PushResponse;
+    expect(results.map((r) => r.status)).toEqual(rows.map(() => "invalid"));
+    const described = results.filter((r) => r.issues !== undefined);
+    expect(described.length).toBeGreaterThan(1000);
+    expect(described.length).toBeLessThan(rows.length);
+    expect(results.slice(0, described.length)).toEqual(described);
+    expect(described.every((r) => r.issues?.[0]?.code === "sync.key-mismatch")).toBe(true);
   });
 });
