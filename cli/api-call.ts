@@ -1,6 +1,6 @@
 /**
  * Calling the sync API from admin commands (`workbooks`, `members`): where the API is and which
- * token to send (`--api`/$ACTIONPLAN_API, `--token`/$ACTIONPLAN_TOKEN, an Entra ID access token),
+ * token to send (`--api`/$ACTIONPLAN_API_URL, `--token`/$ACTIONPLAN_TOKEN, an Entra ID access token),
  * and one request that prints the API's own message in the user's language when it refuses.
  */
 import { fillTemplate } from "#core/i18n/template.ts";
@@ -20,6 +20,11 @@ const TEXT = {
   },
 } as const satisfies Record<string, Record<Locale, string>>;
 
+/** The API address from the environment: ACTIONPLAN_API_URL (ACTIONPLAN_API, its older name, still works). */
+export function apiUrlFromEnv(): string | undefined {
+  return process.env["ACTIONPLAN_API_URL"] || process.env["ACTIONPLAN_API"] || undefined;
+}
+
 /** A usage error naming what `command` expected. */
 export function usage(command: string, problem: string): CliUsageError {
   return new CliUsageError("err.bad-option", { value: problem, command });
@@ -38,10 +43,10 @@ export function apiTarget(
   command: string,
   values: { plan?: string | undefined; api?: string | undefined; token?: string | undefined },
 ): ApiTarget {
-  const api = values.api ?? process.env["ACTIONPLAN_API"];
+  const api = values.api ?? apiUrlFromEnv();
   const token = values.token ?? process.env["ACTIONPLAN_TOKEN"];
   if (!values.plan) throw usage(command, "--plan <id>");
-  if (!api) throw usage(command, "--api <url> (or ACTIONPLAN_API)");
+  if (!api) throw usage(command, "--api <url> (or ACTIONPLAN_API_URL)");
   if (!token) throw usage(command, "--token <jwt> (or ACTIONPLAN_TOKEN)");
   const apiUrl = api.replace(/\/+$/, "");
   return { apiUrl, planUrl: `${apiUrl}${apiPaths.plans()}/${encodeURIComponent(values.plan)}`, token };

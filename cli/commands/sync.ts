@@ -31,6 +31,7 @@ import {
 } from "#core/sync/protocol.ts";
 import { planRows } from "#core/sync/rows.ts";
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
+import { apiUrlFromEnv } from "../api-call.ts";
 import { EXIT, localeOption, parseCommandArgs, type CliIO, type Command } from "../command.ts";
 import { readWorkbookFile, UnreadableWorkbookError } from "../read-xlsx.ts";
 import { mergeBase, nextSidecar, readSidecar, sidecarPath, writeSidecar } from "../sync-state-file.ts";
@@ -153,7 +154,7 @@ export const command: Command = {
       sidecar.kind === "ok" ? sidecar.state : undefined,
     );
     // The token goes only where the user said: a URL the file names is never used on its own.
-    const api = values.api ?? process.env["ACTIONPLAN_API_URL"];
+    const api = values.api ?? apiUrlFromEnv();
     const named = sheetState?.apiUrl ?? (sidecar.kind === "ok" ? sidecar.state.apiUrl : undefined);
     if (!api) return fail(named ? say("apiFromFile", locale, { value: named }) : say("noApi", locale));
     const token = values.token ?? process.env["ACTIONPLAN_TOKEN"];

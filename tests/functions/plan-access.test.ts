@@ -118,7 +118,11 @@ describe("managing members", () => {
       "the nightly job (editor on every plan) adds a member",
       async () =>
         call(stack().apiUrl, "PUT", apiPaths.member(PLAN, "x"), {
-          token: await stack().issuer.mintToken({ oid: "nightly-app", roles: [SYNC_ALL_APP_ROLE], appOnly: true }),
+          token: await stack().issuer.mintToken({
+            oid: "nightly-app",
+            roles: [SYNC_ALL_APP_ROLE],
+            appOnly: true,
+          }),
           body: { role: "admin" },
         }),
       403,
@@ -255,6 +259,35 @@ describe("actionplan members (CLI over the API)", () => {
     expect(removed.out).toEqual(["removed: cli-editor"]);
     expect(await stack().store.listMembers("cli-members")).toEqual([{ member: "cli-admin", role: "admin" }]);
   });
+
+  it.each(["ACTIONPLAN_API_URL", "ACTIONPLAN_API"])(
+    "takes the API address from $%s when --api is not given",
+    async (name) => {
+      // Prepare
+      await stack().store.createPlan(`cli-env-${name}`, "CLI", "env-admin");
+      const run = io();
+      const saved = { url: process.env["ACTIONPLAN_API_URL"], old: process.env["ACTIONPLAN_API"] };
+      delete process.env["ACTIONPLAN_API_URL"];
+      delete process.env["ACTIONPLAN_API"];
+      process.env[name] = stack().apiUrl;
+      try {
+        // Act
+        const code = await main(
+          ["members", "list", "--plan", `cli-env-${name}`, "--token", await token("env-admin")],
+          run.io,
+        );
+        // Assess
+        expect([code, run.out, run.err]).toEqual([0, ["env-admin  admin"], []]);
+      } finally {
+        for (const [key, value] of [
+          ["ACTIONPLAN_API_URL", saved.url],
+          ["ACTIONPLAN_API", saved.old],
+        ] as const)
+          if (value === undefined) delete process.env[key];
+          else process.env[key] = value;
+      }
+    },
+  );
 
   it("prints the API's refusal in the user's language and exits 2", async () => {
     // Prepare
