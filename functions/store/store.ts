@@ -121,8 +121,16 @@ export interface SyncStore {
 
   /** Changes after sequence number `afterSeq`, never past a change still being written. */
   changes(plan: string, afterSeq: number, limit: number): Promise<ChangesPage>;
-  /** Every version of a row, oldest first. */
-  history(plan: string, entity: EntityKind, key: string): Promise<StoredVersion[]>;
+  /**
+   * Every version of a row, oldest first; with `newest`, only the newest that many (still oldest
+   * first), so a row with thousands of versions is not read whole to answer a bounded page.
+   */
+  history(
+    plan: string,
+    entity: EntityKind,
+    key: string,
+    options?: { newest?: number },
+  ): Promise<StoredVersion[]>;
 
   /** Claims an idempotency key for a request (see IdempotencyInProgressError, IdempotencyKeyReusedError). */
   claimIdempotency(plan: string, key: string, requestHash: string): Promise<IdempotencyClaim>;

@@ -3,15 +3,19 @@ import type { EntityKind } from "#core/model.ts";
 import type { HistoryEntry, HistoryResponse, RowResult } from "#core/sync/protocol.ts";
 import { NotFoundError } from "../http/errors.ts";
 import { envelopeBytes, RESPONSE_BUDGET_BYTES } from "../http/payload-bytes.ts";
-import { rowId, type Actor, type SyncStore } from "../store/store.ts";
+import { rowId, type Actor, type StoredVersion, type SyncStore } from "../store/store.ts";
 import { checkRows } from "./check-rows.ts";
 
+/** Versions one history answer reads at most (newest first): 1 000 versions of ~1 KB still fit the budget. */
+export const HISTORY_READ_MAX = 1000;
+
 /**
- * A row's history as the API answers it: the newest versions that fit the response budget,
- * oldest first. A row edited often with large values (hundreds of versions of 100 KB notes) would
- * otherwise pass Lambda's 6 MB response limit and fail for good. The protocol has no field to
- * say "older versions left out" yet: the first version shown then has a `version` above 1 (and
- * its `previousValues`), which is how a client can tell.
+ * A row's history as the API answers it: the newest versions that fit the response budget (and
+ * at most HISTORY_READ_MAX), oldest first. A row edited often with large values (hundreds of
+ * versions of 100 KB notes) would otherwise pass Lambda's 6 MB response limit and fail for good,
+ * and one with thousands of versions would be read whole. The protocol has no field to say
+ * "older versions left out" yet: the first version shown then has a `version` above 1 (and its
+ * `previousValues`), which is how a client can tell.
  */
 export async function rowHistoryPage(
   store: SyncStore,
@@ -19,18 +23,23 @@ export async function rowHistoryPage(
   entity: EntityKind,
   key: string,
   maxBytes: number = RESPONSE_BUDGET_BYTES,
+  readMax: number = HISTORY_READ_MAX,
 ): Promise<HistoryResponse> {
-  const full = await rowHistory(store, plan, entity, key);
+  // One more than shown: the oldest read only gives the next its `previousValues`.
+  const read = await store.history(plan, entity, key, { newest: readMax + 1 });
+  if (read.length === 0) throw new NotFoundError();
+  const entries = historyEntries(read);
+  const shown = read[0]?.version === 1 && read.length <= readMax ? entries : entries.slice(1);
   let bytes = 0;
-  let first = full.versions.length;
+  let first = shown.length;
   // Newest first until the budget is spent; always the newest one.
   while (first > 0) {
-    const size = envelopeBytes(full.versions[first - 1]);
-    if (first < full.versions.length && bytes + size > maxBytes) break;
+    const size = envelopeBytes(shown[first - 1]);
+    if (first < shown.length && bytes + size > maxBytes) break;
     bytes += size;
     first--;
   }
-  return first === 0 ? full : { ...full, versions: full.versions.slice(first) };
+  return { entity, key, versions: shown.slice(first) };
 }
 
 /**
@@ -45,8 +54,13 @@ export async function rowHistory(
 ): Promise<HistoryResponse> {
   const versions = await store.history(plan, entity, key);
   if (versions.length === 0) throw new NotFoundError();
+  return { entity, key, versions: historyEntries(versions) };
+}
+
+/** Versions (oldest first, consecutive) as history entries: each with the values it replaced. */
+function historyEntries(versions: readonly StoredVersion[]): HistoryEntry[] {
   let previous: HistoryEntry["values"] | undefined;
-  const out: HistoryEntry[] = versions.map((v) => {
+  return versions.map((v) => {
     const values = v.deleted ? (previous ?? {}) : v.values;
     const entry: HistoryEntry = {
       ...v,
@@ -56,7 +70,6 @@ export async function rowHistory(
     previous = values;
     return entry;
   });
-  return { entity, key, versions: out };
 }
 
 /** Restores a version as a new version (re-validated like a push; nothing is overwritten). */

@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiPaths, type ChangesResponse, type HistoryResponse, type PushRow } from "#core/sync/protocol.ts";
 import { LAMBDA_RESPONSE_LIMIT_BYTES, RESPONSE_BUDGET_BYTES } from "#functions/http/payload-bytes.ts";
+import { rowHistoryPage } from "#functions/sync/history.ts";
 import { pushRows } from "#functions/sync/push.ts";
 import { pushBody } from "#tests/support/api-client.ts";
 import { useLocalStack } from "#tests/support/local-stack.ts";
@@ -118,5 +119,23 @@ describe("GET history under the response limit", () => {
     // Assess
     const body = JSON.parse(reply.text) as HistoryResponse;
     expect(body.versions.map((v) => v.version)).toEqual([1, 2, 3]);
+  });
+
+  it.each<[string, number, number[]]>([
+    ["fewer versions than the read cap: all of them", 20, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]],
+    ["exactly the read cap: all of them", 12, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]],
+    ["more than the read cap: the newest, read newest first", 5, [8, 9, 10, 11, 12]],
+  ])("reads %s", async (_name, readMax, expected) => {
+    // Prepare: 12 small versions
+    const plan = await newPlan("readcap");
+    for (let v = 0; v < 12; v++)
+      await pushRows(stack().store, plan, pushBody([row("C", `note ${v}`, v)]), actor);
+    // Act
+    const page = await rowHistoryPage(stack().store, plan, "priority", "C", RESPONSE_BUDGET_BYTES, readMax);
+    // Assess: oldest first, and the first shown still says what it replaced
+    expect(page.versions.map((v) => v.version)).toEqual(expected);
+    const first = page.versions[0];
+    if (first && first.version > 1)
+      expect(first.previousValues).toMatchObject({ extra: { note: `note ${first.version - 2}` } });
   });
 });

@@ -178,13 +178,25 @@ export class DynamoSyncStore implements SyncStore {
     return readChanges(this.ctx, plan, afterSeq, limit);
   }
 
-  async history(plan: string, entity: EntityKind, key: string): Promise<StoredVersion[]> {
-    const items = await this.query({
+  async history(
+    plan: string,
+    entity: EntityKind,
+    key: string,
+    options: { newest?: number } = {},
+  ): Promise<StoredVersion[]> {
+    const newest = options.newest;
+    const query = {
       IndexName: HISTORY_INDEX,
       KeyConditionExpression: "hk = :hk",
       ExpressionAttributeValues: { ":hk": historyHk(plan, entity, key) },
-    });
-    return (items as unknown as ChangeItem[]).map(toVersion);
+    };
+    if (newest === undefined) return ((await this.query(query)) as unknown as ChangeItem[]).map(toVersion);
+    // Newest first (the index sorts by version), as many as asked, then back to oldest first.
+    const items = await this.query(
+      { ...query, ScanIndexForward: false, Limit: Math.min(newest, 1000) },
+      newest,
+    );
+    return (items as unknown as ChangeItem[]).map(toVersion).reverse();
   }
 
   claimIdempotency(plan: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
