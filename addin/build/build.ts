@@ -37,6 +37,8 @@ export interface AddinBuild {
   sizes: BundleSize[];
   /** Source files bundled into functions.js (for the no-React check). */
   functionsInputs: string[];
+  /** Source files the task pane loads before first render (taskpane.js and its static imports). */
+  taskpaneFirstLoadInputs: string[];
 }
 
 export interface AddinBuildOptions {
@@ -134,10 +136,13 @@ export async function buildAddin(options: AddinBuildOptions = {}): Promise<Addin
   const functionsOut = Object.keys(functionsMeta.outputs).find((o) => basename(o) === "functions.js");
   const sizes: BundleSize[] = [await sizeOf(functionsOut ? [functionsOut] : [], "functions.js")];
 
+  let taskpaneFirstLoadInputs: string[] = [];
   if (options.taskpane ?? true) {
     const meta = await buildTaskpane(outdir, minify);
     const entry = Object.keys(meta.outputs).find((o) => basename(o) === "taskpane.js");
-    sizes.push(await sizeOf(entry ? staticClosure(meta, entry) : [], "taskpane.js"));
+    const firstLoad = entry ? staticClosure(meta, entry) : [];
+    taskpaneFirstLoadInputs = firstLoad.flatMap((o) => Object.keys(meta.outputs[o]?.inputs ?? {}));
+    sizes.push(await sizeOf(firstLoad, "taskpane.js"));
     const page = join(outdir, "taskpane.html");
     await writeFile(page, wireTaskpaneHtml(await readFile(page, "utf8")));
   }
@@ -151,7 +156,7 @@ export async function buildAddin(options: AddinBuildOptions = {}): Promise<Addin
     throw new Error(
       `Bundle over budget: ${over.map((s) => `${s.file} ${String(s.gzip)} B gzip > ${String(s.budget)} B`).join("; ")}`,
     );
-  return { outdir, sizes, functionsInputs: Object.keys(functionsMeta.inputs) };
+  return { outdir, sizes, functionsInputs: Object.keys(functionsMeta.inputs), taskpaneFirstLoadInputs };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

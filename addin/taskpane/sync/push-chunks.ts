@@ -3,7 +3,7 @@
  * `PUSH_CHUNK_BYTES` of JSON each (2 000 rows of long texts can pass the API's 5 MB body limit).
  */
 import type { PushRow } from "#core/sync/protocol.ts";
-import { MAX_BODY_BYTES } from "#core/sync/protocol.ts";
+import { MAX_BODY_BYTES } from "#core/sync/limits.ts";
 
 /** Rows per push request: keeps each body well under the API's size limit and shows progress. */
 export const PUSH_CHUNK = 2000;

@@ -110,6 +110,16 @@ describe("bundle budgets", () => {
   });
 });
 
+describe("taskpane.js first load", () => {
+  it.each([
+    ["zod (the sync protocol's schemas)", "node_modules/zod/"],
+    ["MSAL (sign-in)", "node_modules/@azure/msal-"],
+  ])("leaves %s to a chunk loaded on first use", (_name, path) => {
+    expect(built.taskpaneFirstLoadInputs.length).toBeGreaterThan(100);
+    expect(built.taskpaneFirstLoadInputs.filter((f) => f.includes(path))).toEqual([]);
+  });
+});
+
 describe("taskpane.html", () => {
   it("loads Office.js from Microsoft's CDN and functions.js before the task pane", async () => {
     // Act
