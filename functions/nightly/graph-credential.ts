@@ -1,8 +1,10 @@
 /**
  * The nightly app's Graph credential from Secrets Manager (JSON `{clientId, clientSecret}`),
- * read once per Lambda instance, when the first run needs it, never at import.
+ * read once per Lambda instance, when the first run needs it, never at import. The Secrets
+ * Manager client itself is imported then too: the deployed bundle leaves the AWS SDK to the
+ * Lambda runtime, and a static import would load it during module init (SPEC §11: ≤ 150 ms).
  */
-import { GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import type { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import * as z from "zod";
 
 const CredentialSchema = z.object({ clientId: z.string().min(1), clientSecret: z.string().min(1) });
@@ -19,11 +21,12 @@ const PLACEHOLDER_CLIENT_ID = "set-after-deploy";
 const cached = new Map<string, Promise<GraphCredential>>();
 
 /** Reads and checks the credential (memoised; a failed read is retried next time). */
-export function graphCredential(secretArn: string, client: () => SecretsManagerClient = () => new SecretsManagerClient({})): Promise<GraphCredential> {
+export function graphCredential(secretArn: string, client?: () => SecretsManagerClient): Promise<GraphCredential> {
   const known = cached.get(secretArn);
   if (known) return known;
   const reading = (async () => {
-    const out = await client().send(new GetSecretValueCommand({ SecretId: secretArn }));
+    const sdk = await import("@aws-sdk/client-secrets-manager");
+    const out = await (client?.() ?? new sdk.SecretsManagerClient({})).send(new sdk.GetSecretValueCommand({ SecretId: secretArn }));
     let parsed: unknown;
     try {
       parsed = JSON.parse(out.SecretString ?? "");
