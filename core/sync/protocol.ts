@@ -118,8 +118,13 @@ export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 export const HistoryResponseSchema = z.object({
   entity: EntityKindSchema,
   key: z.string(),
-  /** Oldest first. */
+  /** Oldest first: the newest versions that fit one answer. */
   versions: z.array(HistoryEntrySchema),
+  /**
+   * Set when older versions were left out: ask again with `?before=` this version (the oldest
+   * shown) for the ones before it. Absent when the answer reaches version 1.
+   */
+  olderBefore: z.number().int().min(2).optional(),
 });
 export type HistoryResponse = z.infer<typeof HistoryResponseSchema>;
 
@@ -207,8 +212,8 @@ export const apiPaths = {
   sync: (plan: string) => `/plans/${encodeURIComponent(plan)}/sync`,
   changes: (plan: string, since?: string) =>
     `/plans/${encodeURIComponent(plan)}/changes${since ? `?since=${encodeURIComponent(since)}` : ""}`,
-  history: (plan: string, entity: string, key: string) =>
-    `/plans/${encodeURIComponent(plan)}/rows/${entity}/${encodeURIComponent(key)}/history`,
+  history: (plan: string, entity: string, key: string, before?: number) =>
+    `/plans/${encodeURIComponent(plan)}/rows/${entity}/${encodeURIComponent(key)}/history${before === undefined ? "" : `?before=${before}`}`,
   restore: (plan: string, entity: string, key: string) =>
     `/plans/${encodeURIComponent(plan)}/rows/${entity}/${encodeURIComponent(key)}/restore`,
   runs: (plan: string) => `/plans/${encodeURIComponent(plan)}/runs`,

@@ -123,13 +123,14 @@ export interface SyncStore {
   changes(plan: string, afterSeq: number, limit: number): Promise<ChangesPage>;
   /**
    * Every version of a row, oldest first; with `newest`, only the newest that many (still oldest
-   * first), so a row with thousands of versions is not read whole to answer a bounded page.
+   * first), so a row with thousands of versions is not read whole to answer a bounded page; with
+   * `before`, only versions below that one.
    */
   history(
     plan: string,
     entity: EntityKind,
     key: string,
-    options?: { newest?: number },
+    options?: { newest?: number; before?: number },
   ): Promise<StoredVersion[]>;
 
   /** Claims an idempotency key for a request (see IdempotencyInProgressError, IdempotencyKeyReusedError). */

@@ -13,9 +13,8 @@ export const HISTORY_READ_MAX = 1000;
  * A row's history as the API answers it: the newest versions that fit the response budget (and
  * at most HISTORY_READ_MAX), oldest first. A row edited often with large values (hundreds of
  * versions of 100 KB notes) would otherwise pass Lambda's 6 MB response limit and fail for good,
- * and one with thousands of versions would be read whole. The protocol has no field to say
- * "older versions left out" yet: the first version shown then has a `version` above 1 (and its
- * `previousValues`), which is how a client can tell.
+ * and one with thousands of versions would be read whole. When older versions are left out the
+ * answer says so (`olderBefore`: ask again with `before` = that version).
  */
 export async function rowHistoryPage(
   store: SyncStore,
@@ -24,9 +23,13 @@ export async function rowHistoryPage(
   key: string,
   maxBytes: number = RESPONSE_BUDGET_BYTES,
   readMax: number = HISTORY_READ_MAX,
+  before?: number,
 ): Promise<HistoryResponse> {
   // One more than shown: the oldest read only gives the next its `previousValues`.
-  const read = await store.history(plan, entity, key, { newest: readMax + 1 });
+  const read = await store.history(plan, entity, key, {
+    newest: readMax + 1,
+    ...(before === undefined ? {} : { before }),
+  });
   if (read.length === 0) throw new NotFoundError();
   const entries = historyEntries(read);
   const shown = read[0]?.version === 1 && read.length <= readMax ? entries : entries.slice(1);
@@ -39,7 +42,9 @@ export async function rowHistoryPage(
     bytes += size;
     first--;
   }
-  return { entity, key, versions: shown.slice(first) };
+  const versions = shown.slice(first);
+  const oldest = versions[0]?.version ?? 1;
+  return { entity, key, versions, ...(oldest > 1 ? { olderBefore: oldest } : {}) };
 }
 
 /**

@@ -109,6 +109,41 @@ describe("GET history under the response limit", () => {
     },
   );
 
+  it(
+    "pages back through a cut history with ?before= until version 1, each version once",
+    { timeout: 180_000 },
+    async () => {
+      // Prepare: 40 versions of a large note, so one answer holds only the newest few
+      const plan = await newPlan("pages");
+      const note = NOTES[0]?.[1] ?? "";
+      for (let v = 0; v < 40; v++)
+        await pushRows(stack().store, plan, pushBody([row("P", `${v} ${note}`, v)]), actor);
+      // Act
+      const seen: number[][] = [];
+      let before: number | undefined;
+      do {
+        const reply = await getRaw(apiPaths.history(plan, "priority", "P", before));
+        expect(reply.status).toBe(200);
+        const body = JSON.parse(reply.text) as HistoryResponse;
+        seen.unshift(body.versions.map((v) => v.version));
+        expect(body.olderBefore).toBe(
+          body.versions[0] && body.versions[0].version > 1 ? body.versions[0].version : undefined,
+        );
+        before = body.olderBefore;
+      } while (before !== undefined && seen.length < 50);
+      // Assess
+      expect(seen.length).toBeGreaterThan(1);
+      expect(seen.flat()).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    },
+  );
+
+  it.each(["1", "0", "-3", "abc", "2.5"])("answers ?before=%s with 400", async (before) => {
+    const plan = await newPlan("badbefore");
+    await pushRows(stack().store, plan, pushBody([row("B", "note")]), actor);
+    const reply = await getRaw(`${apiPaths.history(plan, "priority", "B")}?before=${before}`);
+    expect(reply.status).toBe(400);
+  });
+
   it("answers a small history whole, from version 1", async () => {
     // Prepare
     const plan = await newPlan("small");
@@ -119,6 +154,7 @@ describe("GET history under the response limit", () => {
     // Assess
     const body = JSON.parse(reply.text) as HistoryResponse;
     expect(body.versions.map((v) => v.version)).toEqual([1, 2, 3]);
+    expect(body.olderBefore).toBeUndefined();
   });
 
   it.each<[string, number, number[]]>([

@@ -182,14 +182,21 @@ export class DynamoSyncStore implements SyncStore {
     plan: string,
     entity: EntityKind,
     key: string,
-    options: { newest?: number } = {},
+    options: { newest?: number; before?: number } = {},
   ): Promise<StoredVersion[]> {
     const newest = options.newest;
-    const query = {
-      IndexName: HISTORY_INDEX,
-      KeyConditionExpression: "hk = :hk",
-      ExpressionAttributeValues: { ":hk": historyHk(plan, entity, key) },
-    };
+    const query =
+      options.before === undefined
+        ? {
+            IndexName: HISTORY_INDEX,
+            KeyConditionExpression: "hk = :hk",
+            ExpressionAttributeValues: { ":hk": historyHk(plan, entity, key) },
+          }
+        : {
+            IndexName: HISTORY_INDEX,
+            KeyConditionExpression: "hk = :hk AND hv < :before",
+            ExpressionAttributeValues: { ":hk": historyHk(plan, entity, key), ":before": options.before },
+          };
     if (newest === undefined) return ((await this.query(query)) as unknown as ChangeItem[]).map(toVersion);
     // Newest first (the index sorts by version), as many as asked, then back to oldest first.
     const items = await this.query(
