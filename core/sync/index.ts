@@ -6,5 +6,5 @@ export type { SyncRow, HeldRow, PlanRows } from "./rows.ts";
 export { stateKey } from "./state.ts";
 export type { SyncState, SyncedRow } from "./state.ts";
 export { syncSheetValues, readSyncSheet, SYNC_SHEET_NAME } from "./sync-sheet.ts";
-export { outgoingRows, TOMBSTONE_HASH } from "./outgoing.ts";
+export { hasSheetFor, outgoingRows, TOMBSTONE_HASH } from "./outgoing.ts";
 export type { Outgoing, OutgoingInput, WithheldDeletions } from "./outgoing.ts";

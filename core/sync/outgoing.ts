@@ -24,6 +24,12 @@ const SHEETS_OF: Readonly<Record<EntityKind, readonly string[]>> = {
   budget: ["budget"],
 };
 
+/** Whether the workbook has a recognised sheet for `entity` (else a missing row is no deletion). */
+export function hasSheetFor(entity: EntityKind, sheetKinds: Iterable<string>): boolean {
+  const kinds = new Set(sheetKinds);
+  return SHEETS_OF[entity].some((k) => kinds.has(k));
+}
+
 export interface OutgoingInput {
   rows: readonly SyncRow[];
   held: readonly HeldRow[];
@@ -47,7 +53,6 @@ export interface Outgoing {
 /** See the file comment. Rows keep `changedRows`' order. */
 export function outgoingRows(input: OutgoingInput): Outgoing {
   const { state } = input;
-  const kinds = new Set(input.sheetKinds);
   const known = state?.rows ?? {};
   const heldUnknown = new Set<EntityKind>(
     input.held.filter((h) => known[stateKey(h.entity, h.key)] === undefined).map((h) => h.entity),
@@ -56,7 +61,7 @@ export function outgoingRows(input: OutgoingInput): Outgoing {
   const rows = changedRows(input.rows, state, input.held).filter((row) => {
     if (!row.deleted) return true;
     if (known[stateKey(row.entity, row.key)]?.hash === TOMBSTONE_HASH) return false;
-    const reason = !SHEETS_OF[row.entity].some((k) => kinds.has(k))
+    const reason = !hasSheetFor(row.entity, input.sheetKinds)
       ? "sheet-missing"
       : heldUnknown.has(row.entity)
         ? "held-rows"

@@ -3,7 +3,7 @@
  * state has not recorded yet — the one test a pull (preview, apply) and take-cloud share, always
  * on a fresh read, never on a preview made earlier.
  */
-import type { EntityKind, Plan } from "#core/model.ts";
+import type { Plan } from "#core/model.ts";
 import { planRows } from "#core/sync/rows.ts";
 import { rowHash } from "#core/sync/hash.ts";
 import { TOMBSTONE_HASH } from "#core/sync/outgoing.ts";
@@ -73,15 +73,3 @@ export function locallyChanged(
   return hash !== synced.hash;
 }
 
-/** The sheet kinds each entity is read from (a combined sheet holds priorities and lines). */
-const SHEETS_OF: Readonly<Record<EntityKind, readonly string[]>> = {
-  priority: ["priorities", "combined"],
-  line: ["lines", "combined"],
-  project: ["projects"],
-  budget: ["budget"],
-};
-
-/** Whether the workbook has a recognised sheet for `entity` (else a missing row is no deletion). */
-export function hasSheetFor(entity: EntityKind, sheetKinds: readonly string[]): boolean {
-  return SHEETS_OF[entity].some((k) => sheetKinds.includes(k));
-}

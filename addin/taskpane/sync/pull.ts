@@ -12,9 +12,9 @@ import type { ApiClient } from "#addin/api/client.ts";
 import type { Analysis } from "../analysis.ts";
 import type { WorkbookHost } from "../services.ts";
 import { sheetWrites, sheetWritesByRow } from "./sheet-writes.ts";
-import { TOMBSTONE_HASH } from "#core/sync/outgoing.ts";
+import { hasSheetFor, TOMBSTONE_HASH } from "#core/sync/outgoing.ts";
 import type { IncomingRow } from "./sheet-writes.ts";
-import { hasSheetFor, localRows, locallyChanged, STALE_HASH, type LocalRows } from "./local-rows.ts";
+import { localRows, locallyChanged, STALE_HASH, type LocalRows } from "./local-rows.ts";
 import { recordTaken, rowsAfter } from "./sheet-after.ts";
 
 /** One incoming change with what it would change in the sheet. */
