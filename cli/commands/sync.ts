@@ -19,6 +19,7 @@ import { analyzeWorkbook } from "#core/analyze.ts";
 import type { EntityKind } from "#core/model.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 import { outgoingRows, type WithheldDeletions } from "#core/sync/outgoing.ts";
+import { pushChunks as splitPush } from "#core/sync/push-chunks.ts";
 import {
   apiPaths,
   ErrorBodySchema,
@@ -251,21 +252,7 @@ export function pushChunks(
   maxBytes = CHUNK_MAX_BYTES,
   maxRows = CHUNK_MAX_ROWS,
 ): PushRow[][] {
-  const chunks: PushRow[][] = [];
-  let current: PushRow[] = [];
-  let bytes = ENVELOPE_BYTES;
-  for (const row of rows) {
-    const size = Buffer.byteLength(JSON.stringify(row), "utf8") + 1;
-    if (current.length > 0 && (current.length >= maxRows || bytes + size > maxBytes)) {
-      chunks.push(current);
-      current = [];
-      bytes = ENVELOPE_BYTES;
-    }
-    current.push(row);
-    bytes += size;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+  return splitPush(rows, { maxRows, maxBytes, envelopeBytes: ENVELOPE_BYTES });
 }
 
 /** POSTs the push; retries (same idempotency key, so no second effect) on 503 and 409-in-progress. */

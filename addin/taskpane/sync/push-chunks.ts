@@ -4,6 +4,7 @@
  */
 import type { PushRow } from "#core/sync/protocol.ts";
 import { MAX_BODY_BYTES } from "#core/sync/limits.ts";
+import { pushChunks as splitPush } from "#core/sync/push-chunks.ts";
 
 /** Rows per push request: keeps each body well under the API's size limit and shows progress. */
 export const PUSH_CHUNK = 2000;
@@ -11,28 +12,11 @@ export const PUSH_CHUNK = 2000;
 /** JSON bytes of rows per request: under `MAX_BODY_BYTES` with room for the envelope. */
 export const PUSH_CHUNK_BYTES = Math.min(4 * 1024 * 1024, MAX_BODY_BYTES - 64 * 1024);
 
-const encoder = new TextEncoder();
-
 /** The rows in order, cut wherever the next row would pass the row or byte budget. */
 export function pushChunks(
   rows: readonly PushRow[],
   maxRows = PUSH_CHUNK,
   maxBytes = PUSH_CHUNK_BYTES,
 ): PushRow[][] {
-  const chunks: PushRow[][] = [];
-  let current: PushRow[] = [];
-  let bytes = 0;
-  for (const row of rows) {
-    // +1 for the comma between array items.
-    const size = encoder.encode(JSON.stringify(row)).length + 1;
-    if (current.length > 0 && (current.length >= maxRows || bytes + size > maxBytes)) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(row);
-    bytes += size;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+  return splitPush(rows, { maxRows, maxBytes });
 }
