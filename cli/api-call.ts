@@ -6,7 +6,7 @@
 import { fillTemplate } from "#core/i18n/template.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 import { apiPaths } from "#core/sync/protocol.ts";
-import { CliUsageError } from "./command.ts";
+import { CliUsageError, localeOption, parseCommandArgs, sniffLocale } from "./command.ts";
 import type { CliIO } from "./command.ts";
 
 const TEXT = {
@@ -28,6 +28,37 @@ export function apiUrlFromEnv(): string | undefined {
 /** A usage error naming what `command` expected. */
 export function usage(command: string, problem: string): CliUsageError {
   return new CliUsageError("err.bad-option", { value: problem, command });
+}
+
+/** The options every API command takes. */
+const API_OPTIONS = {
+  plan: { type: "string" },
+  api: { type: "string" },
+  token: { type: "string" },
+  locale: { type: "string" },
+} as const;
+
+/**
+ * `actionplan <command> <action> [options]` for the API commands: the common options plus the
+ * command's own, the locale checked, exactly one of `actions` and nothing else after it.
+ */
+export function parseApiCommand<A extends string, O extends Record<string, { type: "string" }>>(
+  args: string[],
+  command: string,
+  actions: readonly A[],
+  options: O,
+) {
+  const locale = sniffLocale(args);
+  const parsed = parseCommandArgs(args, { ...API_OPTIONS, ...options }, command);
+  // Every option is a string option, so this is what parseArgs returns for them.
+  const values = parsed.values as Partial<Record<keyof typeof API_OPTIONS | keyof O, string>>;
+  const { positionals } = parsed;
+  localeOption(values.locale);
+  const [action, ...extra] = positionals;
+  if (action === undefined || !(actions as readonly string[]).includes(action))
+    throw usage(command, actions.join(" | "));
+  if (extra.length > 0) throw new CliUsageError("err.extra-args", { value: extra.join(" ") });
+  return { locale, action: action as A, values };
 }
 
 export interface ApiTarget {

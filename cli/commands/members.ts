@@ -9,8 +9,8 @@
 import { fillTemplate } from "#core/i18n/template.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 import { MembersResponseSchema, RoleSchema } from "#core/sync/protocol.ts";
-import { apiCall, apiTarget, usage } from "../api-call.ts";
-import { CliUsageError, EXIT, localeOption, parseCommandArgs, sniffLocale } from "../command.ts";
+import { apiCall, apiTarget, parseApiCommand, usage } from "../api-call.ts";
+import { EXIT } from "../command.ts";
 import type { CliIO, Command } from "../command.ts";
 
 const TEXT = {
@@ -24,24 +24,10 @@ const TEXT = {
 } as const satisfies Record<string, Record<Locale, string>>;
 
 async function run(args: string[], io: CliIO): Promise<number> {
-  const locale = sniffLocale(args);
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      plan: { type: "string" },
-      api: { type: "string" },
-      token: { type: "string" },
-      member: { type: "string" },
-      role: { type: "string" },
-      locale: { type: "string" },
-    },
-    "members",
-  );
-  localeOption(values.locale);
-  const [action, ...extra] = positionals;
-  if (action !== "list" && action !== "set" && action !== "remove")
-    throw usage("members", "list | set | remove");
-  if (extra.length > 0) throw new CliUsageError("err.extra-args", { value: extra.join(" ") });
+  const { locale, action, values } = parseApiCommand(args, "members", ["list", "set", "remove"], {
+    member: { type: "string" },
+    role: { type: "string" },
+  });
   const { planUrl, token } = apiTarget("members", values);
 
   if (action === "list") {

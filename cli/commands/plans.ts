@@ -6,8 +6,8 @@
 import { fillTemplate } from "#core/i18n/template.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 import { apiPaths } from "#core/sync/protocol.ts";
-import { apiCall, apiTarget, usage } from "../api-call.ts";
-import { CliUsageError, EXIT, localeOption, parseCommandArgs, sniffLocale } from "../command.ts";
+import { apiCall, apiTarget, parseApiCommand, usage } from "../api-call.ts";
+import { EXIT } from "../command.ts";
 import type { CliIO, Command } from "../command.ts";
 
 const TEXT = {
@@ -22,22 +22,7 @@ const TEXT = {
 } as const satisfies Record<string, Record<Locale, string>>;
 
 async function run(args: string[], io: CliIO): Promise<number> {
-  const locale = sniffLocale(args);
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      plan: { type: "string" },
-      name: { type: "string" },
-      api: { type: "string" },
-      token: { type: "string" },
-      locale: { type: "string" },
-    },
-    "plans",
-  );
-  localeOption(values.locale);
-  const [action, ...extra] = positionals;
-  if (action !== "create") throw usage("plans", "create");
-  if (extra.length > 0) throw new CliUsageError("err.extra-args", { value: extra.join(" ") });
+  const { locale, values } = parseApiCommand(args, "plans", ["create"], { name: { type: "string" } });
   if (!values.name?.trim()) throw usage("plans", "--name <text>");
   const { apiUrl, token } = apiTarget("plans", values);
   const body = (await apiCall(io, locale, `${apiUrl}${apiPaths.plans()}`, token, {

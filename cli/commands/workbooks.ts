@@ -9,9 +9,9 @@
  */
 import { fillTemplate } from "#core/i18n/template.ts";
 import type { Locale } from "#core/snapshot/types.ts";
-import { apiCall, apiTarget, usage as usageOf } from "../api-call.ts";
-import { CliUsageError, EXIT, localeOption, parseCommandArgs, sniffLocale } from "../command.ts";
-import type { CliIO, Command } from "../command.ts";
+import { apiCall, apiTarget, parseApiCommand, usage as usageOf } from "../api-call.ts";
+import { EXIT, localeOption } from "../command.ts";
+import type { CliIO, CliUsageError, Command } from "../command.ts";
 
 const TEXT = {
   summary: {
@@ -36,27 +36,14 @@ interface Registration {
 }
 
 async function run(args: string[], io: CliIO): Promise<number> {
-  const locale = sniffLocale(args);
-  const { values, positionals } = parseCommandArgs(
-    args,
-    {
-      plan: { type: "string" },
-      api: { type: "string" },
-      token: { type: "string" },
-      drive: { type: "string" },
-      item: { type: "string" },
-      path: { type: "string" },
-      name: { type: "string" },
-      id: { type: "string" },
-      "report-locale": { type: "string" },
-      locale: { type: "string" },
-    },
-    "workbooks",
-  );
-  localeOption(values.locale);
-  const [action, ...extra] = positionals;
-  if (action !== "list" && action !== "add" && action !== "remove") throw usage("list | add | remove");
-  if (extra.length > 0) throw new CliUsageError("err.extra-args", { value: extra.join(" ") });
+  const { locale, action, values } = parseApiCommand(args, "workbooks", ["list", "add", "remove"], {
+    drive: { type: "string" },
+    item: { type: "string" },
+    path: { type: "string" },
+    name: { type: "string" },
+    id: { type: "string" },
+    "report-locale": { type: "string" },
+  });
   const { planUrl, token } = apiTarget("workbooks", values);
   const base = `${planUrl}/workbooks`;
 
