@@ -5,29 +5,16 @@
  * run. DynamoDB Local, a store whose clock the test moves.
  */
 import { describe, expect, it } from "vitest";
-import { config } from "#functions/config.ts";
-import { createDocumentClient } from "#functions/store/client.ts";
-import { DynamoSyncStore } from "#functions/store/dynamo/store.ts";
 import { pushRows } from "#functions/sync/push.ts";
 import { newKey, pushBody } from "#tests/support/api-client.ts";
+import { storeWithClock as clockStore, type ClockStore } from "#tests/support/clock-store.ts";
 import { useLocalStack } from "#tests/support/local-stack.ts";
 import { priority } from "#tests/support/rows.ts";
 
 const stack = useLocalStack();
 const HOUR = 3600_000;
 
-function storeWithClock(): { store: DynamoSyncStore; advance(ms: number): void } {
-  let offset = 0;
-  const store = new DynamoSyncStore({
-    doc: createDocumentClient(config()),
-    table: stack().tableName,
-    now: () => Date.now() + offset,
-    parallelism: 2,
-    gapTimeoutMs: 120_000,
-    idempotencyLockMs: 120_000,
-  });
-  return { store, advance: (ms) => (offset += ms) };
-}
+const storeWithClock = (): ClockStore => clockStore({ table: stack().tableName, parallelism: 2 });
 
 const nightly = { id: "nightly-app", source: "nightly" as const };
 const user = { id: "user", source: "addin" as const };

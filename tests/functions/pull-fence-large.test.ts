@@ -7,13 +7,10 @@
  * another, so its wall-clock time says little about AWS's).
  */
 import { describe, expect, it } from "vitest";
-import { config } from "#functions/config.ts";
-import { createDocumentClient } from "#functions/store/client.ts";
-import type { DynamoContext } from "#functions/store/dynamo/context.ts";
-import { DynamoSyncStore } from "#functions/store/dynamo/store.ts";
 import { allocateSeqs } from "#functions/store/dynamo/write-rows.ts";
 import { pushRows } from "#functions/sync/push.ts";
 import { pushBody } from "#tests/support/api-client.ts";
+import { storeWithClock as clockStore, type ClockStore } from "#tests/support/clock-store.ts";
 import { useProxiedStack } from "#tests/support/proxied-stack.ts";
 import { priority } from "#tests/support/rows.ts";
 
@@ -21,18 +18,8 @@ const env = useProxiedStack();
 const GAP_MS = 60_000;
 const ROUND_TRIP_MS = 5;
 
-function storeWithClock(): { store: DynamoSyncStore; ctx: DynamoContext; advance(ms: number): void } {
-  let offset = 0;
-  const ctx: DynamoContext = {
-    doc: createDocumentClient({ ...config(), dynamoEndpoint: env().proxy.endpoint }),
-    table: env().stack.tableName,
-    now: () => Date.now() + offset,
-    parallelism: 4,
-    gapTimeoutMs: GAP_MS,
-    idempotencyLockMs: 120_000,
-  };
-  return { store: new DynamoSyncStore(ctx), ctx, advance: (ms) => (offset += ms) };
-}
+const storeWithClock = (): ClockStore =>
+  clockStore({ table: env().stack.tableName, endpoint: env().proxy.endpoint, gapTimeoutMs: GAP_MS });
 
 /** Delays every write by a round trip and records the most in flight at once. */
 function measureWrites(): { maxInFlight: () => number; calls: () => Record<string, number> } {

@@ -5,13 +5,10 @@
  * slip a change in behind a cursor: it takes a new number instead.
  */
 import { describe, expect, it } from "vitest";
-import { config } from "#functions/config.ts";
-import { createDocumentClient } from "#functions/store/client.ts";
-import { DynamoSyncStore } from "#functions/store/dynamo/store.ts";
 import { allocateSeqs } from "#functions/store/dynamo/write-rows.ts";
-import type { DynamoContext } from "#functions/store/dynamo/context.ts";
 import { pushRows } from "#functions/sync/push.ts";
 import { newKey, pushBody } from "#tests/support/api-client.ts";
+import { storeWithClock as clockStore, type ClockStore } from "#tests/support/clock-store.ts";
 import { useProxiedStack } from "#tests/support/proxied-stack.ts";
 import { priority } from "#tests/support/rows.ts";
 
@@ -19,18 +16,8 @@ const env = useProxiedStack();
 const GAP_MS = 60_000;
 
 /** A store through the proxy with a clock the test moves. */
-function storeWithClock(): { store: DynamoSyncStore; ctx: DynamoContext; advance(ms: number): void } {
-  let offset = 0;
-  const ctx: DynamoContext = {
-    doc: createDocumentClient({ ...config(), dynamoEndpoint: env().proxy.endpoint }),
-    table: env().stack.tableName,
-    now: () => Date.now() + offset,
-    parallelism: 4,
-    gapTimeoutMs: GAP_MS,
-    idempotencyLockMs: 120_000,
-  };
-  return { store: new DynamoSyncStore(ctx), ctx, advance: (ms) => (offset += ms) };
-}
+const storeWithClock = (): ClockStore =>
+  clockStore({ table: env().stack.tableName, endpoint: env().proxy.endpoint, gapTimeoutMs: GAP_MS });
 
 /** Holds the next TransactWriteItems that writes `key` until `release()` is called. */
 function holdWriteOf(key: string): { held: Promise<void>; release: () => void } {
