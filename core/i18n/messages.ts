@@ -145,7 +145,7 @@ export function renderMessage(code: string, params: Record<string, string | numb
   if (!isIssueCode(code)) return code;
   const entry = MESSAGES[code];
   const template = locale === "en" ? entry.en : entry.it;
-  return fillTemplate(template, params);
+  return fillTemplate(template, params, locale);
 }
 
 /** true when `code` is in the catalogue. */

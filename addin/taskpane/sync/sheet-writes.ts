@@ -12,6 +12,7 @@ import type { CellValue, Locale, WorkbookSnapshot } from "#core/snapshot/types.t
 import { recognizeSheet } from "#core/sheets/recognize.ts";
 import type { RecognizedSheet } from "#core/sheets/recognize.ts";
 import type { SheetKind } from "#core/sheets/headings.ts";
+import { displayWord } from "#core/i18n/vocabulary.ts";
 import { budgetBaseKey } from "#core/sync/rows.ts";
 import { canonicalJson } from "#core/sync/hash.ts";
 import type { RowValues } from "#core/sync/protocol.ts";
@@ -23,34 +24,6 @@ const SHEET_KIND: Record<EntityKind, SheetKind> = {
   line: "lines",
   project: "projects",
   budget: "budget",
-};
-
-/** Outcome words written back, in the workbook's language (all parse back to the same outcome). */
-const OUTCOME_WORDS: Record<Locale, Record<string, string>> = {
-  it: {
-    idea: "idea",
-    drafting: "in preparazione",
-    submitted: "presentato",
-    "under-evaluation": "in attesa di valutazione",
-    reserve: "in riserva",
-    funded: "finanziato",
-    rejected: "respinto",
-    withdrawn: "ritirato",
-    running: "in corso",
-    closed: "concluso",
-  },
-  en: {
-    idea: "idea",
-    drafting: "drafting",
-    submitted: "submitted",
-    "under-evaluation": "under evaluation",
-    reserve: "reserve list",
-    funded: "funded",
-    rejected: "rejected",
-    withdrawn: "withdrawn",
-    running: "running",
-    closed: "closed",
-  },
 };
 
 const TICKS = [
@@ -98,7 +71,8 @@ export function rowLocations(plan: Plan): Map<string, { sheet: string; row: numb
 /** The cell value a wire field is written as. */
 function cellValue(field: string, value: unknown, locale: Locale): CellValue {
   if (value === undefined || value === null) return "";
-  if (field === "outcome" && typeof value === "string") return OUTCOME_WORDS[locale][value] ?? value;
+  // Outcome words in the workbook's language (the core's display words read back to the same outcome).
+  if (field === "outcome" && typeof value === "string") return displayWord("outcome", value, locale);
   if (Array.isArray(value)) return value.map((v) => String(v)).join(", ");
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   return canonicalJson(value);

@@ -1,0 +1,101 @@
+/**
+ * The display words of every canonical value, in Italian and English: what people read in the
+ * pane, the CLI, API and nightly messages and the overview sheet instead of our internal codes
+ * (`under-evaluation` reads "in attesa di valutazione" / "under evaluation"). Outcome and cost
+ * category words read back to the same code (`parseOutcome`, `parseCostCategory`), so the
+ * add-in can also write them into a sheet.
+ */
+import type { CostCategory, EntityKind, Outcome } from "#core/model.ts";
+import type { Locale } from "#core/snapshot/types.ts";
+import type { CatalogueEntry } from "./catalogue.ts";
+
+/** Outcome words (SPEC §3), the first synonym of each in both languages. */
+export const OUTCOME_WORDS: Readonly<Record<Outcome, CatalogueEntry>> = {
+  idea: { it: "idea", en: "idea" },
+  drafting: { it: "in preparazione", en: "drafting" },
+  submitted: { it: "presentato", en: "submitted" },
+  "under-evaluation": { it: "in attesa di valutazione", en: "under evaluation" },
+  reserve: { it: "in riserva", en: "reserve list" },
+  funded: { it: "finanziato", en: "funded" },
+  rejected: { it: "respinto", en: "rejected" },
+  withdrawn: { it: "ritirato", en: "withdrawn" },
+  running: { it: "in corso", en: "running" },
+  closed: { it: "concluso", en: "closed" },
+};
+
+/** Cost category words, as the seed scheme and Horizon budgets name them. */
+export const COST_CATEGORY_WORDS: Readonly<Record<CostCategory, CatalogueEntry>> = {
+  coordinator: { it: "Coordinatore", en: "Coordinator" },
+  personnel: { it: "Personale", en: "Personnel" },
+  equipment: { it: "Attrezzature", en: "Equipment" },
+  communication: { it: "Comunicazione", en: "Communication" },
+  overhead: { it: "Spese generali", en: "Overhead" },
+  subcontracting: { it: "Subappalto", en: "Subcontracting" },
+  travel: { it: "Viaggi e missioni", en: "Travel" },
+  "goods-services": { it: "Altri beni e servizi", en: "Other goods and services" },
+  "other-direct": { it: "Altri costi diretti", en: "Other direct costs" },
+};
+
+/** Entity kinds, as a word inside a sentence ("Conflitto sul progetto …"). */
+export const ENTITY_WORDS: Readonly<Record<EntityKind, CatalogueEntry>> = {
+  priority: { it: "priorità", en: "priority" },
+  line: { it: "linea", en: "line" },
+  project: { it: "progetto", en: "project" },
+  budget: { it: "riga di budget", en: "budget row" },
+};
+
+/** Entity kinds as a label or column value ("Progetto"). */
+export const ENTITY_LABELS: Readonly<Record<EntityKind, CatalogueEntry>> = {
+  priority: { it: "Priorità", en: "Priority" },
+  line: { it: "Linea", en: "Line" },
+  project: { it: "Progetto", en: "Project" },
+  budget: { it: "Budget", en: "Budget" },
+};
+
+/** The result of a pushed row (SPEC §9), short enough for a badge at the pane's 320 px. */
+export const SYNC_STATUS_WORDS: Readonly<Record<"applied" | "unchanged" | "conflict" | "invalid", CatalogueEntry>> = {
+  applied: { it: "Applicata", en: "Applied" },
+  unchanged: { it: "Invariata", en: "Unchanged" },
+  conflict: { it: "Conflitto", en: "Conflict" },
+  invalid: { it: "Non valida", en: "Invalid" },
+};
+
+/** PRL milestone names by level 1..9 (SPEC §6). */
+export const MILESTONE_WORDS: readonly CatalogueEntry[] = [
+  { it: "Idea", en: "Idea" },
+  { it: "Concetto", en: "Concept" },
+  { it: "Bando individuato", en: "Call identified" },
+  { it: "Partenariato", en: "Consortium" },
+  { it: "Proposta pronta", en: "Proposal ready" },
+  { it: "Presentato", en: "Submitted" },
+  { it: "Sopra soglia", en: "Above threshold" },
+  { it: "Finanziato", en: "Funded" },
+  { it: "Concluso", en: "Delivered" },
+];
+
+/** The vocabularies a value can belong to. */
+export type Vocabulary = "outcome" | "costCategory" | "entity" | "syncStatus";
+
+const TABLES: Readonly<Record<Vocabulary, Readonly<Record<string, CatalogueEntry>>>> = {
+  outcome: OUTCOME_WORDS,
+  costCategory: COST_CATEGORY_WORDS,
+  entity: ENTITY_WORDS,
+  syncStatus: SYNC_STATUS_WORDS,
+};
+
+/**
+ * The display word of a canonical value; a value outside the vocabulary (an unknown programme
+ * kept as written, a label the sheet had) is shown as it is. Programmes need no entry: their
+ * canonical names ("Horizon Europe", "PR-FESR") are proper names, the same in both languages.
+ *
+ * @example displayWord("outcome", "under-evaluation", "it") // "in attesa di valutazione"
+ */
+export function displayWord(vocabulary: Vocabulary, value: string, locale: Locale): string {
+  const table = TABLES[vocabulary];
+  return Object.prototype.hasOwnProperty.call(table, value) ? (table[value]?.[locale] ?? value) : value;
+}
+
+/** The outcome word, or "" for none (a convenience for table cells). */
+export function outcomeWord(outcome: string | undefined, locale: Locale): string {
+  return outcome === undefined ? "" : displayWord("outcome", outcome, locale);
+}
