@@ -162,15 +162,16 @@ export class ExcelAdapter {
     }
   }
 
-  /** (Re)creates a sheet holding `rows` as a native Excel table, with an optional column chart. */
+  /** (Re)creates a marked product sheet holding `rows` as a native Excel table, with an optional column chart. */
   async addSheetWithTable(
     name: string,
     rows: readonly (readonly CellValue[])[],
     chart?: OverviewChart,
+    note?: string,
   ): Promise<OverviewResult> {
     const done = this.#own.begin([{ sheet: name }]);
     try {
-      return await addSheetWithTable(this.#run, name, rows, chart);
+      return await addSheetWithTable(this.#run, name, rows, chart, note);
     } finally {
       done();
     }

@@ -1,7 +1,12 @@
 /**
  * The overview sheet for the board: rows as a native Excel table, optionally a column chart.
+ *
+ * The sheet carries the product mark in A1 ("actionplan-overview", with a note in B1 saying the
+ * sheet is generated) so that no reader ever takes it for plan data (SPEC §3); the table starts
+ * at A3, below the mark and a blank row.
  */
 import type { CellValue } from "#core/snapshot/types.ts";
+import { productSheetMark } from "#core/sheets/product-sheets.ts";
 import { areaToA1 } from "./a1.ts";
 import type { ExcelRun } from "./api.ts";
 import { safeCellValue } from "./safe-values.ts";
@@ -11,6 +16,9 @@ const TEMP_NAME = "_ap_overview_tmp";
 export interface OverviewChart {
   title: string;
 }
+
+/** 1-based row where the table starts: row 1 holds the mark, row 2 stays blank. */
+export const OVERVIEW_TABLE_ROW = 3;
 
 export interface OverviewResult {
   sheet: string;
@@ -26,20 +34,23 @@ function tableName(sheet: string): string {
 }
 
 /**
- * Replaces the sheet `name` with one holding `rows` (first row = headings) as a table, then
- * activates it (two round trips). Rows are padded to the widest one.
+ * Replaces the sheet `name` with one holding the product mark (and `note`, the reader's
+ * explanation of it) in row 1 and `rows` (first row = headings) as a table from A3, then activates
+ * it (two round trips). Rows are padded to the widest one.
  */
 export async function addSheetWithTable(
   run: ExcelRun,
   name: string,
   rows: readonly (readonly CellValue[])[],
   chart?: OverviewChart,
+  note?: string,
 ): Promise<OverviewResult> {
   const width = Math.max(1, ...rows.map((r) => r.length));
   const grid = (rows.length > 0 ? rows : [[]]).map((r) =>
     Array.from({ length: width }, (_, c) => safeCellValue(r[c] ?? null)),
   );
-  const address = areaToA1({ top: 1, left: 1, bottom: grid.length, right: width });
+  const top = OVERVIEW_TABLE_ROW;
+  const address = areaToA1({ top, left: 1, bottom: top + grid.length - 1, right: width });
   const table = tableName(name);
   await run(async (ctx) => {
     const existing = ctx.workbook.worksheets.getItemOrNullObject(name);
@@ -52,6 +63,7 @@ export async function addSheetWithTable(
       existing.delete();
       ws.name = name;
     }
+    ws.getRange("A1:B1").values = [[productSheetMark("overview"), safeCellValue(note ?? null)]];
     const range = ws.getRange(address);
     range.values = grid;
     ws.tables.add(address, true).name = table;

@@ -22,7 +22,7 @@ export function hostFromAdapter(adapter: ExcelAdapter): WorkbookHost {
       await adapter.writeCellsAndSyncState(sheetUpdates(writes));
     },
     async addSheetWithTable(spec) {
-      await adapter.addSheetWithTable(spec.sheet, spec.rows, spec.chart);
+      await adapter.addSheetWithTable(spec.sheet, spec.rows, spec.chart, spec.note);
     },
     async defineLambdaNames() {
       const result = await adapter.defineLambdaNames();

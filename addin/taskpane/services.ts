@@ -25,6 +25,8 @@ export interface SheetTableSpec {
   rows: CellValue[][];
   /** A column chart over the table's numeric columns. */
   chart?: { title: string };
+  /** Shown next to the product mark in row 1: why this sheet is not read as data. */
+  note?: string;
 }
 
 /**

@@ -1,10 +1,12 @@
 /**
  * Sheet recognition by header row (SPEC §3): the first row within the first 10 whose cells match at
- * least two known headings of one kind; the kind with most matches wins, then the sheet name.
+ * least two known headings of one kind, one of them that kind's identity heading; the kind with most
+ * matches wins, then the sheet name. The product's own sheets are never recognised.
  */
 import type { SheetSnapshot } from "#core/snapshot/types.ts";
 import { SHEET_KINDS, fieldForHeading, foldHeading, kindFromSheetName } from "./headings.ts";
 import type { SheetField, SheetKind } from "./headings.ts";
+import { isProductSheet } from "./product-sheets.ts";
 
 /** A column as found in the header row. */
 export interface HeaderColumn {
@@ -28,9 +30,26 @@ export const HEADER_SEARCH_ROWS = 10;
 const MIN_MATCHES = 2;
 const SPACES = /\s+/g;
 
-/** true for the add-in's own sync-state sheets, which are never data. */
-export function isSyncSheet(sheet: SheetSnapshot): boolean {
-  return sheet.hidden === "very" || sheet.name.toLowerCase().startsWith("_actionplan");
+/**
+ * The headings that make a header row a table of its kind (SPEC §3 as amended): any one field of a
+ * `some` list, and every field of an `all` list. Without them a row of vocabulary headings (a
+ * drop-down list sheet with "Programma" and "Esito") is not a table.
+ * Budget: project and amount — where a one-project budget sheet (the seed's project budget: "Voce |
+ * Importo") has no project column, its sheet name names the project (read-budget.ts), so a cost
+ * category column stands in for the project heading.
+ */
+const IDENTITY: Record<SheetKind, { some?: readonly SheetField[]; all?: readonly SheetField[] }> = {
+  priorities: { some: ["code", "title"] },
+  lines: { some: ["code", "title"] },
+  projects: { some: ["code", "acronym", "title"] },
+  budget: { some: ["project", "category"], all: ["amount"] },
+};
+
+/** true when the fields found in a header row include the identity heading(s) of `kind`. */
+export function hasIdentityHeading(kind: SheetKind, fields: ReadonlySet<SheetField>): boolean {
+  const { some, all } = IDENTITY[kind];
+  if (some !== undefined && !some.some((f) => fields.has(f))) return false;
+  return all === undefined || all.every((f) => fields.has(f));
 }
 
 /**
@@ -38,7 +57,7 @@ export function isSyncSheet(sheet: SheetSnapshot): boolean {
  * @example recognizeSheet({ name: "Linee", values: [["Codice", "Linea di intervento", "Priorità"]] })?.kind // "lines"
  */
 export function recognizeSheet(sheet: SheetSnapshot): RecognizedSheet | undefined {
-  if (isSyncSheet(sheet)) return undefined;
+  if (isProductSheet(sheet)) return undefined;
   const limit = Math.min(HEADER_SEARCH_ROWS, sheet.values.length);
   const nameKind = kindFromSheetName(sheet.name);
   for (let r = 0; r < limit; r++) {
@@ -59,6 +78,7 @@ export function recognizeSheet(sheet: SheetSnapshot): RecognizedSheet | undefine
   return undefined;
 }
 
+/** How many known headings of `kind` the row holds; 0 when its identity heading is missing. */
 function countMatches(kind: SheetKind, folded: string[]): number {
   const seen = new Set<SheetField>();
   for (const f of folded) {
@@ -66,7 +86,7 @@ function countMatches(kind: SheetKind, folded: string[]): number {
     const field = fieldForHeading(kind, f);
     if (field !== undefined) seen.add(field);
   }
-  return seen.size;
+  return hasIdentityHeading(kind, seen) ? seen.size : 0;
 }
 
 function buildHeader(kind: SheetKind, headerRow: number, row: readonly unknown[], folded: string[]): RecognizedSheet {

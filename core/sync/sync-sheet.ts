@@ -11,10 +11,12 @@
  */
 import type { EntityKind } from "#core/model.ts";
 import type { CellValue, WorkbookSnapshot } from "#core/snapshot/types.ts";
+import { productSheetMark } from "#core/sheets/product-sheets.ts";
 import { stateKey, type SyncedRow, type SyncState } from "./state.ts";
 
+/** Both product marks at once (core/sheets/product-sheets.ts): a reserved name and the A1 mark. */
 export const SYNC_SHEET_NAME = "_actionplan_sync";
-export const SYNC_SHEET_MARKER = "actionplan-sync";
+export const SYNC_SHEET_MARKER = productSheetMark("sync");
 export const SYNC_SHEET_FORMAT = 1;
 /** 1-based row of the table header. */
 export const SYNC_SHEET_HEADER_ROW = 6;

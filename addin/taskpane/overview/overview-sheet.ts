@@ -33,5 +33,10 @@ export function overviewSheetSpec(model: OverviewModel, t: Translate): SheetTabl
     rows.push([r.code, r.title, r.prl, r.strict, ...money(rollup)]);
   }
   rows.push([t("overview.all"), "", null, null, ...money(model.all)]);
-  return { sheet: t("overview.sheet-name"), rows, chart: { title: t("overview.prl-title") } };
+  return {
+    sheet: t("overview.sheet-name"),
+    rows,
+    chart: { title: t("overview.prl-title") },
+    note: t("overview.sheet-note"),
+  };
 }

@@ -139,11 +139,11 @@ describe("ExcelAdapter.addSheetWithTable", () => {
     ];
     await adapter.addSheetWithTable("Panoramica", [["old"]]);
     // Act
-    const result = await adapter.addSheetWithTable("Panoramica", rows, { title: "PRL per priorità" });
-    // Assess
+    const result = await adapter.addSheetWithTable("Panoramica", rows, { title: "PRL per priorità" }, "=generato");
+    // Assess: the product mark and its note in row 1, the table from A3.
     const sheet = host.sheet("Panoramica");
-    expect(result).toEqual({ sheet: "Panoramica", address: "A1:B3", table: "AP_Panoramica" });
-    expect(host.values("Panoramica")).toEqual(rows);
+    expect(result).toEqual({ sheet: "Panoramica", address: "A3:B5", table: "AP_Panoramica" });
+    expect(host.values("Panoramica")).toEqual([["actionplan-overview", "=generato"], [null, null], ...rows]);
     expect(sheet.tables.map((t) => t.name)).toEqual(["AP_Panoramica"]);
     expect(sheet.charts.map((c) => c.title)).toEqual(["PRL per priorità"]);
     expect(host.state.sheets.filter((s) => s.name === "Panoramica")).toHaveLength(1);
