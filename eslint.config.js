@@ -43,6 +43,21 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: impureInCore }] },
   },
   {
+    // The workbook reader (xlsx/) is shared by the CLI and the nightly job: core's types only.
+    files: ["xlsx/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["#cli/*", "#functions/*", "#addin/*", "#infra/*", "#tests/*", "#samples/*", "#dev/*", "../*"], message: "xlsx/ imports core/ types only." },
+            { group: ["exceljs"], message: "xlsx/ reads workbooks with fflate/zlib and saxes, not ExcelJS." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.js", "**/*.mjs", "**/*.cjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
   },

@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
-import { readWorkbookFile } from "#cli/read-xlsx.ts";
+import { readWorkbookFile } from "#xlsx/read-workbook.ts";
 import { reportOfSnapshot } from "#cli/pipeline.ts";
 import type { WorkbookSnapshot } from "#core/snapshot/types.ts";
 import { largeWorkbook } from "#samples/large-workbook.ts";

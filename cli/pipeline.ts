@@ -6,7 +6,7 @@ import { analyzeWorkbook } from "#core/analyze.ts";
 import { buildReport } from "#core/report/index.ts";
 import type { ReportJson } from "#core/report/index.ts";
 import type { Locale, WorkbookSnapshot } from "#core/snapshot/types.ts";
-import { readWorkbookFile } from "./read-xlsx.ts";
+import { readWorkbookFile } from "#xlsx/read-workbook.ts";
 
 /** Options of {@link reportOfSnapshot} and {@link reportOfFile}. */
 export interface ReportOptions {

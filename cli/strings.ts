@@ -82,6 +82,46 @@ PRL by project, line and priority, budgets and roll-ups.
     it: 'il file "{value}" è danneggiato o non è una cartella di lavoro Excel',
     en: 'file "{value}" is damaged or not an Excel workbook',
   },
+  "err.xls": {
+    it: '"{value}" è nel vecchio formato Excel 97-2003 (.xls): salvarlo come .xlsx in Excel',
+    en: '"{value}" is in the old Excel 97-2003 format (.xls): save it as .xlsx in Excel',
+  },
+  "err.encrypted": {
+    it: '"{value}" è protetto da password: salvarlo senza password per leggerlo',
+    en: '"{value}" is password-protected: save it without a password to read it',
+  },
+  "err.ods": {
+    it: '"{value}" è un foglio OpenDocument (.ods): salvarlo come .xlsx',
+    en: '"{value}" is an OpenDocument spreadsheet (.ods): save it as .xlsx',
+  },
+  "err.too-many-entries": {
+    it: '"{value}" contiene troppi file interni per una cartella di lavoro: non letto',
+    en: '"{value}" holds too many internal files for a workbook: not read',
+  },
+  "err.too-large": {
+    it: '"{value}" è troppo grande una volta decompresso: non letto',
+    en: '"{value}" is too large once decompressed: not read',
+  },
+  "err.zip-bomb": {
+    it: '"{value}" ha un rapporto di compressione anomalo (possibile "zip bomb"): non letto',
+    en: '"{value}" has an abnormal compression ratio (possible zip bomb): not read',
+  },
+  "err.too-deep": {
+    it: '"{value}" contiene XML annidato troppo in profondità: non letto',
+    en: '"{value}" contains XML nested too deeply: not read',
+  },
+  "err.dtd": {
+    it: '"{value}" contiene una DTD o entità XML, non ammesse in una cartella di lavoro: non letto',
+    en: '"{value}" contains an XML DTD or entities, not allowed in a workbook: not read',
+  },
+  "err.too-many-cells": {
+    it: '"{value}" ha troppe celle (oltre 1 000 000): non letto',
+    en: '"{value}" has too many cells (over 1,000,000): not read',
+  },
+  "err.string-too-long": {
+    it: '"{value}": un testo supera i 32 767 caratteri ammessi da Excel ({detail})',
+    en: '"{value}": a text exceeds Excel\'s 32,767-character limit ({detail})',
+  },
   "err.internal": { it: "errore interno: {value}", en: "internal error: {value}" },
   "rep.summary": {
     it: "{file}: {errors} errori, {warnings} avvisi",

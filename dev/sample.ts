@@ -9,7 +9,7 @@ import { rename } from "node:fs/promises";
 import { analyzeWorkbook } from "#core/analyze.ts";
 import { changedRows, planRows } from "#core/sync/rows.ts";
 import { SYNC_SHEET_NAME, syncSheetValues } from "#core/sync/sync-sheet.ts";
-import { readWorkbookFile } from "#cli/read-xlsx.ts";
+import { readWorkbookFile } from "#xlsx/read-workbook.ts";
 import type { SyncStore } from "#functions/store/store.ts";
 import { pushRows } from "#functions/sync/push.ts";
 import { bigDataPlan } from "#samples/seed-workbook.ts";

@@ -8,7 +8,7 @@ import type { Locale } from "#core/snapshot/types.ts";
 import { CliUsageError, EXIT, localeOption, parseCommandArgs, todayOption } from "../command.ts";
 import type { CliIO } from "../command.ts";
 import { reportOfFile } from "../pipeline.ts";
-import { UnreadableWorkbookError } from "../read-xlsx.ts";
+import { UnreadableWorkbookError } from "#xlsx/read-workbook.ts";
 import { t } from "../strings.ts";
 import type { CliString } from "../strings.ts";
 
@@ -58,7 +58,7 @@ export async function runAnalyzeCommand(
     });
   } catch (e) {
     if (e instanceof UnreadableWorkbookError)
-      throw new CliUsageError(`err.${e.reason}`, { value: file }, { cause: e });
+      throw new CliUsageError(`err.${e.reason}`, { value: file, detail: e.detail ?? "" }, { cause: e });
     throw e;
   }
   // Compact JSON: one document on one line, for programs (and 30 % less to write than indented).

@@ -34,7 +34,7 @@ import { planRows } from "#core/sync/rows.ts";
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
 import { apiUrlFromEnv } from "../api-call.ts";
 import { EXIT, localeOption, parseCommandArgs, type CliIO, type Command } from "../command.ts";
-import { readWorkbookFile, UnreadableWorkbookError } from "../read-xlsx.ts";
+import { readWorkbookFile, UnreadableWorkbookError } from "#xlsx/read-workbook.ts";
 import { mergeBase, nextSidecar, readSidecar, sidecarPath, writeSidecar } from "../sync-state-file.ts";
 
 /** Largest JSON body of one push request: well under the API's `MAX_BODY_BYTES` (413 beyond). */

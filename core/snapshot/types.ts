@@ -5,7 +5,7 @@
  * Conventions every producer follows:
  * - `values[r][c]` is the cell at row r+1, column c+1: the grid is always anchored at A1.
  * - Dates are Excel serial numbers (days since 1899-12-30), exactly what Office.js `values`
- *   returns; the ExcelJS reader converts its `Date` objects to serials.
+ *   returns; the file reader (xlsx/) converts 1904-system and ISO date cells to them.
  * - Formula errors are their Excel text ("#REF!", "#N/A", …), as Office.js returns them.
  * - Merged areas are read as their top-left value (the producer leaves the other cells null).
  */
@@ -19,11 +19,16 @@ export interface SheetSnapshot {
   formulas?: (string | null)[][];
   /** Merged areas as A1 ranges, e.g. "A2:A5". */
   merged?: string[];
+  /**
+   * A1 addresses of formula cells the file holds without a saved value (written by a program,
+   * never calculated): their value is unknown, not blank (SPEC §4). Only the file reader sets it.
+   */
+  uncached?: string[];
   /** true for hidden, "very" for very hidden sheets. */
   hidden?: boolean | "very";
 }
 
-export type SnapshotOrigin = "excel" | "exceljs" | "test";
+export type SnapshotOrigin = "excel" | "xlsx" | "test";
 
 export interface WorkbookSnapshot {
   origin: SnapshotOrigin;

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { RunReport } from "#core/sync/protocol.ts";
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
-import { readWorkbookBuffer } from "#cli/read-xlsx.ts";
+import { readWorkbookBuffer } from "#xlsx/read-workbook.ts";
 import type { SyncStore } from "#functions/store/store.ts";
 import { pushRows } from "#functions/sync/push.ts";
 import { FolderWorkbookSource } from "./folder-source.ts";

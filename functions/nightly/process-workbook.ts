@@ -16,7 +16,7 @@ import { planRows } from "#core/sync/rows.ts";
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
 import type { WorkbookSnapshot } from "#core/snapshot/types.ts";
 import type { Issue } from "#core/validate/issue.ts";
-import { UnreadableWorkbookError, readWorkbookBuffer } from "#cli/read-xlsx.ts";
+import { UnreadableWorkbookError, readWorkbookBuffer } from "#xlsx/read-workbook.ts";
 import type { Actor } from "#functions/store/store.ts";
 import { mergeBase, nextMemory } from "./base-state.ts";
 import { nightlyMessage } from "./messages.ts";

@@ -1,12 +1,12 @@
 /**
- * The ExcelJS reader cell by cell: every kind of ExcelJS value becomes the snapshot value the
+ * The workbook reader (xlsx/) cell by cell on files ExcelJS writes: every kind of ExcelJS value becomes the snapshot value the
  * add-in would see, and files it cannot read raise one typed error.
  */
 import { writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readWorkbookBuffer, readWorkbookFile, UnreadableWorkbookError } from "#cli/read-xlsx.ts";
+import { readWorkbookBuffer, readWorkbookFile, UnreadableWorkbookError } from "#xlsx/read-workbook.ts";
 import type { CellValue } from "#core/snapshot/types.ts";
 import { xlsxBuffer } from "#samples/write-xlsx.ts";
 import type { FixtureSheet } from "#samples/sheet-builder.ts";

@@ -3,7 +3,7 @@
  * back is the same snapshot — values, dates as serials, merged areas, formulas, hidden flags.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { readWorkbookBuffer, readWorkbookFile } from "#cli/read-xlsx.ts";
+import { readWorkbookBuffer, readWorkbookFile } from "#xlsx/read-workbook.ts";
 import type { WorkbookSnapshot } from "#core/snapshot/types.ts";
 import { SEED_FIXTURES } from "#samples/seed-workbook.ts";
 import { largeWorkbook } from "#samples/large-workbook.ts";
@@ -29,7 +29,7 @@ describe("reader round trip on the seed fixtures", () => {
     // Act
     const snapshot = read.get(name);
     // Assess
-    expect(snapshot?.origin).toBe("exceljs");
+    expect(snapshot?.origin).toBe("xlsx");
     expect(snapshot?.name).toBe(`${name}.xlsx`);
     expect(snapshot?.sheets.map(comparable)).toEqual(fixture.map(comparable));
   });

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { pathToFileURL, fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { build } from "esbuild";
-import { readWorkbookBuffer } from "#cli/read-xlsx.ts";
+import { readWorkbookBuffer } from "#xlsx/read-workbook.ts";
 import { EXCELJS_READ_ONLY_STUBS, stubAliases } from "#infra/bundling/stubs.ts";
 import { SEED_FIXTURES } from "#samples/seed-workbook.ts";
 import { xlsxBuffer } from "#samples/write-xlsx.ts";

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { ExcelAdapter } from "#addin/excel/adapter.ts";
 import { WEB_MAX_CELLS_PER_SYNC } from "#addin/excel/read-snapshot.ts";
 import type { SheetSnapshot, WorkbookSnapshot } from "#core/snapshot/types.ts";
-import { readWorkbookBuffer } from "#cli/read-xlsx.ts";
+import { readWorkbookBuffer } from "#xlsx/read-workbook.ts";
 import { SEED_FIXTURES, type FixtureSheet } from "#samples/seed-workbook.ts";
 import { largeWorkbook } from "#samples/large-workbook.ts";
 import { xlsxBuffer } from "#samples/write-xlsx.ts";

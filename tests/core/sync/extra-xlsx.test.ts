@@ -3,7 +3,7 @@
  * then analysed and turned into sync rows — the same values and hashes as the in-memory sheets.
  */
 import { describe, expect, it } from "vitest";
-import { readWorkbookBuffer } from "#cli/read-xlsx.ts";
+import { readWorkbookBuffer } from "#xlsx/read-workbook.ts";
 import { analyzeWorkbook } from "#core/analyze.ts";
 import type { WorkbookSnapshot } from "#core/snapshot/types.ts";
 import { planRows } from "#core/sync/rows.ts";
