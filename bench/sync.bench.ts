@@ -28,7 +28,6 @@ import { createDocumentClient } from "#functions/store/client.ts";
 import { chunk, mapLimit } from "#functions/store/dynamo/context.ts";
 import { ROUTES } from "#functions/routes.ts";
 import { WORKBOOK_ROUTES } from "#functions/nightly/workbook-routes.ts";
-import { EXCELJS_READ_ONLY_STUBS, stubAliases } from "#infra/bundling/stubs.ts";
 import { call, pullAll, pushBody } from "#tests/support/api-client.ts";
 import { startDynamoProxy } from "#tests/support/dynamo-proxy.ts";
 import { round, timeMs, type BenchFigure } from "./figure.ts";
@@ -248,23 +247,17 @@ async function bundleFigures(): Promise<BenchFigure[]> {
   const dir = join(ROOT, ".cache", "bench-bundles");
   mkdirSync(dir, { recursive: true });
   // One bundle per entry file (the member and workbook routes share one each), as the CDK stack builds them.
-  const entries: { name: string; entry: string; external?: string[]; alias?: Record<string, string> }[] = [
+  const entries: { name: string; entry: string; external?: string[] }[] = [
     ...new Map([...ROUTES, ...WORKBOOK_ROUTES].map((r) => [r.entry, r])).values(),
     // The nightly job as the CDK stack bundles it: the AWS SDK left to the Lambda runtime (CDK's
-    // default for Node 22) and the ExcelJS modules it never calls stubbed (infra/bundling/stubs.ts).
-    {
-      name: "nightly (SDK external, as deployed)",
-      entry: "nightly/handler.ts",
-      external: ["@aws-sdk/*"],
-      alias: stubAliases(EXCELJS_READ_ONLY_STUBS),
-    },
+    // default for Node 22).
+    { name: "nightly (SDK external, as deployed)", entry: "nightly/handler.ts", external: ["@aws-sdk/*"] },
   ];
   for (const route of entries) {
     const outfile = join(dir, `${route.name.split(" ")[0]}.mjs`);
     await build({
       entryPoints: [join(ROOT, "functions", route.entry)],
       ...(route.external ? { external: route.external } : {}),
-      ...(route.alias ? { alias: route.alias } : {}),
       outfile,
       bundle: true,
       minify: true,

@@ -2,8 +2,9 @@
 // The `actionplan` binary. Works from a fresh clone after `npm install`, nothing global needed.
 //
 // Start-up time matters (SPEC §11 compares the whole CLI process with ExcelJS loading the file),
-// so the TypeScript sources are bundled once with esbuild into .cache/cli/ (ExcelJS included: one
-// file loads much faster than hundreds) and reused while no input file changed. If esbuild is
+// so the TypeScript sources are bundled once with esbuild into .cache/cli/ (dependencies included:
+// one file loads much faster than hundreds) and reused while no input file changed. `npm run
+// actionplan` runs this file too, so the README's command starts as fast as `npx actionplan`. If esbuild is
 // unavailable or fails, or ACTIONPLAN_NO_BUNDLE=1, the sources run through tsx's loader instead.
 import {
   existsSync,
@@ -66,7 +67,7 @@ async function buildBundle() {
     outExtension: { ".js": ".mjs" },
     metafile: true,
     logLevel: "silent",
-    // Bundled CommonJS (ExcelJS) still calls require() for Node built-ins.
+    // Bundled CommonJS dependencies may still call require() for Node built-ins.
     banner: {
       js: 'import { createRequire as __apCreateRequire } from "node:module"; const require = __apCreateRequire(import.meta.url);',
     },

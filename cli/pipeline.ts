@@ -1,5 +1,5 @@
 /**
- * File → report: read the .xlsx with ExcelJS, analyse the snapshot with the core, build the
+ * File → report: read the .xlsx with the workbook reader (xlsx/), analyse the snapshot with the core, build the
  * schema-1 report. Shared by `validate` and `report` (and the benchmark, which times each step).
  */
 import { analyzeWorkbook } from "#core/analyze.ts";

@@ -1,5 +1,5 @@
 /**
- * One workbook, one night: parse the saved file with ExcelJS, validate it with the core, and push
+ * One workbook, one night: parse the saved file with the workbook reader (xlsx/), validate it with the core, and push
  * its changed rows through the same push service as the API (source = nightly), based on the
  * versions in the file's very hidden sync sheet (and the job's own memory of this file). What is
  * pushed follows the core's one push rule (`outgoingRows`): no deletions for a sheet the file no

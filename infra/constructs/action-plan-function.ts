@@ -10,7 +10,6 @@ import { LogLevel, NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-n
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Role, ServicePrincipal } from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
-import { stubAliases } from "#infra/bundling/stubs.ts";
 
 /** What differs between handlers; everything else is a shared default. */
 export interface ActionPlanFunctionProps {
@@ -22,15 +21,13 @@ export interface ActionPlanFunctionProps {
   readonly environment?: Readonly<Record<string, string>>;
   /** @default 10 seconds (API handlers sit behind a 30 s HTTP API limit) */
   readonly timeout?: Duration;
-  /** @default 512 MB (arm64 CPU scales with memory; ExcelJS parsing wants more) */
+  /** @default 512 MB (arm64 CPU scales with memory; workbook parsing wants more) */
   readonly memorySize?: number;
   /** @default three months */
   readonly logRetention?: RetentionDays;
-  /** Modules replaced by an empty one in the bundle (see infra/bundling/stubs.ts). */
-  readonly stubModules?: readonly string[];
 }
 
-/** ESM output has no `require`; CommonJS dependencies (ExcelJS, the AWS SDK) still call it. */
+/** ESM output has no `require`; CommonJS dependencies (the AWS SDK, Powertools) still call it. */
 const REQUIRE_SHIM =
   "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
 
@@ -87,9 +84,6 @@ export class ActionPlanFunction extends Construct {
         sourcesContent: false,
         banner: REQUIRE_SHIM,
         logLevel: LogLevel.WARNING,
-        esbuildArgs: Object.fromEntries(
-          Object.entries(stubAliases(props.stubModules ?? [])).map(([name, path]) => [`--alias:${name}`, path]),
-        ),
         // The local esbuild (a devDependency) builds the bundle: synth works offline, without Docker.
         forceDockerBundling: false,
       },

@@ -14,7 +14,6 @@ import { SqsDestination } from "aws-cdk-lib/aws-lambda-destinations";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { ISecret } from "aws-cdk-lib/aws-secretsmanager";
 import type { Construct } from "constructs";
-import { EXCELJS_READ_ONLY_STUBS } from "#infra/bundling/stubs.ts";
 import { entraIssuer, entraJwksUri } from "#infra/context.ts";
 import type { InfraSettings } from "#infra/context.ts";
 import { ActionPlanFunction } from "#infra/constructs/action-plan-function.ts";
@@ -111,7 +110,6 @@ export class ApiStack extends Stack {
       description: "Nightly sync of registered workbooks (Microsoft Graph)",
       timeout: Duration.minutes(15),
       memorySize: 1024,
-      stubModules: EXCELJS_READ_ONLY_STUBS,
       environment: {
         ...common,
         ACTIONPLAN_NIGHTLY_SOURCE: "graph",

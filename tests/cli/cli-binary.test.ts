@@ -79,7 +79,7 @@ describe("start-up paths", () => {
       await readFile(join(REPO_ROOT, ".cache", "cli", "manifest.json"), "utf8"),
     ) as { dir: string; inputs: Record<string, unknown> };
     expect(Object.keys(manifest.inputs)).toEqual(
-      expect.arrayContaining(["cli/main.ts", "cli/read-xlsx.ts", "core/analyze.ts", "package-lock.json"]),
+      expect.arrayContaining(["cli/main.ts", "xlsx/read-workbook.ts", "core/analyze.ts", "package-lock.json"]),
     );
     expect(existsSync(join(REPO_ROOT, ".cache", "cli", manifest.dir, "main.mjs"))).toBe(true);
   });

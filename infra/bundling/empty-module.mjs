@@ -1,2 +1,0 @@
-// Stand-in for a dependency a Lambda bundle never calls (see infra/bundling/stubs.ts).
-export default {};
