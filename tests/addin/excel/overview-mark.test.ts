@@ -16,7 +16,7 @@ import { createFakeExcel, seedFromSnapshot } from "#addin/memory-host/host.ts";
 import { translator } from "#addin/i18n/strings.ts";
 import { buildOverview } from "#addin/taskpane/overview/overview-model.ts";
 import { overviewSheetSpec } from "#addin/taskpane/overview/overview-sheet.ts";
-import { readWorkbookFile } from "#cli/read-xlsx.ts";
+import { readWorkbookFile } from "#xlsx/read-workbook.ts";
 import { analyzeWorkbook } from "#core/analyze.ts";
 import { prlIndex } from "#core/prl/index.ts";
 import { hasProductSheetName, isProductSheet } from "#core/sheets/product-sheets.ts";
@@ -88,7 +88,7 @@ describe("the overview sheet is never plan data", () => {
     // Assess
     const reread = read.sheets.find((s) => s.name === sheet);
     expect(reread?.values[0]?.[0]).toBe("actionplan-overview");
-    expect(outcome(read)).toEqual(outcome({ ...before, origin: "exceljs", sheets: read.sheets.filter((s) => s.name !== sheet) }));
+    expect(outcome(read)).toEqual(outcome({ ...before, origin: "xlsx", sheets: read.sheets.filter((s) => s.name !== sheet) }));
     expect(outcome(read).sheets).not.toContain(sheet);
   });
 
