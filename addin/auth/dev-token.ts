@@ -29,12 +29,12 @@ export function devTokenSource(apiUrl: string, user: string, fetchImpl: typeof f
       try {
         res = await fetchImpl(url);
       } catch (cause) {
-        throw new AuthError("dev token endpoint unreachable", { cause });
+        throw new AuthError("dev token endpoint unreachable", { cause, code: "dev-unavailable" });
       }
       if (res.status === 404) return undefined;
-      if (!res.ok) throw new AuthError(`dev token endpoint answered ${res.status}`);
+      if (!res.ok) throw new AuthError(`dev token endpoint answered ${res.status}`, { code: "dev-unavailable" });
       const body: unknown = await res.json();
-      if (!isDevTokenBody(body)) throw new AuthError("dev token endpoint sent no token");
+      if (!isDevTokenBody(body)) throw new AuthError("dev token endpoint sent no token", { code: "dev-unavailable" });
       signedOut = false;
       cached = body.token;
       return cached;

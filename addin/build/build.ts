@@ -3,6 +3,7 @@
  *   functions.js    classic IIFE script for the custom-functions runtime (no React, no Fluent)
  *   functions.json  generated from the JSDoc tags (build fails on metadata errors)
  *   taskpane.js     + chunks and taskpane.html (built by the task pane area's build-preview.ts)
+ *   auth-dialog.*   the Office-dialog sign-in page (where nested app authentication is missing)
  *   assets/         icons
  * taskpane.html loads Office.js from Microsoft's CDN and, for the shared runtime, functions.js.
  * Gzip sizes are checked against the budgets of SPEC §11; exceeding one fails the build.
@@ -46,10 +47,24 @@ export interface AddinBuildOptions {
   minify?: boolean;
   /** Build the task pane too (default true); the functions alone build without it. */
   taskpane?: boolean;
+  /** Build the preview page beside the task pane (default true; a release leaves it out). */
+  preview?: boolean;
+  /** Compile-time constants for every bundle (esbuild `define`), e.g. the release flag. */
+  define?: Readonly<Record<string, string>>;
 }
 
+/**
+ * The constant that tells a bundle whether it may ask the local stack for dev tokens: `true` in
+ * the normal build, `false` in a release, where esbuild then drops the dev-token code path.
+ */
+export const DEV_TOKENS_FLAG = "ACTIONPLAN_DEV_TOKENS";
+
 /** functions.js: one classic script (IIFE), as the custom-functions runtime loads it. */
-export async function buildFunctions(outdir: string, minify = true): Promise<Metafile> {
+export async function buildFunctions(
+  outdir: string,
+  minify = true,
+  define: Readonly<Record<string, string>> = {},
+): Promise<Metafile> {
   const result = await build({
     entryPoints: { functions: FUNCTIONS_ENTRY },
     outdir,
@@ -62,20 +77,53 @@ export async function buildFunctions(outdir: string, minify = true): Promise<Met
     metafile: true,
     legalComments: "none",
     logLevel: "silent",
+    define: { ...define },
   });
   return result.metafile;
 }
 
+/**
+ * The Office-dialog sign-in page (addin/auth/dialog/), used where nested app authentication is
+ * missing: auth-dialog.html + auth-dialog.js (MSAL included; it loads only inside the dialog).
+ */
+export async function buildAuthDialog(
+  outdir: string,
+  minify: boolean,
+  define: Readonly<Record<string, string>>,
+): Promise<Metafile> {
+  const result = await build({
+    entryPoints: { "auth-dialog": resolve(here, "../auth/dialog/auth-dialog.ts") },
+    outdir,
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    minify,
+    sourcemap: false,
+    metafile: true,
+    legalComments: "none",
+    logLevel: "silent",
+    define: { "process.env.NODE_ENV": '"production"', ...define },
+  });
+  await copyFile(resolve(here, "../auth/dialog/auth-dialog.html"), join(outdir, "auth-dialog.html"));
+  return result.metafile;
+}
+
 /** The task pane bundle and page, built by the task pane area's script (kept in one place). */
-async function buildTaskpane(outdir: string, minify: boolean): Promise<Metafile> {
+async function buildTaskpane(
+  outdir: string,
+  minify: boolean,
+  withPreview: boolean,
+  define: Readonly<Record<string, string>>,
+): Promise<Metafile> {
   const preview = (await import("#addin/preview/build-preview.ts")) as {
     buildTaskpaneAndPreview(
       outdir: string,
-      options: { minify?: boolean; entries?: string[] },
+      options: { minify?: boolean; entries?: string[]; define?: Readonly<Record<string, string>> },
     ): Promise<{ metafile: Metafile }>;
   };
-  return (await preview.buildTaskpaneAndPreview(outdir, { minify, entries: ["taskpane", "preview"] }))
-    .metafile;
+  const entries = withPreview ? ["taskpane", "preview"] : ["taskpane"];
+  return (await preview.buildTaskpaneAndPreview(outdir, { minify, entries, define })).metafile;
 }
 
 /**
@@ -126,11 +174,12 @@ async function sizeOf(files: string[], name: string): Promise<BundleSize> {
 export async function buildAddin(options: AddinBuildOptions = {}): Promise<AddinBuild> {
   const outdir = resolve(options.outdir ?? join(ROOT, "dist"));
   const minify = options.minify ?? true;
+  const define = { [DEV_TOKENS_FLAG]: "true", ...options.define };
   await mkdir(join(outdir, "assets"), { recursive: true });
 
   const [metadata, functionsMeta] = await Promise.all([
     generateFunctionsMetadata(),
-    buildFunctions(outdir, minify),
+    buildFunctions(outdir, minify, define),
   ]);
   await writeFile(join(outdir, "functions.json"), metadata);
   const functionsOut = Object.keys(functionsMeta.outputs).find((o) => basename(o) === "functions.js");
@@ -138,7 +187,10 @@ export async function buildAddin(options: AddinBuildOptions = {}): Promise<Addin
 
   let taskpaneFirstLoadInputs: string[] = [];
   if (options.taskpane ?? true) {
-    const meta = await buildTaskpane(outdir, minify);
+    const [meta] = await Promise.all([
+      buildTaskpane(outdir, minify, options.preview ?? true, define),
+      buildAuthDialog(outdir, minify, define),
+    ]);
     const entry = Object.keys(meta.outputs).find((o) => basename(o) === "taskpane.js");
     const firstLoad = entry ? staticClosure(meta, entry) : [];
     taskpaneFirstLoadInputs = firstLoad.flatMap((o) => Object.keys(meta.outputs[o]?.inputs ?? {}));

@@ -230,7 +230,39 @@ export const STRINGS = {
     it: "Excel non ha completato l'operazione: {detail}",
     en: "Excel could not complete the operation: {detail}",
   },
-  "error.auth": { it: "Accesso non riuscito: {detail}", en: "Sign-in failed: {detail}" },
+  // Sign-in failures, one per AuthError code (addin/auth/token-source.ts)
+  "error.auth.not-configured": {
+    it: "Questa versione del componente non ha le impostazioni di accesso: chiedi all'amministratore di pubblicare una release (npm run release).",
+    en: "This build of the add-in has no sign-in settings: ask your administrator to publish a release (npm run release).",
+  },
+  "error.auth.naa-unavailable": {
+    it: "Excel non ha potuto avviare l'accesso con l'account di Office. Chiudi e riapri il pannello; se continua, aggiorna Office.",
+    en: "Excel could not start sign-in with your Office account. Close and reopen the pane; if it persists, update Office.",
+  },
+  "error.auth.silent-failed": {
+    it: "Accesso non riuscito (rete o configurazione). Controlla la connessione e riprova.",
+    en: "Sign-in failed (network or configuration). Check your connection and try again.",
+  },
+  "error.auth.cancelled": {
+    it: "Accesso annullato. Premi Accedi per riprovare.",
+    en: "Sign-in cancelled. Press Sign in to try again.",
+  },
+  "error.auth.popup-blocked": {
+    it: "La finestra di accesso è stata bloccata. Consenti le finestre pop-up per Excel e premi di nuovo Accedi.",
+    en: "The sign-in window was blocked. Allow pop-ups for Excel and press Sign in again.",
+  },
+  "error.auth.interactive-failed": {
+    it: "Accesso non completato: l'account potrebbe non avere il consenso per Action Plan. Chiedi all'amministratore.",
+    en: "Sign-in not completed: your account may lack consent for Action Plan. Ask your administrator.",
+  },
+  "error.auth.dialog-failed": {
+    it: "La finestra di accesso di Office non si è aperta o non ha risposto. Riprova.",
+    en: "Office's sign-in dialog did not open or did not answer. Try again.",
+  },
+  "error.auth.dev-unavailable": {
+    it: "Il server locale non fornisce token di sviluppo: è avviato (npm start)?",
+    en: "The local server gives no dev token: is it running (npm start)?",
+  },
 
   // Settings
   "settings.api": { it: "Indirizzo dell'API", en: "API address" },

@@ -34,14 +34,14 @@ export interface BuildResult {
  */
 export async function buildTaskpaneAndPreview(
   outdir: string,
-  options: { minify?: boolean; entries?: string[] } = {},
+  options: { minify?: boolean; entries?: string[]; define?: Readonly<Record<string, string>> } = {},
 ): Promise<BuildResult> {
   await mkdir(outdir, { recursive: true });
   const metafile: Metafile = { inputs: {}, outputs: {} };
   const names = options.entries ?? Object.keys(TASKPANE_ENTRIES);
   await Promise.all(
     names.map(async (name) => {
-      const m = await buildEntry(name, outdir, options.minify ?? true);
+      const m = await buildEntry(name, outdir, options.minify ?? true, options.define ?? {});
       Object.assign(metafile.inputs, m.inputs);
       Object.assign(metafile.outputs, m.outputs);
     }),
@@ -50,7 +50,12 @@ export async function buildTaskpaneAndPreview(
   return { outdir, metafile };
 }
 
-async function buildEntry(name: string, outdir: string, minify: boolean): Promise<Metafile> {
+async function buildEntry(
+  name: string,
+  outdir: string,
+  minify: boolean,
+  define: Readonly<Record<string, string>>,
+): Promise<Metafile> {
   const source = TASKPANE_ENTRIES[name];
   if (source === undefined) throw new Error(`unknown entry ${name}`);
   const result = await build({
@@ -67,7 +72,8 @@ async function buildEntry(name: string, outdir: string, minify: boolean): Promis
     metafile: true,
     legalComments: "none",
     chunkNames: `chunks/${name}-[name]-[hash]`,
-    define: { "process.env.NODE_ENV": '"production"' },
+    // ACTIONPLAN_DEV_TOKENS: true unless a release build says otherwise (see addin/build/build.ts).
+    define: { "process.env.NODE_ENV": '"production"', ACTIONPLAN_DEV_TOKENS: "true", ...define },
     logLevel: "silent",
   });
   return result.metafile;

@@ -31,6 +31,6 @@ export function errorText(e: unknown, t: Translate, locale: Locale): string {
         return t("error.bad-response");
     }
   }
-  if (e instanceof AuthError) return t("error.auth", { detail: e.message });
+  if (e instanceof AuthError) return t(`error.auth.${e.code}`);
   return t("error.excel", { detail: e instanceof Error ? e.message : String(e) });
 }
