@@ -21,6 +21,8 @@ export interface RangeLike extends Loadable {
   readonly columnIndex: number;
   values: CellValue[][];
   formulas: CellValue[][];
+  /** Number format codes (Office.js `Range.numberFormat`, ExcelApi 1.1). */
+  numberFormat: string[][];
   select(): void;
   clear(applyTo?: "All" | "Contents" | "Formats"): void;
   getMergedAreasOrNullObject(): RangeAreasLike;

@@ -9,6 +9,8 @@ import { queueSyncState } from "./sync-state.ts";
 export interface CellUpdate {
   a1: string;
   value: CellValue;
+  /** A number format set with the value (a date serial needs one to show as a date). */
+  numberFormat?: string;
 }
 
 /** A cell update on a named sheet (writes across sheets in one batch). */
@@ -21,7 +23,9 @@ function queueCells(ctx: RequestContextLike, updates: readonly SheetCellUpdate[]
   for (const u of updates) {
     let ws = sheets.get(u.sheet);
     if (!ws) sheets.set(u.sheet, (ws = ctx.workbook.worksheets.getItem(u.sheet)));
-    ws.getRange(u.a1).values = [[safeCellValue(u.value)]];
+    const range = ws.getRange(u.a1);
+    if (u.numberFormat !== undefined) range.numberFormat = [[u.numberFormat]];
+    range.values = [[safeCellValue(u.value)]];
   }
 }
 

@@ -185,6 +185,21 @@ export const STRINGS = {
     it: "{count} righe modificate nel file non sono state sovrascritte: inviale per risolvere i conflitti.",
     en: "{count} rows edited in the file were not overwritten: push them to resolve the conflicts.",
   },
+  "sync.pull-kept-unbased": {
+    it: "{count} righe diverse dal cloud, mai sincronizzate da questo file, sono rimaste come sono: scegli «Prendi la versione del cloud» per aggiornarle.",
+    en: "{count} rows that differ from the cloud and were never synced from this file were left as they are: choose “Take the cloud's version” to update them.",
+  },
+  "sync.pull-unbased": { it: "mai sincronizzata qui", en: "never synced here" },
+  "sync.pull-edited": { it: "modificata nel file", en: "edited in the file" },
+  "sync.pull-take": { it: "Prendi la versione del cloud", en: "Take the cloud's version" },
+  "sync.pull-take-drop": {
+    it: "Prendi la versione del cloud (la modifica nel file va persa)",
+    en: "Take the cloud's version (the edit in the file is dropped)",
+  },
+  "sync.pull-take-all": {
+    it: "Prendi dal cloud tutte le righe mai sincronizzate ({count})",
+    en: "Take the cloud's version of every never-synced row ({count})",
+  },
   "sync.pull-partial": {
     it: "{count} righe non scritte per intero (foglio o colonna mancante, o cella con formula): il cloud le conserva.",
     en: "{count} rows not written in full (missing sheet or column, or a formula cell): the cloud keeps them.",

@@ -141,6 +141,29 @@ export class FakeRange extends FakeClientObject {
   get formulas(): CellValue[][] {
     return this.loaded("formulas");
   }
+  get numberFormat(): string[][] {
+    return this.loaded("numberFormat");
+  }
+  /**
+   * Range.numberFormat: one code per cell, or one code for the whole range; a format stays on an
+   * empty cell (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-numberformat-member).
+   */
+  set numberFormat(v: string[][]) {
+    const copy = v.map((row) => [...row]);
+    this.later(() => {
+      const { sheet, area } = this.located();
+      for (let r = area.top; r <= area.bottom; r++) {
+        for (let c = area.left; c <= area.right; c++) {
+          const code =
+            copy.length === 1 && copy[0]?.length === 1 ? copy[0][0] : copy[r - area.top]?.[c - area.left];
+          if (code === undefined) continue;
+          const line = (sheet.cells[r - 1] ??= []);
+          const cell = (line[c - 1] ??= { value: null });
+          cell.format = { ...cell.format, numberFormat: code };
+        }
+      }
+    });
+  }
   set formulas(v: CellValue[][]) {
     const copy = v.map((row) => [...row]);
     this.later(() => this.#write(copy, "formulas"));

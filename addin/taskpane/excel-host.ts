@@ -7,7 +7,11 @@ import type { CellWrite, WorkbookHost } from "./services.ts";
 
 /** The adapter's write shape: one list over all sheets, written in one round trip. */
 function sheetUpdates(writes: readonly CellWrite[]) {
-  return writes.map((w) => ({ sheet: w.sheet, a1: w.cell, value: w.value }));
+  return writes.map((w) =>
+    w.numberFormat === undefined
+      ? { sheet: w.sheet, a1: w.cell, value: w.value }
+      : { sheet: w.sheet, a1: w.cell, value: w.value, numberFormat: w.numberFormat },
+  );
 }
 
 export function hostFromAdapter(adapter: ExcelAdapter): WorkbookHost {

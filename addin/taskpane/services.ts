@@ -16,6 +16,8 @@ export interface CellWrite {
   /** A1 address. */
   cell: string;
   value: CellValue;
+  /** An Excel number format to give the cell with the value (a pulled date: "dd/mm/yyyy"). */
+  numberFormat?: string;
 }
 
 /** A sheet holding one native table (header row first) and an optional chart: the overview for the board. */

@@ -51,7 +51,8 @@ export interface SyncActions {
   signOut(): Promise<void>;
   push(): Promise<void>;
   pull(): Promise<void>;
-  applyPull(): Promise<void>;
+  /** `take`: state keys of the rows whose cloud version the person chose over the file's. */
+  applyPull(take?: ReadonlySet<string>): Promise<void>;
   cancelPull(): void;
   resolve(conflict: Conflict, choice: "mine" | "cloud"): Promise<void>;
   history(entity: string, key: string): Promise<void>;
@@ -220,17 +221,19 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
         patch({ pullPreview: preview });
         return undefined;
       }),
-    applyPull: () =>
+    applyPull: (take) =>
       guarded("apply", async () => {
         const preview = view.pullPreview;
         if (preview === undefined) return undefined;
         const ready = await prepare();
         if (!("analysis" in ready)) return ready;
-        const applied = await applyPull(host, ready.analysis, ready.state, preview);
+        const applied = await applyPull(host, ready.analysis, ready.state, preview, take);
         patch({ pullPreview: undefined });
         await run();
+        // "edited in the file" only for rows really edited since their base (issue #11 part 4).
         const notes = [
           applied.keptLocal > 0 ? t("sync.pull-kept-local", { count: applied.keptLocal }) : "",
+          applied.keptUnbased > 0 ? t("sync.pull-kept-unbased", { count: applied.keptUnbased }) : "",
           applied.partial > 0 ? t("sync.pull-partial", { count: applied.partial }) : "",
         ].filter((n) => n !== "");
         return {

@@ -103,7 +103,7 @@ export function SyncPanel({ run, active, onSelectCell }: SyncPanelProps) {
         <PullPreviewView
           preview={sync.pullPreview}
           disabled={busy}
-          onApply={() => void sync.applyPull()}
+          onApply={(take) => void sync.applyPull(take)}
           onCancel={sync.cancelPull}
         />
       )}

@@ -1,8 +1,14 @@
 /**
  * Pull: fetch every change since the workbook's cursor, preview it, then write it into the sheets.
  * The write step decides again, on the read made just before it, which rows carry local work
- * (an edit made while the preview was on screen counts), never overwrites them, and records in
- * the sync state only what the sheets end up holding (see `sheet-after.ts`).
+ * (an edit made while the preview was on screen counts), never overwrites them unless the person
+ * chose to take the cloud's version of that row, and records in the sync state only what the
+ * sheets end up holding (see `sheet-after.ts`).
+ *
+ * Adoption (SPEC §9): a row the workbook has no base version for whose values equal the cloud's
+ * is no conflict and nothing to write — only its version is recorded (`versionOnly`). A row with
+ * no base whose values differ is "unbased": it may be the cloud that changed (a copy of the file,
+ * a workbook never synced), so it is offered, not called an edit.
  */
 import type { Change, RowValues } from "#core/sync/protocol.ts";
 import { canonicalJson } from "#core/sync/hash.ts";
@@ -24,8 +30,17 @@ export interface PullItem {
   fields: { field: string; mine: unknown; incoming: unknown }[];
   /** true when the row is not in the file yet. */
   isNew: boolean;
-  /** true when the row carries local work not pushed yet: not overwritten (push resolves it). */
+  /**
+   * true when writing the row could lose what the file holds: not overwritten unless the person
+   * takes the cloud's version of it (else the next push resolves it).
+   */
   locallyChanged: boolean;
+  /**
+   * true (with `locallyChanged`) when the workbook holds no base version for the row: its values
+   * differ from the cloud's but nobody can tell whether the file or the cloud changed them. Without
+   * it, a `locallyChanged` row was really edited in the file since its base.
+   */
+  unbased?: boolean;
   /** true when only the recorded version moves (same content already here, or already deleted). */
   versionOnly?: boolean;
 }
@@ -39,8 +54,14 @@ export interface PullPreview {
 export interface PullApplied {
   /** Rows written into (or cleared from) the sheets. */
   written: number;
-  /** Rows not written because they carry local work (the next push conflicts on them). */
+  /** Of `written`, rows the person chose to take although the file held other values. */
+  taken: number;
+  /** Rows not written because they were edited in the file since their base (the next push conflicts on them). */
   keptLocal: number;
+  /** Rows not written that differ from the cloud and have no base here (not chosen to take). */
+  keptUnbased: number;
+  /** Rows whose values already equal the cloud's: only their version was recorded (adopted or my own change). */
+  adopted: number;
   /** Rows the sheets could not hold in full (no sheet or column for a field, a formula cell). */
   partial: number;
 }
@@ -100,8 +121,26 @@ function judge(
     const synced = state.rows[id];
     const known = synced !== undefined && synced.hash !== TOMBSTONE_HASH;
     const isNew = !present && !change.deleted && !known;
-    return { change, fields, isNew, locallyChanged: changed, versionOnly };
+    const item: PullItem = { change, fields, isNew, locallyChanged: changed, versionOnly };
+    if (changed && !known) item.unbased = true;
+    return item;
   });
+}
+
+/** The state keys of a preview's rows that the person may take: those not written by default. */
+export function takeableKeys(items: readonly PullItem[]): string[] {
+  return items.filter((i) => i.locallyChanged).map((i) => stateKey(i.change.entity, i.change.key));
+}
+
+/**
+ * What "take the cloud's version for all" selects: every row that differs and has no base, plus the
+ * edited rows the person already chose (their local edit is dropped only when chosen one by one).
+ */
+export function takeAllUnbased(items: readonly PullItem[], chosen: ReadonlySet<string>): Set<string> {
+  const out = new Set(chosen);
+  for (const i of items)
+    if (i.locallyChanged && i.unbased === true) out.add(stateKey(i.change.entity, i.change.key));
+  return out;
 }
 
 /** Fetches every change since the workbook's cursor (following `hasMore`) and previews it. */
@@ -129,17 +168,21 @@ export async function previewPull(
 /**
  * Writes a previewed pull into the sheets (values only) and advances the sync state, judging
  * every change again against `analysis` (a read made just now): rows with local work are left
- * as they are and keep their old version with a stale hash, so the next push sends them.
+ * as they are — unless their state key is in `take`, the rows the person chose to take the
+ * cloud's version of — and keep their old version with a stale hash, so the next push sends them.
  */
 export async function applyPull(
   host: WorkbookHost,
   analysis: Analysis,
   state: SyncState,
   preview: PullPreview,
+  take: ReadonlySet<string> = new Set(),
 ): Promise<PullApplied> {
   const local = localRows(analysis.plan);
   const apply: PullItem[] = [];
   let keptLocal = 0;
+  let keptUnbased = 0;
+  let taken = 0;
   const judged = judge(
     preview.items.map((i) => i.change),
     analysis,
@@ -147,12 +190,18 @@ export async function applyPull(
     state,
   );
   for (const item of judged) {
-    if (!item.locallyChanged) {
+    const id = stateKey(item.change.entity, item.change.key);
+    if (!item.locallyChanged || take.has(id)) {
+      if (item.locallyChanged && !item.versionOnly) taken++;
       apply.push(item);
       continue;
     }
+    if (item.unbased === true) {
+      // No base to keep: the row stays as it is, and the next push offers the conflict as a choice.
+      keptUnbased++;
+      continue;
+    }
     keptLocal++;
-    const id = stateKey(item.change.entity, item.change.key);
     const synced = state.rows[id];
     // The remote change is not lost: the old version stays and the row is sent at the next push.
     if (synced !== undefined) state.rows[id] = { version: synced.version, hash: STALE_HASH };
@@ -181,5 +230,6 @@ export async function applyPull(
   state.cursor = preview.cursor;
   if (analysis.snapshot.locale !== undefined) state.locale = analysis.snapshot.locale;
   await host.writeCellsAndSyncState(writes, state);
-  return { written: incoming.length, keptLocal, partial };
+  const adopted = apply.filter((i) => i.versionOnly === true && !i.change.deleted).length;
+  return { written: incoming.length, taken, keptLocal, keptUnbased, adopted, partial };
 }

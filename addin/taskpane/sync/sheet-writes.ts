@@ -4,6 +4,8 @@
  * tombstone clears the row's known and extra columns. Columns are found by the same header
  * recognition the core reads with, so a write lands exactly where the reader will look.
  * Values are plain values; the host's `writeCells` keeps text that starts with = + - @ as text.
+ * Dates are written as dates (SPEC §9): the Excel serial, with a date number format when the cell
+ * does not hold a number already (a date cell keeps the format the person gave it).
  * A cell holding a formula is never written (the user's PRL column, a SUM total): what the sheet
  * then holds is found by `sheet-after.ts`, which is what the sync state records.
  */
@@ -17,6 +19,7 @@ import { budgetBaseKey } from "#core/sync/rows.ts";
 import { canonicalJson } from "#core/sync/hash.ts";
 import type { RowValues } from "#core/sync/protocol.ts";
 import { toA1 } from "#core/values/index.ts";
+import { isoToSerial } from "#core/values/date.ts";
 import type { CellWrite } from "../services.ts";
 
 const SHEET_KIND: Record<EntityKind, SheetKind> = {
@@ -33,6 +36,12 @@ const TICKS = [
   "grantSigned",
   "resultsDelivered",
 ] as const;
+/** Project fields holding ISO dates on the wire (`IsoDate` in the model). */
+const DATE_FIELDS = new Set(["deadline", "submitted", "startDate", "lastUpdate"]);
+
+/** The number format given to a pulled date in a cell that held no number: the workbook's usual date. */
+export const DATE_FORMAT: Record<Locale, string> = { it: "dd/mm/yyyy", en: "yyyy-mm-dd" };
+
 /** Wire fields that are identities or bookkeeping, never a column of their own. */
 const NOT_COLUMNS = new Set(["key", "codeAssigned", "ticks", "extra", "categoryLabel"]);
 
@@ -66,6 +75,13 @@ export function rowLocations(plan: Plan): Map<string, { sheet: string; row: numb
     put("budget", n === 1 ? base : `${base}#${n}`, b.source);
   }
   return out;
+}
+
+/** The serial of a wire date, or undefined when `value` is not an ISO date of a date field. */
+function dateSerial(entity: EntityKind, field: string, value: unknown): number | undefined {
+  if (entity !== "project" || !DATE_FIELDS.has(field) || typeof value !== "string") return undefined;
+  const serial = isoToSerial(value);
+  return Number.isFinite(serial) ? serial : undefined;
 }
 
 /** The cell value a wire field is written as. */
@@ -144,6 +160,9 @@ export function sheetWritesByRow({
     nextFree.set(sheet.name, sheet.values.length + 1);
     if (sheet.formulas !== undefined) formulas.set(sheet.name, sheet.formulas);
   }
+  const valuesOf = new Map(snapshot.sheets.map((s) => [s.name, s.values]));
+  const holdsNumber = (sheet: string, row: number, col: number): boolean =>
+    typeof valuesOf.get(sheet)?.[row - 1]?.[col - 1] === "number";
   // 1-based row and column, like the writes.
   const hasFormula = (sheet: string, row: number, col: number): boolean => {
     const f = formulas.get(sheet)?.[row - 1]?.[col - 1];
@@ -187,7 +206,11 @@ export function sheetWritesByRow({
         continue;
       const col = columnOf(rec, field);
       if (col === undefined || hasFormula(sheet, target, col)) continue;
-      writes.push({ sheet, cell: toA1(target, col), value: cellValue(field, value, locale) });
+      const cell = toA1(target, col);
+      const serial = dateSerial(row.entity, field, value);
+      if (serial === undefined) writes.push({ sheet, cell, value: cellValue(field, value, locale) });
+      else if (holdsNumber(sheet, target, col)) writes.push({ sheet, cell, value: serial });
+      else writes.push({ sheet, cell, value: serial, numberFormat: DATE_FORMAT[locale] });
     }
   }
   return byRow;

@@ -52,18 +52,23 @@ async function writeOverview(lang: "it" | "en") {
 }
 
 describe("the overview sheet is never plan data", () => {
-  it.each(["it", "en"] as const)("(%s) validate after writing it: same plan, no issue on it, PRL 5.2 and the push unchanged", async (lang) => {
-    // Prepare / Act
-    const { before, after, sheet } = await writeOverview(lang);
-    // Assess
-    expect(after.sheets.map((s) => s.name)).toContain(sheet);
-    expect(isProductSheet(after.sheets.find((s) => s.name === sheet) ?? { name: "", values: [] })).toBe(true);
-    const was = outcome(before);
-    const now = outcome(after);
-    expect(was.prl52).toBeDefined();
-    expect(now.issues.filter((i) => i.sheet === sheet)).toEqual([]);
-    expect(now).toEqual(was);
-  });
+  it.each(["it", "en"] as const)(
+    "(%s) validate after writing it: same plan, no issue on it, PRL 5.2 and the push unchanged",
+    async (lang) => {
+      // Prepare / Act
+      const { before, after, sheet } = await writeOverview(lang);
+      // Assess
+      expect(after.sheets.map((s) => s.name)).toContain(sheet);
+      expect(isProductSheet(after.sheets.find((s) => s.name === sheet) ?? { name: "", values: [] })).toBe(
+        true,
+      );
+      const was = outcome(before);
+      const now = outcome(after);
+      expect(was.prl52).toBeDefined();
+      expect(now.issues.filter((i) => i.sheet === sheet)).toEqual([]);
+      expect(now).toEqual(was);
+    },
+  );
 
   it("keeps its mark after saving with ExcelJS and again with openpyxl, and the file reader skips it", async () => {
     // Prepare: the add-in's workbook saved as .xlsx, then opened and saved by another writer.
@@ -88,7 +93,9 @@ describe("the overview sheet is never plan data", () => {
     // Assess
     const reread = read.sheets.find((s) => s.name === sheet);
     expect(reread?.values[0]?.[0]).toBe("actionplan-overview");
-    expect(outcome(read)).toEqual(outcome({ ...before, origin: "xlsx", sheets: read.sheets.filter((s) => s.name !== sheet) }));
+    expect(outcome(read)).toEqual(
+      outcome({ ...before, origin: "xlsx", sheets: read.sheets.filter((s) => s.name !== sheet) }),
+    );
     expect(outcome(read).sheets).not.toContain(sheet);
   });
 

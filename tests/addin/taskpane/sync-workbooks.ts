@@ -24,7 +24,8 @@ export interface TestWorkbook {
   state(): Promise<SyncState>;
   push(): Promise<PushOutcome>;
   preview(): Promise<PullPreview>;
-  apply(preview: PullPreview): ReturnType<typeof applyPull>;
+  /** `take`: state keys ("project:DGH") whose cloud version the person chose. */
+  apply(preview: PullPreview, take?: ReadonlySet<string>): ReturnType<typeof applyPull>;
   pull(): Promise<PullPreview>;
   keepMine(conflict: Conflict): ReturnType<typeof keepMine>;
   takeCloud(conflict: Conflict): Promise<void>;
@@ -47,7 +48,8 @@ export async function testWorkbook(
   const state = async () => readSyncSheet((await analysis()).snapshot)!;
   const preview = async () => previewPull(api, await analysis(), await state());
   // Like useSync: every step re-reads the workbook first.
-  const apply = async (p: PullPreview) => applyPull(host, await analysis(), await state(), p);
+  const apply = async (p: PullPreview, take?: ReadonlySet<string>) =>
+    applyPull(host, await analysis(), await state(), p, take);
   return {
     fake,
     host,

@@ -11,14 +11,24 @@ import type { CellValue, SheetSnapshot } from "#core/snapshot/types.ts";
 import { SYNC_SHEET_NAME, syncSheetValues } from "#core/sync/sync-sheet.ts";
 import { bigDataPlan, snapshotOf } from "#samples/seed-workbook.ts";
 
-const sheet = (name: string, values: CellValue[][], extra: Partial<SheetSnapshot> = {}): SheetSnapshot => ({ name, values, ...extra });
+const sheet = (name: string, values: CellValue[][], extra: Partial<SheetSnapshot> = {}): SheetSnapshot => ({
+  name,
+  values,
+  ...extra,
+});
 
 describe("the product's mark", () => {
   it.each([
     ["the sync sheet as written", sheet(SYNC_SHEET_NAME, syncSheetValues({ planId: "p", rows: {} }))],
-    ["the sync sheet renamed by a careless tool, still marked in A1", sheet("Sync", syncSheetValues({ planId: "p", rows: {} }))],
+    [
+      "the sync sheet renamed by a careless tool, still marked in A1",
+      sheet("Sync", syncSheetValues({ planId: "p", rows: {} })),
+    ],
     ["a highlight marker sheet (reserved name)", sheet("_ap_issues_1", [[null, 2], [1]])],
-    ["an overview sheet renamed by the user", sheet("Board 2026", [[productSheetMark("overview"), "nota"], [], ["Codice", "Titolo", "PRL"]])],
+    [
+      "an overview sheet renamed by the user",
+      sheet("Board 2026", [[productSheetMark("overview"), "nota"], [], ["Codice", "Titolo", "PRL"]]),
+    ],
     ["a mark with spaces and upper case", sheet("X", [["  ActionPlan-Overview "]])],
     ["a very hidden sheet", sheet("Impostazioni", [["Codice", "Titolo"]], { hidden: "very" })],
   ])("marks %s", (_what, s) => {
@@ -62,7 +72,14 @@ describe("the product's mark", () => {
 
 describe("identity headings", () => {
   it.each([
-    ["a drop-down list sheet with Programma and Esito", [["Programma", "Esito"], ["Horizon Europe", "finanziato"], ["PNRR", "respinto"]]],
+    [
+      "a drop-down list sheet with Programma and Esito",
+      [
+        ["Programma", "Esito"],
+        ["Horizon Europe", "finanziato"],
+        ["PNRR", "respinto"],
+      ],
+    ],
     ["vocabulary headings of projects only", [["Programma", "Bando", "Scadenza", "Esito"]]],
     ["a budget without amount", [["Progetto", "Voce", "Anno"]]],
     ["a budget without project or category", [["Descrizione", "Importo", "Anno"]]],
@@ -77,7 +94,11 @@ describe("identity headings", () => {
     ["lines by title", [["Linea di intervento", "Tipologia di progetto"]], "lines"],
     ["priorities by code", [["N.", "Descrizione"]], "priorities"],
     ["budget by project and amount", [["Progetto", "Importo"]], "budget"],
-    ["a one-project budget (the sheet names the project) by category and amount", [["Voce", "Importo"]], "budget"],
+    [
+      "a one-project budget (the sheet names the project) by category and amount",
+      [["Voce", "Importo"]],
+      "budget",
+    ],
   ])("%s is a table", (_what, values, kind) => {
     expect(recognizeSheet(sheet("Foglio", values as CellValue[][]))?.kind).toBe(kind);
   });
@@ -85,7 +106,16 @@ describe("identity headings", () => {
   it("a hidden drop-down list sheet adds no rows and no issues to the plan", () => {
     // Prepare
     const base = snapshotOf(bigDataPlan());
-    const lists = sheet("Liste", [["Programma", "Esito"], ["Horizon Europe", "finanziato"], ["PNRR", "non finanziato"], ["I3", "in attesa di valutazione"]], { hidden: true });
+    const lists = sheet(
+      "Liste",
+      [
+        ["Programma", "Esito"],
+        ["Horizon Europe", "finanziato"],
+        ["PNRR", "non finanziato"],
+        ["I3", "in attesa di valutazione"],
+      ],
+      { hidden: true },
+    );
     // Act
     const before = analyzeWorkbook(base);
     const after = analyzeWorkbook({ ...base, sheets: [...base.sheets, lists] });
