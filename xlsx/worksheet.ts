@@ -145,8 +145,10 @@ export function parseWorksheet(bytes: Uint8Array, part: string, name: string, ct
     if (value !== null) put(s.row, s.col, value);
     if (formula !== undefined && formula !== "" && s.fType !== "dataTable") {
       putFormula(s.row, s.col, formula);
-      // Never calculated (written by a program, not saved by Excel): unknown, not blank.
-      if (s.v === undefined) uncached.push(`${columnLetters(s.col)}${s.row}`);
+      // Never calculated (written by a program, not saved by Excel): unknown, not blank. openpyxl
+      // writes an empty <v></v> for these; only a text result may really be "".
+      if (s.v === undefined || (s.v === "" && s.type !== "str" && s.type !== "inlineStr"))
+        uncached.push(`${columnLetters(s.col)}${s.row}`);
     }
   }
 
