@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SheetSnapshot, WorkbookSnapshot } from "#core/snapshot/types.ts";
 import { readWorkbookBuffer } from "#xlsx/read-workbook.ts";
+import { readWithExcelJs } from "./support/exceljs-reference.ts";
 import { outputDir, runCli } from "../cli/helpers.ts";
 
 const PYTHON = "/usr/bin/python3";
@@ -139,5 +140,30 @@ describe("XlsxWriter", () => {
       ["Codice", "Titolo"],
       ["DGH", "DigitalGreenHealth"],
     ]);
+  });
+});
+
+/**
+ * Where ExcelJS (the reader this one replaced; tests/xlsx/support/exceljs-reference.ts) is wrong
+ * on these files — the documented exceptions to the differential test.
+ */
+describe("where ExcelJS is wrong on the same files", () => {
+  async function excelJs(file: string): Promise<WorkbookSnapshot | Error> {
+    return readWithExcelJs(await readFile(join(dir, file)), file).catch((e: unknown) => e as Error);
+  }
+
+  it.each(["openpyxl-comments.xlsx", "dotnet-prefixed.xlsx", "openpyxl-chart-only.xlsx"])(
+    "%s: ExcelJS fails to load it (the reader reads it)",
+    async (file) => {
+      expect(await excelJs(file)).toBeInstanceOf(Error);
+      expect(books.get(file)).toBeDefined();
+    },
+  );
+
+  it("openpyxl-iso-dates.xlsx: ExcelJS reads the ISO date 2021-10-26 as another date (the reader: 44495)", async () => {
+    const theirs = await excelJs("openpyxl-iso-dates.xlsx");
+    if (theirs instanceof Error) throw theirs;
+    expect(cell(theirs.sheets[0], "C2")).not.toBe(44495);
+    expect(cell(sheetOf("openpyxl-iso-dates.xlsx", "Progetti"), "C2")).toBe(44495);
   });
 });
