@@ -12,6 +12,7 @@ import { hasError } from "#core/validate/fields/build.ts";
 import { uniqueCodes } from "#core/validate/rules/unique.ts";
 import { budgetProjectRefs, linePriorityRefs, projectKeys, projectLineRefs } from "#core/validate/rules/references.ts";
 import { budgetRules, prlStatedRule } from "#core/validate/rules/derived.ts";
+import { uncachedFormulaWarnings } from "#core/validate/rules/uncached.ts";
 import type { SheetKind, SheetField } from "#core/sheets/headings.ts";
 import { recognizeSheet } from "#core/sheets/recognize.ts";
 import type { RecognizedSheet } from "#core/sheets/recognize.ts";
@@ -160,6 +161,17 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
     budget: finish(budget),
     present: { ...present, priorities: present.priorities || (combined !== undefined && combined.entries.length > 0) },
   };
+  uncachedFormulaWarnings(
+    found.map((f) => ({
+      sheet: f.sheet,
+      index: f.index,
+      headerRow: f.recognized.headerRow,
+      headingOf: (col: number) =>
+        [...f.recognized.columns.values(), ...f.recognized.extra].find((c) => c.col === col)?.heading ?? "",
+    })),
+    issues,
+    messagesLocale,
+  );
   if (found.length === 0) {
     const p: FieldProblem = { severity: "error", code: "sheet.not-recognised", field: "", value: null };
     issues.push(sheetIssue(p, undefined, messagesLocale));

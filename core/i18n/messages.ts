@@ -11,6 +11,10 @@ export const MESSAGES = {
     it: "Nessun foglio riconosciuto: servono almeno due intestazioni note (es. \"Codice\", \"Titolo\") in una delle prime 10 righe.",
     en: "No sheet recognised: at least two known headings (e.g. \"Code\", \"Title\") are needed in one of the first 10 rows.",
   },
+  "formula.uncached": {
+    it: "La formula {value} non ha un valore salvato (file scritto da un programma, mai ricalcolato in Excel): valore sconosciuto, non controllato. Aprire e salvare il file in Excel.",
+    en: "The formula {value} has no saved value (file written by a program, never recalculated in Excel): value unknown, not checked. Open and save the file in Excel.",
+  },
   "required.missing": {
     it: "Campo obbligatorio mancante: {column}.",
     en: "Required field missing: {column}.",
