@@ -1,5 +1,6 @@
 /**
- * Builds the CDK app: the stateful data stack, then the stateless API stack that uses it.
+ * Builds the CDK app: the stateful data stack, the hosting stack (the add-in's files; its origin
+ * is the one the API's CORS allows), then the stateless API stack that uses both.
  * Kept apart from `app.ts` so tests build the very same app with their own context.
  */
 import { App, Validations } from "aws-cdk-lib";
@@ -8,6 +9,8 @@ import { AwsSolutionsChecks } from "cdk-nag";
 import { readSettings } from "#infra/context.ts";
 import { ApiStack } from "#infra/stacks/api-stack.ts";
 import { DataStack } from "#infra/stacks/data-stack.ts";
+import { HostingStack } from "#infra/stacks/hosting-stack.ts";
+import { readReleaseFolder } from "#infra/hosting/release-folder.ts";
 import { tableSchema } from "#infra/table-schema.ts";
 
 /** The app and its two stacks. */
@@ -15,6 +18,7 @@ export interface ActionPlanApp {
   readonly app: App;
   readonly data: DataStack;
   readonly api: ApiStack;
+  readonly hosting: HostingStack;
 }
 
 /**
@@ -32,12 +36,19 @@ export function buildApp(props: AppProps = {}): ActionPlanApp {
     description: "Action Plan for Excel: plan table and Graph credential (stateful, retained)",
     schema: tableSchema,
   });
+  const release = readReleaseFolder(settings.releaseDir, process.cwd());
+  const hosting = new HostingStack(app, `${settings.prefix}Hosting`, {
+    description: "Action Plan for Excel: the add-in's files (private S3 bucket behind CloudFront)",
+    settings,
+    ...(release !== undefined ? { release } : {}),
+  });
   const api = new ApiStack(app, `${settings.prefix}Api`, {
     description: "Action Plan for Excel: sync API, handlers and nightly job (stateless)",
     planTable: data.planTable,
     graphCredential: data.graphCredential,
     settings,
+    addinOrigin: hosting.origin,
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, data, api };
+  return { app, data, api, hosting };
 }

@@ -16,10 +16,21 @@ export interface InfraSettings {
    * like, its Application ID URI (v1 tokens carry that).
    */
   readonly apiAudiences: readonly string[];
-  /** The add-in's origin (scheme://host[:port]); the only origin CORS allows. */
-  readonly addinOrigin: string;
+  /**
+   * An extra origin CORS allows besides the hosting stack's own (e.g. a developer's
+   * `https://localhost:3000` pane against a test deployment); unset in production.
+   */
+  readonly addinOrigin?: string;
   /** Prefix of every resource name (lets two deployments share an account). */
   readonly prefix: string;
+  /** Custom domain of the add-in (context `addinDomain`, e.g. `addin.clust-er.it`); else CloudFront's. */
+  readonly addinDomain?: string;
+  /** ACM certificate for `addinDomain`, in us-east-1 as CloudFront requires (context `addinCertificateArn`). */
+  readonly addinCertificateArn?: string;
+  /** Who gets the alarm e-mails (context `alarmEmail`); the topic exists either way. */
+  readonly alarmEmail?: string;
+  /** The release folder the hosting stack deploys (context `releaseDir`, default `release`). */
+  readonly releaseDir: string;
 }
 
 /** A context value is missing or malformed; the message names the key and how to set it. */
@@ -30,6 +41,16 @@ export class InfraContextError extends Error {
 const TENANT = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9-]+(?:\.[a-z0-9-]+)+)$/i;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PREFIX = /^[A-Za-z][A-Za-z0-9-]{0,30}$/;
+const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const CLOUDFRONT_CERT = /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function optional(node: Node, key: string): string | undefined {
+  const value: unknown = node.tryGetContext(key);
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value !== "string") throw new InfraContextError(`CDK context "${key}" must be a text value.`);
+  return value.trim();
+}
 
 function required(node: Node, key: string): string {
   const value: unknown = node.tryGetContext(key);
@@ -94,11 +115,29 @@ export function readSettings(node: Node): InfraSettings {
   if (!PREFIX.test(prefix)) {
     throw new InfraContextError(`CDK context "prefix" must be letters, digits and dashes: ${prefix}`);
   }
+  const origin = optional(node, "addinOrigin");
+  const addinDomain = optional(node, "addinDomain")?.toLowerCase();
+  if (addinDomain !== undefined && !DOMAIN.test(addinDomain))
+    throw new InfraContextError(`CDK context "addinDomain" must be a host name such as addin.example.org: ${addinDomain}`);
+  const addinCertificateArn = optional(node, "addinCertificateArn");
+  if ((addinDomain === undefined) !== (addinCertificateArn === undefined))
+    throw new InfraContextError(`CDK context "addinDomain" and "addinCertificateArn" go together: pass both or neither.`);
+  if (addinCertificateArn !== undefined && !CLOUDFRONT_CERT.test(addinCertificateArn))
+    throw new InfraContextError(
+      `CDK context "addinCertificateArn" must be an ACM certificate ARN in us-east-1 (CloudFront uses only those): ${addinCertificateArn}`,
+    );
+  const alarmEmail = optional(node, "alarmEmail");
+  if (alarmEmail !== undefined && !EMAIL.test(alarmEmail))
+    throw new InfraContextError(`CDK context "alarmEmail" must be an e-mail address: ${alarmEmail}`);
   return {
     tenantId,
     apiAudiences: audiences(node),
-    addinOrigin: normalizeOrigin(required(node, "addinOrigin")),
+    ...(origin !== undefined ? { addinOrigin: normalizeOrigin(origin) } : {}),
     prefix,
+    ...(addinDomain !== undefined ? { addinDomain } : {}),
+    ...(addinCertificateArn !== undefined ? { addinCertificateArn } : {}),
+    ...(alarmEmail !== undefined ? { alarmEmail } : {}),
+    releaseDir: optional(node, "releaseDir") ?? "release",
   };
 }
 

@@ -3,6 +3,7 @@ import { PushRequestSchema } from "#core/sync/protocol.ts";
 import { authorize } from "../auth/roles.ts";
 import { assertSourceAllowed } from "../auth/source.ts";
 import { apiHandler } from "../http/handler.ts";
+import { recordPush } from "../http/push-metrics.ts";
 import { parseBody, planParam } from "../http/request.ts";
 import { pushRows } from "../sync/push.ts";
 
@@ -15,5 +16,6 @@ export const handler = apiHandler(async ({ event, principal, store, locale, log 
   const counts: Record<string, number> = {};
   for (const r of response.results) counts[r.status] = (counts[r.status] ?? 0) + 1;
   log.info("push", { plan, rows: request.rows.length, ...counts });
+  recordPush(counts);
   return response;
 });

@@ -2,7 +2,7 @@
  * The wrapper every API handler shares: correlation id, logger, token check, the one error
  * mapping. Handlers stay thin: parse → service → result.
  */
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { config } from "../config.ts";
 import { verifyBearer, type Principal } from "../auth/verify.ts";
@@ -22,13 +22,17 @@ export interface RequestContext {
   log: Logger;
 }
 
-export type ApiHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+export type ApiHandler = (event: APIGatewayProxyEventV2, context?: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
 let logger: Logger | undefined;
 
-/** The process-wide logger (created on first use, not at import). */
+/**
+ * The process-wide logger (created on first use, not at import). Its service name is the
+ * function's own (POWERTOOLS_SERVICE_NAME, set per function by the infra), so each handler's
+ * logs and metrics can be told apart.
+ */
 export function log(): Logger {
-  logger ??= new Logger({ serviceName: "actionplan-sync" });
+  logger ??= new Logger({ serviceName: process.env["POWERTOOLS_SERVICE_NAME"] || "actionplan-api" });
   return logger;
 }
 
@@ -36,7 +40,9 @@ const CORRELATION_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Wraps a route: the route returns a body (200) or a full result. */
 export function apiHandler(route: (ctx: RequestContext) => Promise<unknown>): ApiHandler {
-  return async (event) => {
+  return async (event, context) => {
+    // Lambda context on every line (function, request id, cold start); absent on the local stack.
+    if (context !== undefined) log().addContext(context);
     const header = event.headers?.["x-correlation-id"];
     const correlationId =
       header && CORRELATION_ID.test(header)

@@ -5,6 +5,7 @@
  */
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
+import type { Context } from "aws-lambda";
 import { config } from "#functions/config.ts";
 import { createDocumentClient, defaultStore } from "#functions/store/client.ts";
 import { pushRows } from "#functions/sync/push.ts";
@@ -13,6 +14,7 @@ import { GraphWorkbookSource } from "./graph-source.ts";
 import { createGraphTokenProvider } from "./graph-token.ts";
 import { DynamoWorkbookRegistry } from "./registry-dynamo.ts";
 import { runNightly } from "./run-job.ts";
+import { NIGHTLY_SERVICE } from "./service-name.ts";
 
 /** What the invocation returns (visible in the scheduler's and the console's logs). */
 export interface NightlySummary {
@@ -30,9 +32,11 @@ function env(name: string): string {
   return value;
 }
 
-export async function handler(): Promise<NightlySummary> {
-  logger ??= new Logger({ serviceName: "actionplan-nightly" });
-  metrics ??= new Metrics({ namespace: "ActionPlan", serviceName: "actionplan-nightly" });
+export async function handler(_event?: unknown, context?: Context): Promise<NightlySummary> {
+  logger ??= new Logger({ serviceName: NIGHTLY_SERVICE });
+  // Lambda context on every line (request id, cold start).
+  if (context !== undefined) logger.addContext(context);
+  metrics ??= new Metrics({ namespace: "ActionPlan", serviceName: NIGHTLY_SERVICE });
   const log = logger;
   const meter = metrics;
   const cfg = config();

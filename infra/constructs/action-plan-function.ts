@@ -25,6 +25,8 @@ export interface ActionPlanFunctionProps {
   readonly memorySize?: number;
   /** @default three months */
   readonly logRetention?: RetentionDays;
+  /** Powertools service name of this function's logs and metrics (one per function). */
+  readonly serviceName: string;
 }
 
 /** ESM output has no `require`; CommonJS dependencies (the AWS SDK, Powertools) still call it. */
@@ -70,7 +72,7 @@ export class ActionPlanFunction extends Construct {
       tracing: Tracing.ACTIVE,
       environment: {
         NODE_OPTIONS: "--enable-source-maps",
-        POWERTOOLS_SERVICE_NAME: "actionplan",
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: "ActionPlan",
         POWERTOOLS_LOG_LEVEL: "INFO",
         ...props.environment,

@@ -18,9 +18,11 @@ import { entraIssuer, entraJwksUri } from "#infra/context.ts";
 import type { InfraSettings } from "#infra/context.ts";
 import { ActionPlanFunction } from "#infra/constructs/action-plan-function.ts";
 import { NightlySchedule } from "#infra/constructs/nightly-schedule.ts";
+import { OperationsAlarms } from "#infra/constructs/operations-alarms.ts";
 import { grantTable } from "#infra/constructs/table-grants.ts";
 import type { PlanTable } from "#infra/constructs/table-grants.ts";
 import { entryPath, handlers, nightlyEntry, routes } from "#infra/routes.ts";
+import { NIGHTLY_SERVICE } from "#functions/nightly/service-name.ts";
 
 /** Inputs of the API stack. */
 export interface ApiStackProps extends StackProps {
@@ -28,6 +30,8 @@ export interface ApiStackProps extends StackProps {
   readonly planTable: PlanTable;
   readonly graphCredential: ISecret;
   readonly settings: InfraSettings;
+  /** Where the add-in is served (the hosting stack's origin): the origin CORS allows. */
+  readonly addinOrigin: string;
 }
 
 /** Handlers, HTTP API, nightly job and schedule. */
@@ -36,10 +40,13 @@ export class ApiStack extends Stack {
   readonly functions: ReadonlyMap<string, ActionPlanFunction>;
   readonly nightly: ActionPlanFunction;
   readonly schedule: NightlySchedule;
+  readonly operations: OperationsAlarms;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     const { planTable, graphCredential, settings } = props;
+    // The hosting stack's origin, plus an extra one only when context asks (a developer's pane).
+    const corsOrigins = [props.addinOrigin, ...(settings.addinOrigin !== undefined ? [settings.addinOrigin] : [])];
     const { table } = planTable;
     const issuer = entraIssuer(settings.tenantId);
     // Names read by functions/config.ts. Handlers verify the token again (the server never
@@ -49,7 +56,7 @@ export class ApiStack extends Stack {
       ACTIONPLAN_AUTH_ISSUERS: issuer,
       ACTIONPLAN_AUTH_AUDIENCE: settings.apiAudiences.join(","),
       ACTIONPLAN_AUTH_JWKS_URI: entraJwksUri(settings.tenantId),
-      ACTIONPLAN_CORS_ORIGINS: settings.addinOrigin,
+      ACTIONPLAN_CORS_ORIGINS: corsOrigins.join(","),
     };
 
     const functions = new Map<string, ActionPlanFunction>();
@@ -57,6 +64,7 @@ export class ApiStack extends Stack {
       const fn = new ActionPlanFunction(this, spec.id, {
         entry: entryPath(spec.entry),
         description: spec.description,
+        serviceName: `actionplan-${spec.id.toLowerCase()}`,
         environment: common,
         // HTTP API gives up at 30 s; a 10 000-row push needs the CPU that comes with 1 GB on arm64.
         timeout: Duration.seconds(29),
@@ -78,7 +86,7 @@ export class ApiStack extends Stack {
       createDefaultStage: false,
       defaultAuthorizer: authorizer,
       corsPreflight: {
-        allowOrigins: [settings.addinOrigin],
+        allowOrigins: corsOrigins,
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS],
         allowHeaders: ["authorization", "content-type", "idempotency-key"],
         maxAge: Duration.hours(1),
@@ -108,6 +116,7 @@ export class ApiStack extends Stack {
     this.nightly = new ActionPlanFunction(this, "Nightly", {
       entry: entryPath(nightlyEntry),
       description: "Nightly sync of registered workbooks (Microsoft Graph)",
+      serviceName: NIGHTLY_SERVICE,
       timeout: Duration.minutes(15),
       memorySize: 1024,
       environment: {
@@ -138,6 +147,15 @@ export class ApiStack extends Stack {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
 
+    // Operations: every alarm of this stack (those above included) tells the alarm topic.
+    this.operations = new OperationsAlarms(this, "Operations", settings.alarmEmail !== undefined ? { alarmEmail: settings.alarmEmail } : {});
+    this.operations.api5xxRate(this.api);
+    for (const [id, fn] of functions) this.operations.functionHealth(id, fn.fn);
+    this.operations.functionHealth("Nightly", this.nightly.fn);
+    this.operations.nightlyFailures(NIGHTLY_SERVICE);
+    this.operations.notifyAll(this);
+
+    new CfnOutput(this, "AlarmTopicArn", { value: this.operations.topic.topicArn, description: "Subscribe more people or a chat channel here" });
     new CfnOutput(this, "ApiUrl", { value: this.api.apiEndpoint, description: "Base URL of the sync API" });
     new CfnOutput(this, "NightlyDeadLetterQueueUrl", { value: this.schedule.deadLetterQueue.queueUrl });
   }

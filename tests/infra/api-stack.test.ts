@@ -9,10 +9,11 @@ const TENANT = "6f1c2e4a-1b2c-4d3e-8f9a-0b1c2d3e4f5a";
 const AUDIENCE_URI = "api://clust-er-actionplan";
 const CLIENT_ID = "0b6c1f2e-3d4a-4b5c-9d8e-7f6a5b4c3d2e";
 const ORIGIN = "https://addin.clust-er.example";
+const CERT = "arn:aws:acm:us-east-1:123456789012:certificate/0b6c1f2e-3d4a-4b5c-9d8e-7f6a5b4c3d2e";
 
 let synthesized: SynthesizedApp;
 beforeAll(() => {
-  synthesized = synthApp(false, { tenantId: TENANT, apiAudience: `${AUDIENCE_URI},${CLIENT_ID}`, addinOrigin: `${ORIGIN}/taskpane.html` });
+  synthesized = synthApp(false, { tenantId: TENANT, apiAudience: `${AUDIENCE_URI},${CLIENT_ID}`, addinDomain: new URL(ORIGIN).host, addinCertificateArn: CERT });
 });
 
 describe("stateless stack: Lambda defaults", () => {
@@ -74,7 +75,7 @@ describe("stateless stack: HTTP API", () => {
     }
   });
 
-  it("allows CORS from the add-in origin only", () => {
+  it("allows CORS from the add-in origin (the hosting stack's custom domain) only", () => {
     synthesized.apiTemplate.hasResourceProperties("AWS::ApiGatewayV2::Api", {
       CorsConfiguration: Match.objectLike({ AllowOrigins: [ORIGIN], AllowHeaders: Match.arrayWith(["authorization", "idempotency-key"]) }),
     });

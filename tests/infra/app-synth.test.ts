@@ -71,16 +71,30 @@ describe("cdk-nag AWS Solutions gate", () => {
     expect(rules).toContain("AwsSolutions-SQS4");
   });
 
-  it.each(["data", "api"] as const)("leaves no CDK warning on the %s stack", (which) => {
-    const stack = which === "data" ? synthesized.data : synthesized.api;
+  it.each(["data", "api", "hosting"] as const)("leaves no CDK warning on the %s stack", (which) => {
+    const stack = synthesized[which];
     expect(Annotations.fromStack(stack).findWarning("*", Match.anyValue())).toEqual([]);
   });
 });
 
 describe("templates", () => {
-  it.each(["data", "api"] as const)("match the snapshot of the %s stack (asset hashes stripped)", (which) => {
-    const template = which === "data" ? synthesized.dataTemplate : synthesized.apiTemplate;
+  it.each(["data", "api", "hosting"] as const)("match the snapshot of the %s stack (asset hashes stripped)", (which) => {
+    const template = synthesized[`${which}Template`];
     expect(stripHashes(template.toJSON())).toMatchSnapshot();
+  });
+});
+
+describe("before the first release (cdk.json's context: no release, no custom domain)", () => {
+  it("synthesizes the hosting stack with nothing to deploy, and says what to do", () => {
+    synthesized.hostingTemplate.resourceCountIs("Custom::CDKBucketDeployment", 0);
+    synthesized.hostingTemplate.hasOutput("ReleaseVersion", { Value: Match.stringLikeRegexp("npm run release") });
+  });
+
+  it("lets the API's CORS allow the CloudFront domain of the hosting stack, and nothing else", () => {
+    const api = Object.values(synthesized.apiTemplate.findResources("AWS::ApiGatewayV2::Api"))[0] as { Properties: { CorsConfiguration: { AllowOrigins: unknown[] } } };
+    const origins = api.Properties.CorsConfiguration.AllowOrigins;
+    expect(origins).toHaveLength(1);
+    expect(JSON.stringify(origins[0])).toMatch(/^\{"Fn::Join":\["",\["https:\/\/",\{"Fn::ImportValue":"ActionPlanHosting:[^"]*Distribution\w*DomainName/);
   });
 });
 

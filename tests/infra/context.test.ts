@@ -11,9 +11,23 @@ function settingsFrom(context: Record<string, unknown>) {
 }
 
 describe("deployment settings from CDK context", () => {
-  it("reads the three required values and defaults the prefix", () => {
+  it("reads the required values, the optional extra origin, and defaults the prefix and release folder", () => {
     const { apiAudience: _list, ...rest } = valid;
-    expect(settingsFrom(valid)).toEqual({ ...rest, apiAudiences: ["api://actionplan", CLIENT_ID], prefix: "ActionPlan" });
+    expect(settingsFrom(valid)).toEqual({ ...rest, apiAudiences: ["api://actionplan", CLIENT_ID], prefix: "ActionPlan", releaseDir: "release" });
+  });
+
+  it("needs no addinOrigin: the hosting stack's origin is the one CORS allows", () => {
+    const { addinOrigin: _origin, ...rest } = valid;
+    expect(settingsFrom(rest).addinOrigin).toBeUndefined();
+  });
+
+  it("reads the custom domain, its certificate and the alarm address", () => {
+    const cert = "arn:aws:acm:us-east-1:123456789012:certificate/0b6c1f2e-3d4a-4b5c-9d8e-7f6a5b4c3d2e";
+    expect(settingsFrom({ ...valid, addinDomain: "Addin.Clust-ER.it", addinCertificateArn: cert, alarmEmail: "ops@clust-er.it" })).toMatchObject({
+      addinDomain: "addin.clust-er.it",
+      addinCertificateArn: cert,
+      alarmEmail: "ops@clust-er.it",
+    });
   });
 
   it.each<[string, unknown, string[]]>([
@@ -33,6 +47,10 @@ describe("deployment settings from CDK context", () => {
     ["addinOrigin not a URL", { ...valid, addinOrigin: "addin.example.org" }, /addinOrigin/],
     ["addinOrigin plain http on a public host", { ...valid, addinOrigin: "http://addin.example.org" }, /https/],
     ["prefix with a space", { ...valid, prefix: "Action Plan" }, /prefix/],
+    ["a custom domain without its certificate", { ...valid, addinDomain: "addin.example.org" }, /addinCertificateArn/],
+    ["a certificate outside us-east-1 (CloudFront uses only those)", { ...valid, addinDomain: "addin.example.org", addinCertificateArn: "arn:aws:acm:eu-south-1:123456789012:certificate/0b6c1f2e-3d4a-4b5c-9d8e-7f6a5b4c3d2e" }, /us-east-1/],
+    ["a domain with a scheme", { ...valid, addinDomain: "https://addin.example.org", addinCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0b6c1f2e-3d4a-4b5c-9d8e-7f6a5b4c3d2e" }, /addinDomain/],
+    ["an alarm address that is not one", { ...valid, alarmEmail: "ops" }, /alarmEmail/],
   ])("rejects %s with a message naming the key", (_name, context, message) => {
     expect(() => settingsFrom(context)).toThrow(InfraContextError);
     expect(() => settingsFrom(context)).toThrow(message);

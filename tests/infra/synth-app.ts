@@ -25,6 +25,7 @@ export interface SynthesizedApp extends ActionPlanApp {
   readonly assembly: CloudAssembly;
   readonly dataTemplate: Template;
   readonly apiTemplate: Template;
+  readonly hostingTemplate: Template;
 }
 
 /**
@@ -32,13 +33,19 @@ export interface SynthesizedApp extends ActionPlanApp {
  *
  * @param bundle false skips esbuild (context `aws:cdk:bundling-stacks: []`) for tests that only
  *   read template properties; the cdk-nag and bundle tests bundle for real.
- * @param context overrides of cdk.json context
+ * @param context overrides of cdk.json context. Unless it names a `releaseDir`, the app sees no
+ *   release (a folder that does not exist), so a developer's own release/ never changes a test.
  */
 export function synthApp(bundle: boolean, context: Record<string, unknown> = {}): SynthesizedApp {
   const outdir = mkdtempSync(join(tmpdir(), "actionplan-cdk-"));
   const built = buildApp({
     outdir,
-    context: { ...cdkJsonContext(), ...(bundle ? {} : { "aws:cdk:bundling-stacks": [] }), ...context },
+    context: {
+      ...cdkJsonContext(),
+      releaseDir: join(outdir, "no-release"),
+      ...(bundle ? {} : { "aws:cdk:bundling-stacks": [] }),
+      ...context,
+    },
   });
   const assembly = built.app.synth();
   return {
@@ -47,6 +54,7 @@ export function synthApp(bundle: boolean, context: Record<string, unknown> = {})
     assembly,
     dataTemplate: Template.fromStack(built.data),
     apiTemplate: Template.fromStack(built.api),
+    hostingTemplate: Template.fromStack(built.hosting),
   };
 }
 
