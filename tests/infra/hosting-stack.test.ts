@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Match } from "aws-cdk-lib/assertions";
-import { synthApp, resourcesOf } from "#tests/infra/synth-app.ts";
+import { logicalIdOf, resourcesOf, synthApp } from "#tests/infra/synth-app.ts";
 import type { SynthesizedApp } from "#tests/infra/synth-app.ts";
 import { contentSecurityPolicy } from "#infra/hosting/content-security-policy.ts";
 import { ReleaseFolderError, readReleaseFolder } from "#infra/hosting/release-folder.ts";
@@ -58,7 +58,7 @@ describe("the add-in bucket", () => {
   });
 
   it("lets only this distribution read it, through origin access control", () => {
-    const siteId = released.hosting.resolve((released.hosting.bucket.node.defaultChild as { logicalId: string }).logicalId) as string;
+    const siteId = logicalIdOf(released.hosting, released.hosting.bucket);
     const policies = resourcesOf(released.hostingTemplate, "AWS::S3::BucketPolicy").filter(([, p]) => JSON.stringify(p.Properties["Bucket"]).includes(siteId));
     expect(policies).toHaveLength(1);
     const statements = (policies[0]?.[1].Properties["PolicyDocument"] as { Statement: Array<Record<string, unknown>> }).Statement;
