@@ -8,5 +8,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Integration suites start DynamoDB Local / Chromium once per file; keep files in parallel.
     pool: "forks",
+    // The CLI speaks the language of LC_ALL/LANG: pin a neutral one so tests expecting Italian
+    // (the default) pass on a machine set to English. Tests of the choice pass their own env.
+    env: { LC_ALL: "C.UTF-8" },
   },
 });

@@ -3,31 +3,25 @@
  * token to send (`--api`/$ACTIONPLAN_API_URL, `--token`/$ACTIONPLAN_TOKEN, an Entra ID access token),
  * and one request that prints the API's own message in the user's language when it refuses.
  */
-import { fillTemplate } from "#core/i18n/template.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 import { apiPaths } from "#core/sync/protocol.ts";
-import { CliUsageError, localeOption, parseCommandArgs, sniffLocale } from "./command.ts";
+import { CliUsageError, langOf, parseCommandArgs } from "./command.ts";
 import type { CliIO } from "./command.ts";
-
-const TEXT = {
-  failed: {
-    it: "actionplan: errore: {message} (HTTP {status})",
-    en: "actionplan: error: {message} (HTTP {status})",
-  },
-  unreachable: {
-    it: "actionplan: errore: API non raggiungibile ({message})",
-    en: "actionplan: error: API unreachable ({message})",
-  },
-} as const satisfies Record<string, Record<Locale, string>>;
+import { t } from "./strings.ts";
 
 /** The API address from the environment: ACTIONPLAN_API_URL (ACTIONPLAN_API, its older name, still works). */
 export function apiUrlFromEnv(): string | undefined {
   return process.env["ACTIONPLAN_API_URL"] || process.env["ACTIONPLAN_API"] || undefined;
 }
 
-/** A usage error naming what `command` expected. */
+/** A usage error naming the option `command` is missing ("manca --plan <id>"). */
 export function usage(command: string, problem: string): CliUsageError {
-  return new CliUsageError("err.bad-option", { value: problem, command });
+  return new CliUsageError("err.needs", { value: problem, command });
+}
+
+/** A usage error naming the choices `command` offers ("scegliere list | set | remove"). */
+export function choose(command: string, choices: string): CliUsageError {
+  return new CliUsageError("err.choose", { value: choices, command });
 }
 
 /** The options every API command takes. */
@@ -35,28 +29,28 @@ const API_OPTIONS = {
   plan: { type: "string" },
   api: { type: "string" },
   token: { type: "string" },
-  locale: { type: "string" },
 } as const;
 
 /**
  * `actionplan <command> <action> [options]` for the API commands: the common options plus the
- * command's own, the locale checked, exactly one of `actions` and nothing else after it.
+ * command's own, exactly one of `actions` and nothing else after it. The language is main's
+ * (`--lang`); these commands read no cells, so they take no `--locale`.
  */
 export function parseApiCommand<A extends string, O extends Record<string, { type: "string" }>>(
+  io: CliIO,
   args: string[],
   command: string,
   actions: readonly A[],
   options: O,
 ) {
-  const locale = sniffLocale(args);
+  const locale = langOf(io);
   const parsed = parseCommandArgs(args, { ...API_OPTIONS, ...options }, command);
   // Every option is a string option, so this is what parseArgs returns for them.
   const values = parsed.values as Partial<Record<keyof typeof API_OPTIONS | keyof O, string>>;
   const { positionals } = parsed;
-  localeOption(values.locale);
   const [action, ...extra] = positionals;
   if (action === undefined || !(actions as readonly string[]).includes(action))
-    throw usage(command, actions.join(" | "));
+    throw choose(command, actions.join(" | "));
   if (extra.length > 0) throw new CliUsageError("err.extra-args", { value: extra.join(" ") });
   return { locale, action: action as A, values };
 }
@@ -104,7 +98,7 @@ export async function apiCall(
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(fillTemplate(TEXT.unreachable[locale], { message }));
+    io.stderr(`${t("err.prefix", locale)}: ${t("api.unreachable", locale, { message })}`);
     return undefined;
   }
   const text = await res.text();
@@ -117,7 +111,7 @@ export async function apiCall(
   if (!res.ok) {
     const error = (body as { error?: { message?: string; messages?: Record<Locale, string> } }).error;
     const message = error?.messages?.[locale] ?? error?.message ?? res.statusText;
-    io.stderr(fillTemplate(TEXT.failed[locale], { message, status: res.status }));
+    io.stderr(`${t("err.prefix", locale)}: ${t("api.failed", locale, { message, status: res.status })}`);
     return undefined;
   }
   return body;

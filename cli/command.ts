@@ -14,6 +14,13 @@ export interface CliIO {
   stderr(text: string): void;
   /** Current working directory, for resolving file arguments. */
   cwd: string;
+  /** The language of everything printed (`--lang`, else LC_ALL/LANG, else it); main sets it. */
+  lang?: Locale;
+}
+
+/** The language a command speaks in: what main decided, Italian when called without it. */
+export function langOf(io: CliIO): Locale {
+  return io.lang ?? "it";
 }
 
 /** Exit codes of SPEC §10. */
@@ -24,6 +31,11 @@ export interface Command {
   name: string;
   /** One-line summary for `actionplan --help`: a CLI catalogue key, or the text in both languages. */
   summary: CliString | Record<Locale, string>;
+  /**
+   * `actionplan <name> --help`: a CLI catalogue key, or the text in both languages. main prints
+   * it for `--help`/`-h` anywhere after the command; a command without one handles `--help` itself.
+   */
+  usage?: CliString | Record<Locale, string>;
   /** Runs with the arguments after the command name; resolves to the exit code. */
   run(args: string[], io: CliIO): Promise<number>;
 }
@@ -36,32 +48,27 @@ export class CliUsageError extends Error {
   override readonly name = "CliUsageError";
   constructor(
     readonly key: CliString,
-    readonly params: Record<string, string | number> = {},
+    readonly params: Readonly<Record<string, string | number>> = {},
     options?: { cause?: unknown },
   ) {
     super(key, options);
   }
 }
 
-/** The `--locale` value, defaulting to Italian (SPEC §4); anything else is a usage error. */
+/**
+ * A `--locale` value (how cells are read, SPEC §10), undefined when not given so the workbook's
+ * own locale or its headings' language decide; anything but it/en is a usage error.
+ */
+export function readingLocaleOption(value: string | undefined): Locale | undefined {
+  return value === undefined ? undefined : localeOption(value);
+}
+
+/** A locale option's value (it/en), Italian when absent; anything else is a usage error. */
 export function localeOption(value: string | undefined): Locale {
   if (value === undefined) return "it";
   const v = value.trim().toLowerCase();
   if (v === "it" || v === "en") return v;
   throw new CliUsageError("err.bad-locale", { value });
-}
-
-/**
- * The locale to speak in before the arguments are known to be valid: a `--locale` anywhere on
- * the line if it is it/en, else Italian.
- */
-export function sniffLocale(argv: readonly string[]): Locale {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? "";
-    const v = a.startsWith("--locale=") ? a.slice(9) : a === "--locale" ? argv[i + 1] : undefined;
-    if (v === "en" || v === "it") return v;
-  }
-  return "it";
 }
 
 /** `node:util` parseArgs in strict mode, its errors turned into one-line usage errors. */
@@ -73,9 +80,7 @@ export function parseCommandArgs<O extends NonNullable<ParseArgsConfig["options"
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (cause) {
-    // Node's message names the option ("Unknown option '--x'"); keep only its first line.
-    const message = (cause instanceof Error ? cause.message : String(cause)).split("\n")[0] ?? "";
-    throw new CliUsageError("err.bad-option", { value: message, command }, { cause });
+    throw parseArgsError(cause, command);
   }
 }
 
@@ -88,4 +93,25 @@ export function todayOption(value: string | undefined, now: Date = new Date()): 
   const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
   if (!day || day.toISOString().slice(0, 10) !== value) throw new CliUsageError("err.bad-today", { value });
   return value;
+}
+
+const PARSE_ERRORS: Readonly<Record<string, CliString>> = {
+  ERR_PARSE_ARGS_UNKNOWN_OPTION: "err.unknown-option",
+  ERR_PARSE_ARGS_INVALID_OPTION_VALUE: "err.option-needs-value",
+};
+
+/**
+ * Node's parseArgs error as our usage error, in the user's language: Node's English sentence is
+ * never shown, only the option it names ("Unknown option '--x'" → `--x`).
+ */
+export function parseArgsError(cause: unknown, command: string): CliUsageError {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const code = (cause as { code?: unknown } | null)?.code;
+  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? "";
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && /does not take an argument/.test(message))
+    return new CliUsageError("err.option-takes-no-value", { option, command }, { cause });
+  const key = typeof code === "string" ? PARSE_ERRORS[code] : undefined;
+  if (key !== undefined) return new CliUsageError(key, { option, command }, { cause });
+  // An unexpected positional, or an error Node adds later: the words stay ours.
+  return new CliUsageError("err.extra-args", { value: option || command }, { cause });
 }

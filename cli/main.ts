@@ -9,8 +9,10 @@
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
 import type { Locale } from "#core/snapshot/types.ts";
-import { CliUsageError, EXIT, sniffLocale } from "./command.ts";
+import pkg from "../package.json" with { type: "json" };
+import { CliUsageError, EXIT } from "./command.ts";
 import type { CliIO, Command } from "./command.ts";
+import { splitLang } from "./lang.ts";
 import { t } from "./strings.ts";
 
 type Loader = () => Promise<{ command: Command }>;
@@ -26,25 +28,40 @@ export const COMMANDS: Readonly<Record<string, Loader>> = {
   serve: () => import("./commands/serve.ts"),
 };
 
-function summaryOf(c: Command, locale: Locale): string {
-  return typeof c.summary === "string" ? t(c.summary, locale) : c.summary[locale];
+function textOf(text: NonNullable<Command["usage"]>, locale: Locale): string {
+  return typeof text === "string" ? t(text, locale) : text[locale];
 }
+
+const HELP = new Set(["--help", "-h"]);
 
 async function mainUsage(locale: Locale): Promise<string> {
   const entries = await Promise.all(
     Object.entries(COMMANDS).map(async ([name, load]) => [name, (await load()).command] as const),
   );
   const width = Math.max(...entries.map(([n]) => n.length));
-  const commands = entries.map(([name, c]) => `  ${name.padEnd(width)}  ${summaryOf(c, locale)}`).join("\n");
+  const commands = entries.map(([name, c]) => `  ${name.padEnd(width)}  ${textOf(c.summary, locale)}`).join("\n");
   return t("usage.main", locale, { commands });
 }
 
-/** Runs `actionplan` with the arguments after the program name; resolves to the exit code. */
-export async function main(argv: string[], io: CliIO): Promise<number> {
-  const locale = sniffLocale(argv);
+/**
+ * Runs `actionplan` with the arguments after the program name; resolves to the exit code.
+ * `--lang` is taken out here (it may stand anywhere), so every line printed — usage errors
+ * included — is in one language; `env` is where LC_ALL/LANG are read (the process's by default).
+ */
+export async function main(
+  argv: string[],
+  io: CliIO,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<number> {
+  const { lang: locale, args, invalid } = splitLang(argv, env);
   try {
-    const [name, ...rest] = argv;
-    if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    if (invalid !== undefined) throw new CliUsageError("err.bad-lang", { value: invalid });
+    const [name, ...rest] = args;
+    if (name === "--version" || name === "-v" || name === "version") {
+      io.stdout(t("version", locale, { version: pkg.version }));
+      return EXIT.ok;
+    }
+    if (name === undefined || HELP.has(name) || name === "help") {
       if (name === undefined) {
         io.stderr(`${t("err.prefix", locale)}: ${t("err.no-command", locale)}`);
         return EXIT.unusable;
@@ -55,7 +72,14 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     const load = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (load === undefined) throw new CliUsageError("err.unknown-command", { value: name });
     const { command } = await load();
-    return await command.run(rest, io);
+    // `--help` on every command, before its own parsing (so `members --help` needs no action).
+    const stop = rest.indexOf("--");
+    const own = stop < 0 ? rest : rest.slice(0, stop);
+    if (command.usage !== undefined && own.some((a) => HELP.has(a))) {
+      io.stdout(textOf(command.usage, locale));
+      return EXIT.ok;
+    }
+    return await command.run(rest, { ...io, lang: locale });
   } catch (e) {
     if (process.env.ACTIONPLAN_DEBUG === "1")
       io.stderr(e instanceof Error ? (e.stack ?? e.message) : String(e));

@@ -5,13 +5,19 @@
 import { analyzeWorkbook } from "#core/analyze.ts";
 import { buildReport } from "#core/report/index.ts";
 import type { ReportJson } from "#core/report/index.ts";
+import { readingLocale } from "#core/sheets/heading-language.ts";
 import type { Locale, WorkbookSnapshot } from "#core/snapshot/types.ts";
 import { readWorkbookFile } from "#xlsx/read-workbook.ts";
 
 /** Options of {@link reportOfSnapshot} and {@link reportOfFile}. */
 export interface ReportOptions {
-  /** Number parsing and message language (SPEC §10: one flag sets both). */
-  locale: Locale;
+  /**
+   * `--locale`: how cells are read when the workbook's sync sheet does not say; undefined lets
+   * the headings' language decide (SPEC §10).
+   */
+  locale?: Locale | undefined;
+  /** `--lang`: the language of messages and labels (default Italian). */
+  lang?: Locale;
   strict?: boolean;
   /** ISO date for "dormant" flags. */
   today: string;
@@ -20,15 +26,13 @@ export interface ReportOptions {
 /** Core only: snapshot → issues, PRL, budgets, roll-ups (the SPEC §11 "core alone" step). */
 export function reportOfSnapshot(snapshot: WorkbookSnapshot, file: string, opts: ReportOptions): ReportJson {
   // The analysis carries the budget summaries (stated overhead rates applied): the report reuses them.
+  const lang = opts.lang ?? "it";
   const { plan, issues, budgets } = analyzeWorkbook(snapshot, {
-    locale: opts.locale,
-    messagesLocale: opts.locale,
+    locale: readingLocale(snapshot, opts.locale),
+    messagesLocale: lang,
     today: opts.today,
   });
-  return buildReport(
-    { file, plan, issues, budgets },
-    { strict: opts.strict === true, today: opts.today, locale: opts.locale },
-  );
+  return buildReport({ file, plan, issues, budgets }, { strict: opts.strict === true, today: opts.today, locale: lang });
 }
 
 /**
@@ -37,5 +41,5 @@ export function reportOfSnapshot(snapshot: WorkbookSnapshot, file: string, opts:
  */
 export async function reportOfFile(path: string, file: string, opts: ReportOptions): Promise<ReportJson> {
   const snapshot = await readWorkbookFile(path);
-  return reportOfSnapshot({ ...snapshot, locale: opts.locale }, file, opts);
+  return reportOfSnapshot(snapshot, file, opts);
 }

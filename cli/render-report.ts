@@ -2,6 +2,8 @@
  * The human form of `actionplan report`: issues, then PRL by priority, line and project, budgets
  * and the roll-ups of SPEC §7, in Italian or English.
  */
+import { formatPercent } from "#core/i18n/formats.ts";
+import { NOT_AVAILABLE, outcomeWord, rollupKeyWord } from "#core/i18n/vocabulary.ts";
 import type { ReportJson, ReportRollupCell } from "#core/report/index.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 import { formatMoney } from "#core/values/index.ts";
@@ -13,20 +15,23 @@ import { renderTable } from "./table.ts";
 const money = (euro: number | undefined, locale: Locale): string =>
   euro === undefined ? "" : formatMoney(Math.round(euro * 100), locale);
 
-function percent(rate: number | null, locale: Locale): string {
-  if (rate === null) return "—";
-  const s = (Math.round(rate * 1000) / 10).toFixed(1);
-  return `${locale === "it" ? s.replace(".", ",") : s} %`;
-}
+const percent = (rate: number | null, locale: Locale): string => formatPercent(rate, locale, NOT_AVAILABLE[locale]);
+
+type Dimension = Parameters<typeof rollupKeyWord>[0];
 
 function flagText(flag: string, locale: Locale): string {
   const key = `flag.${flag}`;
   return hasString(key) ? t(key, locale) : flag;
 }
 
-function rollupTable(title: string, group: Record<string, ReportRollupCell>, locale: Locale): string {
+function rollupTable(
+  title: string,
+  dimension: Dimension,
+  group: Record<string, ReportRollupCell>,
+  locale: Locale,
+): string {
   const rows = Object.entries(group).map(([key, c]) => [
-    key,
+    rollupKeyWord(dimension, key, locale),
     String(c.count),
     money(c.totalBudget, locale),
     money(c.requested, locale),
@@ -82,8 +87,8 @@ export function renderReport(report: ReportJson, locale: Locale): string {
       ],
       report.projects.map((p) => [
         p.acronym ?? p.code ?? "",
-        p.line ?? "",
-        p.outcome ?? "",
+        p.line ?? NOT_AVAILABLE[locale],
+        outcomeWord(p.outcome, locale),
         String(p.prl),
         String(p.prlStrict),
         p.prlLabel,
@@ -111,9 +116,9 @@ export function renderReport(report: ReportJson, locale: Locale): string {
     );
   }
   const r = report.rollups;
-  parts.push(rollupTable(t("rep.by", locale, { value: h("rep.by.priority") }), r.byPriority, locale));
-  parts.push(rollupTable(t("rep.by", locale, { value: h("rep.by.programme") }), r.byProgramme, locale));
-  parts.push(rollupTable(t("rep.by", locale, { value: h("rep.by.outcome") }), r.byOutcome, locale));
-  parts.push(rollupTable(t("rep.by", locale, { value: h("rep.by.year") }), r.byYear, locale));
+  parts.push(rollupTable(t("rep.by", locale, { value: h("rep.by.priority") }), "priority", r.byPriority, locale));
+  parts.push(rollupTable(t("rep.by", locale, { value: h("rep.by.programme") }), "programme", r.byProgramme, locale));
+  parts.push(rollupTable(t("rep.by", locale, { value: h("rep.by.outcome") }), "outcome", r.byOutcome, locale));
+  parts.push(rollupTable(t("rep.by", locale, { value: h("rep.by.year") }), "year", r.byYear, locale));
   return parts.join("\n\n");
 }

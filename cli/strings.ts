@@ -2,10 +2,22 @@
  * The CLI's own words (it, en). Issue messages come from the core catalogue; this file holds
  * usage, errors about the command line or the file, and the labels of the human report.
  */
-import { fillTemplate } from "#core/i18n/template.ts";
+import { hasKey, lookup } from "#core/i18n/catalogue.ts";
+import type { TemplateParams } from "#core/i18n/template.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 
-const STRINGS = {
+const LANG_IT = "  --lang it|en     lingua di tutto ciò che viene stampato (predefinita: da LC_ALL/LANG, altrimenti it)";
+const LANG_EN = "  --lang it|en     language of everything printed (default: from LC_ALL/LANG, else it)";
+const API_IT = `  --plan <id>      il piano
+  --api <url>      indirizzo dell'API (o ACTIONPLAN_API_URL)
+  --token <jwt>    token di accesso Entra ID (o ACTIONPLAN_TOKEN)
+${LANG_IT}`;
+const API_EN = `  --plan <id>      the plan
+  --api <url>      the API's address (or ACTIONPLAN_API_URL)
+  --token <jwt>    an Entra ID access token (or ACTIONPLAN_TOKEN)
+${LANG_EN}`;
+
+export const STRINGS = {
   "usage.main": {
     it: `Uso: actionplan <comando> [opzioni]
 
@@ -13,9 +25,12 @@ Comandi:
 {commands}
 
 Opzioni comuni:
-  --locale it|en   lingua dei messaggi e formato dei numeri (predefinito: it)
+${LANG_IT}
+  --locale it|en   come leggere numeri e date delle celle quando il foglio di sincronizzazione
+                   non lo indica (predefinito: dalla lingua delle intestazioni, altrimenti it)
   --json           stampa un unico documento JSON (schema 1)
-  --help           mostra questo aiuto
+  --help           mostra l'aiuto (anche: actionplan <comando> --help)
+  --version        mostra la versione
 
 Codici di uscita: 0 nessun errore, 1 errori trovati, 2 file illeggibile o uso errato.`,
     en: `Usage: actionplan <command> [options]
@@ -24,32 +39,159 @@ Commands:
 {commands}
 
 Common options:
-  --locale it|en   language of messages and number format (default: it)
+${LANG_EN}
+  --locale it|en   how cells' numbers and dates are read when the sync sheet does not say
+                   (default: from the language of the headings, else it)
   --json           print one JSON document (schema 1)
-  --help           show this help
+  --help           show help (also: actionplan <command> --help)
+  --version        show the version
 
 Exit codes: 0 no errors, 1 errors found, 2 unreadable file or bad usage.`,
   },
   "usage.validate": {
-    it: `Uso: actionplan validate <file.xlsx> [--locale it|en] [--json] [--today aaaa-mm-gg]
+    it: `Uso: actionplan validate <file.xlsx> [--lang it|en] [--locale it|en] [--json] [--today aaaa-mm-gg]
 
 Controlla il piano d'azione e elenca errori e avvisi con la cella.
-Esce con 0 se non ci sono errori, 1 se ce ne sono, 2 se il file non si può leggere.`,
-    en: `Usage: actionplan validate <file.xlsx> [--locale it|en] [--json] [--today yyyy-mm-dd]
+Esce con 0 se non ci sono errori, 1 se ce ne sono, 2 se il file non si può leggere.
+${LANG_IT}
+  --locale it|en   come leggere numeri e date delle celle`,
+    en: `Usage: actionplan validate <file.xlsx> [--lang it|en] [--locale it|en] [--json] [--today yyyy-mm-dd]
 
 Checks the action plan and lists errors and warnings with their cell.
-Exits 0 with no errors, 1 when there are errors, 2 when the file cannot be read.`,
+Exits 0 with no errors, 1 when there are errors, 2 when the file cannot be read.
+${LANG_EN}
+  --locale it|en   how cells' numbers and dates are read`,
   },
   "usage.report": {
-    it: `Uso: actionplan report <file.xlsx> [--locale it|en] [--strict] [--json] [--today aaaa-mm-gg]
+    it: `Uso: actionplan report <file.xlsx> [--lang it|en] [--locale it|en] [--strict] [--json] [--today aaaa-mm-gg]
 
 PRL per progetto, linea e priorità, budget e riepiloghi.
-  --strict   conta un livello PRL solo se sono presenti le evidenze di tutti i livelli precedenti`,
-    en: `Usage: actionplan report <file.xlsx> [--locale it|en] [--strict] [--json] [--today yyyy-mm-dd]
+  --strict         conta un livello PRL solo se sono presenti le evidenze di tutti i livelli precedenti
+${LANG_IT}
+  --locale it|en   come leggere numeri e date delle celle`,
+    en: `Usage: actionplan report <file.xlsx> [--lang it|en] [--locale it|en] [--strict] [--json] [--today yyyy-mm-dd]
 
 PRL by project, line and priority, budgets and roll-ups.
-  --strict   count a PRL level only when the evidence of every level below it is present`,
+  --strict         count a PRL level only when the evidence of every level below it is present
+${LANG_EN}
+  --locale it|en   how cells' numbers and dates are read`,
   },
+  "usage.members": {
+    it: `Uso: actionplan members list|set|remove --plan <id> [--api <url>] [--token <jwt>] [--lang it|en]
+
+Chi può leggere, modificare o amministrare un piano (le modifiche richiedono il ruolo admin).
+  set      --member <object-id> --role reader|editor|admin
+  remove   --member <object-id>
+${API_IT}`,
+    en: `Usage: actionplan members list|set|remove --plan <id> [--api <url>] [--token <jwt>] [--lang it|en]
+
+Who may read, edit or administer a plan (changes need the admin role).
+  set      --member <object-id> --role reader|editor|admin
+  remove   --member <object-id>
+${API_EN}`,
+  },
+  "usage.plans": {
+    it: `Uso: actionplan plans create --plan <id> --name <testo> [--api <url>] [--token <jwt>] [--lang it|en]
+
+Crea un piano nel cloud; chi lo crea ne è amministratore (serve il ruolo ActionPlan.Plans.Create).
+  --name <testo>   il nome del piano
+${API_IT}`,
+    en: `Usage: actionplan plans create --plan <id> --name <text> [--api <url>] [--token <jwt>] [--lang it|en]
+
+Creates a plan in the cloud; its creator is its admin (needs the ActionPlan.Plans.Create role).
+  --name <text>    the plan's name
+${API_EN}`,
+  },
+  "usage.workbooks": {
+    it: `Uso: actionplan workbooks list|add|remove --plan <id> [--api <url>] [--token <jwt>] [--lang it|en]
+
+I file che la sincronizzazione notturna legge per un piano (ruolo admin).
+  add      (--drive <drive-id> --item <item-id> | --path <file.xlsx>) [--name <testo>] [--report-locale it|en]
+  remove   --id <workbook-id>
+${API_IT}`,
+    en: `Usage: actionplan workbooks list|add|remove --plan <id> [--api <url>] [--token <jwt>] [--lang it|en]
+
+The files the nightly sync reads for a plan (admin role).
+  add      (--drive <drive-id> --item <item-id> | --path <file.xlsx>) [--name <text>] [--report-locale it|en]
+  remove   --id <workbook-id>
+${API_EN}`,
+  },
+  "usage.serve": {
+    it: `Uso: actionplan serve [--port <n>] [--in-memory] [--lang it|en]
+
+Avvia lo stack locale di sviluppo: DynamoDB Local, l'API e i token di sviluppo; Ctrl-C ferma tutto.
+  --port <n>       porta dell'API (predefinita: 4300)
+  --in-memory      non conserva i dati (altrimenti in .data/dynamodb-local)
+${LANG_IT}`,
+    en: `Usage: actionplan serve [--port <n>] [--in-memory] [--lang it|en]
+
+Starts the local development stack: DynamoDB Local, the API and dev tokens; Ctrl-C stops it all.
+  --port <n>       the API's port (default: 4300)
+  --in-memory      keep no data (else in .data/dynamodb-local)
+${LANG_EN}`,
+  },
+  "cmd.members": {
+    it: "gestisce chi può leggere, modificare o amministrare un piano",
+    en: "manage who may read, edit or administer a plan",
+  },
+  "cmd.plans": {
+    it: "crea un piano nel cloud (chi lo crea ne è amministratore)",
+    en: "create a plan in the cloud (its creator is its admin)",
+  },
+  "cmd.workbooks": {
+    it: "registra i file letti dalla sincronizzazione notturna",
+    en: "register the files the nightly sync reads",
+  },
+  "cmd.serve": {
+    it: "avvia lo stack locale (DynamoDB Local, API, token di sviluppo)",
+    en: "start the local stack (DynamoDB Local, API, dev tokens)",
+  },
+  "version": { it: "actionplan {version}", en: "actionplan {version}" },
+  "err.bad-lang": {
+    it: 'lingua "{value}" non supportata: usare --lang it o --lang en',
+    en: 'unsupported language "{value}": use --lang it or --lang en',
+  },
+  "err.unknown-option": {
+    it: "opzione sconosciuta {option} (vedi actionplan {command} --help)",
+    en: "unknown option {option} (see actionplan {command} --help)",
+  },
+  "err.option-needs-value": {
+    it: "l'opzione {option} richiede un valore (vedi actionplan {command} --help)",
+    en: "option {option} needs a value (see actionplan {command} --help)",
+  },
+  "err.option-takes-no-value": {
+    it: "l'opzione {option} non accetta valori (vedi actionplan {command} --help)",
+    en: "option {option} takes no value (see actionplan {command} --help)",
+  },
+  "err.needs": {
+    it: "manca {value} (vedi actionplan {command} --help)",
+    en: "missing {value} (see actionplan {command} --help)",
+  },
+  "err.choose": {
+    it: "scegliere {value} (vedi actionplan {command} --help)",
+    en: "choose {value} (see actionplan {command} --help)",
+  },
+  "err.bad-port": { it: "porta non valida: {value}", en: "invalid port: {value}" },
+  "api.failed": { it: "{message} (HTTP {status})", en: "{message} (HTTP {status})" },
+  "api.unreachable": { it: "API non raggiungibile ({message})", en: "API unreachable ({message})" },
+  "members.none": { it: "nessun membro", en: "no members" },
+  "members.set": { it: "{member}: {role}", en: "{member}: {role}" },
+  "members.removed": { it: "rimosso: {member}", en: "removed: {member}" },
+  "plans.created": {
+    it: "piano creato: {plan} (amministratore: {admin})",
+    en: "plan created: {plan} (admin: {admin})",
+  },
+  "workbooks.none": { it: "nessuna cartella di lavoro registrata", en: "no workbook registered" },
+  "workbooks.added": { it: "registrata: {id}", en: "registered: {id}" },
+  "workbooks.removed": { it: "rimossa: {id}", en: "removed: {id}" },
+  "workbooks.graph": { it: "graph {drive}/{item}", en: "graph {drive}/{item}" },
+  "workbooks.folder": { it: "cartella {path}", en: "folder {path}" },
+  "serve.ready": {
+    it: "Stack locale pronto.\n  API:    {api}\n  Piano:  {plan} (utente di sviluppo {user}, admin)\n  Token:  {token}\nCtrl-C per fermare.",
+    en: "Local stack ready.\n  API:    {api}\n  Plan:   {plan} (dev user {user}, admin)\n  Token:  {token}\nCtrl-C to stop.",
+  },
+  "serve.stopped": { it: "Stack locale fermato.", en: "Local stack stopped." },
+  "serve.failed": { it: "avvio non riuscito: {value}", en: "start failed: {value}" },
   "cmd.validate": { it: "controlla il file e elenca i problemi", en: "check the file and list the problems" },
   "cmd.report": { it: "PRL, budget e riepiloghi", en: "PRL, budgets and roll-ups" },
   "err.prefix": { it: "actionplan: errore", en: "actionplan: error" },
@@ -68,8 +210,8 @@ PRL by project, line and priority, budgets and roll-ups.
   "err.no-file": { it: "manca il file .xlsx", en: "missing the .xlsx file" },
   "err.extra-args": { it: "argomenti in più: {value}", en: "unexpected arguments: {value}" },
   "err.bad-locale": {
-    it: 'lingua "{value}" non supportata: usare it o en',
-    en: 'unsupported locale "{value}": use it or en',
+    it: 'formato "{value}" non supportato: usare --locale it o --locale en',
+    en: 'unsupported locale "{value}": use --locale it or --locale en',
   },
   "err.bad-today": {
     it: 'data "{value}" non valida: usare aaaa-mm-gg',
@@ -124,8 +266,8 @@ PRL by project, line and priority, budgets and roll-ups.
   },
   "err.internal": { it: "errore interno: {value}", en: "internal error: {value}" },
   "rep.summary": {
-    it: "{file}: {errors} errori, {warnings} avvisi",
-    en: "{file}: {errors} errors, {warnings} warnings",
+    it: "{file}: {errors, plural, one {# errore} other {# errori}}, {warnings, plural, one {# avviso} other {# avvisi}}",
+    en: "{file}: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}",
   },
   "rep.no-issues": { it: "Nessun problema trovato.", en: "No problems found." },
   "rep.error": { it: "ERRORE", en: "ERROR" },
@@ -166,12 +308,12 @@ PRL by project, line and priority, budgets and roll-ups.
 /** A key of the CLI catalogue. */
 export type CliString = keyof typeof STRINGS;
 
-/** The CLI text for `key` in `locale`, with `{name}` placeholders filled. */
-export function t(key: CliString, locale: Locale, params: Record<string, string | number> = {}): string {
-  return fillTemplate(STRINGS[key][locale], params);
+/** The CLI text for `key` in `locale`, with `{name}` placeholders and plurals filled. */
+export function t(key: CliString, locale: Locale, params: TemplateParams = {}): string {
+  return lookup(STRINGS, key, locale, params);
 }
 
 /** true when `key` names a CLI string (for flag names and the like that come from the core). */
 export function hasString(key: string): key is CliString {
-  return Object.prototype.hasOwnProperty.call(STRINGS, key);
+  return hasKey(STRINGS, key);
 }

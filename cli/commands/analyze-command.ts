@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import type { ReportJson } from "#core/report/index.ts";
 import type { Locale } from "#core/snapshot/types.ts";
-import { CliUsageError, EXIT, localeOption, parseCommandArgs, todayOption } from "../command.ts";
+import { CliUsageError, EXIT, langOf, parseCommandArgs, readingLocaleOption, todayOption } from "../command.ts";
 import type { CliIO } from "../command.ts";
 import { reportOfFile } from "../pipeline.ts";
 import { UnreadableWorkbookError } from "#xlsx/read-workbook.ts";
@@ -37,7 +37,8 @@ export async function runAnalyzeCommand(
     },
     spec.name,
   );
-  const locale = localeOption(values.locale);
+  const locale = langOf(io);
+  const reading = readingLocaleOption(values.locale);
   if (values.help === true) {
     io.stdout(t(spec.usage, locale));
     return EXIT.ok;
@@ -52,7 +53,8 @@ export async function runAnalyzeCommand(
   let report: ReportJson;
   try {
     report = await reportOfFile(resolve(io.cwd, file), file, {
-      locale,
+      locale: reading,
+      lang: locale,
       strict: values.strict === true,
       today,
     });

@@ -6,25 +6,14 @@
  *   set    --member <object-id> --role reader|editor|admin
  *   remove --member <object-id>
  */
-import { fillTemplate } from "#core/i18n/template.ts";
-import type { Locale } from "#core/snapshot/types.ts";
 import { MembersResponseSchema, RoleSchema } from "#core/sync/protocol.ts";
-import { apiCall, apiTarget, parseApiCommand, usage } from "../api-call.ts";
+import { apiCall, apiTarget, choose, parseApiCommand, usage } from "../api-call.ts";
 import { EXIT } from "../command.ts";
 import type { CliIO, Command } from "../command.ts";
-
-const TEXT = {
-  summary: {
-    it: "gestisce chi può leggere, modificare o amministrare un piano",
-    en: "manage who may read, edit or administer a plan",
-  },
-  none: { it: "nessun membro", en: "no members" },
-  set: { it: "{member}: {role}", en: "{member}: {role}" },
-  removed: { it: "rimosso: {member}", en: "removed: {member}" },
-} as const satisfies Record<string, Record<Locale, string>>;
+import { t } from "../strings.ts";
 
 async function run(args: string[], io: CliIO): Promise<number> {
-  const { locale, action, values } = parseApiCommand(args, "members", ["list", "set", "remove"], {
+  const { locale, action, values } = parseApiCommand(io, args, "members", ["list", "set", "remove"], {
     member: { type: "string" },
     role: { type: "string" },
   });
@@ -34,7 +23,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
     const body = await apiCall(io, locale, `${planUrl}/members`, token, { method: "GET" });
     const parsed = MembersResponseSchema.safeParse(body);
     if (!parsed.success) return EXIT.unusable;
-    if (parsed.data.members.length === 0) io.stdout(TEXT.none[locale]);
+    if (parsed.data.members.length === 0) io.stdout(t("members.none", locale));
     for (const m of parsed.data.members) io.stdout(`${m.member}  ${m.role}`);
     return EXIT.ok;
   }
@@ -42,15 +31,15 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const url = `${planUrl}/members/${encodeURIComponent(values.member)}`;
   if (action === "remove") {
     if (!(await apiCall(io, locale, url, token, { method: "DELETE" }))) return EXIT.unusable;
-    io.stdout(fillTemplate(TEXT.removed[locale], { member: values.member }));
+    io.stdout(t("members.removed", locale, { member: values.member }));
     return EXIT.ok;
   }
   const role = RoleSchema.safeParse(values.role);
-  if (!role.success) throw usage("members", "--role reader | editor | admin");
+  if (!role.success) throw choose("members", "--role reader | editor | admin");
   if (!(await apiCall(io, locale, url, token, { method: "PUT", body: { role: role.data } })))
     return EXIT.unusable;
-  io.stdout(fillTemplate(TEXT.set[locale], { member: values.member, role: role.data }));
+  io.stdout(t("members.set", locale, { member: values.member, role: role.data }));
   return EXIT.ok;
 }
 
-export const command: Command = { name: "members", summary: TEXT.summary, run };
+export const command: Command = { name: "members", summary: "cmd.members", usage: "usage.members", run };

@@ -13,7 +13,7 @@
  * The API URL and token come from --api/--token or ACTIONPLAN_API_URL/ACTIONPLAN_TOKEN only: a URL
  * named only by the workbook (or its sidecar) is refused, so a crafted file cannot collect a token.
  */
-import { fillTemplate } from "#core/i18n/template.ts";
+import { lookup } from "#core/i18n/catalogue.ts";
 import { resolve } from "node:path";
 import { analyzeWorkbook } from "#core/analyze.ts";
 import type { EntityKind } from "#core/model.ts";
@@ -33,7 +33,8 @@ import {
 import { planRows } from "#core/sync/rows.ts";
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
 import { apiUrlFromEnv } from "../api-call.ts";
-import { EXIT, localeOption, parseCommandArgs, type CliIO, type Command } from "../command.ts";
+import { EXIT, langOf, parseCommandArgs, readingLocaleOption, type CliIO, type Command } from "../command.ts";
+import { readingLocale } from "#core/sheets/heading-language.ts";
 import { readWorkbookFile, UnreadableWorkbookError } from "#xlsx/read-workbook.ts";
 import { mergeBase, nextSidecar, readSidecar, sidecarPath, writeSidecar } from "../sync-state-file.ts";
 
@@ -46,8 +47,8 @@ const ENVELOPE_BYTES = 1024;
 
 const TEXT = {
   usage: {
-    it: "Uso: actionplan sync <file.xlsx> --plan <id> [--api <url>] [--token <token>] [--locale it|en] [--json]",
-    en: "Usage: actionplan sync <file.xlsx> --plan <id> [--api <url>] [--token <token>] [--locale it|en] [--json]",
+    it: "Uso: actionplan sync <file.xlsx> --plan <id> [--api <url>] [--token <token>] [--lang it|en] [--locale it|en] [--json]",
+    en: "Usage: actionplan sync <file.xlsx> --plan <id> [--api <url>] [--token <token>] [--lang it|en] [--locale it|en] [--json]",
   },
   noPlan: { it: "manca --plan <id>", en: "missing --plan <id>" },
   noApi: {
@@ -77,8 +78,8 @@ const TEXT = {
     en: "warning: {entity}: {count} deletions not sent, some rows are held back with errors in their key",
   },
   summary: {
-    it: "{file} → piano {plan}: {sent} righe inviate; applicate {applied}, invariate {unchanged}, conflitti {conflict}, non valide {invalid}; trattenute per errori {held}.",
-    en: "{file} → plan {plan}: {sent} rows sent; applied {applied}, unchanged {unchanged}, conflicts {conflict}, invalid {invalid}; held back with errors {held}.",
+    it: "{file} → piano {plan}: {sent, plural, one {# riga inviata} other {# righe inviate}}; applicate {applied}, invariate {unchanged}, conflitti {conflict}, non valide {invalid}; trattenute per errori {held}.",
+    en: "{file} → plan {plan}: {sent, plural, one {# row sent} other {# rows sent}}; applied {applied}, unchanged {unchanged}, conflicts {conflict}, invalid {invalid}; held back with errors {held}.",
   },
   stateSaved: { it: "stato di sincronizzazione salvato in {value}", en: "sync state saved to {value}" },
   corruptState: {
@@ -99,7 +100,7 @@ const ENTITY_LABEL: Readonly<Record<EntityKind, Readonly<Record<Locale, string>>
 };
 
 function say(key: keyof typeof TEXT, locale: Locale, params: Record<string, string | number> = {}): string {
-  return fillTemplate(TEXT[key][locale], params);
+  return lookup(TEXT, key, locale, params);
 }
 
 /** A refusal the user must act on (exit 2, one line). */
@@ -124,7 +125,9 @@ export const command: Command = {
       },
       "sync",
     );
-    const locale = localeOption(values.locale);
+    // Messages in main's --lang; --locale says how cells are read when the sync sheet does not.
+    const locale = langOf(io);
+    const reading = readingLocaleOption(values.locale);
     const fail = (text: string): number => {
       io.stderr(`actionplan sync: ${text}`);
       return EXIT.unusable;
@@ -160,10 +163,10 @@ export const command: Command = {
     if (!api) return fail(named ? say("apiFromFile", locale, { value: named }) : say("noApi", locale));
     const token = values.token ?? process.env["ACTIONPLAN_TOKEN"];
     if (!token) return fail(say("noToken", locale));
-    // Parse as the add-in did (the sync sheet's locale), so equal cells hash equally; --locale is messages.
+    // Parse as the add-in did (the sync sheet's locale), so equal cells hash equally.
     const analysis = analyzeWorkbook(snapshot, {
       messagesLocale: locale,
-      ...(sheetState?.locale ? { locale: sheetState.locale } : {}),
+      locale: readingLocale(snapshot, reading),
     });
     const { rows, held } = planRows(analysis.plan);
     const outgoing = outgoingRows({

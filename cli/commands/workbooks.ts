@@ -7,25 +7,10 @@
  *   add    (--drive <drive-id> --item <item-id> | --path <file.xlsx>) [--name <text>] [--report-locale it|en]
  *   remove --id <workbook-id>
  */
-import { fillTemplate } from "#core/i18n/template.ts";
-import type { Locale } from "#core/snapshot/types.ts";
-import { apiCall, apiTarget, parseApiCommand, usage as usageOf } from "../api-call.ts";
+import { apiCall, apiTarget, choose, parseApiCommand, usage as usageOf } from "../api-call.ts";
 import { EXIT, localeOption } from "../command.ts";
 import type { CliIO, CliUsageError, Command } from "../command.ts";
-
-const TEXT = {
-  summary: {
-    it: "registra i file letti dalla sincronizzazione notturna",
-    en: "register the files the nightly sync reads",
-  },
-  none: { it: "nessuna cartella di lavoro registrata", en: "no workbook registered" },
-  added: { it: "registrata: {id}", en: "registered: {id}" },
-  removed: { it: "rimossa: {id}", en: "removed: {id}" },
-} as const satisfies Record<string, Record<Locale, string>>;
-
-function say(key: keyof typeof TEXT, locale: Locale, params: Record<string, string | number> = {}): string {
-  return fillTemplate(TEXT[key][locale], params);
-}
+import { t } from "../strings.ts";
 
 const usage = (problem: string): CliUsageError => usageOf("workbooks", problem);
 
@@ -36,7 +21,7 @@ interface Registration {
 }
 
 async function run(args: string[], io: CliIO): Promise<number> {
-  const { locale, action, values } = parseApiCommand(args, "workbooks", ["list", "add", "remove"], {
+  const { locale, action, values } = parseApiCommand(io, args, "workbooks", ["list", "add", "remove"], {
     drive: { type: "string" },
     item: { type: "string" },
     path: { type: "string" },
@@ -51,12 +36,12 @@ async function run(args: string[], io: CliIO): Promise<number> {
     const body = (await apiCall(io, locale, base, token, { method: "GET" })) as
       { workbooks: Registration[] } | undefined;
     if (!body) return EXIT.unusable;
-    if (body.workbooks.length === 0) io.stdout(say("none", locale));
+    if (body.workbooks.length === 0) io.stdout(t("workbooks.none", locale));
     for (const w of body.workbooks) {
       const where =
         w.location.kind === "graph"
-          ? `graph ${w.location.driveId}/${w.location.itemId}`
-          : `folder ${w.location.path}`;
+          ? t("workbooks.graph", locale, { drive: w.location.driveId, item: w.location.itemId })
+          : t("workbooks.folder", locale, { path: w.location.path });
       io.stdout(`${w.id}  ${w.name}  ${where}`);
     }
     return EXIT.ok;
@@ -67,11 +52,11 @@ async function run(args: string[], io: CliIO): Promise<number> {
       method: "DELETE",
     });
     if (!body) return EXIT.unusable;
-    io.stdout(say("removed", locale, { id: values.id }));
+    io.stdout(t("workbooks.removed", locale, { id: values.id }));
     return EXIT.ok;
   }
   const graph = values.drive !== undefined || values.item !== undefined;
-  if (graph === (values.path !== undefined)) throw usage("--drive <id> --item <id> | --path <file.xlsx>");
+  if (graph === (values.path !== undefined)) throw choose("workbooks", "--drive <id> --item <id> | --path <file.xlsx>");
   if (graph && (!values.drive || !values.item)) throw usage("--drive <id> --item <id>");
   const reportLocale =
     values["report-locale"] === undefined ? undefined : localeOption(values["report-locale"]);
@@ -85,8 +70,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const body = (await apiCall(io, locale, base, token, { method: "POST", body: request })) as
     Registration | undefined;
   if (!body) return EXIT.unusable;
-  io.stdout(say("added", locale, { id: body.id }));
+  io.stdout(t("workbooks.added", locale, { id: body.id }));
   return EXIT.ok;
 }
 
-export const command: Command = { name: "workbooks", summary: TEXT.summary, run };
+export const command: Command = { name: "workbooks", summary: "cmd.workbooks", usage: "usage.workbooks", run };

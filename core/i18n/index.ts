@@ -16,6 +16,8 @@ export {
   ENTITY_LABELS,
   SYNC_STATUS_WORDS,
   MILESTONE_WORDS,
+  NOT_AVAILABLE,
+  rollupKeyWord,
 } from "./vocabulary.ts";
 export type { Vocabulary } from "./vocabulary.ts";
 export { rowDisplayName, splitBudgetKey } from "./row-name.ts";

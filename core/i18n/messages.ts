@@ -3,7 +3,9 @@
  * is a key here; a test iterates the catalogue so no code ships without both languages.
  * Placeholders are `{name}` and are filled from the issue's params.
  */
+import { formatDate } from "./formats.ts";
 import { fillTemplate } from "./template.ts";
+import type { TemplateParams } from "./template.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 
 export const MESSAGES = {
@@ -149,10 +151,24 @@ export function renderMessage(code: string, params: Record<string, string | numb
   if (!isIssueCode(code)) return code;
   const entry = MESSAGES[code];
   const template = locale === "en" ? entry.en : entry.it;
-  return fillTemplate(template, params, locale);
+  return fillTemplate(template, params && withDates(params, locale), locale);
 }
 
 /** true when `code` is in the catalogue. */
 export function isIssueCode(code: string): code is IssueCode {
   return Object.prototype.hasOwnProperty.call(MESSAGES, code);
+}
+
+/** Parameters that hold ISO days: kept ISO in the issue (data), written as words in the sentence. */
+const DATE_PARAMS: ReadonlySet<string> = new Set(["submitted", "deadline", "start"]);
+
+function withDates(params: Record<string, string | number>, locale: Locale): TemplateParams {
+  let out: Record<string, string | number> | undefined;
+  for (const name of DATE_PARAMS) {
+    const v = params[name];
+    if (typeof v !== "string") continue;
+    out ??= { ...params };
+    out[name] = formatDate(v, locale);
+  }
+  return out ?? params;
 }

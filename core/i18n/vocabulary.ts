@@ -7,6 +7,7 @@
  */
 import type { CostCategory, EntityKind, Outcome } from "#core/model.ts";
 import type { Locale } from "#core/snapshot/types.ts";
+import { NOT_DEFINED } from "#core/report/rollups.ts";
 import type { CatalogueEntry } from "./catalogue.ts";
 
 /** Outcome words (SPEC §3), the first synonym of each in both languages. */
@@ -98,4 +99,24 @@ export function displayWord(vocabulary: Vocabulary, value: string, locale: Local
 /** The outcome word, or "" for none (a convenience for table cells). */
 export function outcomeWord(outcome: string | undefined, locale: Locale): string {
   return outcome === undefined ? "" : displayWord("outcome", outcome, locale);
+}
+
+/** What a table shows for a value that is not there ("n.d." in Italian, "n/a" in English). */
+export const NOT_AVAILABLE: CatalogueEntry = { it: "n.d.", en: "n/a" };
+
+/**
+ * The display name of a roll-up key (SPEC §7): outcome codes as words, the report's "n/d"
+ * (no line, no year, no programme) as "n.d." / "n/a", anything else (codes, programme names,
+ * years) as it is.
+ *
+ * @example rollupKeyWord("outcome", "under-evaluation", "en") // "under evaluation"
+ * @example rollupKeyWord("year", "n/d", "en") // "n/a"
+ */
+export function rollupKeyWord(
+  dimension: "priority" | "line" | "programme" | "outcome" | "year",
+  key: string,
+  locale: Locale,
+): string {
+  if (key === NOT_DEFINED) return NOT_AVAILABLE[locale];
+  return dimension === "outcome" ? displayWord("outcome", key, locale) : key;
 }

@@ -84,11 +84,17 @@ describe("start-up paths", () => {
     expect(existsSync(join(REPO_ROOT, ".cache", "cli", manifest.dir, "main.mjs"))).toBe(true);
   });
 
+  it("prints the version with --version", async () => {
+    const run = await runCli(["--version"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^actionplan \d+\.\d+\.\d+\n$/);
+  });
+
   it.each([
     ["it", ["Uso: actionplan", "validate", "report", "Codici di uscita"]],
     ["en", ["Usage: actionplan", "validate", "report", "Exit codes"]],
   ])("--help in %s lists the commands", async (locale, words) => {
-    const run = await runCli(["--help", "--locale", locale], dir);
+    const run = await runCli(["--help", "--lang", locale], dir);
     for (const w of words) expect(run.stdout).toContain(w);
   });
 });
@@ -97,7 +103,7 @@ describe("unusable input: one line on stderr, no stack trace", () => {
   it.each([
     [["validate", "missing.xlsx"], "missing.xlsx"],
     [["validate", "corrupt.xlsx"], "corrupt.xlsx"],
-    [["report", "notes.txt", "--locale", "en"], "notes.txt"],
+    [["report", "notes.txt", "--lang", "en"], "notes.txt"],
     [["validate", "plan.xlsx", "--bogus"], "--bogus"],
     [["frobnicate"], "frobnicate"],
   ])("actionplan %j names %s", async (args, mention) => {
@@ -112,8 +118,8 @@ describe("unusable input: one line on stderr, no stack trace", () => {
   it.each([
     ["it", "non esiste"],
     ["en", "does not exist"],
-  ])("speaks %s when --locale says so", async (locale, words) => {
-    const run = await runCli(["validate", "missing.xlsx", "--locale", locale], dir);
+  ])("speaks %s when --lang says so", async (locale, words) => {
+    const run = await runCli(["validate", "missing.xlsx", "--lang", locale], dir);
     expect(run.stderr).toContain(words);
   });
 });
@@ -194,7 +200,7 @@ describe("planted issues of the messy plan", () => {
   );
 
   it("locates every issue with row, heading and a message in the chosen language", async () => {
-    const en = (await json(["validate", "messy.xlsx", "--locale", "en"])).report;
+    const en = (await json(["validate", "messy.xlsx", "--lang", "en"])).report;
     const negative = en.issues.find((i) => i.code === "value.negative" && i.sheet === "Progetti");
     expect(negative).toMatchObject({
       column: "Contributo richiesto",
@@ -212,7 +218,7 @@ describe("human report", () => {
     ["it", ["ERRORE", "Foglio Progetti", "J20"]],
     ["en", ["ERROR", "Sheet Progetti", "J20"]],
   ])("validate in %s groups the issues by sheet with their cells", async (locale, words) => {
-    const run = await runCli(["validate", "messy.xlsx", "--locale", locale], dir);
+    const run = await runCli(["validate", "messy.xlsx", "--lang", locale], dir);
     for (const w of words) expect(run.stdout).toContain(w);
     // Errors come before warnings within a sheet.
     const block = run.stdout.split(/\n\n/).find((b) => b.includes("Progetti\n")) ?? "";
@@ -224,9 +230,9 @@ describe("human report", () => {
   });
 
   it("report prints PRL and roll-up tables", async () => {
-    const run = await runCli(["report", "plan.xlsx", "--locale", "en", ...TODAY], dir);
+    const run = await runCli(["report", "plan.xlsx", "--lang", "en", ...TODAY], dir);
     expect(run.stdout).toMatch(
-      /DigitalGreenHealth\s+5\.2\s+under-evaluation\s+6\s+6\s+Submitted\s+€499,875\.00/,
+      /DigitalGreenHealth\s+5\.2\s+under evaluation\s+6\s+6\s+Submitted\s+€499,875\.00/,
     );
     expect(run.stdout).toContain("Roll-up by programme");
     expect(run.stdout).toMatch(/CLUSTER-2020\s+€160,000\.00\s+€40,000\.00\s+€200,000\.00/);

@@ -14,7 +14,7 @@ describe("actionplan serve (bundled binary)", () => {
     const port = await freePort();
     const child = spawn(
       process.execPath,
-      [BIN, "serve", "--in-memory", "--port", String(port), "--locale", "en"],
+      [BIN, "serve", "--in-memory", "--port", String(port), "--lang", "en"],
       {
         cwd: REPO_ROOT,
         env: { ...process.env, ACTIONPLAN_DEBUG: "" },

@@ -128,31 +128,40 @@ describe("actionplan sync parses cells as the add-in did", () => {
   const typed = (): FixtureSheet[] =>
     withCell(withCell(bigDataPlan(), "Progetti", 2, 9, "03/04/2022"), "Progetti", 2, 13, "1,500");
 
-  it.each<[string, "it" | "en" | undefined, string, { submitted: string; totalBudget: number }]>([
+  it.each<[string, "it" | "en" | undefined, string[], "it" | "en", { submitted: string; totalBudget: number }]>([
     [
       "the sync sheet's locale en, whatever --locale says",
       "en",
-      "it",
+      ["--locale", "it", "--lang", "it"],
+      "en",
       { submitted: "2022-03-04", totalBudget: 1500 },
     ],
-    ["the sync sheet's locale it", "it", "en", { submitted: "2022-04-03", totalBudget: 1.5 }],
+    ["the sync sheet's locale it", "it", ["--locale", "en", "--lang", "en"], "it", { submitted: "2022-04-03", totalBudget: 1.5 }],
     [
-      "Italian when the sync sheet states none",
+      "--locale en when the sync sheet states none",
       undefined,
+      ["--locale", "en"],
       "en",
+      { submitted: "2022-03-04", totalBudget: 1500 },
+    ],
+    [
+      "the Italian headings when neither says (--lang only changes the messages)",
+      undefined,
+      ["--lang", "en"],
+      "it",
       { submitted: "2022-04-03", totalBudget: 1.5 },
     ],
   ])(
     "reads DGH with %s, so the cloud's hash is the add-in's",
-    async (_name, sheetLocale, messages, expected) => {
+    async (_name, sheetLocale, flags, addinLocale, expected) => {
       // Prepare
       const plan = await freshPlan();
       const file = `locale-${seq}.xlsx`;
       const state: SyncState = { planId: plan, rows: {}, ...(sheetLocale ? { locale: sheetLocale } : {}) };
       await writeXlsx([...typed(), syncSheet(state)], join(dir, file));
-      const addin = planRows(analyzeWorkbook(snapshotOf(typed()), { locale: sheetLocale ?? "it" }).plan);
+      const addin = planRows(analyzeWorkbook(snapshotOf(typed()), { locale: addinLocale }).plan);
       // Act
-      const result = await syncJson(file, plan, ["--locale", messages]);
+      const result = await syncJson(file, plan, flags);
       // Assess
       const dgh = (await stack().store.listRows(plan)).find((r) => r.entity === "project" && r.key === "DGH");
       expect(result.report.results.find((r) => r.key === "DGH")?.status).toBe("applied");
@@ -187,7 +196,7 @@ describe("actionplan sync sends the token only where the user said", () => {
     delete process.env["ACTIONPLAN_API_URL"];
     const before = collector.requests;
     // Act
-    const result = await runCli(["sync", file, "--plan", plan, "--token", token, "--locale", "en"]);
+    const result = await runCli(["sync", file, "--plan", plan, "--token", token, "--lang", "en"]);
     if (saved !== undefined) process.env["ACTIONPLAN_API_URL"] = saved;
     // Assess
     expect(result.code).toBe(2);

@@ -95,7 +95,7 @@ describe("npm start", () => {
     const out: string[] = [];
     const err: string[] = [];
     const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), cwd: process.cwd() };
-    const common = ["--api", ready.api, "--token", ready.token, "--locale", "en"];
+    const common = ["--api", ready.api, "--token", ready.token, "--lang", "en"];
     // Act
     const created = await main(["plans", "create", "--plan", "piano-e2e", "--name", "Piano e2e", ...common], io);
     const set = await main(["members", "set", "--plan", "piano-e2e", "--member", "colleague", "--role", "editor", ...common], io);

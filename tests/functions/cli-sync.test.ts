@@ -173,7 +173,7 @@ describe("actionplan sync", () => {
     await writeXlsx(bigDataPlan(), join(dir, file));
     const before = await readFile(join(dir, file));
     // Act
-    const result = await runCli([...syncToStack(file, token, plan), "--locale", "en"]);
+    const result = await runCli([...syncToStack(file, token, plan), "--lang", "en"]);
     // Assess
     expect(result.out).toContain(`sync state saved to ${join(dir, `${file}${SIDECAR_SUFFIX}`)}`);
     expect((await readFile(join(dir, file))).equals(before)).toBe(true);

@@ -249,7 +249,7 @@ describe("actionplan members (CLI over the API)", () => {
     const listCode = await main(["members", "list", ...common], list.io);
     const removed = io();
     const removeCode = await main(
-      ["members", "remove", ...common, "--member", "cli-editor", "--locale", "en"],
+      ["members", "remove", ...common, "--member", "cli-editor", "--lang", "en"],
       removed.io,
     );
     // Assess
@@ -397,7 +397,7 @@ describe("creating plans (POST /plans)", () => {
     ];
     // Act
     const code = await main(["plans", "create", ...args], io);
-    const again = await main(["plans", "create", ...args, "--locale", "en"], io);
+    const again = await main(["plans", "create", ...args, "--lang", "en"], io);
     // Assess
     expect([code, again]).toEqual([0, 2]);
     expect(out).toEqual(["piano creato: cli-plan (amministratore: cli-planner)"]);

@@ -175,7 +175,7 @@ describe("actionplan workbooks (CLI over the API)", () => {
         reader,
         "--path",
         "a.xlsx",
-        "--locale",
+        "--lang",
         "en",
       ],
       run.io,
