@@ -67,11 +67,30 @@ export function readConfig(env: NodeJS.ProcessEnv): FunctionsConfig {
   };
 }
 
-const LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//;
+/**
+ * true when `url` is a loopback address over plain http: the dev issuer's shape. The URL is
+ * parsed (WHATWG, as fetch and jose read it) and its host compared as an address, so every
+ * spelling of 127.0.0.0/8 counts — `127.0.0.2`, `127.1` and `2130706433` (the parser normalises
+ * both to dotted form), `[::1]` — and nothing else does: `0.0.0.0` (any interface, not loopback),
+ * `localhost` and `localhost.` (names: resolved by DNS, which may say anything),
+ * `[::ffff:127.0.0.1]` (an IPv4-mapped address, refused to keep the rule to the two ranges).
+ * Exported for its table test.
+ */
+export function isLoopbackHttp(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== "http:") return false;
+  const host = parsed.hostname;
+  return host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
 
 /**
- * Token settings. A loopback (dev issuer) issuer or JWKS is honoured only with
- * ACTIONPLAN_DEV_ISSUER=1, which the CDK stack never sets: a deployed function cannot be
+ * Token settings. Issuers and the JWKS must be https; a loopback http one (the dev issuer) is
+ * honoured only with ACTIONPLAN_DEV_ISSUER=1, which the CDK stack never sets: a deployed function cannot be
  * pointed at a dev key by a stray variable. Without usable settings every token is refused.
  */
 function authSettings(
@@ -81,10 +100,20 @@ function authSettings(
   const issuers = list(env["ACTIONPLAN_AUTH_ISSUERS"]);
   const dev = env["ACTIONPLAN_DEV_ISSUER"] === "1";
   const jwksUri = env["ACTIONPLAN_AUTH_JWKS_URI"] ?? "";
-  const allowed = (url: string): boolean => dev || !LOOPBACK.test(url);
+  // Plain http is accepted only for a loopback issuer with the dev switch on; everything else
+  // must be https (an http issuer or JWKS could be answered by anyone on the path).
+  const allowed = (url: string): boolean => (dev && isLoopbackHttp(url)) || isHttps(url);
   return {
     issuers: issuers.filter(allowed),
     audiences: list(env["ACTIONPLAN_AUTH_AUDIENCE"]),
     jwksUri: allowed(jwksUri) ? jwksUri : "",
   };
+}
+
+function isHttps(url: string): boolean {
+  try {
+    return new URL(url).protocol === "https:";
+  } catch {
+    return false;
+  }
 }

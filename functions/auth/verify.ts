@@ -34,6 +34,9 @@ export interface AuthSettings {
   jwksUri: string;
 }
 
+/** Clock skew allowed between Entra ID and us for exp, nbf and iat. */
+const CLOCK_TOLERANCE_SECONDS = 60;
+
 /** How long a JWKS fetch may take before the request is answered 503 (retryable). */
 const JWKS_TIMEOUT_MS = 5_000;
 
@@ -95,8 +98,14 @@ export async function verifyBearer(
       issuer: settings.issuers,
       audience: settings.audiences,
       algorithms: ["RS256"],
-      clockTolerance: 60,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      // Entra ID always sets exp; a token without one would never expire.
+      requiredClaims: ["exp"],
     }));
+    // jose checks iat only with maxTokenAge: a token issued in the future (beyond the clock
+    // tolerance) was minted by a skewed or forged issuer, not by Entra ID.
+    if (typeof payload.iat === "number" && payload.iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS)
+      throw new Error("token issued in the future");
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw new UnauthorizedError("auth.expired", error);
     if (error instanceof KeySetUnavailableError)

@@ -15,8 +15,10 @@ export interface MintOptions {
   aud?: string;
   /** Defaults to the issuer's own issuer URL. */
   iss?: string;
-  /** Seconds from now; negative for an already expired token. Default 3600. */
-  expiresIn?: number;
+  /** Seconds from now; negative for an already expired token; null for no `exp` at all. Default 3600. */
+  expiresIn?: number | null;
+  /** `iat` in seconds from now (default −5); positive for a token "issued in the future". */
+  issuedIn?: number;
   /**
    * App-only (client credentials) token, as the nightly job gets: shaped like Entra ID's — no
    * `scp`, app permissions in `roles`, no `name`, and no `idtyp` unless `idtyp` is set. A user
@@ -76,15 +78,15 @@ export async function startDevIssuer(options: { port?: number; audience?: string
       if (o.roles) claims["roles"] = o.roles;
       if (o.idtyp) claims["idtyp"] = o.appOnly ? "app" : "user";
       const now = Math.floor(Date.now() / 1000);
-      return new SignJWT(claims)
+      const jwt = new SignJWT(claims)
         .setProtectedHeader({ alg: "RS256", kid, typ: "JWT" })
         .setIssuer(o.iss ?? issuer)
         .setAudience(o.aud ?? audience)
         .setSubject(o.oid)
-        .setIssuedAt(now - 5)
-        .setNotBefore(now - 5)
-        .setExpirationTime(now + (o.expiresIn ?? 3600))
-        .sign(o.forged ? forger.privateKey : privateKey);
+        .setIssuedAt(now + (o.issuedIn ?? -5))
+        .setNotBefore(now - 5);
+      if (o.expiresIn !== null) jwt.setExpirationTime(now + (o.expiresIn ?? 3600));
+      return jwt.sign(o.forged ? forger.privateKey : privateKey);
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiPaths, type ErrorBody } from "#core/sync/protocol.ts";
 import type { MintOptions } from "#functions/local/dev-issuer.ts";
-import { readConfig } from "#functions/config.ts";
+import { isLoopbackHttp, readConfig } from "#functions/config.ts";
 import { call, pushBody } from "#tests/support/api-client.ts";
 import { useLocalStack } from "#tests/support/local-stack.ts";
 import { priority, USERS } from "#tests/support/rows.ts";
@@ -35,6 +35,9 @@ describe("auth matrix", () => {
     ["no token", "none", "GET", "changes", 401, "auth.missing-token"],
     ["a token that is not a JWT", "garbage", "GET", "changes", 401, "auth.invalid-token"],
     ["an expired token", { expiresIn: -600 }, "GET", "changes", 401, "auth.expired"],
+    ["a token without exp", { expiresIn: null }, "GET", "changes", 401, "auth.invalid-token"],
+    ["a token issued an hour ahead", { issuedIn: 3600 }, "GET", "changes", 401, "auth.invalid-token"],
+    ["a token issued 30 s ahead (within the clock tolerance)", { issuedIn: 30 }, "GET", "changes", 200, undefined],
     [
       "a token for another audience",
       { aud: "api://someone-else" },
@@ -129,6 +132,39 @@ describe("dev issuer guard", () => {
       ...flag,
     };
     expect(readConfig(env).auth.issuers).toEqual(issuers);
+  });
+
+  // Every spelling probed in issue #16, decided one by one (see isLoopbackHttp in config.ts).
+  it.each([
+    ["http://127.0.0.1:9/t/v2.0", true, "the dev issuer's own URL"],
+    ["http://127.0.0.2:9/t/v2.0", true, "127.0.0.0/8 is all loopback"],
+    ["http://127.1:9/t/v2.0", true, "short form, parsed as 127.0.0.1"],
+    ["http://2130706433:9/t/v2.0", true, "decimal form, parsed as 127.0.0.1"],
+    ["http://[::1]:9/t/v2.0", true, "IPv6 loopback"],
+    ["http://0.0.0.0:9/t/v2.0", false, "any interface, not loopback"],
+    ["http://localhost:9/t/v2.0", false, "a name: DNS decides where it goes"],
+    ["http://localhost.:9/t/v2.0", false, "a fully qualified name, same"],
+    ["http://[::ffff:127.0.0.1]:9/t/v2.0", false, "IPv4-mapped: outside the two ranges"],
+    ["http://login.example.com/t/v2.0", false, "plain http off the machine"],
+    ["https://127.0.0.1:9/t/v2.0", false, "not http (and https is kept anyway, see below)"],
+    ["not a url", false, "unparseable"],
+  ])("isLoopbackHttp(%s) is %s: %s", (url, loopback) => {
+    expect(isLoopbackHttp(url)).toBe(loopback);
+  });
+
+  it.each([
+    ["http://127.0.0.2:9/t/v2.0", ["http://127.0.0.2:9/t/v2.0"], []],
+    ["http://localhost.:9/t/v2.0", [], []],
+    ["http://[::ffff:127.0.0.1]:9/t/v2.0", [], []],
+    ["http://login.example.com/t/v2.0", [], []],
+    ["https://login.microsoftonline.com/t/v2.0", ["https://login.microsoftonline.com/t/v2.0"], ["https://login.microsoftonline.com/t/v2.0"]],
+  ])("issuer %s is kept as %j with the dev flag and as %j without", (issuer, withFlag, withoutFlag) => {
+    // Act
+    const dev = readConfig({ ACTIONPLAN_AUTH_ISSUERS: issuer, ACTIONPLAN_DEV_ISSUER: "1" }).auth.issuers;
+    const prod = readConfig({ ACTIONPLAN_AUTH_ISSUERS: issuer }).auth.issuers;
+    // Assess
+    expect(dev).toEqual(withFlag);
+    expect(prod).toEqual(withoutFlag);
   });
 
   it("keeps an Entra ID issuer without the dev flag", () => {
