@@ -66,7 +66,15 @@ async function serve(
           vary: "origin",
         }
       : {};
-  const url = new URL(req.url ?? "/", "http://localhost");
+  // Not `new URL(req.url, base)`: a request target of "//" or "//host/x" reads as a
+  // scheme-relative URL there, which throws (a 500) or names another host. Prefixing the origin
+  // keeps any target a path; one that still does not parse is a 404 like any unknown route.
+  const url = requestUrl(req.url);
+  if (url === undefined) {
+    send(res, errorResult(new HttpError(404, "route.not-found")), corsHeaders);
+    req.resume();
+    return;
+  }
   const method = (req.method ?? "GET").toUpperCase();
   if (method === "OPTIONS") {
     res.writeHead(204, {
@@ -104,6 +112,16 @@ async function serve(
   const handler = handlers.get(match.route.name) as ApiHandler;
   const result = await handler(toEvent(req, url, method, match.route.path, match.params, body));
   send(res, result, corsHeaders);
+}
+
+/** The request target as a URL on this server, or undefined when it cannot be one. */
+function requestUrl(target: string | undefined): URL | undefined {
+  const path = target ?? "/";
+  try {
+    return new URL(`http://localhost${path.startsWith("/") ? path : `/${path}`}`);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The body, or undefined once it passes 5 MB (the rest is drained, not buffered). */

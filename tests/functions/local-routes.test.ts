@@ -2,6 +2,7 @@
  * The local server answers every route the deployed HTTP API has (infra/routes.ts builds the
  * API from the same two tables), so `npm start` and `actionplan serve` serve what AWS does.
  */
+import { request } from "node:http";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROUTES } from "#functions/routes.ts";
 import { WORKBOOK_ROUTES } from "#functions/nightly/workbook-routes.ts";
@@ -70,4 +71,27 @@ describe("local server", () => {
     expect([unknown.status, unknown.body.error.code]).toEqual([404, "route.not-found"]);
     expect([wrong.status, wrong.body.error.code]).toEqual([405, "method.not-allowed"]);
   });
+
+  // Raw request targets that fetch would normalise away: sent as written with node:http.
+  it.each(["//", "//evil.example/plans", "///plans/routes-plan/changes", "/%E0%A4%A"])(
+    "answers the request target %s with a JSON 404, not a 500",
+    async (target) => {
+      // Prepare
+      const { hostname, port } = new URL(stack().apiUrl);
+      // Act
+      const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request({ hostname, port, path: target, method: "GET" }, (res) => {
+          let body = "";
+          res.setEncoding("utf8");
+          res.on("data", (c: string) => (body += c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+      // Assess
+      expect(reply.status).toBe(404);
+      expect((JSON.parse(reply.body) as { error: { code: string } }).error.code).toBe("route.not-found");
+    },
+  );
 });
