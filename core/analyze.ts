@@ -9,7 +9,7 @@ import type { BudgetSummary } from "#core/budget/index.ts";
 import { locate, sheetIssue, sortIssues } from "#core/validate/problem.ts";
 import type { FieldProblem } from "#core/validate/problem.ts";
 import { hasError } from "#core/validate/fields/build.ts";
-import { uniqueCodes } from "#core/validate/rules/unique.ts";
+import { storableKeys, uniqueCodes } from "#core/validate/rules/unique.ts";
 import { budgetProjectRefs, linePriorityRefs, projectKeys, projectLineRefs } from "#core/validate/rules/references.ts";
 import { budgetRules, prlStatedRule } from "#core/validate/rules/derived.ts";
 import { uncachedFormulaWarnings } from "#core/validate/rules/uncached.ts";
@@ -137,6 +137,9 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
   uniqueCodes(priorities, (p) => ({ key: p.code, field: "code" }));
   uniqueCodes(lines, (l) => ({ key: l.code, field: "code" }));
   uniqueCodes(projects, (p) => ({ key: p.key, field: p.code !== undefined ? "code" : "acronym" }));
+  storableKeys(priorities, (p) => ({ key: p.code, field: "code" }));
+  storableKeys(lines, (l) => ({ key: l.code, field: "code" }));
+  storableKeys(projects, (p) => ({ key: p.key, field: p.code !== undefined ? "code" : "acronym" }));
   // Always checked: without a priorities sheet the lines define the priorities (combined layout).
   linePriorityRefs(lines, new Set(priorities.map((e) => e.entity.code)));
   if (present.lines) projectLineRefs(projects, new Set(lines.map((e) => e.entity.code)));

@@ -29,6 +29,14 @@ export const MESSAGES = {
     it: "Codice duplicato \"{value}\": già usato alla riga {firstRow}.",
     en: "Duplicate code \"{value}\": already used in row {firstRow}.",
   },
+  "key.too-long": {
+    it: "Codice troppo lungo per l'archivio cloud: {chars} caratteri ({bytes} byte in UTF-8), al massimo {maxChars} caratteri e {maxBytes} byte.",
+    en: "Code too long for the cloud store: {chars} characters ({bytes} bytes in UTF-8), at most {maxChars} characters and {maxBytes} bytes.",
+  },
+  "key.unpaired-surrogate": {
+    it: "Il codice contiene un carattere non valido (surrogato UTF-16 isolato): l'archivio cloud non può conservarlo.",
+    en: "The code holds an invalid character (a lone UTF-16 surrogate): the cloud store cannot keep it.",
+  },
   "ref.unknown-priority": {
     it: "La priorità \"{value}\" non esiste nel foglio delle priorità.",
     en: "Priority \"{value}\" does not exist in the priorities sheet.",

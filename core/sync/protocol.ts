@@ -15,7 +15,14 @@ export const SourceSchema = z.enum(["addin", "nightly", "cli"]);
 export type SyncSource = z.infer<typeof SourceSchema>;
 
 /** A row's wire values: a JSON object (the core's canonical entity JSON). */
-export const RowValuesSchema = z.record(z.string(), z.unknown());
+/**
+ * The object itself, not a rebuilt copy: a record schema rebuilds the object and drops a field
+ * named `__proto__` (a sheet column may be headed so); JSON only has string keys anyway.
+ */
+export const RowValuesSchema = z.custom<Record<string, unknown>>(
+  (v) => typeof v === "object" && v !== null && !Array.isArray(v),
+  { message: "expected an object" },
+);
 export type RowValues = z.infer<typeof RowValuesSchema>;
 
 export const RowKeySchema = z.string().min(1).max(MAX_KEY_LENGTH);

@@ -3,7 +3,8 @@
  * changed since the last sync, each with the version it was based on").
  */
 import type { BudgetRow, EntityKind, Plan } from "#core/model.ts";
-import { rowHash } from "./hash.ts";
+import { fnv1a64, rowHash } from "./hash.ts";
+import { utf8Bytes } from "./row-limits.ts";
 import type { PushRow, RowValues } from "./protocol.ts";
 import { stateKey, type SyncState } from "./state.ts";
 import { entityWireValues } from "./wire.ts";
@@ -29,9 +30,35 @@ export interface PlanRows {
   held: HeldRow[];
 }
 
-/** The base key of a budget row: project | category (or label) | year | partner. */
+/**
+ * The base key of a budget row: project | category (or label) | year | partner.
+ *
+ * Short keys (every key that could ever sync before) are exactly that text, so nothing synced
+ * re-keys. A key that would pass MAX_BUDGET_BASE_BYTES or MAX_BUDGET_BASE_CHARS (a Partner cell of
+ * 600 characters) keeps each long part's first characters and a digest of the whole part instead:
+ * the identity stays unique and bounded, and the readable parts are whole in the row's values.
+ */
 export function budgetBaseKey(row: BudgetRow): string {
-  return `${row.project}|${row.category ?? row.categoryLabel ?? ""}|${row.year ?? ""}|${row.partner ?? ""}`;
+  const parts = [row.project, row.category ?? row.categoryLabel ?? "", row.year ?? "", row.partner ?? ""].map(String);
+  const full = parts.join("|");
+  if (full.length <= MAX_BUDGET_BASE_CHARS && utf8Bytes(full) <= MAX_BUDGET_BASE_BYTES) return full;
+  return parts.map((p) => (p.length > LONG_PART_CHARS ? shortPart(p) : p)).join("|");
+}
+
+/**
+ * Bounds of a budget base key kept as written: with `#60000` after it, still within the protocol's
+ * 512 characters and MAX_KEY_BYTES.
+ */
+const MAX_BUDGET_BASE_CHARS = 500;
+const MAX_BUDGET_BASE_BYTES = 900;
+/** A part longer than this is shortened in a long key (4 parts of ≤ 64 + 17 characters: ≤ 1 000 bytes). */
+const LONG_PART_CHARS = 64;
+
+/** The first 48 characters (whole code points) of a long part, "~" and its 64-bit digest. */
+function shortPart(part: string): string {
+  const head = Array.from(part.slice(0, 49)).join("").slice(0, 48);
+  const cut = /[\uD800-\uDBFF]$/.test(head) ? head.slice(0, -1) : head;
+  return `${cut}~${fnv1a64(part)}`;
 }
 
 /**

@@ -91,6 +91,22 @@ export const MESSAGES = {
     it: 'Il campo "{path}" non contiene un valore JSON.',
     en: 'The field "{path}" does not hold a JSON value.',
   },
+  "sync.value-field-name": {
+    it: 'Il campo "{path}" ha un nome che l\'archivio non può salvare (oltre {limit} byte in UTF-8, o un surrogato UTF-16 isolato).',
+    en: 'The field "{path}" has a name the store cannot save (over {limit} bytes in UTF-8, or a lone UTF-16 surrogate).',
+  },
+  "sync.value-text": {
+    it: 'Il campo "{path}" contiene un testo non valido (surrogato UTF-16 isolato): l\'archivio lo salverebbe alterato.',
+    en: 'The field "{path}" holds invalid text (a lone UTF-16 surrogate): the store would save it altered.',
+  },
+  "sync.key-too-long": {
+    it: 'La chiave della riga è troppo lunga per l\'archivio ({bytes} byte in UTF-8, al massimo {limit}) o contiene un surrogato UTF-16 isolato.',
+    en: 'The row key is too long for the store ({bytes} bytes in UTF-8, at most {limit}) or holds a lone UTF-16 surrogate.',
+  },
+  "sync.version-range": {
+    it: "La versione di base {version} è fuori intervallo (al massimo {limit}).",
+    en: "The base version {version} is out of range (at most {limit}).",
+  },
   "sync.conflict-values-omitted": {
     it: 'I valori nel cloud della riga "{value}" non sono nella risposta (sarebbe troppo grande): scarica le modifiche per vederli.',
     en: 'The cloud values of row "{value}" are left out of the response (it would be too large): pull the changes to see them.',

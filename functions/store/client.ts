@@ -33,7 +33,10 @@ export function createDocumentClient(
       : {}),
   });
   return DynamoDBDocumentClient.from(client, {
-    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
+    // convertClassInstanceToMap: the marshaller takes an object whose `constructor` is not Object
+    // for a class instance, and a row may well have a column headed "constructor" (a string).
+    // Real class instances never get here: storable-values.ts refuses them first.
+    marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false, convertClassInstanceToMap: true },
   });
 }
 

@@ -12,6 +12,7 @@ import { validateEntity, type EntityContext } from "#core/validate/entity.ts";
 import { budgetBaseKey } from "#core/sync/rows.ts";
 import { canonicalJson, fnv1a64, rowHash } from "#core/sync/hash.ts";
 import { MAX_ROW_BYTES, type PushRow } from "#core/sync/protocol.ts";
+import { keyLimit, MAX_BASE_VERSION, MAX_FIELD_NAME_BYTES, MAX_KEY_BYTES, utf8Bytes } from "#core/sync/row-limits.ts";
 import type { BudgetRow } from "#core/model.ts";
 import { MESSAGES, type MessageCode } from "../http/messages.ts";
 import { findUnstorable, MAX_VALUE_DEPTH, type Unstorable } from "./storable-values.ts";
@@ -43,6 +44,22 @@ export async function checkRows(
       return;
     }
     seen.set(id, index);
+    // DynamoDB's own limits, before anything is written: past them the SDK or the service would fail the push.
+    if (keyLimit(row.key) !== undefined) {
+      invalid.set(index, [
+        syncIssue("sync.key-too-long", "key", row.key, locale, { bytes: utf8Bytes(row.key), limit: MAX_KEY_BYTES }),
+      ]);
+      return;
+    }
+    if (row.baseVersion > MAX_BASE_VERSION) {
+      invalid.set(index, [
+        syncIssue("sync.version-range", "baseVersion", row.key, locale, {
+          version: row.baseVersion,
+          limit: MAX_BASE_VERSION,
+        }),
+      ]);
+      return;
+    }
     // Before canonicalJson: it recurses, and what DynamoDB cannot store must fail the row, not the push.
     // A tombstone stores no values: whatever it carries is dropped.
     const unstorable = row.deleted === true ? undefined : findUnstorable(row.values);
@@ -181,13 +198,15 @@ const UNSTORABLE_CODES: Record<Unstorable["reason"], MessageCode> = {
   number: "sync.value-number",
   "empty-key": "sync.value-empty-key",
   "not-json": "sync.value-not-json",
+  "field-name": "sync.value-field-name",
+  text: "sync.value-text",
 };
 
 /** The row's issue for a value DynamoDB cannot store; the column is the field's path. */
 function unstorableIssue(found: Unstorable, key: string, locale: "it" | "en"): Issue {
   return syncIssue(UNSTORABLE_CODES[found.reason], found.path, key, locale, {
     path: found.path,
-    limit: MAX_VALUE_DEPTH,
+    limit: found.reason === "field-name" ? MAX_FIELD_NAME_BYTES : MAX_VALUE_DEPTH,
   });
 }
 

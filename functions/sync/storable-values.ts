@@ -8,6 +8,8 @@
  * overflow the call stack before it is refused.
  */
 
+import { fieldNameLimit, hasUnpairedSurrogate } from "#core/sync/row-limits.ts";
+
 /**
  * Deepest nesting of containers (objects, arrays) a row's values may have, counting `values`
  * itself as 1. DynamoDB allows 32 levels per item; DynamoDB Local refuses a `values` attribute
@@ -25,7 +27,7 @@ export const MAX_REQUEST_DEPTH = 256;
 const MIN_MAGNITUDE = 1e-130;
 
 /** Why a value cannot be stored. */
-export type UnstorableReason = "depth" | "number" | "empty-key" | "not-json";
+export type UnstorableReason = "depth" | "number" | "empty-key" | "not-json" | "field-name" | "text";
 
 /** The first unstorable value found: where (a field path like `extra.list[2].x`) and why. */
 export interface Unstorable {
@@ -74,6 +76,9 @@ export function findUnstorable(values: unknown, maxDepth = MAX_VALUE_DEPTH): Uns
       const item = (value as Record<string, unknown>)[key];
       if (key === "")
         return { path: fieldPath({ value: item, depth, parent: frame, key: '""' }), reason: "empty-key" };
+      // Names DynamoDB cannot hold (≥ 64 KB) or would hold altered (a lone surrogate becomes U+FFFD).
+      if (fieldNameLimit(key) !== undefined)
+        return { path: fieldPath({ value: item, depth, parent: frame, key: key.slice(0, 40) }), reason: "field-name" };
       if (item !== undefined) stack.push({ value: item, depth, parent: frame, key });
     }
   }
@@ -105,6 +110,8 @@ function scalarProblem(value: unknown): UnstorableReason | undefined {
         return "number";
       return undefined;
     case "string":
+      // Stored as UTF-8: a lone surrogate would come back as U+FFFD, a different value.
+      return hasUnpairedSurrogate(value) ? "text" : undefined;
     case "boolean":
     case "object":
       return undefined;

@@ -2,6 +2,7 @@
 import type { EntityKind } from "#core/model.ts";
 import type { Change, CurrentRow, RowValues, SyncSource } from "#core/sync/protocol.ts";
 import type { StoredRow, StoredVersion } from "../store.ts";
+import { decodeFieldNames } from "./field-names.ts";
 
 /** A ROW# item as stored. */
 export interface RowItem {
@@ -41,7 +42,7 @@ export function toCurrent(item: RowItem | undefined): CurrentRow {
   if (!item) return { version: 0, values: {}, deleted: true, updatedAt: "", updatedBy: "" };
   return {
     version: item.version,
-    values: item.values ?? {},
+    values: decodeFieldNames(item.values ?? {}),
     deleted: item.deleted,
     updatedAt: item.updatedAt,
     updatedBy: item.updatedBy,
@@ -57,7 +58,7 @@ export function toChange(item: ChangeItem): Change {
     entity: item.entity as EntityKind,
     key: item.key ?? "",
     version: item.version ?? 0,
-    values: item.values ?? {},
+    values: decodeFieldNames(item.values ?? {}),
     deleted: item.deleted ?? false,
     updatedAt: item.at ?? "",
     updatedBy: item.by ?? "",

@@ -28,6 +28,7 @@ import { HISTORY_INDEX } from "../table-definition.ts";
 import { readChanges } from "./changes.ts";
 import { chunk, type DynamoContext } from "./context.ts";
 import { claim, complete, release } from "./idempotency.ts";
+import { keyLimit } from "#core/sync/row-limits.ts";
 import { changeMember, listMembers } from "./members.ts";
 import { toStoredRow, toVersion, type ChangeItem, type RowItem } from "./items.ts";
 import { writeRows } from "./write-rows.ts";
@@ -120,7 +121,10 @@ export class DynamoSyncStore implements SyncStore {
     refs: readonly { entity: EntityKind; key: string }[],
   ): Promise<Map<string, StoredRow>> {
     const found = new Map<string, StoredRow>();
-    const unique = [...new Map(refs.map((r) => [rowId(r.entity, r.key), r])).values()];
+    // A key past the store's limits names no row (no write takes it), and DynamoDB refuses to
+    // even look it up: a budget row may name a project of 2 000 bytes.
+    const storable = refs.filter((r) => keyLimit(r.key) === undefined);
+    const unique = [...new Map(storable.map((r) => [rowId(r.entity, r.key), r])).values()];
     for (const group of chunk(unique, 100)) {
       let keys: Record<string, unknown>[] = group.map((r) => ({
         pk: planPk(plan),

@@ -27,6 +27,7 @@ import type { Actor, RowWrite, WriteOutcome } from "../store.ts";
 import { chunk, mapLimit, type DynamoContext } from "./context.ts";
 import { packBatches, ROWS_PER_TRANSACTION, rowTransactionBytes } from "./transaction-batches.ts";
 import { toCurrent, type RowItem } from "./items.ts";
+import { encodeFieldNames } from "./field-names.ts";
 
 /** Rounds of per-row retries before the push gives up with a retryable error. */
 const MAX_ROUNDS = 8;
@@ -261,7 +262,7 @@ function transactItems(
   if (!write.deleted) {
     set += ", #vals = :vals";
     names["#vals"] = "values";
-    values[":vals"] = write.values;
+    values[":vals"] = encodeFieldNames(write.values);
   }
   let condition = "attribute_not_exists(pk)";
   if (write.baseVersion > 0) {
@@ -292,7 +293,7 @@ function transactItems(
           entity: write.entity,
           key: write.key,
           version,
-          ...(write.deleted ? {} : { values: write.values }),
+          ...(write.deleted ? {} : { values: encodeFieldNames(write.values) }),
           deleted: write.deleted,
           at,
           by: actor.id,
