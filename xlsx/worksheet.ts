@@ -24,8 +24,15 @@ export interface WorkbookContext {
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
 
-/** "AB12" → [row 12, column 28] (1-based), or undefined when it is not a cell address. */
-function parseAddress(ref: string): [number, number] | undefined {
+/** Row and column (1-based) of the last address {@link parseAddress} accepted. */
+let addrRow = 0;
+let addrCol = 0;
+
+/**
+ * Parses "AB12" into {@link addrRow} 12 and {@link addrCol} 28 (module variables rather than a
+ * returned pair: this runs once per cell). false when it is not a cell address.
+ */
+function parseAddress(ref: string): boolean {
   let col = 0;
   let i = 0;
   for (; i < ref.length; i++) {
@@ -33,9 +40,17 @@ function parseAddress(ref: string): [number, number] | undefined {
     if (ch < 97 || ch > 122) break;
     col = col * 26 + (ch - 96);
   }
-  const row = Number(ref.slice(i));
-  if (i === 0 || !Number.isInteger(row) || row < 1) return undefined;
-  return [row, col];
+  const letters = i;
+  let row = 0;
+  for (; i < ref.length; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    row = row * 10 + d;
+  }
+  if (letters === 0 || row < 1) return false;
+  addrRow = row;
+  addrCol = col;
+  return true;
 }
 
 interface SharedFormula {
@@ -75,7 +90,6 @@ export function parseWorksheet(bytes: Uint8Array, part: string, name: string, ct
 
   let row = 0; // 1-based row of the current <row>
   let lastCol = 0;
-  let cell: CellState | undefined;
   /** 0: ignore text; 1: into <v>; 2: into <f>; 3: inline string. */
   let capture = 0;
   let buf = "";
@@ -152,9 +166,14 @@ export function parseWorksheet(bytes: Uint8Array, part: string, name: string, ct
     }
   }
 
+  // One cell state, reused: a sheet has hundreds of thousands of cells and each allocation is
+  // garbage the collector then has to chase.
+  const cell: CellState = { row: 0, col: 0, type: "n", style: 0, v: undefined, f: undefined, fType: "", fShared: undefined, inline: undefined };
+  let inCell = false;
+
   parseXml(bytes, part, limits.maxXmlDepth, {
     open(el, a) {
-      if (cell) {
+      if (inCell) {
         if (el === "v") {
           capture = 1;
           buf = "";
@@ -173,14 +192,25 @@ export function parseWorksheet(bytes: Uint8Array, part: string, name: string, ct
       if (el === "c") {
         let r = row;
         let c = lastCol + 1;
-        if (a.r !== undefined) {
-          const at = parseAddress(a.r);
-          if (!at) throw new ReaderFailure("corrupt", `${name}: cell "${a.r}"`);
-          [r, c] = at;
+        const ref = a.r;
+        if (ref !== undefined) {
+          if (!parseAddress(ref)) throw new ReaderFailure("corrupt", `${name}: cell "${ref}"`);
+          r = addrRow;
+          c = addrCol;
         }
-        if (r < 1 || r > MAX_ROW || c > MAX_COL) throw new ReaderFailure("corrupt", `${name}: cell "${a.r ?? c}"`);
+        if (r < 1 || r > MAX_ROW || c > MAX_COL) throw new ReaderFailure("corrupt", `${name}: cell "${ref ?? c}"`);
         lastCol = c;
-        cell = { row: r, col: c, type: a.t ?? "n", style: a.s === undefined ? 0 : Number(a.s), v: undefined, f: undefined, fType: "", fShared: undefined, inline: undefined };
+        inCell = true;
+        cell.row = r;
+        cell.col = c;
+        cell.type = a.t ?? "n";
+        const style = a.s;
+        cell.style = style === undefined ? 0 : Number(style);
+        cell.v = undefined;
+        cell.f = undefined;
+        cell.fType = "";
+        cell.fShared = undefined;
+        cell.inline = undefined;
       } else if (el === "row") {
         row = a.r === undefined ? row + 1 : Number(a.r);
         if (!Number.isInteger(row) || row < 1 || row > MAX_ROW) throw new ReaderFailure("corrupt", `${name}: row "${a.r}"`);
@@ -190,17 +220,21 @@ export function parseWorksheet(bytes: Uint8Array, part: string, name: string, ct
       }
     },
     close(el) {
-      if (!cell) return;
-      if (el === "c") {
+      if (!inCell) return;
+      if (el === "v") {
+        if (capture === 1) {
+          cell.v = buf;
+          capture = 0;
+        }
+      } else if (el === "c") {
         endCell(cell);
-        cell = undefined;
+        inCell = false;
         capture = 0;
-      } else if (el === "v" && capture === 1) {
-        cell.v = buf;
-        capture = 0;
-      } else if (el === "f" && capture === 2) {
-        cell.f = buf;
-        capture = 0;
+      } else if (el === "f") {
+        if (capture === 2) {
+          cell.f = buf;
+          capture = 0;
+        }
       } else if (el === "is") {
         cell.inline = rich.take(limits.maxStringLength, where(cell.row, cell.col));
         capture = 0;
@@ -231,9 +265,10 @@ function clearMergedCells(values: CellValue[][], merged: readonly string[]): voi
   if (merged.length === 0) return;
   for (const ref of merged) {
     const [from, to] = ref.split(":");
-    const a = from ? parseAddress(from.replaceAll("$", "")) : undefined;
-    const b = to ? parseAddress(to.replaceAll("$", "")) : a;
-    if (!a || !b) continue;
+    if (!from || !parseAddress(from.replaceAll("$", ""))) continue;
+    const a = [addrRow, addrCol] as const;
+    if (to && !parseAddress(to.replaceAll("$", ""))) continue;
+    const b = [addrRow, addrCol] as const;
     const last = Math.min(b[0], values.length);
     for (let r = a[0]; r <= last; r++) {
       const out = values[r - 1] as CellValue[];

@@ -143,8 +143,9 @@ export class ZipArchive {
     } else if (e.method === 8) {
       try {
         // The declared size caps the output: an entry that lies about its size fails here
-        // instead of growing without bound.
-        out = e.size === 0 ? new Uint8Array(0) : inflateRawSync(raw, { maxOutputLength: e.size });
+        // instead of growing without bound. One output chunk of that size spares zlib
+        // concatenating many small ones.
+        out = e.size === 0 ? new Uint8Array(0) : inflateRawSync(raw, { maxOutputLength: e.size, chunkSize: Math.max(64, Math.min(e.size + 1, 64 * 1024 * 1024)) });
       } catch (cause) {
         throw new ReaderFailure("corrupt", e.name, { cause });
       }

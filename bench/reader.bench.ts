@@ -1,0 +1,150 @@
+/**
+ * SPEC §11 / issue 14: reading the 10 000-project / 40 000-budget-row workbook, in one run:
+ * - the xlsx/ reader's load alone and ExcelJS's load alone, in-process (median of RUNS);
+ * - each in a fresh `node` process, with its peak memory (max RSS);
+ * - the whole `npm run actionplan -- validate <file> --json` process (npm, the bundled binary,
+ *   read, analyse, print) ÷ ExcelJS alone in a fresh process: ≤ 0.5 (the command is done before
+ *   ExcelJS alone has opened the file).
+ * The nightly bundle's size and init time are sync.bench.ts's Lambda figures.
+ * Wall clock and CPU time (user + system, every process involved) are both given: on a shared
+ * machine the wall clock measures the neighbours, CPU time still measures the code.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import ExcelJS from "exceljs";
+import { readWorkbookBuffer } from "#xlsx/read-workbook.ts";
+import { largeWorkbook } from "#samples/large-workbook.ts";
+import { writeXlsx } from "#samples/write-xlsx.ts";
+import type { BenchFigure } from "./figure.ts";
+import { median, round, timeMs } from "./figure.ts";
+
+const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 10_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Wall and CPU milliseconds and peak resident memory (MB) of one measured run. */
+interface Sample {
+  wall: number;
+  cpu: number;
+  rssMb: number;
+}
+
+/**
+ * Preloaded (NODE_OPTIONS) into every node process of a measured command, npm's included:
+ * each prints its own CPU time and peak RSS on stderr at exit.
+ */
+const PROBE =
+  "data:text/javascript," +
+  encodeURIComponent(
+    'import { writeSync } from "node:fs"; process.on("exit", () => { const u = process.cpuUsage(); writeSync(2, `\\n@probe ${(u.user + u.system) / 1000} ${process.resourceUsage().maxRSS / 1024}\\n`); });',
+  );
+
+/** Runs a command to completion (exit 0 or 1); wall time, summed CPU and the largest peak RSS. */
+function spawnMeasured(command: string, args: string[]): Promise<Sample> {
+  return new Promise((done, fail) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, NODE_OPTIONS: `--import=${PROBE}` },
+    });
+    let err = "";
+    child.stderr.setEncoding("utf8").on("data", (s: string) => (err += s));
+    child.on("error", fail);
+    child.on("close", (code) => {
+      const wall = Number(process.hrtime.bigint() - start) / 1e6;
+      let cpu = 0;
+      let rssMb = 0;
+      for (const m of err.matchAll(/@probe ([\d.]+) ([\d.]+)/g)) {
+        cpu += Number(m[1]);
+        rssMb = Math.max(rssMb, Number(m[2]));
+      }
+      if (code === 0 || code === 1) done({ wall, cpu, rssMb });
+      else fail(new Error(`${command} ${args.join(" ")} exited ${code}: ${err.trim().split("\n")[0] ?? ""}`));
+    });
+  });
+}
+
+async function measure(fn: () => unknown): Promise<Sample> {
+  const before = process.cpuUsage();
+  const wall = await timeMs(fn);
+  const used = process.cpuUsage(before);
+  return { wall, cpu: (used.user + used.system) / 1000, rssMb: Number.NaN };
+}
+
+const EXCELJS_SCRIPT = `import ExcelJS from "exceljs"; import { readFile } from "node:fs/promises";
+await new ExcelJS.Workbook().xlsx.load(await readFile(process.argv[1]));`;
+
+const med = (xs: readonly Sample[], k: keyof Sample): number => median(xs.map((x) => x[k]));
+
+export async function run(): Promise<BenchFigure[]> {
+  const dir = join(tmpdir(), `actionplan-bench-reader-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `large-${PROJECTS}.xlsx`);
+  await writeXlsx(largeWorkbook({ projects: PROJECTS }), path);
+  const bytes = await readFile(path);
+  // The reader alone in a fresh process runs from a bundle, as the CLI and the Lambda do.
+  const readerBundle = join(dir, "reader.mjs");
+  await build({
+    entryPoints: [join(ROOT, "xlsx/read-workbook.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    outfile: readerBundle,
+    logLevel: "silent",
+  });
+  const readerScript = `const { readWorkbookFile } = await import(${JSON.stringify(readerBundle)}); await readWorkbookFile(process.argv[1]);`;
+
+  const ours = () => readWorkbookBuffer(bytes, "large.xlsx");
+  const theirs = () => new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer);
+  const excelJsProcess = () => spawnMeasured(process.execPath, ["--input-type=module", "-e", EXCELJS_SCRIPT, path]);
+  const readerProcess = () => spawnMeasured(process.execPath, ["--input-type=module", "-e", readerScript, path]);
+  const npmValidate = () => spawnMeasured("npm", ["run", "--silent", "actionplan", "--", "validate", path, "--json", "--today", "2026-01-01"]);
+
+  // Warm-up: JIT, file cache, and the CLI's bundle built once.
+  await ours();
+  await theirs();
+  await npmValidate();
+  const samples = { ours: [] as Sample[], theirs: [] as Sample[], ourProc: [] as Sample[], theirProc: [] as Sample[], npm: [] as Sample[] };
+  for (let i = 0; i < RUNS; i++) {
+    samples.ours.push(await measure(ours));
+    samples.theirs.push(await measure(theirs));
+    samples.ourProc.push(await readerProcess());
+    samples.theirProc.push(await excelJsProcess());
+    samples.npm.push(await npmValidate());
+  }
+
+  const figures: BenchFigure[] = [
+    { figure: `reader: workbook of ${PROJECTS.toLocaleString("en-US")} projects, ${(4 * PROJECTS).toLocaleString("en-US")} budget rows`, value: round(bytes.length / 1024), unit: "KB" },
+  ];
+  for (const k of ["wall", "cpu"] as const) {
+    const label = k === "wall" ? "wall" : "CPU";
+    const ratio = med(samples.npm, k) / med(samples.theirProc, k);
+    figures.push(
+      { figure: `[${label}] xlsx/ reader load alone, in-process (median of ${RUNS})`, value: round(med(samples.ours, k)), unit: "ms" },
+      { figure: `[${label}] ExcelJS load alone, in-process`, value: round(med(samples.theirs, k)), unit: "ms" },
+      { figure: `[${label}] xlsx/ reader load alone, fresh node process`, value: round(med(samples.ourProc, k)), unit: "ms" },
+      { figure: `[${label}] ExcelJS load alone, fresh node process`, value: round(med(samples.theirProc, k)), unit: "ms" },
+      { figure: `[${label}] npm run actionplan -- validate --json, whole process`, value: round(med(samples.npm, k)), unit: "ms" },
+      {
+        figure: `[${label}] npm run actionplan -- validate --json ÷ ExcelJS load in a fresh process`,
+        value: round(ratio),
+        unit: "×",
+        target: "≤ 0.5",
+        pass: ratio <= 0.5,
+      },
+    );
+  }
+  figures.push(
+    { figure: "peak memory (max RSS): xlsx/ reader load, fresh process", value: round(med(samples.ourProc, "rssMb")), unit: "MB" },
+    { figure: "peak memory (max RSS): ExcelJS load, fresh process", value: round(med(samples.theirProc, "rssMb")), unit: "MB" },
+    { figure: "peak memory (max RSS): npm run actionplan -- validate, largest process", value: round(med(samples.npm, "rssMb")), unit: "MB" },
+  );
+  return figures;
+}
