@@ -4,7 +4,8 @@
  * `context.sync()`, which runs the queue in order. Reading a property that was not loaded and
  * synced throws `PropertyNotLoaded`, as Office.js does.
  */
-import { FakeOfficeError, propertyNotLoaded } from "./errors.ts";
+import { apiNotFound, FakeOfficeError, propertyNotLoaded } from "./errors.ts";
+import { profileSupports } from "./profile.ts";
 import type { FakeWorkbookState } from "./state.ts";
 
 type Op = () => void;
@@ -25,6 +26,22 @@ export class FakeRequestQueue {
     return this.#ops.length;
   }
 
+  /**
+   * A member of `set` `version` was called: on an Excel without it, the batch fails with
+   * ApiNotFound at the next sync. Nothing is queued when the set is there (no extra operation).
+   */
+  require(member: string, version: string, set = "ExcelApi"): void {
+    if (!profileSupports(this.state.profile, set, version))
+      this.#ops.push(() => {
+        throw apiNotFound(member, set, version);
+      });
+  }
+
+  /** The same check for a property read by a load, at sync time. */
+  check(member: string, version: string, set = "ExcelApi"): void {
+    if (!profileSupports(this.state.profile, set, version)) throw apiNotFound(member, set, version);
+  }
+
   /** One round trip: runs the queued batch in order; the first failure rejects and drops the rest. */
   async sync(): Promise<void> {
     this.state.syncCount += 1;
@@ -32,6 +49,7 @@ export class FakeRequestQueue {
     this.#ops = [];
     this.state.largestBatch = Math.max(this.state.largestBatch, ops.length);
     this.state.batchCells = 0;
+    this.state.batchWrittenCells = 0;
     // Office.js always answers asynchronously; keep callers honest about awaiting.
     await Promise.resolve();
     this.running = true;

@@ -15,7 +15,9 @@ import { parseA1, parseRange } from "#core/values/address.ts";
 import { FakeRequestQueue } from "./client-object.ts";
 import { enterValue } from "./enter.ts";
 import { FakeOfficeError } from "./errors.ts";
+import { HOST_PROFILES, profileSupports, type HostPlatform, type HostProfile } from "./profile.ts";
 import {
+  changeEvent,
   findSheet,
   getCell,
   putCell,
@@ -38,6 +40,8 @@ export interface SeedSheet {
   visibility?: Visibility;
   /** The user's own formats by A1 address. */
   formats?: Record<string, CellFormat>;
+  /** Sheet protection on (every cell locked). */
+  protected?: boolean;
 }
 
 export interface FakeExcelSeed {
@@ -45,8 +49,10 @@ export interface FakeExcelSeed {
   sheets: SeedSheet[];
   /** "it-IT" (default) or "en-US", or a culture of your own. */
   culture?: "it-IT" | "en-US" | Culture;
-  /** Fails any sync that reads more cells (Excel on the web's 5 MB payload limit). */
+  /** Fails any sync that reads or writes more cells (Excel on the web's 5 MB payload limit); default: the profile's. */
   payloadLimitCells?: number;
+  /** The Excel played (platform + requirement sets); default Microsoft 365 on Windows. */
+  profile?: HostProfile;
 }
 
 /** A seed sheet from a snapshot-shaped fixture (values, 2-D formulas, merged, hidden). */
@@ -94,8 +100,11 @@ export class FakeExcelHost {
 
   constructor(seed: FakeExcelSeed) {
     const culture = typeof seed.culture === "object" ? seed.culture : CULTURES[seed.culture ?? "it-IT"];
+    const profile: HostProfile = seed.profile ?? HOST_PROFILES.desktop365;
     this.state = {
       name: seed.name ?? "Book1.xlsx",
+      profile,
+      batchWrittenCells: 0,
       sheets: [],
       names: new Map(),
       settings: new Map(),
@@ -108,7 +117,8 @@ export class FakeExcelHost {
       changedHandlers: new Set(),
       nextId: 0,
     };
-    if (seed.payloadLimitCells !== undefined) this.state.payloadLimitCells = seed.payloadLimitCells;
+    const limit = seed.payloadLimitCells ?? profile.payloadLimitCells;
+    if (limit !== undefined) this.state.payloadLimitCells = limit;
     for (const s of seed.sheets) this.state.sheets.push(this.#buildSheet(s));
   }
 
@@ -124,6 +134,7 @@ export class FakeExcelHost {
       tables: [],
       charts: [],
     };
+    if (seed.protected === true) sheet.protected = true;
     seed.values.forEach((row, r) =>
       row.forEach((v, c) => {
         // Seeds hold values as Excel stores them: "" and null are empty cells.
@@ -153,6 +164,17 @@ export class FakeExcelHost {
     const result = await batch(context);
     if (context.pendingOperations > 0) await context.sync();
     return result;
+  };
+
+  /** `Office.context.platform` of the Excel played. */
+  get platform(): HostPlatform {
+    return this.state.profile.platform;
+  }
+
+  /** `Office.context.requirements` of the Excel played. */
+  readonly requirements = {
+    isSetSupported: (name: string, minVersion?: string): boolean =>
+      profileSupports(this.state.profile, name, minVersion),
   };
 
   get syncCount(): number {
@@ -217,13 +239,8 @@ export class FakeExcelHost {
     const s = this.sheet(sheet);
     const { row, col } = parseA1(a1);
     putCell(s, row, col, value === null ? undefined : enterValue(value, this.state.culture));
-    const event = {
-      type: "WorksheetChanged" as const,
-      worksheetId: s.id,
-      address: a1,
-      changeType: "RangeEdited" as const,
-      source: "Local" as const,
-    };
+    // A person's edit: Excel reports no add-in as its trigger.
+    const event = changeEvent(this.state, s, a1, "Unknown");
     await Promise.all([...this.state.changedHandlers].map(async (h) => h(event)));
   }
 }

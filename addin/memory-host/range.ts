@@ -6,7 +6,7 @@ import { MAX_COLUMN, MAX_ROW, tryParseRange, type CellRange } from "#core/values
 import { areaToA1, sheetAddress } from "#addin/excel/a1.ts";
 import { FakeClientObject, FakeCollection, type FakeRequestQueue } from "./client-object.ts";
 import { enterFormula, enterValue, type Entered } from "./enter.ts";
-import { FakeOfficeError } from "./errors.ts";
+import { FakeOfficeError, sheetProtected } from "./errors.ts";
 import {
   getCell,
   intersects,
@@ -103,8 +103,8 @@ export class FakeRange extends FakeClientObject {
     state.batchCells += (area.bottom - area.top + 1) * (area.right - area.left + 1);
     if (state.payloadLimitCells !== undefined && state.batchCells > state.payloadLimitCells) {
       throw new FakeOfficeError(
-        "RequestPayloadSizeLimitExceeded",
-        "The response payload size has exceeded the limit.",
+        "ResponsePayloadSizeLimitExceeded",
+        "The response payload size has exceeded the limit. Please refer to the documentation: https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.",
       );
     }
     // Only payloads Excel actually returned count (a refused sync returns nothing).
@@ -181,8 +181,16 @@ export class FakeRange extends FakeClientObject {
         "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
       );
     }
-    const culture = this.queue.state.culture;
-    noteChange(this.queue.state, sheet, areaToA1(area));
+    const state = this.queue.state;
+    state.batchWrittenCells += single ? 1 : rows * cols;
+    if (state.payloadLimitCells !== undefined && state.batchWrittenCells > state.payloadLimitCells)
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        "The request payload size has exceeded the limit. Please refer to the documentation: https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins.",
+      );
+    if (sheet.protected === true) throw sheetProtected(sheet.name, `Range.${kind}`);
+    const culture = state.culture;
+    noteChange(state, sheet, areaToA1(area));
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         const raw = single ? (input[0]?.[0] ?? null) : (input[r]?.[c] ?? null);
@@ -198,6 +206,7 @@ export class FakeRange extends FakeClientObject {
   clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
     this.later(() => {
       const { sheet, area } = this.located();
+      if (sheet.protected === true) throw sheetProtected(sheet.name, "Range.clear");
       if (applyTo !== "Formats") noteChange(this.queue.state, sheet, areaToA1(area));
       for (let r = area.top; r <= Math.min(area.bottom, sheet.cells.length); r++) {
         const row = sheet.cells[r - 1];
@@ -221,6 +230,7 @@ export class FakeRange extends FakeClientObject {
   }
 
   getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.queue.require("Range.getMergedAreasOrNullObject", "1.13");
     return new FakeRangeAreas(this.queue, () => {
       const { sheet, area } = this.located();
       const hits = sheet.merged.filter((m) => intersects(m, area));
@@ -230,6 +240,7 @@ export class FakeRange extends FakeClientObject {
 
   /** Only "Formulas" and "Constants" are modelled (what the adapter asks for). */
   getSpecialCellsOrNullObject(cellType: string): FakeRangeAreas {
+    this.queue.require("Range.getSpecialCellsOrNullObject", "1.9");
     if (cellType !== "Formulas" && cellType !== "Constants")
       throw new FakeOfficeError("InvalidArgument", `Unsupported special cell type ${cellType}`);
     return new FakeRangeAreas(this.queue, () => {
@@ -244,10 +255,10 @@ export class FakeRange extends FakeClientObject {
   }
 
   get conditionalFormats(): FakeConditionalFormatCollection {
-    return this.child(
-      "conditionalFormats",
-      () => new FakeConditionalFormatCollection(this.queue, () => this.located()),
-    );
+    return this.child("conditionalFormats", () => {
+      this.queue.require("Range.conditionalFormats", "1.6");
+      return new FakeConditionalFormatCollection(this.queue, () => this.located());
+    });
   }
 }
 
@@ -377,6 +388,7 @@ export class FakeConditionalFormatCollection extends FakeCollection<FakeConditio
     let owner: FakeSheetState | undefined;
     this.later(() => {
       const { sheet, area } = this.range();
+      if (sheet.protected === true) throw sheetProtected(sheet.name, "ConditionalFormatCollection.add");
       owner = sheet;
       created = { id: newId(this.queue.state), type, area: { ...area }, formula: "" };
       sheet.conditionalFormats.unshift(created); // a new rule takes the top priority, as in Excel
@@ -387,7 +399,15 @@ export class FakeConditionalFormatCollection extends FakeCollection<FakeConditio
       () => created,
     );
   }
+  /** ExcelApi 1.6; fails the batch with ItemNotFound when no rule has `id`. */
+  getItem(id: string): FakeConditionalFormatProxy {
+    const find = (): FakeConditionalFormat | undefined =>
+      this.range().sheet.conditionalFormats.find((cf) => cf.id === id);
+    return new FakeConditionalFormatProxy(this.queue, () => this.range().sheet, find, false, true);
+  }
+  /** ExcelApi 1.14 (on 1.6–1.13 only `getItem` exists). */
   getItemOrNullObject(id: string): FakeConditionalFormatProxy {
+    this.queue.require("ConditionalFormatCollection.getItemOrNullObject", "1.14");
     const find = (): FakeConditionalFormat | undefined =>
       this.range().sheet.conditionalFormats.find((cf) => cf.id === id);
     return new FakeConditionalFormatProxy(this.queue, () => this.range().sheet, find, true);
@@ -410,10 +430,16 @@ export class FakeConditionalFormatProxy extends FakeClientObject {
     sheet: FakeSheetState | (() => FakeSheetState | undefined),
     cf: () => FakeConditionalFormat | undefined,
     nullable = false,
+    /** `getItem(id)`: the rule must exist when the batch reaches its first use. */
+    mustExist = false,
   ) {
     super(queue, nullable);
     this.#sheet = typeof sheet === "function" ? sheet : () => sheet;
     this.#cf = cf;
+    if (mustExist)
+      queue.enqueue(() => {
+        if (!cf()) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.", "ConditionalFormatCollection.getItem");
+      });
   }
   #get(): FakeConditionalFormat {
     const cf = this.#cf();
@@ -463,6 +489,7 @@ export class FakeConditionalFormatProxy extends FakeClientObject {
     this.later(() => {
       const sheet = this.#sheet();
       const cf = this.#get();
+      if (sheet?.protected === true) throw sheetProtected(sheet.name, "ConditionalFormat.delete");
       if (sheet) sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x !== cf);
     });
   }

@@ -5,6 +5,7 @@
  */
 import type { CellValue } from "#core/snapshot/types.ts";
 import type { CellRange } from "#core/values/address.ts";
+import { profileSupports, type HostProfile } from "./profile.ts";
 
 /** The user's own cell formatting, which highlighting must never touch. */
 export interface CellFormat {
@@ -59,6 +60,8 @@ export interface FakeSheetState {
   conditionalFormats: FakeConditionalFormat[];
   tables: FakeTable[];
   charts: FakeChart[];
+  /** Sheet protection on (Review → Protect Sheet): every cell locked, as Excel's default. */
+  protected?: boolean;
 }
 
 export interface FakeNamedItem {
@@ -72,6 +75,8 @@ export interface Culture {
   name: string;
   decimalSeparator: string;
   groupSeparator: string;
+  /** How a typed date is read: "DMY" (it-IT: 5/1/2024 is 5 January) or "MDY" (en-US: 1/5/2024). Default from the name. */
+  dateOrder?: "DMY" | "MDY";
 }
 
 /** A change the host reports to `worksheets.onChanged` handlers (Office.js event args subset). */
@@ -81,6 +86,8 @@ export interface FakeChangedEvent {
   address: string;
   changeType: "RangeEdited";
   source: "Local" | "Remote";
+  /** ExcelApi 1.14: "ThisLocalAddin" for the add-in's own API writes, else "Unknown"; absent below 1.14. */
+  triggerSource?: "ThisLocalAddin" | "Unknown";
 }
 
 export interface FakeWorkbookState {
@@ -89,6 +96,8 @@ export interface FakeWorkbookState {
   names: Map<string, FakeNamedItem>;
   settings: Map<string, unknown>;
   culture: Culture;
+  /** The Excel being played: platform and requirement sets. */
+  profile: HostProfile;
   /** Number of `context.sync()` round trips so far (what SPEC §11 bounds). */
   syncCount: number;
   /** Calls to `suspendApiCalculationUntilNextSync`. */
@@ -99,8 +108,10 @@ export interface FakeWorkbookState {
   batchCells: number;
   /** Largest `batchCells` of any sync Excel answered so far (a sync over the limit is refused). */
   largestBatchCells: number;
-  /** When set, a sync reading more cells fails like Excel on the web's 5 MB limit. */
+  /** When set, a sync reading (or writing) more cells fails like Excel on the web's 5 MB limit. */
   payloadLimitCells?: number;
+  /** Cells written by values/formulas sets in the running sync (the request payload). */
+  batchWrittenCells: number;
   activeSheet?: string;
   /** The last `range.select()`. */
   selection?: { sheet: string; address: string };
@@ -112,13 +123,25 @@ export interface FakeWorkbookState {
 
 /** Records a change written through the API, reported to `onChanged` handlers after the sync. */
 export function noteChange(wb: FakeWorkbookState, sheet: FakeSheetState, address: string): void {
-  (wb.pendingEvents ??= []).push({
+  (wb.pendingEvents ??= []).push(changeEvent(wb, sheet, address, "ThisLocalAddin"));
+}
+
+/** A change event as the configured Excel reports it (`triggerSource` only from ExcelApi 1.14). */
+export function changeEvent(
+  wb: FakeWorkbookState,
+  sheet: FakeSheetState,
+  address: string,
+  trigger: "ThisLocalAddin" | "Unknown",
+): FakeChangedEvent {
+  const event: FakeChangedEvent = {
     type: "WorksheetChanged",
     worksheetId: sheet.id,
     address,
     changeType: "RangeEdited",
     source: "Local",
-  });
+  };
+  if (profileSupports(wb.profile, "ExcelApi", "1.14")) event.triggerSource = trigger;
+  return event;
 }
 
 /** A fresh id ("{…}" like Excel's object ids). */

@@ -53,10 +53,12 @@ export class FakeNamedItemCollection extends FakeCollection<FakeNamedItemProxy> 
     return [...this.queue.state.names.values()].map((n) => new FakeNamedItemProxy(this.queue, () => n));
   }
   getItemOrNullObject(name: string): FakeNamedItemProxy {
+    this.queue.require("NamedItemCollection.getItemOrNullObject", "1.4");
     return new FakeNamedItemProxy(this.queue, () => this.queue.state.names.get(name.toLowerCase()), true);
   }
   /** `reference` is a formula string ("=LAMBDA(…)") or a range. */
   add(name: string, reference: string | FakeRange, comment = ""): FakeNamedItemProxy {
+    this.queue.require("NamedItemCollection.add", "1.4");
     this.later(() => {
       const names = this.queue.state.names;
       if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
@@ -143,7 +145,10 @@ export class FakeApplication extends FakeClientObject {
     name: string;
     numberFormat: FakeLeaf & { numberDecimalSeparator: string; numberGroupSeparator: string };
   } {
-    return this.child("cultureInfo", () => this.#cultureInfo());
+    return this.child("cultureInfo", () => {
+      this.queue.require("Application.cultureInfo", "1.11");
+      return this.#cultureInfo();
+    });
   }
   #cultureInfo(): FakeLeaf & {
     name: string;
@@ -165,6 +170,7 @@ export class FakeApplication extends FakeClientObject {
     return info as CultureInfoProxy & { name: string; numberFormat: typeof numberFormat };
   }
   suspendApiCalculationUntilNextSync(): void {
+    this.queue.require("Application.suspendApiCalculationUntilNextSync", "1.6");
     this.later(() => {
       this.queue.state.calcSuspensions += 1;
     });
@@ -202,7 +208,10 @@ export class FakeWorkbook extends FakeClientObject {
     return ["name"];
   }
   protected read(prop: string): unknown {
-    if (prop === "name") return this.queue.state.name;
+    if (prop === "name") {
+      this.queue.check("Workbook.name", "1.7");
+      return this.queue.state.name;
+    }
     return this.unknown(prop);
   }
   protected override navigate(prop: string): FakeClientObject {

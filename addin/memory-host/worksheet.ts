@@ -2,7 +2,7 @@
  * Worksheets, their collection (with `onChanged`), tables and charts.
  */
 import { FakeClientObject, FakeCollection, type FakeRequestQueue } from "./client-object.ts";
-import { FakeOfficeError } from "./errors.ts";
+import { FakeOfficeError, sheetProtected } from "./errors.ts";
 import { FakeLeaf, FakeRange, WHOLE_SHEET, areaOf } from "./range.ts";
 import {
   findSheet,
@@ -68,6 +68,7 @@ export class FakeWorksheet extends FakeClientObject {
     return this.loaded("visibility");
   }
   set visibility(v: Visibility) {
+    this.queue.require("Worksheet.visibility (set)", "1.2");
     this.later(() => {
       if (!VISIBILITIES.has(v))
         throw new FakeOfficeError("InvalidArgument", `Invalid visibility ${String(v)}`);
@@ -93,6 +94,7 @@ export class FakeWorksheet extends FakeClientObject {
   }
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    this.queue.require("Worksheet.getUsedRangeOrNullObject", "1.4");
     return new FakeRange(
       this.queue,
       () => {
@@ -122,6 +124,14 @@ export class FakeWorksheet extends FakeClientObject {
     this.later(() => {
       const s = this.sheet();
       const state = this.queue.state;
+      // Worksheet.delete: "if the worksheet's visibility is set to "VeryHidden", the delete
+      // operation will fail with an InvalidOperation exception".
+      if (s.visibility === "VeryHidden")
+        throw new FakeOfficeError(
+          "InvalidOperation",
+          "This operation is not permitted for the current object: a very hidden worksheet cannot be deleted.",
+          "Worksheet.delete",
+        );
       if (state.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
         throw new FakeOfficeError(
           "InvalidOperation",
@@ -130,6 +140,16 @@ export class FakeWorksheet extends FakeClientObject {
       }
       state.sheets = state.sheets.filter((x) => x !== s);
     });
+  }
+
+  /** `worksheet.protection` (ExcelApi 1.2): `protected`, `protect()`, `unprotect()`. */
+  get protection(): FakeWorksheetProtection {
+    return this.child("protection", () => new FakeWorksheetProtection(this.queue, () => this.sheet()));
+  }
+
+  protected override navigate(prop: string): FakeClientObject {
+    if (prop === "protection") return this.protection;
+    return super.navigate(prop);
   }
 
   get tables(): FakeTableCollection {
@@ -156,6 +176,7 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
     return new FakeWorksheet(this.queue, () => findSheet(this.queue.state, name));
   }
   getItemOrNullObject(name: string): FakeWorksheet {
+    this.queue.require("WorksheetCollection.getItemOrNullObject", "1.4");
     return new FakeWorksheet(this.queue, () => findSheet(this.queue.state, name), true);
   }
   getActiveWorksheet(): FakeWorksheet {
@@ -191,6 +212,7 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
 
   readonly onChanged = {
     add: (handler: (e: FakeChangedEvent) => Promise<unknown> | void): FakeEventHandlerResult => {
+      this.queue.require("WorksheetCollection.onChanged", "1.7");
       this.later(() => this.queue.state.changedHandlers.add(handler));
       return { remove: () => this.later(() => this.queue.state.changedHandlers.delete(handler)) };
     },
@@ -221,6 +243,7 @@ export class FakeTableCollection extends FakeCollection<TableLeaf> {
     this.later(() => {
       const sheet = this.sheet();
       const state = this.queue.state;
+      if (sheet.protected === true) throw sheetProtected(sheet.name, "TableCollection.add");
       const area = areaOf(sheet, address);
       if (
         sheet.tables.some(
@@ -269,6 +292,7 @@ export class FakeChartCollection extends FakeCollection<ChartLeaf> {
     this.later(() => {
       const sheet = this.sheet();
       const state = this.queue.state;
+      if (sheet.protected === true) throw sheetProtected(sheet.name, "ChartCollection.add");
       const created = {
         id: newId(state),
         name: `Chart ${String(state.nextId)}`,
@@ -287,5 +311,36 @@ export class FakeChartCollection extends FakeCollection<ChartLeaf> {
       ],
     });
     return { title };
+  }
+}
+
+/** Sheet protection (ExcelApi 1.2). Protecting with no options locks every cell, as Excel's default. */
+export class FakeWorksheetProtection extends FakeClientObject {
+  constructor(
+    queue: FakeRequestQueue,
+    private readonly sheet: () => FakeSheetState,
+  ) {
+    super(queue, false);
+    queue.require("Worksheet.protection", "1.2");
+  }
+  protected scalarProps(): readonly string[] {
+    return ["protected"];
+  }
+  protected read(prop: string): unknown {
+    if (prop === "protected") return this.sheet().protected === true;
+    return this.unknown(prop);
+  }
+  get protected(): boolean {
+    return this.loaded("protected");
+  }
+  protect(): void {
+    this.later(() => {
+      this.sheet().protected = true;
+    });
+  }
+  unprotect(): void {
+    this.later(() => {
+      delete this.sheet().protected;
+    });
   }
 }
