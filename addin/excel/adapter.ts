@@ -20,6 +20,8 @@ import type { ExcelRun } from "./api.ts";
 import { OwnWrites, watchChanges, type ChangeWatch } from "./changes.ts";
 import { clearHighlights, highlightIssues, type HighlightFacts, type HighlightResult } from "./highlights.ts";
 import { MARKER_PREFIX, type WorkbookFacts } from "./internal-sheets.ts";
+import { FeatureUnavailableError, hostSupports, OPTIONAL_FEATURES, type Features, type SetSupport } from "./features.ts";
+import { consoleLog, type AdapterLog } from "./office-errors.ts";
 import { defineLambdaNames, type LambdaNamesResult } from "./lambda-names.ts";
 import { addSheetWithTable, type OverviewChart, type OverviewResult } from "./overview-sheet.ts";
 import { readWorkbook, type ReadOptions } from "./read-snapshot.ts";
@@ -34,6 +36,10 @@ export interface ExcelAdapterOptions {
   read?: ReadOptions;
   /** Clock for the own-write window of change events (tests drive it). */
   now?: () => number;
+  /** `Office.context.requirements.isSetSupported` (default: Office's when loaded, else everything). */
+  supports?: SetSupport;
+  /** Where errors no fallback was written for are reported before they are thrown on (default: console). */
+  log?: AdapterLog;
 }
 
 export class ExcelAdapter {
@@ -46,17 +52,26 @@ export class ExcelAdapter {
   #highlightEpoch = 0;
   #syncSheet: boolean | undefined;
   #lastCells = 0;
+  readonly #log: AdapterLog;
+  /** Optional features this Excel supports (isSetSupported, asked once). */
+  readonly features: Features;
 
   constructor(options: ExcelAdapterOptions) {
     this.#run = options.run;
     this.#read = options.read ?? {};
-    this.#own = new OwnWrites(options.now);
+    this.#log = options.log ?? consoleLog;
+    const supports = options.supports ?? hostSupports();
+    this.features = {
+      triggerSource: supports(...OPTIONAL_FEATURES.triggerSource),
+      lambdaNames: supports(...OPTIONAL_FEATURES.lambdaNames),
+    };
+    this.#own = new OwnWrites(options.now, undefined, this.features.triggerSource);
   }
 
   /** Every sheet into a snapshot, culture → locale: 2 round trips (more only over the web's payload cap). */
   async readSnapshot(): Promise<WorkbookSnapshot> {
     const epoch = this.#highlightEpoch;
-    const { snapshot, facts } = await readWorkbook(this.#run, this.#read, this.#lastCells);
+    const { snapshot, facts } = await readWorkbook(this.#run, this.#read, this.#lastCells, this.#log);
     this.#learn(facts, epoch === this.#highlightEpoch);
     return snapshot;
   }
@@ -68,7 +83,13 @@ export class ExcelAdapter {
       const internal = name.startsWith(MARKER_PREFIX) || name.toLowerCase() === SYNC_SHEET_NAME.toLowerCase();
       this.#own.learnSheet(id, name, internal);
     }
-    if (highlights) this.#highlights = { sheets: facts.sheets, markers: facts.markers, rules: facts.rules };
+    if (highlights)
+      this.#highlights = {
+        sheets: facts.sheets,
+        markers: facts.markers,
+        rules: facts.rules,
+        protectedSheets: facts.protectedSheets,
+      };
   }
 
   /** Activates the sheet and selects the cell (issue list → cell). */
@@ -103,7 +124,7 @@ export class ExcelAdapter {
    */
   highlightIssues(issues: readonly Issue[]): Promise<HighlightResult> {
     return this.#highlight(
-      (known) => highlightIssues(this.#run, issues, known),
+      (known) => highlightIssues(this.#run, issues, known, this.#log),
       (r) => r.facts,
     );
   }
@@ -111,7 +132,7 @@ export class ExcelAdapter {
   /** Removes every highlight of ours in one step; the user's own formats and rules stay. */
   async clearHighlights(): Promise<void> {
     await this.#highlight(
-      (known) => clearHighlights(this.#run, known),
+      (known) => clearHighlights(this.#run, known, this.#log),
       (facts) => facts,
     );
   }
@@ -120,7 +141,7 @@ export class ExcelAdapter {
   async writeSyncState(state: SyncState): Promise<void> {
     const done = this.#own.begin([{ sheet: SYNC_SHEET_NAME }]);
     try {
-      await writeSyncState(this.#run, state, this.#syncSheet);
+      await writeSyncState(this.#run, state, this.#syncSheet, this.#log);
       this.#syncSheet = true;
     } finally {
       done();
@@ -154,7 +175,7 @@ export class ExcelAdapter {
     const done = this.#own.begin(targets);
     try {
       const sync = state === undefined ? undefined : { state, exists: this.#syncSheet };
-      const n = await writeSheetCells(this.#run, updates, sync);
+      const n = await writeSheetCells(this.#run, updates, sync, this.#log);
       if (state) this.#syncSheet = true;
       return n;
     } finally {
@@ -177,8 +198,13 @@ export class ExcelAdapter {
     }
   }
 
-  /** Defines PRL, PRLNEXT and BUDGET as LAMBDA names over the CLUSTER functions (never overwrites). */
+  /**
+   * Defines PRL, PRLNEXT and BUDGET as LAMBDA names over the CLUSTER functions (never overwrites).
+   * On an Excel without LAMBDA it rejects with {@link FeatureUnavailableError} (the pane says why
+   * and that `=CLUSTER.PRL(A2)` works everywhere).
+   */
   defineLambdaNames(): Promise<LambdaNamesResult> {
+    if (!this.features.lambdaNames) return Promise.reject(new FeatureUnavailableError("lambda-names"));
     return defineLambdaNames(this.#run);
   }
 
@@ -189,6 +215,7 @@ export class ExcelAdapter {
 }
 
 export type { CellUpdate, SheetCellUpdate } from "./write-cells.ts";
+export { FeatureUnavailableError, type Features } from "./features.ts";
 export type { ChangeWatch } from "./changes.ts";
 export type { HighlightFacts, HighlightResult } from "./highlights.ts";
 export type { LambdaNamesResult } from "./lambda-names.ts";

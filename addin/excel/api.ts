@@ -37,7 +37,8 @@ export interface RangeAreasLike extends Loadable {
 export interface ConditionalFormatCollectionLike extends Loadable {
   readonly items: ConditionalFormatLike[];
   add(type: "Custom"): ConditionalFormatLike;
-  getItemOrNullObject(id: string): ConditionalFormatLike;
+  /** ExcelApi 1.6 (getItemOrNullObject needs 1.14, above Excel 2021's level). */
+  getItem(id: string): ConditionalFormatLike;
 }
 
 export interface ConditionalFormatLike extends Loadable {
@@ -62,7 +63,10 @@ export interface WorksheetLike extends Loadable {
   getUsedRange(valuesOnly?: boolean): RangeLike;
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeLike;
   activate(): void;
+  /** Refused (InvalidOperation) for a very hidden sheet and for the last visible one. */
   delete(): void;
+  /** ExcelApi 1.2. */
+  readonly protection: { readonly protected: boolean } & Loadable;
   readonly tables: { add(address: string, hasHeaders: boolean): { name: string } };
   readonly charts: {
     add(
@@ -77,6 +81,8 @@ export interface WorksheetLike extends Loadable {
 export interface WorksheetChangedLike {
   readonly worksheetId: string;
   readonly address: string;
+  /** ExcelApi 1.14: "ThisLocalAddin" when this add-in's API write caused the change. */
+  readonly triggerSource?: "ThisLocalAddin" | "Unknown";
 }
 
 export interface WorksheetCollectionLike extends Loadable {

@@ -4,6 +4,9 @@
  * a pull writes. Left in, highlighting would trigger re-validation, which highlights again … so
  * events are dropped when they come from one of our internal sheets, or land on cells we were
  * writing (while the write runs and for a short window after, since Excel delivers them late).
+ * From ExcelApi 1.14 Excel says who caused a change (`triggerSource`: "ThisLocalAddin" for this
+ * add-in's API writes): where the adapter knows the set is supported, that decides alone, so a
+ * user's edit on a cell we have just written is never lost to the window.
  */
 import { debounce } from "#addin/shared/debounce.ts";
 import { tryParseRange, type CellRange } from "#core/values/address.ts";
@@ -40,10 +43,16 @@ export class OwnWrites {
   #recent: RecentWrite[] = [];
   readonly #now: () => number;
   readonly #windowMs: number;
+  readonly #trustTrigger: boolean;
 
-  constructor(now: () => number = () => Date.now(), windowMs = OWN_WRITE_WINDOW_MS) {
+  /**
+   * @param trustTrigger the host supports ExcelApi 1.14: an event's `triggerSource` tells ours
+   *   from the user's (the window is the fallback for events without it).
+   */
+  constructor(now: () => number = () => Date.now(), windowMs = OWN_WRITE_WINDOW_MS, trustTrigger = false) {
     this.#now = now;
     this.#windowMs = windowMs;
+    this.#trustTrigger = trustTrigger;
   }
 
   /** Sheet ids → names (from a read), so an event's `worksheetId` can be matched to a write. */
@@ -73,6 +82,7 @@ export class OwnWrites {
   /** True when the event is the echo of one of our writes, or happened on one of our sheets. */
   isOwn(event: WorksheetChangedLike): boolean {
     if (this.#internal.has(event.worksheetId)) return true;
+    if (this.#trustTrigger && event.triggerSource !== undefined) return event.triggerSource === "ThisLocalAddin";
     const now = this.#now();
     this.#recent = this.#recent.filter((w) => w.until >= now);
     const sheet = this.#names.get(event.worksheetId);

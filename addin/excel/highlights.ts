@@ -9,6 +9,10 @@
  * the sheet names) replacing the highlighting is ONE write batch with no read-back, so a validate
  * (read 2 + highlight 1) stays within SPEC §11's 3. Without them, or when they turn out stale (a
  * rule or sheet gone meanwhile), it reads first: three round trips (sheets, their rules, the write).
+ *
+ * Excel refuses to delete a very hidden sheet (Worksheet.delete: InvalidOperation), so a marker
+ * sheet is made Hidden and deleted in the same batch. Protected sheets get no highlighting
+ * (Excel refuses conditional formats there: AccessDenied); their issues are counted in `locked`.
  */
 import type { CellValue } from "#core/snapshot/types.ts";
 import { tryParseA1, type CellRange } from "#core/values/address.ts";
@@ -16,6 +20,7 @@ import type { Issue } from "#core/validate/issue.ts";
 import { areaToA1, quoteSheetName } from "./a1.ts";
 import type { ConditionalFormatLike, ExcelRun, RequestContextLike, WorksheetLike } from "./api.ts";
 import { isOurRule, MARKER_PREFIX, type OurRule } from "./internal-sheets.ts";
+import { withFallback, type AdapterLog } from "./office-errors.ts";
 
 export { MARKER_PREFIX } from "./internal-sheets.ts";
 const ERROR = 2;
@@ -31,6 +36,8 @@ export interface HighlightResult {
   cells: Record<string, number>;
   /** Issues that name a sheet the workbook does not have, or no cell. */
   skipped: number;
+  /** Protected sheets whose issues could not be shown (Excel refuses formats there). */
+  locked: string[];
   /** What is in place now (for the next replacement's one-batch path). */
   facts: HighlightFacts;
 }
@@ -40,6 +47,8 @@ export interface HighlightFacts {
   sheets: string[];
   markers: string[];
   rules: OurRule[];
+  /** Protected sheets (no highlighting there). */
+  protectedSheets?: string[];
 }
 
 interface SheetMarks {
@@ -65,7 +74,7 @@ async function loadCurrent(ctx: RequestContextLike): Promise<{
   rules: { sheet: WorksheetLike; items: () => ConditionalFormatLike[] }[];
 }> {
   const sheets = ctx.workbook.worksheets;
-  sheets.load("items/name,items/visibility");
+  sheets.load("items/name,items/visibility,items/protection/protected");
   await ctx.sync();
   const rules = sheets.items
     .filter((ws) => !ws.name.startsWith(MARKER_PREFIX))
@@ -77,10 +86,20 @@ async function loadCurrent(ctx: RequestContextLike): Promise<{
   return { sheets: sheets.items, rules };
 }
 
+/**
+ * Queues deleting a marker sheet: Excel refuses to delete a very hidden sheet, so it is made
+ * Hidden first, in the same batch (the user never sees it: the batch applies as a whole).
+ */
+function queueDeleteMarker(ws: WorksheetLike): void {
+  ws.visibility = "Hidden";
+  ws.delete();
+}
+
 /** Queues the removal of our rules and marker sheets (needs the rules loaded and synced). */
 function queueRemoval(current: Awaited<ReturnType<typeof loadCurrent>>): void {
-  for (const { items } of current.rules) for (const cf of items()) if (isOurs(cf)) cf.delete();
-  for (const ws of current.sheets) if (ws.name.startsWith(MARKER_PREFIX)) ws.delete();
+  for (const { sheet, items } of current.rules)
+    if (!sheet.protection.protected) for (const cf of items()) if (isOurs(cf)) cf.delete();
+  for (const ws of current.sheets) if (ws.name.startsWith(MARKER_PREFIX)) queueDeleteMarker(ws);
 }
 
 /** Groups issues by sheet; an error outranks a warning on the same cell. */
@@ -88,15 +107,21 @@ function marksBySheet(
   issues: readonly Issue[],
   sheetNames: readonly string[],
   sheetOf: (name: string) => WorksheetLike,
-): { bySheet: SheetMarks[]; skipped: number } {
+  protectedSheets: ReadonlySet<string>,
+): { bySheet: SheetMarks[]; skipped: number; locked: string[] } {
   const byName = new Map(sheetNames.map((name) => [name.toLowerCase(), name]));
   const out = new Map<string, SheetMarks>();
+  const locked = new Set<string>();
   let skipped = 0;
   for (const issue of issues) {
     const name = byName.get(issue.sheet.toLowerCase());
     const cell = issueCell(issue);
     if (name === undefined || !cell || name.startsWith(MARKER_PREFIX)) {
       skipped += 1;
+      continue;
+    }
+    if (protectedSheets.has(name)) {
+      locked.add(name);
       continue;
     }
     let entry = out.get(name);
@@ -118,7 +143,7 @@ function marksBySheet(
     const level = issue.severity === "error" ? ERROR : WARNING;
     entry.marks.set(key, Math.max(entry.marks.get(key) ?? 0, level));
   }
-  return { bySheet: [...out.values()], skipped };
+  return { bySheet: [...out.values()], skipped, locked: [...locked] };
 }
 
 /** The marker grid over the box: null (Office.js: leave the cell alone) except at marked cells. */
@@ -141,8 +166,9 @@ function queueAdd(
   issues: readonly Issue[],
   sheetNames: readonly string[],
   sheetOf: (name: string) => WorksheetLike,
-): { cells: Record<string, number>; skipped: number; facts: () => HighlightFacts } {
-  const { bySheet, skipped } = marksBySheet(issues, sheetNames, sheetOf);
+  protectedSheets: readonly string[],
+): { cells: Record<string, number>; skipped: number; locked: string[]; facts: () => HighlightFacts } {
+  const { bySheet, skipped, locked } = marksBySheet(issues, sheetNames, sheetOf, new Set(protectedSheets));
   const cells: Record<string, number> = {};
   const markers: string[] = [];
   const added: { sheet: string; cf: ConditionalFormatLike }[] = [];
@@ -170,10 +196,12 @@ function queueAdd(
   return {
     cells,
     skipped,
+    locked,
     facts: () => ({
       sheets: [...kept, ...markers],
       markers,
       rules: added.map(({ sheet, cf }) => ({ sheet, id: cf.id })),
+      protectedSheets: [...protectedSheets],
     }),
   };
 }
@@ -187,9 +215,10 @@ async function replaceReading(run: ExcelRun, issues: readonly Issue[]): Promise<
     queueRemoval(current);
     const byName = new Map(current.sheets.map((ws) => [ws.name, ws]));
     const names = current.sheets.map((ws) => ws.name);
-    const added = queueAdd(ctx, issues, names, (n) => byName.get(n) as WorksheetLike);
+    const locked = current.sheets.filter((ws) => ws.protection.protected).map((ws) => ws.name);
+    const added = queueAdd(ctx, issues, names, (n) => byName.get(n) as WorksheetLike, locked);
     await ctx.sync();
-    return { cells: added.cells, skipped: added.skipped, facts: added.facts() };
+    return { cells: added.cells, skipped: added.skipped, locked: added.locked, facts: added.facts() };
   });
 }
 
@@ -202,18 +231,19 @@ async function replaceKnown(
   return run(async (ctx) => {
     ctx.workbook.application.suspendApiCalculationUntilNextSync();
     const sheets = ctx.workbook.worksheets;
+    // getItem (ExcelApi 1.6), not getItemOrNullObject (1.14): a rule gone fails the batch either way.
     for (const rule of known.rules)
-      sheets.getItem(rule.sheet).getRange().conditionalFormats.getItemOrNullObject(rule.id).delete();
-    for (const marker of known.markers) sheets.getItem(marker).delete();
+      sheets.getItem(rule.sheet).getRange().conditionalFormats.getItem(rule.id).delete();
+    for (const marker of known.markers) queueDeleteMarker(sheets.getItem(marker));
     const proxies = new Map<string, WorksheetLike>();
     const sheetOf = (name: string): WorksheetLike => {
       let ws = proxies.get(name);
       if (!ws) proxies.set(name, (ws = sheets.getItem(name)));
       return ws;
     };
-    const added = queueAdd(ctx, issues, known.sheets, sheetOf);
+    const added = queueAdd(ctx, issues, known.sheets, sheetOf, known.protectedSheets ?? []);
     await ctx.sync();
-    return { cells: added.cells, skipped: added.skipped, facts: added.facts() };
+    return { cells: added.cells, skipped: added.skipped, locked: added.locked, facts: added.facts() };
   });
 }
 
@@ -225,19 +255,27 @@ async function replaceKnown(
 export async function highlightIssues(
   run: ExcelRun,
   issues: readonly Issue[],
-  known?: HighlightFacts,
+  known: HighlightFacts | undefined,
+  log: AdapterLog,
 ): Promise<HighlightResult> {
-  if (known !== undefined) {
-    try {
-      return await replaceKnown(run, issues, known);
-    } catch {
-      // A rule or sheet went away since the read: read and replace instead.
-    }
-  }
-  return replaceReading(run, issues);
+  if (known === undefined) return replaceReading(run, issues);
+  // A rule, sheet or marker gone since the read (ItemNotFound), or a marker name taken
+  // (ItemAlreadyExists): the read-first path finds what is really there and cleans up after
+  // the failed batch. Anything else is not staleness: logged and thrown.
+  return withFallback(
+    "highlightIssues",
+    log,
+    ["ItemNotFound", "ItemAlreadyExists"],
+    () => replaceKnown(run, issues, known),
+    () => replaceReading(run, issues),
+  );
 }
 
 /** Removes our rules and marker sheets; nothing else changes (one round trip with `known`, else three). */
-export async function clearHighlights(run: ExcelRun, known?: HighlightFacts): Promise<HighlightFacts> {
-  return (await highlightIssues(run, [], known)).facts;
+export async function clearHighlights(
+  run: ExcelRun,
+  known: HighlightFacts | undefined,
+  log: AdapterLog,
+): Promise<HighlightFacts> {
+  return (await highlightIssues(run, [], known, log)).facts;
 }

@@ -30,6 +30,8 @@ export interface WorkbookFacts {
   rules: OurRule[];
   /** Whether the very hidden sync sheet exists. */
   syncSheet: boolean;
+  /** Protected sheets (Excel refuses writes and formats there). */
+  protectedSheets: string[];
   /** Cells the read carried (decides whether the next read can try one batch on the web). */
   cells: number;
 }

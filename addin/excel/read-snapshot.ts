@@ -17,6 +17,7 @@ import type { ExcelRun, RangeAreasLike, RangeLike, RequestContextLike } from "./
 import { planChunks, type Chunk } from "./chunks.ts";
 import { SYNC_SHEET_NAME } from "#core/sync/sync-sheet.ts";
 import { isOurRule, MARKER_PREFIX, type WorkbookFacts } from "./internal-sheets.ts";
+import { consoleLog, withFallback, type AdapterLog } from "./office-errors.ts";
 
 export interface ReadOptions {
   /** Cells one sync may read; unlimited by default (desktop). Use {@link WEB_MAX_CELLS_PER_SYNC} on the web. */
@@ -136,7 +137,7 @@ async function readOnce(run: ExcelRun, options: ReadOptions, mode: Mode): Promis
   return run(async (ctx: RequestContextLike) => {
     // 1. Sheets and culture.
     const sheets = ctx.workbook.worksheets;
-    sheets.load("items/id,items/name,items/visibility");
+    sheets.load("items/id,items/name,items/visibility,items/protection/protected");
     const culture = ctx.workbook.application.cultureInfo;
     culture.load("numberFormat/numberDecimalSeparator");
     ctx.workbook.load("name");
@@ -226,6 +227,7 @@ async function readOnce(run: ExcelRun, options: ReadOptions, mode: Mode): Promis
           .map((cf) => ({ sheet: p.ws.name, id: cf.id })),
       ),
       syncSheet: names.some((n) => n.toLowerCase() === SYNC_SHEET_NAME.toLowerCase()),
+      protectedSheets: sheets.items.filter((ws) => ws.protection.protected).map((ws) => ws.name),
       cells,
     };
     return { snapshot, facts };
@@ -241,20 +243,26 @@ export async function readWorkbook(
   run: ExcelRun,
   options: ReadOptions = {},
   lastCells = 0,
+  log: AdapterLog = consoleLog,
 ): Promise<WorkbookRead> {
   const budget = options.maxCellsPerSync ?? Number.POSITIVE_INFINITY;
-  if (lastCells <= budget) {
-    try {
-      return await readOnce(run, options, "whole");
-    } catch {
-      // Over the payload cap (or a range too large for one read): the budgeted read below
-      // either succeeds or fails with the real cause.
-    }
-  }
-  return readOnce(run, options, "chunked");
+  if (lastCells > budget) return readOnce(run, options, "chunked");
+  // Over the web's payload cap (Excel names it Response…, older builds Request…) or a range
+  // over Excel's 5 million cells per read: read in budgeted chunks. Any other failure is real.
+  return withFallback(
+    "readSnapshot",
+    log,
+    ["ResponsePayloadSizeLimitExceeded", "RequestPayloadSizeLimitExceeded", "RangeExceedsLimit"],
+    () => readOnce(run, options, "whole"),
+    () => readOnce(run, options, "chunked"),
+  );
 }
 
 /** Reads every sheet of the workbook into a snapshot (origin "excel"). */
-export async function readSnapshot(run: ExcelRun, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
-  return (await readWorkbook(run, options)).snapshot;
+export async function readSnapshot(
+  run: ExcelRun,
+  options: ReadOptions = {},
+  log: AdapterLog = consoleLog,
+): Promise<WorkbookSnapshot> {
+  return (await readWorkbook(run, options, 0, log)).snapshot;
 }

@@ -8,6 +8,7 @@ import { SYNC_SHEET_NAME, syncSheetValues } from "#core/sync/sync-sheet.ts";
 import { areaToA1 } from "./a1.ts";
 import type { ExcelRun, RequestContextLike } from "./api.ts";
 import { safeCellValue } from "./safe-values.ts";
+import { consoleLog, withFallback, type AdapterLog } from "./office-errors.ts";
 
 /**
  * Queues the replacement of the sync sheet's content with `state` in `ctx`'s batch: creates the
@@ -29,25 +30,33 @@ export function queueSyncState(ctx: RequestContextLike, state: SyncState, exists
  * Replaces the sync sheet's content with `state`. With `exists` known: one round trip (a wrong
  * guess fails the batch and falls back); without: two.
  */
-export async function writeSyncState(run: ExcelRun, state: SyncState, exists?: boolean): Promise<void> {
-  if (exists !== undefined) {
-    try {
-      await run(async (ctx) => {
+export async function writeSyncState(
+  run: ExcelRun,
+  state: SyncState,
+  exists?: boolean,
+  log: AdapterLog = consoleLog,
+): Promise<void> {
+  const looking = (): Promise<void> =>
+    run(async (ctx) => {
+      const existing = ctx.workbook.worksheets.getItemOrNullObject(SYNC_SHEET_NAME);
+      existing.load("name");
+      await ctx.sync();
+      ctx.workbook.application.suspendApiCalculationUntilNextSync();
+      queueSyncState(ctx, state, !existing.isNullObject);
+      await ctx.sync();
+    });
+  if (exists === undefined) return looking();
+  // The sheet went away (ItemNotFound) or appeared (ItemAlreadyExists) since the read: look first.
+  return withFallback(
+    "writeSyncState",
+    log,
+    ["ItemNotFound", "ItemAlreadyExists"],
+    () =>
+      run(async (ctx) => {
         ctx.workbook.application.suspendApiCalculationUntilNextSync();
         queueSyncState(ctx, state, exists);
         await ctx.sync();
-      });
-      return;
-    } catch {
-      // The sheet appeared or went away since the read: look first.
-    }
-  }
-  await run(async (ctx) => {
-    const existing = ctx.workbook.worksheets.getItemOrNullObject(SYNC_SHEET_NAME);
-    existing.load("name");
-    await ctx.sync();
-    ctx.workbook.application.suspendApiCalculationUntilNextSync();
-    queueSyncState(ctx, state, !existing.isNullObject);
-    await ctx.sync();
-  });
+      }),
+    looking,
+  );
 }

@@ -4,6 +4,7 @@ import type { ExcelRun, RequestContextLike } from "./api.ts";
 import { safeCellValue } from "./safe-values.ts";
 import { SYNC_SHEET_NAME } from "#core/sync/sync-sheet.ts";
 import { queueSyncState } from "./sync-state.ts";
+import { consoleLog, withFallback, type AdapterLog } from "./office-errors.ts";
 
 /** One cell to write: its A1 address on the sheet and the value it must hold. */
 export interface CellUpdate {
@@ -54,6 +55,7 @@ export async function writeSheetCells(
   run: ExcelRun,
   updates: readonly SheetCellUpdate[],
   sync?: { state: SyncState; exists: boolean | undefined },
+  log: AdapterLog = consoleLog,
 ): Promise<number> {
   if (updates.length === 0 && sync === undefined) return 0;
   const write = (exists: boolean | undefined): Promise<void> =>
@@ -72,12 +74,15 @@ export async function writeSheetCells(
     });
   if (sync?.exists === undefined) await write(undefined);
   else {
-    try {
-      await write(sync.exists);
-    } catch {
-      // The sync sheet appeared or went away since the read.
-      await write(undefined);
-    }
+    const exists = sync.exists;
+    // The sync sheet went away (ItemNotFound) or appeared (ItemAlreadyExists) since the read.
+    await withFallback(
+      "writeCellsAndSyncState",
+      log,
+      ["ItemNotFound", "ItemAlreadyExists"],
+      () => write(exists),
+      () => write(undefined),
+    );
   }
   return updates.length;
 }

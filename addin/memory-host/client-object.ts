@@ -136,11 +136,18 @@ export abstract class FakeClientObject {
   /** @internal Runs at sync time. */
   loadNow(paths: readonly string[]): void {
     if (this.#nullable && !this.resolveNull()) return;
+    // Paths through the same child load it once ("areas/items/address,areas/items/formulas"
+    // loads both on the same items, as Office.js merges them).
+    const children = new Map<string, string[]>();
     for (const path of paths) {
       const slash = path.indexOf("/");
       if (slash === -1) this.#loaded.set(path, this.read(path));
-      else this.navigate(path.slice(0, slash)).loadNow([path.slice(slash + 1)]);
+      else {
+        const head = path.slice(0, slash);
+        children.set(head, [...(children.get(head) ?? []), path.slice(slash + 1)]);
+      }
     }
+    for (const [head, rest] of children) this.navigate(head).loadNow(rest);
   }
 
   /** @internal Loads the default scalar properties now (a collection loading its members). */

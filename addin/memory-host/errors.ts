@@ -11,6 +11,7 @@ export type FakeErrorCode =
   | "InvalidOperation"
   | "AccessDenied"
   | "ApiNotFound"
+  | "RangeExceedsLimit"
   | "RequestPayloadSizeLimitExceeded"
   | "ResponsePayloadSizeLimitExceeded";
 

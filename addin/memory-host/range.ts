@@ -291,8 +291,12 @@ function grid<T>(
   pick: (cell: ReturnType<typeof getCell>) => T,
 ): T[][] {
   if ((area.bottom - area.top + 1) * (area.right - area.left + 1) > 5_000_000) {
-    // Excel refuses to return more than 5 million cells in one read.
-    throw new FakeOfficeError("InvalidArgument", "The range is too large to read at once.");
+    // Excel refuses to return more than 5 million cells in one read ("Resource limits": a range
+    // is limited to five million cells for get operations).
+    throw new FakeOfficeError(
+      "RangeExceedsLimit",
+      "The cell count in the range has exceeded the maximum supported number.",
+    );
   }
   const out: T[][] = [];
   for (let r = area.top; r <= area.bottom; r++) {

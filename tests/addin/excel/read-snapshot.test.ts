@@ -134,6 +134,6 @@ describe("ExcelAdapter.readSnapshot", () => {
     // Act
     const read = new ExcelAdapter({ run: strict.run, read: { maxCellsPerSync: 1_000_000 } }).readSnapshot();
     // Assess
-    await expect(read).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+    await expect(read).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
   });
 });
