@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { buildAddin } from "#addin/build/build.ts";
 import { ExcelAdapter } from "#addin/excel/adapter.ts";
 import { WEB_MAX_CELLS_PER_SYNC } from "#addin/excel/read-snapshot.ts";
-import type { StreamingInvocation } from "#addin/functions/custom-functions-api.ts";
+type StreamingInvocation<T> = CustomFunctions.StreamingInvocation<T>;
 import { associateAll } from "#addin/functions/functions.ts";
 import { PlanModel, PlanStore, setSharedPlanStore } from "#addin/shared/plan-store.ts";
 import { analyzeWorkbook } from "#core/analyze.ts";
@@ -70,7 +70,7 @@ async function prlCells(): Promise<BenchFigure[]> {
         onCanceled: () => undefined,
       };
       prl(ref, null, null, inv);
-      inv.onCanceled(); // Excel cancels when the cell is recalculated; keeps the listener set flat
+      inv.onCanceled?.(); // Excel cancels when the cell is recalculated; keeps the listener set flat
     }
   };
   compute();

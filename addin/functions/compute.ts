@@ -127,7 +127,9 @@ export function budgetOf(
   if (y.value !== undefined) filter.year = y.value;
   const v = budgetMeasure(model.rollups(), s, m, filter);
   if (v === undefined) return problem("not-available", "unknown-scope", s);
-  return v === null ? problem("division-by-zero", "no-decided") : done(v);
+  // A success rate over no decided project does not exist: #N/A with the reason (Excel drops
+  // messages on #DIV/0!, and 0 would read as "all rejected").
+  return v === null ? problem("not-available", "no-decided") : done(v);
 }
 
 function cents(euro: Arg, fallback: number): Computed<number> {

@@ -1,35 +1,21 @@
 /**
- * The `CustomFunctions` runtime API the Excel custom-functions runtime provides as a global,
- * typed here (the parts we use) so no extra type package is needed. Import it as
- * `* as CustomFunctions`: the metadata generator recognises `CustomFunctions.StreamingInvocation`
- * by that name.
+ * The `CustomFunctions` global of Excel's custom-functions runtime. Its types come from
+ * `@types/custom-functions-runtime` (the global namespace `CustomFunctions`); this module only
+ * finds the object at run time, so tests and the preview page can install a stand-in
+ * (`addin/memory-host/custom-functions.ts`) and a missing runtime is an error, not a crash.
  */
 
-/** Excel error values a custom function may return. */
-export type ErrorCode =
-  "#N/A" | "#VALUE!" | "#DIV/0!" | "#NUM!" | "#NULL!" | "#REF!" | "#NAME?" | "#BUSY!" | "#GETTING_DATA";
-
-/** `new CustomFunctions.Error(code, message)`. */
-export interface CellError {
-  readonly code: ErrorCode;
-  readonly message?: string;
-}
-
-export interface Invocation {
-  readonly address?: string;
-  readonly functionName?: string;
-}
-
-/** What Excel passes as the last argument of a streaming function. */
-export interface StreamingInvocation<T> extends Invocation {
-  setResult(value: T | CellError): void;
-  onCanceled: () => void;
-}
-
+/** The parts of the runtime the add-in calls. */
 export interface Runtime {
-  Error: new (code: ErrorCode, message?: string) => CellError;
-  associate(id: string, fn: (...args: never[]) => unknown): void;
+  Error: new (code: CustomFunctions.ErrorCode, message?: string) => CustomFunctions.Error;
+  associate(id: string, functionObject: (...args: never[]) => unknown): void;
 }
+
+/**
+ * Excel shows a custom message only with these codes (CustomFunctions.ErrorCode: "A custom error
+ * message can be used in addition to the error code" for #VALUE! and #N/A only).
+ */
+export const CODES_WITH_MESSAGE: ReadonlySet<string> = new Set(["#VALUE!", "#N/A"]);
 
 /** The global runtime; throws when called outside Excel without a stand-in installed. */
 export function runtime(): Runtime {

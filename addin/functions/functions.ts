@@ -8,7 +8,7 @@ import type { PlanModel } from "#addin/shared/plan-store.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 import { toCellError, unavailableError } from "./cell-error.ts";
 import { budgetOf, overheadOf, prlLabelOf, prlNextOf, prlOf } from "./compute.ts";
-import * as CustomFunctions from "./custom-functions-api.ts";
+import { runtime } from "./custom-functions-api.ts";
 import type { Computed } from "./result.ts";
 import { displayLocale, planStore } from "./runtime.ts";
 
@@ -142,6 +142,6 @@ export const FUNCTIONS = {
 
 /** Registers every function with the runtime (called once when the script loads in Excel). */
 export function associateAll(): void {
-  const api = CustomFunctions.runtime();
+  const api = runtime();
   for (const [id, fn] of Object.entries(FUNCTIONS)) api.associate(id, fn as (...args: never[]) => unknown);
 }

@@ -4,8 +4,11 @@
  */
 import type { FunctionMessage } from "./messages.ts";
 
-/** #N/A for unknown references, #VALUE! for bad arguments, #DIV/0! for an undefined rate. */
-export type ProblemKind = "not-available" | "value" | "division-by-zero";
+/**
+ * #N/A for unknown references and values that do not exist (a success rate with nothing decided),
+ * #VALUE! for bad arguments: the two codes Excel shows a custom message with.
+ */
+export type ProblemKind = "not-available" | "value";
 
 export interface Problem {
   kind: ProblemKind;

@@ -2,18 +2,24 @@
  * A stand-in for the `CustomFunctions` global of Excel's custom-functions runtime: the Error
  * class, `associate`, and streaming invocations that record what they were given.
  */
-import type {
-  CellError,
-  ErrorCode,
-  Runtime,
-  StreamingInvocation,
-} from "#addin/functions/custom-functions-api.ts";
+import { CODES_WITH_MESSAGE, type Runtime } from "#addin/functions/custom-functions-api.ts";
 
+type CellError = CustomFunctions.Error;
+type StreamingInvocation<T> = CustomFunctions.StreamingInvocation<T>;
+
+/**
+ * `new CustomFunctions.Error(code, message)` as the cell shows it: Excel keeps a custom message
+ * only with #VALUE! and #N/A (CustomFunctions.ErrorCode: "A custom error message can't be used"
+ * for the others), so `message` is undefined for any other code.
+ */
 export class FakeCellError implements CellError {
+  readonly message?: string;
   constructor(
-    readonly code: ErrorCode,
-    readonly message?: string,
-  ) {}
+    readonly code: CustomFunctions.ErrorCode,
+    message?: string,
+  ) {
+    if (message !== undefined && CODES_WITH_MESSAGE.has(code)) this.message = message;
+  }
 }
 
 export interface InstalledRuntime {

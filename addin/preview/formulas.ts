@@ -20,7 +20,6 @@ const CALL = /^=\s*(CLUSTER\.)?(PRL|PRLNEXT|PRLLABEL|BUDGET|OVERHEAD)\s*\((.*)\)
 const ERRORS: Record<ProblemKind, string> = {
   "not-available": "#N/A",
   value: "#VALUE!",
-  "division-by-zero": "#DIV/0!",
 };
 
 /** Splits arguments on ";" or "," outside double quotes. */

@@ -180,7 +180,7 @@ describe("CLUSTER.BUDGET", () => {
     ["an unknown measure", ["*", "banana", null, null, null], "#VALUE!"],
     ["an unknown outcome", ["*", "count", "forse", null, null], "#VALUE!"],
     ["a bad year", ["*", "count", null, null, 12], "#VALUE!"],
-    ["a success rate with nothing decided", ["5.4", "successrate", null, null, 2031], "#DIV/0!"],
+    ["a success rate with nothing decided", ["5.4", "successrate", null, null, 2031], "#N/A"],
   ])("returns %s as %s", async (_, args, code) => {
     expect(await streamed("BUDGET", args)).toMatchObject({ code });
   });

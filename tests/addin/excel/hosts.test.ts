@@ -1,0 +1,177 @@
+/**
+ * The adapter's critical paths on every Excel the add-in supports (the host profiles of
+ * addin/memory-host/profile.ts): read, validate and highlight twice, clear, push (sync state),
+ * pull (values + sync state), write the overview sheet, install the =PRL() formulas. Excel 2019
+ * (ExcelApi 1.8) is below the manifest's minimum: the read fails there, which is why the
+ * manifest asks for ExcelApi 1.13.
+ */
+import { describe, expect, it } from "vitest";
+import { ExcelAdapter, FeatureUnavailableError } from "#addin/excel/adapter.ts";
+import { MARKER_PREFIX } from "#addin/excel/internal-sheets.ts";
+import { createFakeExcel, seedFromSnapshot, type FakeExcelHost } from "#addin/memory-host/host.ts";
+import { HOST_PROFILES, type HostProfile } from "#addin/memory-host/profile.ts";
+import { analyzeWorkbook } from "#core/analyze.ts";
+import type { SyncState } from "#core/sync/state.ts";
+import { messyPlan } from "#samples/seed-workbook.ts";
+
+const SUPPORTED = [HOST_PROFILES.web, HOST_PROFILES.desktop365, HOST_PROFILES.desktop2021] as const;
+
+function open(profile: HostProfile): { host: FakeExcelHost; adapter: ExcelAdapter; log: unknown[] } {
+  const host = createFakeExcel({ sheets: messyPlan().map(seedFromSnapshot), profile });
+  const log: unknown[] = [];
+  const adapter = new ExcelAdapter({
+    run: host.run,
+    supports: host.requirements.isSetSupported,
+    log: (op, error) => log.push([op, error]),
+  });
+  return { host, adapter, log };
+}
+
+/** Our objects left in the workbook: marker sheets and rules that look at them. */
+function ours(host: FakeExcelHost): { markers: string[]; rules: number } {
+  return {
+    markers: host.state.sheets.filter((s) => s.name.startsWith(MARKER_PREFIX)).map((s) => s.name),
+    rules: host.state.sheets
+      .flatMap((s) => s.conditionalFormats)
+      .filter((c) => c.formula.includes(MARKER_PREFIX)).length,
+  };
+}
+
+describe.each(SUPPORTED.map((p) => [p.label, p] as const))("on %s", (_, profile) => {
+  it("reads, validates and highlights twice, then clears, leaving nothing of ours", async () => {
+    // Prepare
+    const { host, adapter, log } = open(profile);
+    // Act
+    const first = analyzeWorkbook(await adapter.readSnapshot());
+    const once = await adapter.highlightIssues(first.issues);
+    const again = analyzeWorkbook(await adapter.readSnapshot());
+    const twice = await adapter.highlightIssues(again.issues);
+    const highlighted = ours(host);
+    await adapter.clearHighlights();
+    // Assess
+    expect(first.issues.length).toBeGreaterThan(0);
+    expect(twice.cells).toEqual(once.cells);
+    expect(highlighted.markers.length).toBe(Object.keys(twice.cells).length);
+    expect(ours(host)).toEqual({ markers: [], rules: 0 });
+    expect(log).toEqual([]);
+  });
+
+  it("highlights again with no read in between (the one-batch path) and clears", async () => {
+    // Prepare
+    const { host, adapter, log } = open(profile);
+    const { issues } = analyzeWorkbook(await adapter.readSnapshot());
+    // Act
+    await adapter.highlightIssues(issues);
+    const syncs = await host.countSyncs(() => adapter.highlightIssues(issues));
+    await adapter.clearHighlights();
+    // Assess
+    expect(syncs).toBe(1);
+    expect(ours(host)).toEqual({ markers: [], rules: 0 });
+    expect(log).toEqual([]);
+  });
+
+  it("pushes (writes the sync state) and pulls (values and sync state in one batch)", async () => {
+    // Prepare
+    const { host, adapter } = open(profile);
+    await adapter.readSnapshot();
+    const pushed: SyncState = {
+      planId: "clust-er-2025",
+      locale: "it",
+      rows: { "project:DGH": { version: 3, hash: "h3" } },
+    };
+    const pulled: SyncState = {
+      ...pushed,
+      cursor: "c9",
+      rows: { ...pushed.rows, "project:NEW": { version: 1, hash: "n1" } },
+    };
+    // Act
+    await adapter.writeSyncState(pushed);
+    const afterPush = await adapter.readSyncState();
+    await adapter.writeCellsAndSyncState([{ sheet: "Progetti", a1: "B3", value: '=HYPERLINK("x")' }], pulled);
+    const afterPull = await adapter.readSyncState();
+    // Assess
+    expect(afterPush).toMatchObject({ planId: "clust-er-2025", rows: pushed.rows });
+    expect(afterPull).toMatchObject({ cursor: "c9", rows: pulled.rows });
+    expect(host.cell("Progetti", "B3")).toMatchObject({ value: '=HYPERLINK("x")', quotePrefix: true });
+  });
+
+  it("writes the overview sheet twice, replacing it", async () => {
+    // Prepare
+    const { host, adapter } = open(profile);
+    const rows = [
+      ["Priorità", "PRL"],
+      ["5", 6],
+    ];
+    // Act
+    await adapter.addSheetWithTable("Panoramica", rows, { title: "PRL" });
+    await adapter.addSheetWithTable("Panoramica", [...rows, ["6", 4]], { title: "PRL" });
+    // Assess
+    expect(host.values("Panoramica")).toEqual([...rows, ["6", 4]]);
+    expect(host.sheet("Panoramica").tables).toHaveLength(1);
+  });
+
+  it(`installs the =PRL() formulas where Excel has LAMBDA, else says it cannot`, async () => {
+    // Prepare
+    const { host, adapter } = open(profile);
+    // Act
+    const installing = adapter.defineLambdaNames();
+    // Assess
+    if (adapter.features.lambdaNames) {
+      await expect(installing).resolves.toMatchObject({ defined: ["PRL", "PRLNEXT", "BUDGET"] });
+      expect([...host.state.names.keys()]).toEqual(["prl", "prlnext", "budget"]);
+    } else {
+      await expect(installing).rejects.toBeInstanceOf(FeatureUnavailableError);
+      expect(host.state.names.size).toBe(0);
+    }
+  });
+
+  it("passes on a user's edit of a cell the add-in has just written (triggerSource, ExcelApi 1.14)", async () => {
+    // Prepare
+    const { host, adapter } = open(profile);
+    await adapter.readSnapshot();
+    let calls = 0;
+    const watch = await adapter.onChanged(() => (calls += 1), 0);
+    // Act
+    await adapter.writeCells("Progetti", [{ a1: "B3", value: "ours" }]);
+    await new Promise((r) => setTimeout(r, 20));
+    const afterOurs = calls;
+    await host.edit("Progetti", "B3", "theirs");
+    await new Promise((r) => setTimeout(r, 20));
+    await watch.dispose();
+    // Assess
+    expect(afterOurs).toBe(0);
+    expect(calls).toBe(1);
+  });
+});
+
+describe("below the manifest's minimum (Excel 2019, ExcelApi 1.8)", () => {
+  it("cannot read the workbook: Excel raises ApiNotFound, which no fallback hides", async () => {
+    // Prepare
+    const { adapter, log } = open(HOST_PROFILES.desktop2019);
+    // Act
+    const reading = adapter.readSnapshot();
+    // Assess
+    await expect(reading).rejects.toMatchObject({ code: "ApiNotFound" });
+    expect(log).toHaveLength(1);
+  });
+});
+
+describe("on protected sheets", () => {
+  it("highlights the other sheets and reports the protected one as locked", async () => {
+    // Prepare
+    const sheets = messyPlan().map(seedFromSnapshot);
+    const { issues } = analyzeWorkbook({ origin: "excel", sheets: messyPlan(), locale: "it" });
+    const target = issues.find((i) => i.cell !== "")?.sheet ?? "";
+    const host = createFakeExcel({
+      sheets: sheets.map((s) => (s.name === target ? { ...s, protected: true } : s)),
+    });
+    const adapter = new ExcelAdapter({ run: host.run, supports: host.requirements.isSetSupported });
+    await adapter.readSnapshot();
+    // Act
+    const result = await adapter.highlightIssues(issues);
+    // Assess
+    expect(result.locked).toEqual([target]);
+    expect(result.cells[target]).toBeUndefined();
+    expect(host.sheet(target).conditionalFormats).toEqual([]);
+  });
+});
