@@ -136,7 +136,8 @@ describe("Excel on the web's payload limits and Excel's read limit", () => {
     const host = open([wide(700, 500)], HOST_PROFILES.web); // 350 000 cells > ~327 000
     // Act
     const reading = host.run(async (ctx: RequestContextLike) => {
-      const r = ctx.workbook.worksheets.getItem("Grande").getUsedRange().load("values");
+      const r = ctx.workbook.worksheets.getItem("Grande").getUsedRange();
+      r.load("values");
       await ctx.sync();
       return r.values.length;
     });
@@ -167,7 +168,8 @@ describe("Excel on the web's payload limits and Excel's read limit", () => {
     const host = open([PLAN]);
     // Act
     const reading = host.run(async (ctx: RequestContextLike) => {
-      const r = ctx.workbook.worksheets.getItem("Progetti").getRange("A1:Z200000").load("values");
+      const r = ctx.workbook.worksheets.getItem("Progetti").getRange("A1:Z200000");
+      r.load("values");
       await ctx.sync();
       return r.values.length;
     });
