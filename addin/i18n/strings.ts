@@ -122,6 +122,8 @@ export const STRINGS = {
   "sync.status.unchanged": { it: "Invariata", en: "Unchanged" },
   "sync.status.conflict": { it: "Conflitto", en: "Conflict" },
   "sync.status.invalid": { it: "Non valida", en: "Invalid" },
+  "sync.resolution.mine": { it: "Risolto: inviata la tua", en: "Resolved: yours pushed" },
+  "sync.resolution.cloud": { it: "Risolto: presa dal cloud", en: "Resolved: cloud's taken" },
   "sync.kind": { it: "Tipo", en: "Kind" },
   "sync.key": { it: "Chiave", en: "Key" },
   "sync.result": { it: "Esito", en: "Result" },
@@ -164,6 +166,23 @@ export const STRINGS = {
     en: "Version {version} restored as version {newVersion}.",
   },
   "sync.change": { it: "Modifica", en: "Change" },
+  "sync.restore-confirm": {
+    it: "Ripristinare la versione {version} di {key}? Il cloud ne crea una nuova versione; nessuna versione va persa.",
+    en: "Restore version {version} of {key}? The cloud makes it a new version; no version is lost.",
+  },
+  "sync.restore-cancel": { it: "Annulla", en: "Cancel" },
+  "sync.restore-write": {
+    it: "Scrivi nel foglio la versione ripristinata",
+    en: "Write the restored version into the sheet",
+  },
+  "sync.restore-written": {
+    it: "Versione {version} di {key} scritta nel foglio.",
+    en: "Version {version} of {key} written into the sheet.",
+  },
+  "sync.restore-moved": {
+    it: "{key} è cambiata nel cloud dopo il ripristino: ricevi le modifiche per averla nel foglio.",
+    en: "{key} changed in the cloud after the restore: pull to bring it into the sheet.",
+  },
   "sync.restored-from": { it: "ripristino della versione {version}", en: "restore of version {version}" },
   "sync.tombstone": { it: "eliminata", en: "deleted" },
   "sync.run-report": { it: "Ultima sincronizzazione notturna", en: "Last nightly run" },

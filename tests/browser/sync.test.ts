@@ -183,19 +183,25 @@ describe("sync in Chromium against the local API", () => {
     await act(anna, "history-show");
     const versions = await anna.locator('[data-testid="history"] tbody tr[data-version]').count();
     expect(versions).toBeGreaterThanOrEqual(5);
-    // Act
-    const done = Number(await anna.getByTestId("sync").getAttribute("data-done"));
+    // Act 1: restore asks for confirmation first; nothing happens until confirmed.
     await anna.locator('[data-testid="history"] tr[data-version="1"]').getByTestId("restore").click();
+    await anna.getByTestId("restore-confirmation").waitFor();
+    expect(await anna.locator('[data-testid="history"] tbody tr[data-version]').count()).toBe(versions);
+    const done = Number(await anna.getByTestId("sync").getAttribute("data-done"));
+    await anna.getByTestId("restore-confirm").click();
     await anna.waitForFunction(
       (n) => Number(document.querySelector('[data-testid="sync"]')?.getAttribute("data-done")) > n,
       done,
     );
     await expect.poll(() => anna.getByTestId("sync-message").getAttribute("data-intent")).toBe("success");
     await screenshot(anna, "sync-history");
-    await pullAndApply(anna);
-    // Assess
+    // Act 2: the pane offers to write the restored version into the sheet.
+    const written = await act(anna, "restore-write");
+    // Assess: the sheet shows the restored title, the cloud has one more version, nothing left to push.
+    expect(written.intent).toBe("success");
     expect(await cellValue(anna, "Progetti", TITLE)).toBe(original);
     expect(await anna.locator('[data-testid="history"] tbody tr[data-version]').count()).toBe(versions + 1);
+    expect((await act(anna, "push")).text).toMatch(/Nessuna modifica da inviare/);
   });
 
   it("shows the last nightly run with its errors linked to cells", async () => {

@@ -13,11 +13,14 @@ import type { Analysis } from "../analysis.ts";
 import { errorText } from "../error-text.ts";
 import { applyPull, keepMine, keepMineSettled, previewPull, push, takeCloud } from "../sync/sync-engine.ts";
 import { chooseApi } from "../sync/api-choice.ts";
+import { resolvedResults } from "../sync/resolved-results.ts";
+import { writeRowIntoSheet } from "../sync/restore-write.ts";
 import type { Conflict, PullPreview, PushOutcome, SyncHost } from "../sync/sync-engine.ts";
 import { useLocale, useServices } from "./contexts.ts";
 import type { Translate } from "#addin/i18n/strings.ts";
 
-export type SyncBusy = "push" | "pull" | "apply" | "resolve" | "history" | "restore" | "runs" | "sign-in";
+export type SyncBusy =
+  "push" | "pull" | "apply" | "resolve" | "history" | "restore" | "restore-write" | "runs" | "sign-in";
 
 export interface SyncMessage {
   intent: "success" | "warning" | "error" | "info";
@@ -40,6 +43,8 @@ export interface SyncView {
   conflicts: Conflict[];
   pullPreview: PullPreview | undefined;
   rowHistory: HistoryResponse | undefined;
+  /** The version a restore just made, offered to be written into the sheet (cleared once written). */
+  restored: { entity: string; key: string; version: number } | undefined;
   runs: RunReport[] | undefined;
   message: SyncMessage | undefined;
   /** Number of finished actions (lets tests and screen readers tell a new result from the last one). */
@@ -57,6 +62,8 @@ export interface SyncActions {
   resolve(conflict: Conflict, choice: "mine" | "cloud"): Promise<void>;
   history(entity: string, key: string): Promise<void>;
   restore(entity: string, key: string, version: number): Promise<void>;
+  /** Writes the version the last restore made into the sheet. */
+  writeRestored(): Promise<void>;
   loadRuns(): Promise<void>;
   /** The user confirms the workbook's API address (`workbookApi`) for this session. */
   confirmWorkbookApi(): void;
@@ -102,6 +109,7 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
     conflicts: [],
     pullPreview: undefined,
     rowHistory: undefined,
+    restored: undefined,
     runs: undefined,
     message: undefined,
     done: 0,
@@ -260,9 +268,27 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
             const status = result === undefined ? "—" : t(`sync.status.${result.status}`);
             return { intent: "error", text: t("sync.keep-mine-failed", { key: conflict.key, status }) };
           }
+          const settled = result;
+          setView((v) => ({
+            ...v,
+            pushed:
+              v.pushed === undefined
+                ? undefined
+                : { ...v.pushed, results: resolvedResults(v.pushed.results, conflict, "mine", settled) },
+          }));
         } else {
           await takeCloud(host, ready.analysis, ready.state, conflict);
           await run();
+          setView((v) => ({
+            ...v,
+            pushed:
+              v.pushed === undefined
+                ? undefined
+                : {
+                    ...v.pushed,
+                    results: resolvedResults(v.pushed.results, conflict, "cloud", conflict.cloud),
+                  },
+          }));
         }
         setView((v) => ({ ...v, conflicts: v.conflicts.filter((c) => c !== conflict) }));
         return {
@@ -282,11 +308,35 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
         const ready = await prepare();
         if (!("analysis" in ready)) return ready;
         const restored = await api.restore(ready.state.planId, entity, key, { version, source: "addin" });
-        patch({ rowHistory: await api.history(ready.state.planId, entity, key) });
+        patch({ rowHistory: await api.history(ready.state.planId, entity, key), restored: undefined });
         if (restored.status !== "applied" || restored.version === undefined) {
           return { intent: "warning", text: `${t(`sync.status.${restored.status}`)}: ${key}` };
         }
+        patch({ restored: { entity, key, version: restored.version } });
         return { intent: "success", text: t("sync.restored", { version, newVersion: restored.version }) };
+      }),
+    writeRestored: () =>
+      guarded("restore-write", async () => {
+        const target = view.restored;
+        if (target === undefined) return undefined;
+        const ready = await prepare();
+        if (!("analysis" in ready)) return ready;
+        // The restored version as the cloud holds it now (a newer edit since then wins: not written).
+        const history = await api.history(ready.state.planId, target.entity, target.key);
+        const newest = history.versions[history.versions.length - 1];
+        if (newest === undefined || newest.version !== target.version) {
+          patch({ rowHistory: history, restored: undefined });
+          return { intent: "warning", text: t("sync.restore-moved", { key: target.key }) };
+        }
+        const taken = await writeRowIntoSheet(host, ready.analysis, ready.state, newest);
+        await run();
+        patch({ rowHistory: history, restored: undefined });
+        return taken === "full"
+          ? {
+              intent: "success",
+              text: t("sync.restore-written", { key: target.key, version: target.version }),
+            }
+          : { intent: "warning", text: t("sync.pull-partial", { count: 1 }) };
       }),
     loadRuns: () =>
       guarded("runs", async () => {

@@ -57,15 +57,27 @@ export interface HistoryViewProps {
   disabled: boolean;
   onShow(entity: string, key: string): void;
   onRestore(entity: string, key: string, version: number): void;
+  /** Set after a restore: the version it made, offered to be written into the sheet. */
+  restored?: { entity: string; key: string; version: number } | undefined;
+  onWriteRestored?(): void;
 }
 
-export function HistoryView({ history, disabled, onShow, onRestore }: HistoryViewProps) {
+export function HistoryView({
+  history,
+  disabled,
+  onShow,
+  onRestore,
+  restored,
+  onWriteRestored,
+}: HistoryViewProps) {
   const styles = useStyles();
   const panel = usePanelStyles();
   const s = useTableStyles();
   const { t } = useLocale();
   const [entity, setEntity] = useState<string>("project");
   const [key, setKey] = useState("");
+  // Restore asks first: the version waiting for the person's confirmation.
+  const [confirming, setConfirming] = useState<number | undefined>(undefined);
   // A history opened from elsewhere (a conflict card) fills the form with its row.
   useEffect(() => {
     if (history === undefined) return;
@@ -99,6 +111,32 @@ export function HistoryView({ history, disabled, onShow, onRestore }: HistoryVie
           {t("sync.history-show")}
         </Button>
       </form>
+      {history !== undefined && confirming !== undefined && (
+        <div className={styles.form} data-testid="restore-confirmation" data-version={confirming}>
+          <Text>{t("sync.restore-confirm", { version: confirming, key: history.key })}</Text>
+          <Button
+            appearance="primary"
+            disabled={disabled}
+            data-testid="restore-confirm"
+            onClick={() => {
+              setConfirming(undefined);
+              onRestore(history.entity, history.key, confirming);
+            }}
+          >
+            {t("sync.restore")}
+          </Button>
+          <Button disabled={disabled} onClick={() => setConfirming(undefined)} data-testid="restore-cancel">
+            {t("sync.restore-cancel")}
+          </Button>
+        </div>
+      )}
+      {restored !== undefined && onWriteRestored !== undefined && (
+        <div className={styles.form}>
+          <Button disabled={disabled} onClick={onWriteRestored} data-testid="restore-write">
+            {t("sync.restore-write")}
+          </Button>
+        </div>
+      )}
       {history !== undefined && (
         <table className={s.table} data-testid="history" data-key={history.key}>
           <caption className={s.caption}>{t("sync.history-of", { key: history.key })}</caption>
@@ -148,7 +186,7 @@ export function HistoryView({ history, disabled, onShow, onRestore }: HistoryVie
                       size="small"
                       className={styles.nowrap}
                       disabled={disabled}
-                      onClick={() => onRestore(history.entity, history.key, v.version)}
+                      onClick={() => setConfirming(v.version)}
                       data-testid="restore"
                     >
                       {t("sync.restore")}

@@ -5,6 +5,7 @@ import type { StringKey } from "#addin/i18n/strings.ts";
 import { renderMessage } from "#core/i18n/messages.ts";
 import { useLocale } from "../hooks/contexts.ts";
 import { useTableStyles } from "../overview/table-styles.ts";
+import type { ShownResult } from "./resolved-results.ts";
 
 /** Rows shown: the first ones needing attention are what matters on a 10 000-row push. */
 const SHOWN = 200;
@@ -16,7 +17,7 @@ const COLOR = {
   unchanged: "informative",
 } as const;
 
-export function PushResults({ results }: { results: readonly RowResult[] }) {
+export function PushResults({ results }: { results: readonly (RowResult | ShownResult)[] }) {
   const s = useTableStyles();
   const { t, locale } = useLocale();
   const rows = [...results].sort((a, b) => ORDER[a.status] - ORDER[b.status]).slice(0, SHOWN);
@@ -41,12 +42,19 @@ export function PushResults({ results }: { results: readonly RowResult[] }) {
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={`${r.entity}:${r.key}`} data-key={r.key} data-status={r.status}>
+          <tr
+            key={`${r.entity}:${r.key}`}
+            data-key={r.key}
+            data-status={r.status}
+            data-resolved={"resolved" in r ? r.resolved : undefined}
+          >
             <td className={s.td}>{t(`sync.kind.${r.entity}` as StringKey)}</td>
             <td className={s.td}>{r.key}</td>
             <td className={s.td}>
               <Badge appearance="tint" color={COLOR[r.status]}>
-                {t(`sync.status.${r.status}` as StringKey)}
+                {"resolved" in r && r.resolved !== undefined
+                  ? t(`sync.resolution.${r.resolved}`)
+                  : t(`sync.status.${r.status}` as StringKey)}
               </Badge>
               {r.issues?.map((i, n) => (
                 <div key={n}>

@@ -121,6 +121,8 @@ export function SyncPanel({ run, active, onSelectCell }: SyncPanelProps) {
         disabled={busy}
         onShow={(entity, key) => void sync.history(entity, key)}
         onRestore={(entity, key, version) => void sync.restore(entity, key, version)}
+        restored={sync.restored}
+        onWriteRestored={() => void sync.writeRestored()}
       />
       <RunReportView
         runs={sync.runs}

@@ -72,4 +72,3 @@ export function locallyChanged(
   if (hash === undefined) return sheetPresent;
   return hash !== synced.hash;
 }
-
