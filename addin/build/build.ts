@@ -2,6 +2,7 @@
  * The add-in build (`npm run build`): esbuild bundles into dist/
  *   functions.js    classic IIFE script for the custom-functions runtime (no React, no Fluent)
  *   functions.json  generated from the JSDoc tags (build fails on metadata errors)
+ *   functions.it.json  the same with the Italian texts (manifest: it-IT override of the metadata URL)
  *   taskpane.js     + chunks and taskpane.html (built by the task pane area's build-preview.ts)
  *   auth-dialog.*   the Office-dialog sign-in page (where nested app authentication is missing)
  *   assets/         icons
@@ -14,6 +15,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { generateFunctionsMetadata } from "./metadata.ts";
+import { italianFunctionsMetadata } from "./functions-italian.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, "../..");
@@ -182,6 +184,7 @@ export async function buildAddin(options: AddinBuildOptions = {}): Promise<Addin
     buildFunctions(outdir, minify, define),
   ]);
   await writeFile(join(outdir, "functions.json"), metadata);
+  await writeFile(join(outdir, "functions.it.json"), italianFunctionsMetadata(metadata));
   const functionsOut = Object.keys(functionsMeta.outputs).find((o) => basename(o) === "functions.js");
   const sizes: BundleSize[] = [await sizeOf(functionsOut ? [functionsOut] : [], "functions.js")];
 

@@ -11,8 +11,10 @@ import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUDGETS, OFFICE_JS_CDN, buildAddin, wireTaskpaneHtml, type AddinBuild } from "#addin/build/build.ts";
 import { MetadataError, generateFunctionsMetadata } from "#addin/build/metadata.ts";
+import { italianFunctionsMetadata } from "#addin/build/functions-italian.ts";
 
 const GOLDEN = join(import.meta.dirname, "golden/functions.expected.json");
+const GOLDEN_IT = join(import.meta.dirname, "golden/functions.it.expected.json");
 let out: string;
 let built: AddinBuild;
 
@@ -55,6 +57,31 @@ describe("functions.json", () => {
     const generating = generateFunctionsMetadata(file);
     // Assess
     await expect(generating).rejects.toBeInstanceOf(MetadataError);
+  });
+});
+
+describe("functions.it.json", () => {
+  it("is functions.json with every description in Italian, as pinned in its golden file", async () => {
+    // Prepare
+    const english = JSON.parse(await readFile(GOLDEN, "utf8")) as { functions: { id: string; name: string }[] };
+    // Act
+    const emitted = await readFile(join(out, "functions.it.json"), "utf8");
+    const italian = JSON.parse(emitted) as { functions: { id: string; name: string; description: string }[] };
+    // Assess
+    expect(italian).toEqual(JSON.parse(await readFile(GOLDEN_IT, "utf8")));
+    expect(italian.functions.map((f) => [f.id, f.name])).toEqual(english.functions.map((f) => [f.id, f.name]));
+    expect(emitted).not.toEqual(await readFile(join(out, "functions.json"), "utf8"));
+  });
+
+  it("fails the build when a function or a parameter has no Italian text", async () => {
+    // Prepare
+    const english = await generateFunctionsMetadata();
+    // Act
+    const localizing = (): string =>
+      italianFunctionsMetadata(english, { PRL: { description: "PRL", parameters: { ref: "rif" } } });
+    // Assess
+    expect(localizing).toThrow(MetadataError);
+    expect(localizing).toThrow(/PRL\(mode\)/);
   });
 });
 

@@ -70,7 +70,9 @@ describe("manifest.xml", () => {
     const sets = findAll(at(doc, "Requirements") as XmlElement, "Set").map(
       (s) => `${s.attrs.Name ?? ""} ${s.attrs.MinVersion ?? ""}`,
     );
-    expect(sets).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"]));
+    expect(sets).toEqual(
+      expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1", "ExcelApi 1.13"]),
+    );
   });
 
   it("declares the CLUSTER functions with script, page and metadata URLs", () => {
@@ -81,6 +83,10 @@ describe("manifest.xml", () => {
       urls.get(at(cf, path)?.attrs.resid ?? "")?.attrs.DefaultValue;
     expect(url("Script/SourceLocation")).toMatch(/\/functions\.js$/);
     expect(url("Metadata/SourceLocation")).toMatch(/\/functions\.json$/);
+    // Italian Excel reads the Italian metadata the build emits (dist/functions.it.json).
+    const metadata = urls.get(at(cf, "Metadata/SourceLocation")?.attrs.resid ?? "");
+    const italian = metadata?.children.find((c) => c.name === "Override" && c.attrs.Locale === "it-IT");
+    expect(italian?.attrs.Value).toMatch(/\/functions\.it\.json$/);
     expect(url("Page/SourceLocation")).toMatch(/\/taskpane\.html$/);
     expect(shortStrings.get(at(cf, "Namespace")?.attrs.resid ?? "")?.attrs.DefaultValue).toBe("CLUSTER");
   });
