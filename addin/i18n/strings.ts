@@ -264,6 +264,10 @@ export const STRINGS = {
     it: "Excel non ha completato l'operazione: {detail}",
     en: "Excel could not complete the operation: {detail}",
   },
+  "feature.lambda-names-unavailable": {
+    it: "Questa versione di Excel non ha le funzioni LAMBDA, quindi =PRL() non si può installare. Usa =CLUSTER.PRL(A2): funziona in ogni versione.",
+    en: "This version of Excel has no LAMBDA functions, so =PRL() cannot be installed. Use =CLUSTER.PRL(A2): it works in every version.",
+  },
   // Sign-in failures, one per AuthError code (addin/auth/token-source.ts)
   "error.auth.not-configured": {
     it: "Questa versione del componente non ha le impostazioni di accesso: chiedi all'amministratore di pubblicare una release (npm run release).",

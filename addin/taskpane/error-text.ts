@@ -4,6 +4,7 @@
  */
 import type { Locale } from "#core/snapshot/types.ts";
 import { ApiError } from "#addin/api/errors.ts";
+import { FeatureUnavailableError } from "#addin/excel/features.ts";
 import { AuthError } from "#addin/auth/token-source.ts";
 import type { Translate } from "#addin/i18n/strings.ts";
 
@@ -31,6 +32,8 @@ export function errorText(e: unknown, t: Translate, locale: Locale): string {
         return t("error.bad-response");
     }
   }
+  // An optional Excel feature this Excel lacks (isSetSupported said no): say what works instead.
+  if (e instanceof FeatureUnavailableError) return t(`feature.${e.feature}-unavailable`);
   if (e instanceof AuthError) return t(`error.auth.${e.code}`);
   return t("error.excel", { detail: e instanceof Error ? e.message : String(e) });
 }
