@@ -133,6 +133,10 @@ describe("sync in Chromium against the local API", () => {
     const resolved = await act(anna, "keep-mine");
     // Assess: the cloud holds Anna's title; Bruno's pull brings it into his sheet.
     expect(resolved.intent).toBe("success");
+    // The result table no longer says Conflict for DGH: it says how it was resolved.
+    const resultRow = anna.locator('[data-testid="push-results"] tr[data-key="DGH"]');
+    expect(await resultRow.getAttribute("data-resolved")).toBe("mine");
+    expect(await resultRow.getAttribute("data-status")).toBe("applied");
     const rows = await stack.store.getRows(PLAN, [{ entity: "project", key: "DGH" }]);
     expect(rows.get("project#DGH")?.values["title"]).toBe("Titolo di Anna");
     await pullAndApply(bruno);
@@ -149,6 +153,9 @@ describe("sync in Chromium against the local API", () => {
     const resolved = await act(anna, "take-cloud");
     // Assess
     expect(resolved.intent).toBe("success");
+    const resultRow = anna.locator('[data-testid="push-results"] tr[data-key="DGH"]');
+    expect(await resultRow.getAttribute("data-resolved")).toBe("cloud");
+    expect(await resultRow.getAttribute("data-status")).not.toBe("conflict");
     expect(await cellValue(anna, "Progetti", TITLE)).toBe("Bruno di nuovo");
     expect(await anna.locator('[data-testid="conflict"]').count()).toBe(0);
     // Nothing left to push: the sheet now matches the cloud version it is based on.
