@@ -3,8 +3,9 @@
  * sheets with Office.js, refreshed on edits) and the user's display language.
  */
 import type { ExcelRun } from "#addin/excel/api.ts";
-import { watchChanges } from "#addin/excel/changes.ts";
-import { WEB_MAX_CELLS_PER_SYNC, readSnapshot } from "#addin/excel/read-snapshot.ts";
+import { ExcelAdapter } from "#addin/excel/adapter.ts";
+import { WEB_MAX_CELLS_PER_SYNC } from "#addin/excel/read-snapshot.ts";
+import { sharedExcelAdapter } from "#addin/excel/shared-adapter.ts";
 import { PlanStore, sharedPlanStore } from "#addin/shared/plan-store.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 
@@ -28,9 +29,11 @@ export function planStore(): PlanStore {
     if (!excel) throw new Error("Excel is not available in this runtime.");
     const run: ExcelRun = (batch) => excel.run(batch);
     const read = onTheWeb() ? { maxCellsPerSync: WEB_MAX_CELLS_PER_SYNC } : {};
+    // The adapter the task pane uses too: its own writes are not edits to re-read the plan for.
+    const adapter = sharedExcelAdapter(() => new ExcelAdapter({ run, read }));
     const store = new PlanStore({
-      readSnapshot: () => readSnapshot(run, read),
-      onChanged: (callback, debounceMs = 300) => watchChanges(run, callback, debounceMs),
+      readSnapshot: () => adapter.readSnapshot(),
+      onChanged: (callback, debounceMs = 300) => adapter.onChanged(callback, debounceMs),
     });
     // Failures stay in store.error; functions waiting on ready() receive them as #N/A.
     store.start().catch(() => undefined);

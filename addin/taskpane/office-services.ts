@@ -7,6 +7,8 @@
  */
 import { ExcelAdapter } from "#addin/excel/adapter.ts";
 import type { ExcelRun } from "#addin/excel/api.ts";
+import { WEB_MAX_CELLS_PER_SYNC } from "#addin/excel/read-snapshot.ts";
+import { sharedExcelAdapter } from "#addin/excel/shared-adapter.ts";
 import { naaTokenSource } from "#addin/auth/naa.ts";
 import { DialogError, dialogTokenSource } from "#addin/auth/dialog-token.ts";
 import { devTokenSource } from "#addin/auth/dev-token.ts";
@@ -110,7 +112,18 @@ export function officeServices(): TaskpaneServices {
     Excel.run((context) => batch(context as unknown as Parameters<typeof batch>[0]));
   const settings = storageSettings(window.localStorage, { apiUrl: meta("api-url") });
   return {
-    host: hostFromAdapter(new ExcelAdapter({ run })),
+    // One adapter with the custom functions (shared runtime): one record of our own writes.
+    host: hostFromAdapter(
+      sharedExcelAdapter(
+        () =>
+          new ExcelAdapter({
+            run,
+            ...(Office.context.platform === Office.PlatformType.OfficeOnline
+              ? { read: { maxCellsPerSync: WEB_MAX_CELLS_PER_SYNC } }
+              : {}),
+          }),
+      ),
+    ),
     settings,
     auth: tokenSource(() => settings.load().apiUrl),
     displayLanguage: Office.context.displayLanguage,

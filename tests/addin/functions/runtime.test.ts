@@ -11,6 +11,8 @@ import { WEB_MAX_CELLS_PER_SYNC } from "#addin/excel/read-snapshot.ts";
 import { associateAll } from "#addin/functions/functions.ts";
 import { planStore } from "#addin/functions/runtime.ts";
 import { setSharedPlanStore } from "#addin/shared/plan-store.ts";
+import { resetSharedExcelAdapter, sharedExcelAdapter } from "#addin/excel/shared-adapter.ts";
+import { ExcelAdapter } from "#addin/excel/adapter.ts";
 import {
   FakeStreamingInvocation,
   installCustomFunctions,
@@ -32,6 +34,7 @@ function installOffice(host: FakeExcelHost, displayLanguage: string, platform: s
     OfficeApp.Outlook,
   );
   setSharedPlanStore(undefined);
+  resetSharedExcelAdapter();
   const installed = installCustomFunctions();
   associateAll();
   return installed;
@@ -40,6 +43,7 @@ function installOffice(host: FakeExcelHost, displayLanguage: string, platform: s
 afterEach(async () => {
   await planStore().stop();
   setSharedPlanStore(undefined);
+  resetSharedExcelAdapter();
   delete g.Excel;
   delete g.Office;
   runtime?.uninstall();
@@ -50,6 +54,28 @@ function call(id: string, ...args: unknown[]): unknown {
 }
 
 describe("shared runtime", () => {
+  it("re-reads the plan after the user's edit, never after the task pane's own writes (one adapter)", async () => {
+    // Prepare
+    const host = createFakeExcel({ sheets: bigDataPlan().map(seedFromSnapshot) });
+    runtime = installOffice(host, "it-IT", "PC");
+    const store = planStore();
+    await store.ready();
+    const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 450)); // > the 300 ms debounce
+    await settle();
+    const before = store.model?.version;
+    const pane = sharedExcelAdapter(() => new ExcelAdapter({ run: host.run }));
+    // Act
+    await pane.writeCells("Progetti", [{ a1: "Z1", value: "nota" }]);
+    await pane.highlightIssues([]);
+    await settle();
+    const afterOwn = store.model?.version;
+    await host.edit("Progetti", "Z2", "a mano");
+    await settle();
+    // Assess
+    expect(afterOwn).toBe(before);
+    expect(store.model?.version).toBe((before ?? 0) + 1);
+  });
+
   it.each([
     ["en-US", "Submitted"],
     ["it-IT", "Presentato"],
