@@ -8,10 +8,8 @@
 import { randomUUID } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import * as z from "zod";
-import { TOMBSTONE_HASH } from "#core/sync/outgoing.ts";
-import type { PushRow, RowResult } from "#core/sync/protocol.ts";
-import type { SyncRow } from "#core/sync/rows.ts";
-import { stateKey, type SyncState, type SyncedRow } from "#core/sync/state.ts";
+import { overlayBase } from "#core/sync/base.ts";
+import type { SyncState } from "#core/sync/state.ts";
 
 /** What is appended to the workbook's path to name its sidecar. */
 export const SIDECAR_SUFFIX = ".actionplan-sync.json";
@@ -58,8 +56,8 @@ export async function readSidecar(path: string): Promise<SidecarRead> {
 }
 
 /**
- * The base a push is built on: the file's sync sheet overlaid with the sidecar, per row the
- * higher version winning. The sidecar only counts when it belongs to `plan`.
+ * The base a push is built on: the file's sync sheet overlaid with the sidecar (the core's
+ * `overlayBase`: per row the higher version wins). The sidecar only counts when it belongs to `plan`.
  */
 export function mergeBase(
   plan: string,
@@ -68,52 +66,19 @@ export function mergeBase(
 ): SyncState | undefined {
   const own = sidecar?.planId === plan ? sidecar : undefined;
   if (!own) return sheet;
-  const rows: Record<string, SyncedRow> = { ...(sheet?.rows ?? {}) };
-  for (const [id, row] of Object.entries(own.rows)) {
-    const known = rows[id];
-    if (!known || known.version < row.version) rows[id] = { version: row.version, hash: row.hash };
-  }
+  const merged = overlayBase(plan, sheet, own.rows);
   const apiUrl = sheet?.apiUrl ?? own.apiUrl;
-  return { ...(sheet ?? {}), planId: plan, ...(apiUrl ? { apiUrl } : {}), rows };
+  return apiUrl ? { ...merged, apiUrl } : merged;
 }
 
-/**
- * The sidecar after a push: the base, plus every row the cloud now holds at the returned version
- * (applied or unchanged). Conflicts and invalid rows keep their old base, so the next sync
- * reports them again rather than overwriting someone else's edit.
- */
-export function nextSidecar(
-  plan: string,
-  apiUrl: string | undefined,
-  base: SyncState | undefined,
-  pushed: readonly PushRow[],
-  results: readonly RowResult[],
-  rows: readonly SyncRow[],
-): SidecarState {
-  const next: Record<string, SyncedRow> = { ...(base?.planId === plan ? base.rows : {}) };
-  const hashOf = new Map(rows.map((row) => [stateKey(row.entity, row.key), row.hash]));
-  // Results are matched by entity and key, not position: the API's order is not a contract here.
-  const resultOf = new Map(results.map((r) => [stateKey(r.entity, r.key), r]));
-  for (const row of pushed) {
-    const id = stateKey(row.entity, row.key);
-    const result = resultOf.get(id);
-    if (
-      !result ||
-      (result.status !== "applied" && result.status !== "unchanged") ||
-      result.version === undefined
-    )
-      continue;
-    next[id] = {
-      version: result.version,
-      hash: row.deleted ? TOMBSTONE_HASH : (hashOf.get(id) ?? TOMBSTONE_HASH),
-    };
-  }
+/** The sidecar that records `state` (the engine's next base) for `plan`. */
+export function sidecarOf(plan: string, apiUrl: string | undefined, state: SyncState): SidecarState {
   return {
     schema: 1,
     planId: plan,
     ...(apiUrl ? { apiUrl } : {}),
     savedAt: new Date().toISOString(),
-    rows: next,
+    rows: state.rows,
   };
 }
 

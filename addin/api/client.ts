@@ -16,6 +16,7 @@ import type {
 } from "#core/sync/protocol.ts";
 import type * as ProtocolModule from "#core/sync/protocol.ts";
 import type { TokenSource } from "#addin/auth/token-source.ts";
+import { retryAfterMs } from "#core/sync/retry-after.ts";
 import { ApiError, kindForStatus } from "./errors.ts";
 
 export interface ApiClient {
@@ -89,6 +90,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const errorBody = parsed.success ? parsed.data.error : undefined;
       throw new ApiError(kindForStatus(res.status), res.status, errorBody?.message ?? `HTTP ${res.status}`, {
         ...(errorBody ? { body: errorBody } : {}),
+        retryAfterMs: retryAfterMs(res.headers.get("retry-after"), Date.now()),
       });
     }
     const parsed = schema.safeParse(json);

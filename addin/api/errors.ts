@@ -21,17 +21,20 @@ export class ApiError extends Error {
   readonly statusCode: number;
   /** The server's error body, when it sent one. */
   readonly body: ErrorBody["error"] | undefined;
+  /** How long the server asked to wait before retrying (its Retry-After header), when it said. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(
     kind: ApiErrorKind,
     statusCode: number,
     message: string,
-    options?: { cause?: unknown; body?: ErrorBody["error"] },
+    options?: { cause?: unknown; body?: ErrorBody["error"]; retryAfterMs?: number | undefined },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.kind = kind;
     this.statusCode = statusCode;
     this.body = options?.body;
+    this.retryAfterMs = options?.retryAfterMs;
   }
 
   toJSON(): { name: string; kind: ApiErrorKind; statusCode: number; message: string } {

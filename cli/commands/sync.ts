@@ -4,10 +4,11 @@
  * changed since the last sync, and records the versions it got back in a sidecar next to the file
  * (`<file>.actionplan-sync.json`, see `../sync-state-file.ts`: the .xlsx itself is never rewritten).
  * The base of a push is the newer, per row, of the file's sync sheet and the sidecar; what is sent
- * follows the core's one push rule (`outgoingRows`: no blind or repeated deletions). The push goes
- * in chunks (≤ `CHUNK_MAX_BYTES` of JSON, ≤ `CHUNK_MAX_ROWS` rows), each with its own idempotency
- * key, retried with that key on 503/409-in-progress; the sidecar keeps what every applied chunk
- * returned even when a later one fails. Cells are parsed with the locale the sync sheet states
+ * goes through the core's one sync engine (`pushWorkbook`: the push rule, chunks of ≤
+ * `CHUNK_MAX_BYTES` of JSON and ≤ `CHUNK_MAX_ROWS` rows, each with its own idempotency key, one
+ * retry policy honouring Retry-After, the next base matched by key with adoption); this file keeps
+ * only the fetch transport and the sidecar. The sidecar keeps what every applied chunk returned
+ * even when a later one fails. Cells are parsed with the locale the sync sheet states
  * (the add-in's), so hashes match the add-in's. Exit 0 all applied or unchanged, 1 some rows
  * conflicted or were invalid (or held back with errors), 2 unusable file, usage or API refusal.
  * The API URL and token come from --api/--token or ACTIONPLAN_API_URL/ACTIONPLAN_TOKEN only: a URL
@@ -18,8 +19,8 @@ import { resolve } from "node:path";
 import { analyzeWorkbook } from "#core/analyze.ts";
 import type { EntityKind } from "#core/model.ts";
 import type { Locale } from "#core/snapshot/types.ts";
-import { outgoingRows, type WithheldDeletions } from "#core/sync/outgoing.ts";
-import { pushChunks as splitPush } from "#core/sync/push-chunks.ts";
+import { pushWorkbook } from "#core/sync/engine.ts";
+import type { WithheldDeletions } from "#core/sync/outgoing.ts";
 import {
   apiPaths,
   ErrorBodySchema,
@@ -27,23 +28,23 @@ import {
   PushResponseSchema,
   type PushRequest,
   type PushResponse,
-  type PushRow,
-  type RowResult,
 } from "#core/sync/protocol.ts";
-import { planRows } from "#core/sync/rows.ts";
+import type { ChunkBudget } from "#core/sync/push-chunks.ts";
+import { retryAfterMs } from "#core/sync/retry-after.ts";
+import { RetryablePushError, type PushTransport } from "#core/sync/send-chunks.ts";
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
 import { apiUrlFromEnv } from "../api-call.ts";
 import { EXIT, langOf, parseCommandArgs, readingLocaleOption, type CliIO, type Command } from "../command.ts";
 import { readingLocale } from "#core/sheets/heading-language.ts";
 import { readWorkbookFile, UnreadableWorkbookError } from "#xlsx/read-workbook.ts";
-import { mergeBase, nextSidecar, readSidecar, sidecarPath, writeSidecar } from "../sync-state-file.ts";
+import { mergeBase, readSidecar, sidecarOf, sidecarPath, writeSidecar } from "../sync-state-file.ts";
 
 /** Largest JSON body of one push request: well under the API's `MAX_BODY_BYTES` (413 beyond). */
 export const CHUNK_MAX_BYTES = Math.min(4 * 1024 * 1024, MAX_BODY_BYTES - 64 * 1024);
 /** Largest number of rows in one push request (bounds each idempotency record and write burst). */
 export const CHUNK_MAX_ROWS = 10_000;
-/** Room kept in each chunk for the request's envelope (idempotency key, source, brackets). */
-const ENVELOPE_BYTES = 1024;
+/** The CLI's chunk budget (1 KB kept for the envelope: idempotency key, source, brackets). */
+export const CLI_PUSH_BUDGET: ChunkBudget = { maxRows: CHUNK_MAX_ROWS, maxBytes: CHUNK_MAX_BYTES, envelopeBytes: 1024 };
 
 const TEXT = {
   usage: {
@@ -168,35 +169,28 @@ export const command: Command = {
       messagesLocale: locale,
       locale: readingLocale(snapshot, reading),
     });
-    const { rows, held } = planRows(analysis.plan);
-    const outgoing = outgoingRows({
-      rows,
-      held,
-      state: known,
+    const run = crypto.randomUUID();
+    const pushed = await pushWorkbook({
+      plan: analysis.plan,
       sheetKinds: analysis.sheets.map((s) => s.kind),
+      base: known ?? { planId: values.plan, rows: {} },
+      budget: CLI_PUSH_BUDGET,
+      transport: fetchTransport(api, values.plan, token, locale),
+      keyOf: (_chunk, i) => `cli-${run}-${i}`,
     });
-    for (const w of outgoing.withheld)
+    for (const w of pushed.withheld)
       io.stderr(
         `actionplan sync: ${say(`withheld.${w.reason}`, locale, { count: w.count, entity: ENTITY_LABEL[w.entity][locale] })}`,
       );
-    const sent: PushRow[] = [];
-    const results: RowResult[] = [];
-    let failure: string | undefined;
-    const run = crypto.randomUUID();
-    for (const [i, chunk] of pushChunks(outgoing.rows).entries()) {
-      const request: PushRequest = { idempotencyKey: `cli-${run}-${i}`, source: "cli", rows: chunk };
-      try {
-        const response = await pushWithRetry(api, values.plan, token, request, locale);
-        sent.push(...chunk);
-        results.push(...response.results);
-      } catch (error) {
-        failure =
-          error instanceof SyncRefused
-            ? error.message
-            : say("unreachable", locale, { value: error instanceof Error ? error.message : String(error) });
-        break;
-      }
-    }
+    const { sent, results, held } = pushed;
+    const failure =
+      pushed.failure === undefined
+        ? undefined
+        : pushed.failure instanceof SyncRefused || pushed.failure instanceof RetryablePushError
+          ? pushed.failure.message
+          : say("unreachable", locale, {
+              value: pushed.failure instanceof Error ? pushed.failure.message : String(pushed.failure),
+            });
     const counts = { applied: 0, unchanged: 0, conflict: 0, invalid: 0 };
     for (const r of results) counts[r.status]++;
     // Saved only when the cloud returned versions (also those of the chunks applied before a
@@ -205,7 +199,7 @@ export const command: Command = {
       sidecar.kind === "ok" && sidecar.state.planId === values.plan ? stateFile : null;
     if (counts.applied + counts.unchanged > 0) {
       try {
-        await writeSidecar(stateFile, nextSidecar(values.plan, api, known, sent, results, rows));
+        await writeSidecar(stateFile, sidecarOf(values.plan, api, pushed.state));
         savedTo = stateFile;
       } catch {
         io.stderr(`actionplan sync: ${say("stateNotSaved", locale, { value: stateFile })}`);
@@ -221,7 +215,7 @@ export const command: Command = {
             plan: values.plan,
             sent: sent.length,
             held: held.length,
-            withheld: outgoing.withheld satisfies WithheldDeletions[],
+            withheld: pushed.withheld satisfies WithheldDeletions[],
             counts,
             results,
             stateFile: savedTo,
@@ -247,50 +241,42 @@ export const command: Command = {
 };
 
 /**
- * Splits the rows into push requests of at most `maxRows` rows and about `maxBytes` of JSON
- * (a single row larger than that still goes alone: the API judges it, row by row).
+ * The CLI's transport: POST the push; 503, 429 and 409-in-progress are worth retrying with the same
+ * idempotency key (the engine waits as their Retry-After says), anything else is a refusal.
  */
-export function pushChunks(
-  rows: readonly PushRow[],
-  maxBytes = CHUNK_MAX_BYTES,
-  maxRows = CHUNK_MAX_ROWS,
-): PushRow[][] {
-  return splitPush(rows, { maxRows, maxBytes, envelopeBytes: ENVELOPE_BYTES });
-}
-
-/** POSTs the push; retries (same idempotency key, so no second effect) on 503 and 409-in-progress. */
-async function pushWithRetry(
-  api: string,
-  plan: string,
-  token: string,
-  request: PushRequest,
-  locale: Locale,
-): Promise<PushResponse> {
+function fetchTransport(api: string, plan: string, token: string, locale: Locale): PushTransport {
   const url = `${api.replace(/\/+$/, "")}${apiPaths.sync(plan)}`;
-  for (let attempt = 0; ; attempt++) {
-    const res = await fetch(url, {
-      method: "POST",
-      headers: {
-        authorization: `Bearer ${token}`,
-        "content-type": "application/json",
-        "accept-language": locale,
-      },
-      body: JSON.stringify(request),
-    });
-    const text = await res.text();
-    if (res.ok) return PushResponseSchema.parse(JSON.parse(text));
-    const error = ErrorBodySchema.safeParse(safeJson(text));
-    const retryable =
-      res.status === 503 ||
-      (res.status === 409 && error.success && error.data.error.code === "idempotency.in-progress");
-    if (!retryable || attempt >= 5) {
+  return {
+    async send({ idempotencyKey, rows }): Promise<PushResponse> {
+      const request: PushRequest = { idempotencyKey, source: "cli", rows };
+      const res = await fetch(url, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${token}`,
+          "content-type": "application/json",
+          "accept-language": locale,
+        },
+        body: JSON.stringify(request),
+      });
+      const text = await res.text();
+      if (res.ok) return PushResponseSchema.parse(JSON.parse(text));
+      const error = ErrorBodySchema.safeParse(safeJson(text));
       const message = error.success
         ? (error.data.error.messages?.[locale] ?? error.data.error.message)
         : text.slice(0, 200);
-      throw new SyncRefused(say("refused", locale, { status: res.status, value: message }));
-    }
-    await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
-  }
+      const refusal = say("refused", locale, { status: res.status, value: message });
+      const retry =
+        res.status === 503 ||
+        res.status === 429 ||
+        (res.status === 409 && error.success && error.data.error.code === "idempotency.in-progress");
+      if (retry)
+        throw new RetryablePushError(refusal, {
+          retryAfterMs: retryAfterMs(res.headers.get("retry-after"), Date.now()),
+          cause: new SyncRefused(refusal),
+        });
+      throw new SyncRefused(refusal);
+    },
+  };
 }
 
 function safeJson(text: string): unknown {

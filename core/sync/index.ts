@@ -1,4 +1,4 @@
-/** Sync protocol: schemas, hashes, rows, the sync sheet (SPEC §9). */
+/** Sync protocol: schemas, hashes, rows, the sync sheet (SPEC §9), and the one sync engine. */
 export * from "./protocol.ts";
 export { canonicalJson, fnv1a64, rowHash } from "./hash.ts";
 export { planRows, planToRows, changedRows, budgetBaseKey } from "./rows.ts";
@@ -8,3 +8,13 @@ export type { SyncState, SyncedRow } from "./state.ts";
 export { syncSheetValues, readSyncSheet, SYNC_SHEET_NAME } from "./sync-sheet.ts";
 export { hasSheetFor, outgoingRows, TOMBSTONE_HASH } from "./outgoing.ts";
 export type { Outgoing, OutgoingInput, WithheldDeletions } from "./outgoing.ts";
+export { pushChunks } from "./push-chunks.ts";
+export type { ChunkBudget } from "./push-chunks.ts";
+export { planPush } from "./push-plan.ts";
+export type { PushPlan, PushPlanInput } from "./push-plan.ts";
+export { nextBase, overlayBase, sameAsCloud, withAdopted } from "./base.ts";
+export type { NextBase, PushConflict } from "./base.ts";
+export { DEFAULT_RETRY, RetryablePushError, retryDelay, sendChunks } from "./send-chunks.ts";
+export type { PushAttempt, PushTransport, RetryPolicy, SendOptions, SendOutcome } from "./send-chunks.ts";
+export { pushWorkbook } from "./engine.ts";
+export type { PushWorkbookInput, PushWorkbookOutcome } from "./engine.ts";

@@ -144,7 +144,13 @@ export type RestoreRequest = z.infer<typeof RestoreRequestSchema>;
 
 export const RunFileSchema = z.object({
   file: z.string(),
-  status: z.enum(["applied", "skipped-unchanged", "error"]),
+  /**
+   * Agrees with the numbers: `needs-attention` (conflicts or invalid rows), `applied` (rows
+   * applied, nothing else to do), `unchanged` (nothing new), `skipped-unchanged` (the file was not
+   * modified since the last run: its conflicts and invalid rows still open are listed again),
+   * `error` (the file could not be read or pushed).
+   */
+  status: z.enum(["applied", "unchanged", "needs-attention", "skipped-unchanged", "error"]),
   applied: z.number().int(),
   unchanged: z.number().int(),
   conflicts: z.number().int(),

@@ -32,6 +32,10 @@ const MESSAGES = {
     it: "Conflitto su {entity} «{key}»: modificato nel cloud (versione {version}) dopo la versione {base} del file; non sovrascritto",
     en: "Conflict on {entity} “{key}”: changed in the cloud (version {version}) after the file's version {base}; not overwritten",
   },
+  "conflict-unbased": {
+    it: "Conflitto su {entity} «{key}»: il file non ne conosce alcuna versione e i suoi valori differiscono da quelli nel cloud (versione {version}); non sovrascritto",
+    en: "Conflict on {entity} “{key}”: the file knows no version of it and its values differ from the cloud's (version {version}); not overwritten",
+  },
   "push-failed": {
     it: "Sincronizzazione non riuscita (archivio non disponibile); si riproverà la prossima notte",
     en: "Sync failed (store unavailable); it will be retried next night",

@@ -9,37 +9,43 @@
  * never overwritten. Never throws for a bad file: it becomes the report.
  */
 import { analyzeWorkbook } from "#core/analyze.ts";
+import { pushWorkbook } from "#core/sync/engine.ts";
 import { canonicalJson, fnv1a64 } from "#core/sync/hash.ts";
-import { outgoingRows, type WithheldDeletions } from "#core/sync/outgoing.ts";
-import type { PushRequest, PushResponse, PushRow, RowResult, RunFile } from "#core/sync/protocol.ts";
-import { planRows } from "#core/sync/rows.ts";
+import type { WithheldDeletions } from "#core/sync/outgoing.ts";
+import type { PushRequest, PushResponse, PushRow, RunFile } from "#core/sync/protocol.ts";
+import type { ChunkBudget } from "#core/sync/push-chunks.ts";
+import { RetryablePushError, type PushTransport } from "#core/sync/send-chunks.ts";
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
 import type { WorkbookSnapshot } from "#core/snapshot/types.ts";
 import type { Issue } from "#core/validate/issue.ts";
 import { UnreadableWorkbookError, readWorkbookBuffer } from "#xlsx/read-workbook.ts";
+import { StoreError } from "#functions/store/errors.ts";
 import type { Actor } from "#functions/store/store.ts";
-import { mergeBase, nextMemory } from "./base-state.ts";
+import { memoryAfter, mergeBase } from "./base-state.ts";
 import { nightlyMessage } from "./messages.ts";
-import type { NightlyMemory, WorkbookRegistration } from "./registry.ts";
+import type { NightlyMemory, OpenItems, WorkbookRegistration } from "./registry.ts";
+import { fileStatus } from "./run-status.ts";
 
 /** The push service, bound to a store (`pushRows` of functions/sync/push.ts). */
 export type PushFn = (plan: string, request: PushRequest, actor: Actor, locale: "it" | "en") => Promise<PushResponse>;
 
 /** Rows per push: keeps each idempotency record and transaction burst bounded. */
 export const ROWS_PER_PUSH = 10_000;
+/** The job's chunk budget for the engine (in-process: the byte budget only bounds each idempotency record). */
+const NIGHTLY_BUDGET: ChunkBudget = { maxRows: ROWS_PER_PUSH, maxBytes: 4 * 1024 * 1024 };
 /** Error lines kept per file (the run report is one DynamoDB item). */
 export const MAX_ERRORS_PER_FILE = 100;
 
 /** The file's report and, when it was processed completely, what to remember. */
 export interface WorkbookOutcome {
   readonly file: RunFile;
-  readonly remember?: { readonly eTag: string; readonly memory: NightlyMemory };
+  readonly remember?: { readonly eTag: string; readonly memory: NightlyMemory; readonly open: OpenItems };
 }
 
 type RunError = RunFile["errors"][number];
 
 function emptyFile(name: string): RunFile {
-  return { file: name, status: "applied", applied: 0, unchanged: 0, conflicts: 0, invalid: 0, errors: [] };
+  return { file: name, status: "unchanged", applied: 0, unchanged: 0, conflicts: 0, invalid: 0, errors: [] };
 }
 
 /** A file that could not be processed at all. */
@@ -47,7 +53,8 @@ export function failedFile(name: string, message: string): RunFile {
   return { ...emptyFile(name), status: "error", errors: [{ message }] };
 }
 
-function capErrors(errors: RunError[], locale: "it" | "en"): RunError[] {
+/** Complete, or cut with one last line saying how many more (the run report is one item). */
+export function capErrors(errors: RunError[], locale: "it" | "en"): RunError[] {
   if (errors.length <= MAX_ERRORS_PER_FILE) return errors;
   const kept = errors.slice(0, MAX_ERRORS_PER_FILE - 1);
   kept.push({ message: nightlyMessage("more", locale, { count: errors.length - kept.length }) });
@@ -74,19 +81,22 @@ function idempotencyKey(workbookId: string, eTag: string, rows: readonly PushRow
   return `nightly:${workbookId}:${fnv1a64(eTag)}:${fnv1a64(canonicalJson(rows))}:${rows.length}`;
 }
 
-async function pushAll(push: PushFn, reg: WorkbookRegistration, eTag: string, rows: readonly PushRow[], actor: Actor): Promise<RowResult[]> {
-  const results: RowResult[] = [];
-  for (let start = 0; start < rows.length; start += ROWS_PER_PUSH) {
-    const chunk = rows.slice(start, start + ROWS_PER_PUSH);
-    const request: PushRequest = { idempotencyKey: idempotencyKey(reg.id, eTag, chunk), source: "nightly", rows: chunk };
-    const response = await push(reg.plan, request, actor, reg.locale);
-    results.push(...response.results);
-  }
-  return results;
+/** The push service in-process; a store failure that may pass (throttling, a push still running) is retried by the engine. */
+function inProcess(push: PushFn, reg: WorkbookRegistration, actor: Actor): PushTransport {
+  return {
+    async send({ idempotencyKey: key, rows }) {
+      try {
+        return await push(reg.plan, { idempotencyKey: key, source: "nightly", rows }, actor, reg.locale);
+      } catch (error) {
+        if (error instanceof StoreError && error.retryable) throw new RetryablePushError(error.message, { cause: error });
+        throw error;
+      }
+    },
+  };
 }
 
 /**
- * Processes one fetched workbook.
+ * Processes one fetched workbook through the core's sync engine (`pushWorkbook`).
  *
  * @param push the sync service's push, bound to the store
  * @param actor who the history records (the nightly app), source "nightly"
@@ -116,37 +126,46 @@ export async function processWorkbook(
     ...(sheetState?.locale ? { locale: sheetState.locale } : {}),
     ...(today ? { today } : {}),
   });
-  const { rows, held } = planRows(analysis.plan);
-  const base = mergeBase(reg.plan, sheetState, reg.memory);
+  const run = await pushWorkbook({
+    plan: analysis.plan,
+    sheetKinds: analysis.sheets.map((s) => s.kind),
+    base: mergeBase(reg.plan, sheetState, reg.memory),
+    budget: NIGHTLY_BUDGET,
+    transport: inProcess(push, reg, actor),
+    keyOf: (chunk) => idempotencyKey(reg.id, fetched.eTag, chunk),
+  });
+  // The store failed for good mid-push: rows already applied stay applied, and the next night's
+  // retry of the same saved file sends the same idempotency keys and so recognises them.
+  if (run.failure !== undefined) throw run.failure;
+
   const file = emptyFile(reg.name);
   const errors: RunError[] = analysis.issues.filter((issue) => issue.severity === "error").map(issueError);
-  const outgoing = outgoingRows({ rows, held, state: base, sheetKinds: analysis.sheets.map((s) => s.kind) });
-  errors.push(...withheldErrors(outgoing.withheld, locale));
-  const pushed = outgoing.rows;
-  file.invalid = held.length;
-  file.unchanged = rows.length - pushed.filter((row) => !row.deleted).length;
-
-  const results = await pushAll(push, reg, fetched.eTag, pushed, actor);
-  results.forEach((result, i) => {
-    const row = pushed[i];
-    if (!result || !row) return;
+  errors.push(...withheldErrors(run.withheld, locale));
+  file.invalid = run.held.length;
+  file.unchanged = run.rows.length - run.outgoing.filter((row) => !row.deleted).length;
+  const sentById = new Map(run.sent.map((row) => [`${row.entity}:${row.key}`, row]));
+  for (const result of run.results) {
+    const row = sentById.get(`${result.entity}:${result.key}`);
     if (result.status === "applied") file.applied++;
-    else if (result.status === "unchanged") file.unchanged += row.deleted ? 0 : 1;
+    else if (result.status === "unchanged") file.unchanged += row?.deleted ? 0 : 1;
     else if (result.status === "invalid") {
       file.invalid++;
       errors.push(...(result.issues ?? []).map(issueError));
-    } else {
-      file.conflicts++;
-      errors.push({
-        message: nightlyMessage("conflict", locale, {
-          entity: result.entity,
-          key: result.key,
-          version: result.current?.version ?? "?",
-          base: row.baseVersion,
-        }),
-      });
     }
-  });
+  }
+  for (const { row, current } of run.conflicts) {
+    file.conflicts++;
+    errors.push({
+      message: nightlyMessage(row.baseVersion === 0 ? "conflict-unbased" : "conflict", locale, {
+        entity: row.entity,
+        key: row.key,
+        version: current?.version ?? "?",
+        base: row.baseVersion,
+      }),
+    });
+  }
   file.errors = capErrors(errors, locale);
-  return { file, remember: { eTag: fetched.eTag, memory: nextMemory(sheetState, reg.memory, pushed, results, rows) } };
+  file.status = fileStatus(file);
+  const open: OpenItems = { conflicts: file.conflicts, invalid: file.invalid, errors: file.errors };
+  return { file, remember: { eTag: fetched.eTag, memory: memoryAfter(sheetState, run.state), open } };
 }

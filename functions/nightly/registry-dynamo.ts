@@ -5,7 +5,7 @@
  */
 import { DeleteCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import type { NightlyMemory, WorkbookRegistration, WorkbookRegistry } from "./registry.ts";
+import type { NightlyMemory, OpenItems, WorkbookRegistration, WorkbookRegistry } from "./registry.ts";
 
 const PK = "NIGHTLY#WORKBOOKS";
 const skOf = (plan: string, id: string): string => `WB#${plan}#${id}`;
@@ -16,15 +16,17 @@ interface Item {
   registration: string;
   lastETag?: string;
   memory?: string;
+  open?: string;
 }
 
 function fromItem(item: Record<string, unknown>): WorkbookRegistration {
-  const { registration, lastETag, memory } = item as unknown as Item;
+  const { registration, lastETag, memory, open } = item as unknown as Item;
   const base = JSON.parse(registration) as WorkbookRegistration;
   return {
     ...base,
     ...(lastETag ? { lastETag } : {}),
     ...(memory ? { memory: JSON.parse(memory) as NightlyMemory } : {}),
+    ...(open ? { open: JSON.parse(open) as OpenItems } : {}),
   };
 }
 
@@ -36,7 +38,7 @@ export class DynamoWorkbookRegistry implements WorkbookRegistry {
   ) {}
 
   async put(registration: WorkbookRegistration): Promise<WorkbookRegistration> {
-    const { lastETag: _e, memory: _m, ...plain } = registration;
+    const { lastETag: _e, memory: _m, open: _o, ...plain } = registration;
     // Only the registration attribute is replaced: the remembered eTag and memory stay.
     await this.doc.send(
       new UpdateCommand({
@@ -76,9 +78,13 @@ export class DynamoWorkbookRegistry implements WorkbookRegistry {
     return out;
   }
 
-  async remember(plan: string, id: string, eTag: string, memory: NightlyMemory): Promise<void> {
+  async remember(plan: string, id: string, eTag: string, memory: NightlyMemory, open?: OpenItems): Promise<void> {
     const text = JSON.stringify(memory);
     const keep = Buffer.byteLength(text) <= MAX_MEMORY_BYTES;
+    // The open items are capped like the run report's lines (≤ 100 short lines, a few KB).
+    const openText = open === undefined ? undefined : JSON.stringify(open);
+    const set = ["#e = :e", ...(keep ? ["#m = :m"] : []), ...(openText ? ["#o = :o"] : [])];
+    const remove = [...(keep ? [] : ["#m"]), ...(openText ? [] : ["#o"])];
     try {
       await this.doc.send(
         new UpdateCommand({
@@ -86,9 +92,9 @@ export class DynamoWorkbookRegistry implements WorkbookRegistry {
           Key: { pk: PK, sk: skOf(plan, id) },
           // The registration must still exist: an admin may have removed it during the run.
           ConditionExpression: "attribute_exists(pk)",
-          UpdateExpression: keep ? "SET #e = :e, #m = :m" : "SET #e = :e REMOVE #m",
-          ExpressionAttributeNames: { "#e": "lastETag", "#m": "memory" },
-          ExpressionAttributeValues: keep ? { ":e": eTag, ":m": text } : { ":e": eTag },
+          UpdateExpression: `SET ${set.join(", ")}${remove.length > 0 ? ` REMOVE ${remove.join(", ")}` : ""}`,
+          ExpressionAttributeNames: { "#e": "lastETag", "#m": "memory", "#o": "open" },
+          ExpressionAttributeValues: { ":e": eTag, ...(keep ? { ":m": text } : {}), ...(openText ? { ":o": openText } : {}) },
         }),
       );
     } catch (error) {

@@ -18,6 +18,17 @@ import type { WorkbookLocation } from "./workbook-source.ts";
  */
 export type NightlyMemory = Record<string, [version: number, hash: string]>;
 
+/**
+ * What the last complete run of a file left for a person: its conflicts and invalid rows, and the
+ * report lines about them. Listed again while the file is unchanged (skipped), until a later push
+ * of the file resolves them.
+ */
+export interface OpenItems {
+  readonly conflicts: number;
+  readonly invalid: number;
+  readonly errors: readonly { message: string; sheet?: string; cell?: string }[];
+}
+
 /** A registered workbook. */
 export interface WorkbookRegistration {
   readonly plan: string;
@@ -33,6 +44,8 @@ export interface WorkbookRegistration {
   /** The eTag of the last file the job processed completely. */
   readonly lastETag?: string;
   readonly memory?: NightlyMemory;
+  /** What the last complete run of this file left open. */
+  readonly open?: OpenItems;
 }
 
 /** What an admin supplies. */
@@ -94,6 +107,6 @@ export interface WorkbookRegistry {
   remove(plan: string, id: string): Promise<boolean>;
   /** One plan's registrations, or every plan's. */
   list(plan?: string): Promise<WorkbookRegistration[]>;
-  /** Records a completely processed file: its eTag and the versions the job applied. */
-  remember(plan: string, id: string, eTag: string, memory: NightlyMemory): Promise<void>;
+  /** Records a completely processed file: its eTag, the versions the job applied, what it left open. */
+  remember(plan: string, id: string, eTag: string, memory: NightlyMemory, open?: OpenItems): Promise<void>;
 }

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { RunFile, RunReport } from "#core/sync/protocol.ts";
 import type { Actor } from "#functions/store/store.ts";
 import { nightlyMessage } from "./messages.ts";
+import { needsPerson } from "./run-status.ts";
 import { failedFile, processWorkbook } from "./process-workbook.ts";
 import type { PushFn } from "./process-workbook.ts";
 import type { WorkbookRegistration, WorkbookRegistry } from "./registry.ts";
@@ -76,11 +77,14 @@ async function runFile(deps: NightlyDeps, reg: WorkbookRegistration, actor: Acto
     return failedFile(reg.name, nightlyMessage(`fetch.${code}`, reg.locale, { detail }));
   }
   if (fetched.status === "unchanged") {
-    return { file: reg.name, status: "skipped-unchanged", applied: 0, unchanged: 0, conflicts: 0, invalid: 0, errors: [] };
+    // Not read again, but what it left open last time is still open: listed until a push resolves it.
+    const open = reg.open ?? { conflicts: 0, invalid: 0, errors: [] };
+    return { file: reg.name, status: "skipped-unchanged", applied: 0, unchanged: 0, conflicts: open.conflicts, invalid: open.invalid, errors: [...open.errors] };
   }
   try {
     const outcome = await processWorkbook(reg, fetched, deps.push, actor, deps.today);
-    if (outcome.remember) await deps.registry.remember(reg.plan, reg.id, outcome.remember.eTag, outcome.remember.memory);
+    const kept = outcome.remember;
+    if (kept) await deps.registry.remember(reg.plan, reg.id, kept.eTag, kept.memory, kept.open);
     return outcome.file;
   } catch (error) {
     // The store failed mid-push: rows already applied stay applied, and the next night's retry of
@@ -125,6 +129,7 @@ export async function runNightly(deps: NightlyDeps, registrations?: readonly Wor
     files: files.length,
     skipped: files.filter((f) => f.status === "skipped-unchanged").length,
     failed: files.filter((f) => f.status === "error").length,
+    needsPerson: files.filter(needsPerson).length,
     applied: total((f) => f.applied),
     unchanged: total((f) => f.unchanged),
     conflicts: total((f) => f.conflicts),

@@ -2,7 +2,12 @@
  * `npm run nightly [-- --dir ./workbooks] [--plan <id>]`: runs the nightly job once, now, over a
  * folder. Uses the table the environment names (ACTIONPLAN_DYNAMODB_ENDPOINT, ACTIONPLAN_TABLE),
  * or else starts DynamoDB Local with its data in `.data/dynamodb-local/` so that the next run
- * remembers what it saw. Prints one line per file; exit code 1 when a file failed.
+ * remembers what it saw. Prints one line per file (its problems: the first 10, then how many more),
+ * then a summary with the skipped files counted by reason.
+ *
+ * Exit codes: 0 nothing needs a person; 1 something does — a conflict, an invalid or held-back
+ * row (also one still open from an earlier night on a file skipped as unchanged), a file that
+ * could not be read or pushed, a file tied to no plan; 2 the job itself could not run.
  */
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
@@ -15,6 +20,10 @@ import type { DynamoDbLocal } from "#functions/local/dynamodb-local.ts";
 import { createDocumentClient, createStore } from "#functions/store/client.ts";
 import { runLocalNightly } from "./local-run.ts";
 import { DynamoWorkbookRegistry } from "./registry-dynamo.ts";
+import { needsPerson } from "./run-status.ts";
+
+/** Problem lines printed per file; the rest are counted ("… and N more"), all are in the run report. */
+const SHOWN_ERRORS = 10;
 
 async function ensureTable(endpoint: string, table: string): Promise<void> {
   const client = new DynamoDBClient({ region: "eu-south-1", endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
@@ -49,15 +58,21 @@ async function main(): Promise<number> {
       ...(values.plan ? { fallbackPlan: values.plan } : {}),
     });
     for (const file of result.unassigned) console.log(`${file}: no plan (no sync sheet) — pass --plan <id> / nessun piano: usare --plan <id>`);
-    let failed = result.unassigned.length > 0;
-    for (const report of result.reports) {
-      for (const f of report.files) {
-        failed ||= f.status === "error";
-        console.log(`${report.plan}  ${f.file}  ${f.status}  applied=${f.applied} unchanged=${f.unchanged} conflicts=${f.conflicts} invalid=${f.invalid}`);
-        for (const e of f.errors.slice(0, 10)) console.log(`    ${e.sheet ? `${e.sheet}!${e.cell ?? ""} ` : ""}${e.message}`);
-      }
+    const files = result.reports.flatMap((report) => report.files.map((f) => ({ plan: report.plan, f })));
+    for (const { plan, f } of files) {
+      console.log(`${plan}  ${f.file}  ${f.status}  applied=${f.applied} unchanged=${f.unchanged} conflicts=${f.conflicts} invalid=${f.invalid}`);
+      for (const e of f.errors.slice(0, SHOWN_ERRORS)) console.log(`    ${e.sheet ? `${e.sheet}!${e.cell ?? ""} ` : ""}${e.message}`);
+      const more = f.errors.length - SHOWN_ERRORS;
+      if (more > 0) console.log(`    … and ${more} more (see the run report) / … e altri ${more} (vedere il resoconto)`);
     }
     if (result.reports.length === 0 && result.unassigned.length === 0) console.log(`no .xlsx in ${resolve(values.dir)} / nessun .xlsx in ${resolve(values.dir)}`);
+    const skipped = files.filter(({ f }) => f.status === "skipped-unchanged").length;
+    const attention = files.filter(({ f }) => needsPerson(f)).length + result.unassigned.length;
+    console.log(
+      `files ${files.length + result.unassigned.length}; skipped: unchanged ${skipped}, no plan ${result.unassigned.length}; needing a person ${attention}` +
+        ` / file ${files.length + result.unassigned.length}; saltati: invariati ${skipped}, senza piano ${result.unassigned.length}; da guardare ${attention}`,
+    );
+    const failed = attention > 0;
     return failed ? 1 : 0;
   } finally {
     await dynamo?.stop();

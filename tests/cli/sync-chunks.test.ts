@@ -11,7 +11,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "#cli/main.ts";
-import { CHUNK_MAX_BYTES, pushChunks } from "#cli/commands/sync.ts";
+import { CHUNK_MAX_BYTES, CLI_PUSH_BUDGET } from "#cli/commands/sync.ts";
+import { pushChunks } from "#core/sync/push-chunks.ts";
 import { SIDECAR_SUFFIX, type SidecarState } from "#cli/sync-state-file.ts";
 import { MAX_BODY_BYTES, type PushRequest, type PushRow } from "#core/sync/protocol.ts";
 import { bigDataPlan, type FixtureSheet } from "#samples/seed-workbook.ts";
@@ -148,7 +149,7 @@ describe("actionplan sync of a large workbook", () => {
         fc.integer({ min: 1, max: 20 }),
         (rows: PushRow[], maxBytes, maxRows) => {
           // Act
-          const chunks = pushChunks(rows, maxBytes, maxRows);
+          const chunks = pushChunks(rows, { ...CLI_PUSH_BUDGET, maxBytes, maxRows });
           // Assess
           expect(chunks.flat()).toEqual(rows);
           for (const chunk of chunks) {

@@ -3,7 +3,8 @@ import fc from "fast-check";
 import type { PushRow, RowResult } from "#core/sync/protocol.ts";
 import type { SyncState } from "#core/sync/state.ts";
 import { TOMBSTONE_HASH } from "#core/sync/outgoing.ts";
-import { mergeBase, nextMemory } from "#functions/nightly/base-state.ts";
+import { nextBase } from "#core/sync/base.ts";
+import { memoryAfter, mergeBase } from "#functions/nightly/base-state.ts";
 import type { NightlyMemory } from "#functions/nightly/registry.ts";
 
 const sheet: SyncState = { planId: "p", rows: { "project:A": { version: 3, hash: "a3" }, "project:B": { version: 1, hash: "b1" } } };
@@ -40,7 +41,7 @@ describe("what the job remembers after a push", () => {
     ["not rows whose version the sheet already has", [{ status: "unchanged", version: 3 }, { status: "unchanged", version: 1 }, { status: "conflict" }], {}],
   ] as const)("keeps %s", (_name, outcomes, expected) => {
     const results = outcomes.map((o, i) => ({ entity: pushed[i]!.entity, key: pushed[i]!.key, ...o }) as RowResult);
-    expect(nextMemory(sheet, undefined, pushed, results, rows)).toEqual(expected);
+    expect(memoryAfter(sheet, nextBase(mergeBase("p", sheet, undefined), pushed, results, rows).state)).toEqual(expected);
   });
 
   it("never keeps an entry that is not newer than the sheet's version", () => {
@@ -51,7 +52,7 @@ describe("what the job remembers after a push", () => {
         fc.dictionary(id, fc.tuple(fc.integer({ min: 1, max: 9 }), fc.string())),
         (sheetRows, previous) => {
           const state: SyncState = { planId: "p", rows: sheetRows };
-          const next = nextMemory(state, previous as NightlyMemory, [], [], []);
+          const next = memoryAfter(state, mergeBase("p", state, previous as NightlyMemory));
           return Object.entries(next).every(([key, [version]]) => version > (sheetRows[key]?.version ?? 0));
         },
       ),

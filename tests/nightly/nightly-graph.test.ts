@@ -121,7 +121,7 @@ describe("nightly sync through Microsoft Graph", () => {
     const report = await runFor(plan);
     // Assess
     const file = report.files[0]!;
-    expect(file).toMatchObject({ status: "applied", applied: rows.length, invalid: held.length });
+    expect(file).toMatchObject({ status: "needs-attention", applied: rows.length, invalid: held.length });
     expect(held.length).toBeGreaterThan(0);
     const reported = new Set(file.errors.map((e) => `${e.sheet}!${e.cell}`));
     for (const planted of PLANTED_ISSUES.filter((p) => p.severity === "error")) expect(reported).toContain(`${planted.sheet}!${planted.cell}`);
@@ -151,7 +151,7 @@ describe("nightly sync through Microsoft Graph", () => {
     // Act
     const report = await runFor(plan);
     // Assess
-    expect(report.files[0]).toMatchObject({ status: "applied", applied: 0, conflicts: 1, unchanged: rows.length - 1 });
+    expect(report.files[0]).toMatchObject({ status: "needs-attention", applied: 0, conflicts: 1, unchanged: rows.length - 1 });
     expect(report.files[0]?.errors).toEqual([{ message: expect.stringContaining("DGH") }]);
     const current = (await h.stack.store.getRows(plan, [{ entity: "project", key: "DGH" }])).get("project#DGH");
     expect(current).toMatchObject({ version: 2, values: { title: "Titolo cambiato nel cloud" } });
@@ -214,6 +214,7 @@ describe("nightly sync through Microsoft Graph", () => {
       NightlyUnchanged: 0,
       NightlyConflicts: 0,
       NightlyInvalid: 0,
+      NightlyNeedsPerson: 0,
     });
   });
 

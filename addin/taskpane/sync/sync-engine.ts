@@ -4,10 +4,10 @@
  * The sync state (plan, cursor, per-row version and hash) lives in the workbook (SPEC §9).
  */
 import type { EntityKind } from "#core/model.ts";
-import { planRows } from "#core/sync/rows.ts";
-import { rowHash } from "#core/sync/hash.ts";
-import { outgoingRows, TOMBSTONE_HASH } from "#core/sync/outgoing.ts";
+import { nextBase } from "#core/sync/base.ts";
+import { pushWorkbook } from "#core/sync/engine.ts";
 import type { WithheldDeletions } from "#core/sync/outgoing.ts";
+import { sendChunks } from "#core/sync/send-chunks.ts";
 import { stateKey } from "#core/sync/state.ts";
 import type { SyncState } from "#core/sync/state.ts";
 import type { CurrentRow, PushRow, RowResult, RowValues } from "#core/sync/protocol.ts";
@@ -16,7 +16,8 @@ import type { Analysis } from "../analysis.ts";
 import type { WorkbookHost } from "../services.ts";
 import { sheetWrites } from "./sheet-writes.ts";
 import { localRows } from "./local-rows.ts";
-import { pushChunks } from "./push-chunks.ts";
+import { ADDIN_PUSH_BUDGET } from "./push-chunks.ts";
+import { apiTransport } from "./push-transport.ts";
 import { recordTaken, rowsAfter } from "./sheet-after.ts";
 
 export { applyPull, previewPull } from "./pull.ts";
@@ -55,9 +56,11 @@ export function currentValues(analysis: Analysis): Map<string, RowValues> {
 }
 
 /**
- * Pushes the rows whose hash changed since the last sync (`outgoingRows`: no tombstones the
- * workbook cannot vouch for), in chunks by rows and bytes (progress per chunk), then records the
- * new versions in the workbook's sync state (a deletion as `TOMBSTONE_HASH`, so it is sent once).
+ * Pushes the workbook through the core's sync engine (`pushWorkbook`: the push rule, chunks by
+ * rows and bytes, one retry policy, next base by key with adoption) over the API, with progress
+ * per chunk, then records the new base in the workbook's sync sheet — once, whatever the row
+ * count (a constant number of Excel round trips), and also after a failed chunk: the chunks
+ * already applied are recorded, so a retry resumes after them.
  */
 export async function push(
   host: SyncHost,
@@ -66,43 +69,23 @@ export async function push(
   state: SyncState,
   onProgress: (done: number, total: number) => void,
 ): Promise<PushOutcome> {
-  const { rows, held } = planRows(analysis.plan);
-  const sheetKinds = analysis.recognized.map((s) => s.kind);
-  const { rows: toSend, withheld } = outgoingRows({ rows, held, state, sheetKinds });
   if (analysis.snapshot.locale !== undefined) state.locale = analysis.snapshot.locale;
-  const hashes = new Map(rows.map((r) => [stateKey(r.entity, r.key), r.hash]));
-  const sentById = new Map(toSend.map((r) => [stateKey(r.entity, r.key), r]));
-  const results: RowResult[] = [];
-  const conflicts: Conflict[] = [];
-  onProgress(0, toSend.length);
-  try {
-    let done = 0;
-    for (const chunk of pushChunks(toSend)) {
-      const response = await api.push(state.planId, {
-        idempotencyKey: newIdempotencyKey(),
-        source: "addin",
-        rows: chunk,
-      });
-      for (const r of response.results) {
-        results.push(r);
-        const id = stateKey(r.entity, r.key);
-        const sent = sentById.get(id);
-        if ((r.status === "applied" || r.status === "unchanged") && r.version !== undefined) {
-          if (sent?.deleted === true) state.rows[id] = { version: r.version, hash: TOMBSTONE_HASH };
-          else state.rows[id] = { version: r.version, hash: hashes.get(id) ?? rowHash(sent?.values ?? {}) };
-        } else if (r.status === "conflict" && r.current !== undefined && sent !== undefined) {
-          conflicts.push({ entity: r.entity, key: r.key, mine: sent, cloud: r.current });
-        }
-      }
-      done += chunk.length;
-      onProgress(done, toSend.length);
-    }
-  } finally {
-    // Once, whatever the row count (a constant number of Excel round trips), and also after a
-    // failed chunk: the chunks already applied are recorded, so a retry resumes after them.
-    if (results.length > 0) await host.writeSyncState(state);
-  }
-  return { results, conflicts, held: held.length, sent: toSend.length, withheld };
+  const run = await pushWorkbook({
+    plan: analysis.plan,
+    sheetKinds: analysis.recognized.map((s) => s.kind),
+    base: state,
+    budget: ADDIN_PUSH_BUDGET,
+    transport: apiTransport(api, state.planId),
+    keyOf: newIdempotencyKey,
+    onProgress,
+  });
+  state.rows = run.state.rows;
+  if (run.results.length > 0) await host.writeSyncState(state);
+  if (run.failure !== undefined) throw run.failure;
+  const conflicts: Conflict[] = run.conflicts.flatMap(({ row, current }) =>
+    current === undefined ? [] : [{ entity: row.entity, key: row.key, mine: row, cloud: current }],
+  );
+  return { results: run.results, conflicts, held: run.held.length, sent: run.outgoing.length, withheld: run.withheld };
 }
 
 /**
@@ -117,7 +100,7 @@ export function keepMineSettled(result: RowResult | undefined): result is RowRes
   );
 }
 
-/** Keep mine: push my row again on top of the cloud's current version. */
+/** Keep mine: push my row again on top of the cloud's current version (the engine's retry policy). */
 export async function keepMine(
   host: SyncHost,
   api: ApiClient,
@@ -125,16 +108,11 @@ export async function keepMine(
   conflict: Conflict,
 ): Promise<RowResult | undefined> {
   const row: PushRow = { ...conflict.mine, baseVersion: conflict.cloud.version };
-  const response = await api.push(state.planId, {
-    idempotencyKey: newIdempotencyKey(),
-    source: "addin",
-    rows: [row],
-  });
-  const result = response.results[0];
+  const sent = await sendChunks([[row]], { transport: apiTransport(api, state.planId), keyOf: newIdempotencyKey });
+  if (sent.failure !== undefined) throw sent.failure;
+  const result = sent.results.find((r) => stateKey(r.entity, r.key) === stateKey(row.entity, row.key));
   if (keepMineSettled(result)) {
-    const id = stateKey(conflict.entity, conflict.key);
-    if (row.deleted === true) state.rows[id] = { version: result.version, hash: TOMBSTONE_HASH };
-    else state.rows[id] = { version: result.version, hash: rowHash(row.values) };
+    state.rows = nextBase(state, [row], [result], []).state.rows;
     await host.writeSyncState(state);
   }
   return result;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { pushChunks } from "#addin/taskpane/sync/push-chunks.ts";
+import { pushChunks } from "#core/sync/push-chunks.ts";
 import type { PushRow } from "#core/sync/protocol.ts";
 
 const bytes = (rows: readonly PushRow[]) => new TextEncoder().encode(JSON.stringify(rows)).length;
@@ -19,7 +19,7 @@ describe("push chunks", () => {
         // Prepare: a byte budget any single row fits in.
         const maxBytes = 2_000;
         // Act
-        const chunks = pushChunks(rows, maxRows, maxBytes);
+        const chunks = pushChunks(rows, { maxRows, maxBytes });
         // Assess
         expect(chunks.flat()).toEqual(rows);
         for (const chunk of chunks) {
@@ -48,7 +48,7 @@ describe("push chunks", () => {
       values: { title: "y".repeat(n) },
     }));
     // Act
-    const chunks = pushChunks(rows, 100, maxBytes);
+    const chunks = pushChunks(rows, { maxRows: 100, maxBytes });
     // Assess
     expect(chunks.map((c) => c.length)).toEqual(expected);
   });
