@@ -1,4 +1,6 @@
 /** The block `npm start` prints once everything answers (tests parse the labelled lines). */
+import { formatDateTime } from "#core/i18n/formats.ts";
+import type { Locale } from "#core/snapshot/types.ts";
 
 export interface ReadyFacts {
   seconds: number;
@@ -13,6 +15,8 @@ export interface ReadyFacts {
   tls: string;
   workbooks: string;
   nextNightly: Date;
+  /** The language the preview opens in and the next run is written in (LC_ALL/LANG, else it). */
+  lang?: Locale;
 }
 
 /** The preview page with the API, token, plan and user filled in. */
@@ -21,10 +25,16 @@ export function previewUrl(f: Pick<ReadyFacts, "webUrl" | "apiUrl" | "token" | "
   return `${f.webUrl}/preview.html?${q.toString()}`;
 }
 
+/** The next nightly run in the person's language, in this machine's time zone (the job's clock). */
+function nextRun(f: ReadyFacts): string {
+  return formatDateTime(f.nextNightly, f.lang ?? "it", Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+/** The ready block; the labels stay English (tests and scripts parse them), the date is localised. */
 export function readyText(f: ReadyFacts): string {
   return [
     `Action Plan for Excel is ready (${f.seconds.toFixed(1)} s).`,
-    `  Preview:   ${previewUrl(f)}`,
+    `  Preview:   ${previewUrl(f, f.lang ?? "it")}`,
     `  Add-in:    ${f.webUrl}/taskpane.html (manifest.xml points at https://localhost:3000)`,
     `  API:       ${f.apiUrl} (the add-in uses it as ${f.webUrl}/api, with dev tokens from ${f.webUrl}/api/dev/token?user=<id>)`,
     `  Plan:      ${f.plan} (dev user ${f.user}, admin)`,
@@ -33,7 +43,7 @@ export function readyText(f: ReadyFacts): string {
     `  Sample:    ${f.sample}`,
     `  Build:     ${f.build}`,
     `  TLS:       ${f.tls}`,
-    `  Nightly:   ${f.workbooks}/ every day at 03:30 local time (next ${f.nextNightly.toLocaleString()}); run it now: npm run nightly`,
+    `  Nightly:   ${f.workbooks}/ every day at 03:30 local time (next ${nextRun(f)}); run it now: npm run nightly`,
     `  Excel desktop: npm run sideload in a second terminal — runs npx --yes office-addin-debugging start manifest.xml desktop`,
     `                 (fetched on demand, not a dependency: it builds the native keytar module).`,
     `  Excel on the web: open a workbook, Insert → Add-ins → Upload My Add-in, choose manifest.xml.`,

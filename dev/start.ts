@@ -20,6 +20,7 @@ import { scheduleNightly, type NightlySchedule } from "./nightly-schedule.ts";
 import { watchOrphaned } from "./orphan-watch.ts";
 import { assertPortFree, parseStartOptions, StartRefused } from "./options.ts";
 import { readyText } from "./ready-text.ts";
+import { langFromEnv } from "#cli/lang.ts";
 import { ensureSampleWorkbook, seedPlan } from "./sample.ts";
 import { clearState, readRunning, writeState } from "./state-file.ts";
 import { startDevServer, type DevServer } from "./static-server.ts";
@@ -109,6 +110,7 @@ async function main(running: Running): Promise<void> {
       tls: describeTls(tls),
       workbooks: shown(options.workbooks),
       nextNightly: running.nightly.next,
+      lang: langFromEnv(process.env) ?? "it",
     }),
   );
 }

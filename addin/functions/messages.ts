@@ -3,6 +3,7 @@
  * error tooltip, and PRLNEXT's evidence names.
  */
 import type { Evidence } from "#core/prl/index.ts";
+import { lookup } from "#core/i18n/catalogue.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 
 export type FunctionMessage =
@@ -21,7 +22,7 @@ export type FunctionMessage =
   | "no-decided"
   | "plan-unavailable";
 
-const TEXT: Record<FunctionMessage, Record<Locale, string>> = {
+export const TEXT: Record<FunctionMessage, Record<Locale, string>> = {
   "unknown-ref": {
     it: "Riferimento sconosciuto: «{0}» non è un progetto, una linea o una priorità del piano.",
     en: 'Unknown reference: "{0}" is not a project, line or priority of the plan.',
@@ -71,12 +72,12 @@ const TEXT: Record<FunctionMessage, Record<Locale, string>> = {
   },
 };
 
-/** A message with `{0}` replaced by `arg`. */
+/** A message with `{0}` replaced by `arg` (the one catalogue lookup, `#core/i18n/catalogue.ts`). */
 export function functionMessage(code: FunctionMessage, locale: Locale, arg = ""): string {
-  return TEXT[code][locale].replace("{0}", arg);
+  return lookup(TEXT, code, locale, { 0: arg });
 }
 
-const EVIDENCE_TEXT: Record<Evidence, Record<Locale, string>> = {
+export const EVIDENCE_TEXT: Record<Evidence, Record<Locale, string>> = {
   "title-and-line": { it: "titolo o acronimo e linea", en: "a title or acronym and a line" },
   concept: { it: "obiettivi o capofila", en: "objectives or a coordinator" },
   call: { it: "programma e bando", en: "programme and call" },

@@ -4,7 +4,8 @@
  * Placeholders are `{name}`; a test checks that both languages have every key and the same
  * placeholders.
  */
-import { fillTemplate } from "#core/i18n/template.ts";
+import { lookup } from "#core/i18n/catalogue.ts";
+import { ENTITY_LABELS, SYNC_STATUS_WORDS } from "#core/i18n/vocabulary.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 
 export const STRINGS = {
@@ -21,14 +22,17 @@ export const STRINGS = {
     it: "Premi Verifica per controllare i fogli del piano.",
     en: "Press Validate to check the plan's sheets.",
   },
-  "validate.counts": { it: "{errors} errori, {warnings} avvisi", en: "{errors} errors, {warnings} warnings" },
+  "validate.counts": {
+    it: "{errors, plural, one {# errore} other {# errori}}, {warnings, plural, one {# avviso} other {# avvisi}}",
+    en: "{errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}",
+  },
   "validate.clean": { it: "Nessun problema trovato.", en: "No problems found." },
   "validate.highlight": { it: "Evidenzia le celle", en: "Highlight cells" },
   "validate.auto": { it: "Verifica dopo ogni modifica", en: "Re-validate after edits" },
   "validate.sheet": { it: "Foglio {sheet}", en: "Sheet {sheet}" },
   "validate.sheet-counts": {
-    it: "{errors} errori, {warnings} avvisi",
-    en: "{errors} errors, {warnings} warnings",
+    it: "{errors, plural, one {# errore} other {# errori}}, {warnings, plural, one {# avviso} other {# avvisi}}",
+    en: "{errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}",
   },
   "validate.error": { it: "Errore", en: "Error" },
   "validate.warning": { it: "Avviso", en: "Warning" },
@@ -53,7 +57,10 @@ export const STRINGS = {
     it: "Numero di progetti per livello PRL da 0 a 9",
     en: "Number of projects per PRL level from 0 to 9",
   },
-  "overview.bar": { it: "PRL {level}: {count} progetti", en: "PRL {level}: {count} projects" },
+  "overview.bar": {
+    it: "PRL {level}: {count, plural, one {# progetto} other {# progetti}}",
+    en: "PRL {level}: {count, plural, one {# project} other {# projects}}",
+  },
   "overview.by-priority": { it: "Per priorità", en: "By priority" },
   "overview.by-programme": { it: "Per programma", en: "By programme" },
   "overview.total": { it: "Budget totale", en: "Total budget" },
@@ -111,34 +118,35 @@ export const STRINGS = {
   "sync.pulling": { it: "Ricezione in corso…", en: "Pulling…" },
   "sync.nothing-to-push": { it: "Nessuna modifica da inviare.", en: "No changes to push." },
   "sync.held": {
-    it: "{count} righe con errori non inviate: correggile e riprova.",
-    en: "{count} rows with errors not sent: fix them and try again.",
+    it: "{count, plural, one {# riga con errori non inviata: correggila} other {# righe con errori non inviate: correggile}} e riprova.",
+    en: "{count, plural, one {# row with errors not sent: fix it} other {# rows with errors not sent: fix them}} and try again.",
   },
   "sync.push-summary": {
     it: "Applicate {applied}, invariate {unchanged}, conflitti {conflict}, non valide {invalid}.",
     en: "Applied {applied}, unchanged {unchanged}, conflicts {conflict}, invalid {invalid}.",
   },
-  "sync.status.applied": { it: "Applicata", en: "Applied" },
-  "sync.status.unchanged": { it: "Invariata", en: "Unchanged" },
-  "sync.status.conflict": { it: "Conflitto", en: "Conflict" },
-  "sync.status.invalid": { it: "Non valida", en: "Invalid" },
+  // Display words of canonical values come from core's one vocabulary.
+  "sync.status.applied": SYNC_STATUS_WORDS.applied,
+  "sync.status.unchanged": SYNC_STATUS_WORDS.unchanged,
+  "sync.status.conflict": SYNC_STATUS_WORDS.conflict,
+  "sync.status.invalid": SYNC_STATUS_WORDS.invalid,
   "sync.resolution.mine": { it: "Risolto: inviata la tua", en: "Resolved: yours pushed" },
   "sync.resolution.cloud": { it: "Risolto: presa dal cloud", en: "Resolved: cloud's taken" },
   "sync.kind": { it: "Tipo", en: "Kind" },
   "sync.key": { it: "Chiave", en: "Key" },
   "sync.result": { it: "Esito", en: "Result" },
   "sync.version": { it: "Versione", en: "Version" },
-  "sync.kind.priority": { it: "Priorità", en: "Priority" },
-  "sync.kind.line": { it: "Linea", en: "Line" },
-  "sync.kind.project": { it: "Progetto", en: "Project" },
-  "sync.kind.budget": { it: "Budget", en: "Budget" },
+  "sync.kind.priority": ENTITY_LABELS.priority,
+  "sync.kind.line": ENTITY_LABELS.line,
+  "sync.kind.project": ENTITY_LABELS.project,
+  "sync.kind.budget": ENTITY_LABELS.budget,
   "sync.pull-preview": { it: "Modifiche in arrivo ({count})", en: "Incoming changes ({count})" },
   "sync.pull-none": { it: "Il file è aggiornato.", en: "The file is up to date." },
   "sync.pull-apply": { it: "Scrivi nel foglio", en: "Write into the sheet" },
   "sync.pull-cancel": { it: "Annulla", en: "Cancel" },
   "sync.pull-applied": {
-    it: "{count} righe scritte nel foglio.",
-    en: "{count} rows written into the sheet.",
+    it: "{count, plural, one {# riga scritta} other {# righe scritte}} nel foglio.",
+    en: "{count, plural, one {# row written} other {# rows written}} into the sheet.",
   },
   "sync.field": { it: "Campo", en: "Field" },
   "sync.current": { it: "Nel file", en: "In the file" },
@@ -161,6 +169,7 @@ export const STRINGS = {
   "sync.history-show": { it: "Mostra cronologia", en: "Show history" },
   "sync.history-empty": { it: "Nessuna versione.", en: "No versions." },
   "sync.restore": { it: "Ripristina", en: "Restore" },
+  "sync.restore-refused": { it: "{status}: {key}", en: "{status}: {key}" },
   "sync.restored": {
     it: "Versione {version} ripristinata come versione {newVersion}.",
     en: "Version {version} restored as version {newVersion}.",
@@ -189,20 +198,20 @@ export const STRINGS = {
   "sync.run-none": { it: "Nessuna esecuzione registrata.", en: "No run recorded." },
   "sync.run-summary": {
     it: "{when}: {files} file, applicate {applied}, invariate {unchanged}, conflitti {conflicts}, non valide {invalid}.",
-    en: "{when}: {files} files, applied {applied}, unchanged {unchanged}, conflicts {conflicts}, invalid {invalid}.",
+    en: "{when}: {files, plural, one {# file} other {# files}}, applied {applied}, unchanged {unchanged}, conflicts {conflicts}, invalid {invalid}.",
   },
   "sync.run-load": { it: "Carica il rapporto", en: "Load report" },
   "sync.withheld.sheet-missing": {
-    it: "{kind}: {count} eliminazioni non inviate, perché il foglio non è riconosciuto in questo file.",
-    en: "{kind}: {count} deletions not sent, because the sheet is not recognised in this file.",
+    it: "{kind}: {count, plural, one {# eliminazione non inviata} other {# eliminazioni non inviate}}, perché il foglio non è riconosciuto in questo file.",
+    en: "{kind}: {count, plural, one {# deletion not sent} other {# deletions not sent}}, because the sheet is not recognised in this file.",
   },
   "sync.withheld.held-rows": {
-    it: "{kind}: {count} eliminazioni non inviate, perché alcune righe hanno errori nel codice: correggile e riprova.",
-    en: "{kind}: {count} deletions not sent, because some rows have errors in their code: fix them and try again.",
+    it: "{kind}: {count, plural, one {# eliminazione non inviata} other {# eliminazioni non inviate}}, perché alcune righe hanno errori nel codice: correggile e riprova.",
+    en: "{kind}: {count, plural, one {# deletion not sent} other {# deletions not sent}}, because some rows have errors in their code: fix them and try again.",
   },
   "sync.pull-kept-local": {
-    it: "{count} righe modificate nel file non sono state sovrascritte: inviale per risolvere i conflitti.",
-    en: "{count} rows edited in the file were not overwritten: push them to resolve the conflicts.",
+    it: "{count, plural, one {# riga modificata nel file non è stata sovrascritta: inviala} other {# righe modificate nel file non sono state sovrascritte: inviale}} per risolvere i conflitti.",
+    en: "{count, plural, one {# row edited in the file was not overwritten: push it} other {# rows edited in the file were not overwritten: push them}} to resolve the conflicts.",
   },
   "sync.pull-kept-unbased": {
     it: "{count} righe diverse dal cloud, mai sincronizzate da questo file, sono rimaste come sono: scegli «Prendi la versione del cloud» per aggiornarle.",
@@ -220,8 +229,8 @@ export const STRINGS = {
     en: "Take the cloud's version of every never-synced row ({count})",
   },
   "sync.pull-partial": {
-    it: "{count} righe non scritte per intero (foglio o colonna mancante, o cella con formula): il cloud le conserva.",
-    en: "{count} rows not written in full (missing sheet or column, or a formula cell): the cloud keeps them.",
+    it: "{count, plural, one {# riga non scritta per intero (foglio o colonna mancante, o cella con formula): il cloud la conserva} other {# righe non scritte per intero (foglio o colonna mancante, o cella con formula): il cloud le conserva}}.",
+    en: "{count, plural, one {# row not written in full (missing sheet or column, or a formula cell): the cloud keeps it} other {# rows not written in full (missing sheet or column, or a formula cell): the cloud keeps them}}.",
   },
   "sync.keep-mine-failed": {
     it: "La tua versione di {key} non è stata accettata ({status}): il conflitto resta aperto.",
@@ -386,10 +395,10 @@ export type StringParams = Record<string, string | number>;
 /**
  * Renders a UI string in `locale`, filling placeholders; a missing parameter stays as `{name}`
  * so a mistake is visible instead of silently blank.
- * @example translate("it", "validate.counts", { errors: 2, warnings: 1 }) // "2 errori, 1 avvisi"
+ * @example translate("it", "validate.counts", { errors: 2, warnings: 1 }) // "2 errori, 1 avviso"
  */
 export function translate(locale: Locale, key: StringKey, params?: StringParams): string {
-  return fillTemplate(STRINGS[key][locale], params);
+  return lookup(STRINGS, key, locale, params);
 }
 
 /** A translator bound to one locale, as components receive it. */

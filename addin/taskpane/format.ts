@@ -1,24 +1,16 @@
 /** Number formatting for the task pane, in the UI language. */
 import type { Cents } from "#core/model.ts";
 import type { Locale } from "#core/snapshot/types.ts";
+import { formatPercent as corePercent } from "#core/i18n/formats.ts";
+import { localeTag } from "#core/i18n/locale-tag.ts";
+import { formatMoney as coreFormatMoney } from "#core/values/money.ts";
 
-const TAGS: Record<Locale, string> = { it: "it-IT", en: "en-GB" };
-const money = new Map<Locale, Intl.NumberFormat>();
-const percent = new Map<Locale, Intl.NumberFormat>();
-
-/** Euro amount from cents, e.g. "€ 499.875" (it) / "€499,875" (en); whole euros unless cents are present. */
+/**
+ * Euro amount from cents, the one money format of the product (core's): "€ 499.875,00" (it),
+ * "€499,875.00" (en) — the CLI and the overview sheet write the same.
+ */
 export function formatMoney(cents: Cents, locale: Locale): string {
-  let f = money.get(locale);
-  if (f === undefined) {
-    f = new Intl.NumberFormat(TAGS[locale], {
-      style: "currency",
-      currency: "EUR",
-      maximumFractionDigits: 2,
-      minimumFractionDigits: 0,
-    });
-    money.set(locale, f);
-  }
-  return f.format(cents / 100);
+  return coreFormatMoney(cents, locale);
 }
 
 const compact = new Map<Locale, Intl.NumberFormat>();
@@ -27,7 +19,7 @@ const compact = new Map<Locale, Intl.NumberFormat>();
 export function formatMoneyShort(cents: Cents, locale: Locale): string {
   let f = compact.get(locale);
   if (f === undefined) {
-    f = new Intl.NumberFormat(TAGS[locale], {
+    f = new Intl.NumberFormat(localeTag(locale), {
       style: "currency",
       currency: "EUR",
       notation: "compact",
@@ -38,13 +30,7 @@ export function formatMoneyShort(cents: Cents, locale: Locale): string {
   return f.format(cents / 100);
 }
 
-/** A ratio as a percentage, or `none` when it is null. */
+/** A ratio as a whole percentage, or `none` when it is null (core's `Intl` percent). */
 export function formatPercent(ratio: number | null, locale: Locale, none: string): string {
-  if (ratio === null) return none;
-  let f = percent.get(locale);
-  if (f === undefined) {
-    f = new Intl.NumberFormat(TAGS[locale], { style: "percent", maximumFractionDigits: 0 });
-    percent.set(locale, f);
-  }
-  return f.format(ratio);
+  return corePercent(ratio, locale, none, 0);
 }

@@ -51,7 +51,7 @@ export function splitBudgetKey(
  * @example rowDisplayName("budget", "CLUSTER-2020|coordinator|2021|", "it") // "CLUSTER-2020 · Coordinatore · 2021"
  * @example rowDisplayName("project", "DGH", "en") // "DGH"
  */
-export function rowDisplayName(entity: EntityKind, key: string, locale: Locale, values?: BudgetRowValues): string {
+export function rowDisplayName(entity: EntityKind | string, key: string, locale: Locale, values?: BudgetRowValues): string {
   if (entity !== "budget") return key;
   const parts = splitBudgetKey(key);
   if (parts === undefined) return key;

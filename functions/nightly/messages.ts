@@ -1,11 +1,15 @@
 /**
  * Run-report messages of the nightly job, in Italian and English (the file's registered locale
- * picks one). Validation issues keep the core's own messages (core/i18n).
+ * picks one), in the one catalogue format (`#core/i18n/catalogue.ts`). Validation issues keep the
+ * core's own messages (core/i18n).
  */
-import { fillTemplate } from "#core/i18n/template.ts";
+import { lookup } from "#core/i18n/catalogue.ts";
+import { rowDisplayName } from "#core/i18n/row-name.ts";
+import { ENTITY_LABELS } from "#core/i18n/vocabulary.ts";
+import type { EntityKind } from "#core/model.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 
-const MESSAGES = {
+export const MESSAGES = {
   "fetch.not-found": {
     it: "File non trovato (spostato o eliminato?): {detail}",
     en: "File not found (moved or deleted?): {detail}",
@@ -29,8 +33,8 @@ const MESSAGES = {
     en: "The workbook is linked to plan “{actual}”, not “{plan}”: not synced",
   },
   conflict: {
-    it: "Conflitto su {entity} «{key}»: modificato nel cloud (versione {version}) dopo la versione {base} del file; non sovrascritto",
-    en: "Conflict on {entity} “{key}”: changed in the cloud (version {version}) after the file's version {base}; not overwritten",
+    it: "Conflitto su {entity} «{key}»: la riga è cambiata nel cloud (versione {version}) dopo la versione {base} del file; non sovrascritta",
+    en: "Conflict on {entity} “{key}”: the row changed in the cloud (version {version}) after the file's version {base}; not overwritten",
   },
   "conflict-unbased": {
     it: "Conflitto su {entity} «{key}»: il file non ne conosce alcuna versione e i suoi valori differiscono da quelli nel cloud (versione {version}); non sovrascritto",
@@ -41,24 +45,38 @@ const MESSAGES = {
     en: "Sync failed (store unavailable); it will be retried next night",
   },
   "missing-sheet": {
-    it: "Nessun foglio di tipo «{kind}» riconosciuto: le sue righe non vengono eliminate nel cloud ({count} righe conservate)",
-    en: "No “{kind}” sheet recognized: its rows are not deleted in the cloud ({count} rows kept)",
+    it: "Nessun foglio di tipo «{kind}» riconosciuto: le sue righe non vengono eliminate nel cloud ({count, plural, one {# riga conservata} other {# righe conservate}})",
+    en: "No “{kind}” sheet recognized: its rows are not deleted in the cloud ({count, plural, one {# row kept} other {# rows kept}})",
   },
   "held-key": {
-    it: "Righe di tipo «{kind}» trattenute per errori nella chiave: le righe che non si ritrovano non vengono eliminate nel cloud ({count} righe conservate)",
-    en: "“{kind}” rows held back with errors in their key: rows not found are not deleted in the cloud ({count} rows kept)",
+    it: "Righe di tipo «{kind}» trattenute per errori nella chiave: le righe che non si ritrovano non vengono eliminate nel cloud ({count, plural, one {# riga conservata} other {# righe conservate}})",
+    en: "“{kind}” rows held back with errors in their key: rows not found are not deleted in the cloud ({count, plural, one {# row kept} other {# rows kept}})",
   },
-  more: { it: "… e altri {count} problemi", en: "… and {count} more problems" },
+  more: {
+    it: "{count, plural, one {… e un altro problema} other {… e altri # problemi}}",
+    en: "{count, plural, one {… and one more problem} other {… and # more problems}}",
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 /** A message code of the nightly job. */
 export type NightlyMessage = keyof typeof MESSAGES;
 
+const isEntity = (v: unknown): v is EntityKind => typeof v === "string" && Object.prototype.hasOwnProperty.call(ENTITY_LABELS, v);
+
 /**
- * Renders a message.
+ * Renders a message. Entity kinds (`entity`, `kind`) are shown as their display words and a row
+ * `key` as the sheet names the row (a budget row as project · category · year · partner), never
+ * our codes.
  *
  * @example nightlyMessage("more", "en", { count: 3 }) // "… and 3 more problems"
+ * @example nightlyMessage("conflict", "it", { entity: "project", key: "DGH", version: 3, base: 2 }) // "Conflitto su Progetto «DGH»: …"
  */
 export function nightlyMessage(code: NightlyMessage, locale: Locale, params: Record<string, string | number> = {}): string {
-  return fillTemplate(MESSAGES[code][locale], params);
+  const shown: Record<string, string | number> = { ...params };
+  if (isEntity(params.entity)) {
+    shown.entity = ENTITY_LABELS[params.entity][locale];
+    if (typeof params.key === "string") shown.key = rowDisplayName(params.entity, params.key, locale);
+  }
+  if (isEntity(params.kind)) shown.kind = ENTITY_LABELS[params.kind][locale];
+  return lookup(MESSAGES, code, locale, shown);
 }

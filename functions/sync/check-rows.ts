@@ -5,7 +5,7 @@
  * the same push. Invalid rows are reported with their
  * issues; the others go on to be written.
  */
-import { fillTemplate } from "#core/i18n/template.ts";
+import { lookup } from "#core/i18n/catalogue.ts";
 import type { EntityKind } from "#core/model.ts";
 import type { Issue } from "#core/validate/issue.ts";
 import { validateEntity, type EntityContext } from "#core/validate/entity.ts";
@@ -220,6 +220,6 @@ export function syncIssue(
   severity: Issue["severity"] = "error",
 ): Issue {
   const all = { value, ...params };
-  const message = fillTemplate(MESSAGES[code][locale], all);
+  const message = lookup(MESSAGES, code, locale, all);
   return { severity, code, sheet: "", cell: "", row: 0, column, message, value, params: all };
 }

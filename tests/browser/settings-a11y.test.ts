@@ -29,6 +29,18 @@ describe("Settings in Chromium", () => {
     await page.close();
   });
 
+  it("says the settings were saved in the language just chosen", async () => {
+    // Prepare: Office says English.
+    const page = await preview.open({ seed: "big-data", lang: "en", tab: "settings" });
+    // Act
+    await page.getByTestId("settings-language").selectOption("it");
+    await page.getByTestId("settings-save").click();
+    // Assess
+    await expect.poll(() => page.getByTestId("taskpane").getAttribute("data-locale")).toBe("it");
+    await expect.poll(() => page.getByTestId("settings-message").textContent()).toBe("Impostazioni salvate.");
+    await page.close();
+  });
+
   it("binds the workbook to a plan: the id is saved in the file's very hidden sync sheet", async () => {
     // Prepare: a workbook never synced.
     const page = await preview.open({ seed: "big-data", lang: "it", tab: "settings" });

@@ -4,6 +4,7 @@
  * Every action re-reads the workbook first, so it works on what the user sees now.
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { rowDisplayName } from "#core/i18n/row-name.ts";
 import type { SyncState } from "#core/sync/state.ts";
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
 import type { HistoryResponse, RunReport } from "#core/sync/protocol.ts";
@@ -266,7 +267,7 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
           if (!keepMineSettled(result)) {
             // Invalid or no answer: the conflict stays on screen, nothing is reported as done.
             const status = result === undefined ? "—" : t(`sync.status.${result.status}`);
-            return { intent: "error", text: t("sync.keep-mine-failed", { key: conflict.key, status }) };
+            return { intent: "error", text: t("sync.keep-mine-failed", { key: rowDisplayName(conflict.entity, conflict.key, locale), status }) };
           }
           const settled = result;
           setView((v) => ({
@@ -310,7 +311,10 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
         const restored = await api.restore(ready.state.planId, entity, key, { version, source: "addin" });
         patch({ rowHistory: await api.history(ready.state.planId, entity, key), restored: undefined });
         if (restored.status !== "applied" || restored.version === undefined) {
-          return { intent: "warning", text: `${t(`sync.status.${restored.status}`)}: ${key}` };
+          return {
+            intent: "warning",
+            text: t("sync.restore-refused", { status: t(`sync.status.${restored.status}`), key: rowDisplayName(entity, key, locale) }),
+          };
         }
         patch({ restored: { entity, key, version: restored.version } });
         return { intent: "success", text: t("sync.restored", { version, newVersion: restored.version }) };

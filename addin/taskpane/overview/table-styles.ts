@@ -18,6 +18,8 @@ export const useTableStyles = makeStyles({
     verticalAlign: "top",
     overflowWrap: "anywhere",
   },
+  /** A cell of short words (a kind, a badge) that must never break inside a word or a pill. */
+  nowrap: { whiteSpace: "nowrap", overflowWrap: "normal" },
   num: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   strong: { fontWeight: tokens.fontWeightSemibold },
   indent: { paddingInlineStart: tokens.spacingHorizontalL },

@@ -13,6 +13,7 @@ import {
 } from "@fluentui/react-components";
 import type { Locale } from "#core/snapshot/types.ts";
 import { isLocale } from "#addin/i18n/locale.ts";
+import type { Translate } from "#addin/i18n/strings.ts";
 import type { Analysis } from "../analysis.ts";
 import { errorText } from "../error-text.ts";
 import { useLocale, useServices } from "../hooks/contexts.ts";
@@ -60,9 +61,10 @@ export function SettingsPanel({ settings, onSave, run }: SettingsPanelProps) {
   const [apiUrl, setApiUrl] = useState(settings.apiUrl);
   const [language, setLanguage] = useState<Locale | "auto">(settings.language ?? "auto");
   const [planId, setPlanId] = useState("");
-  const [note, setNote] = useState<{ intent: "success" | "error" | "info"; text: string } | undefined>(
-    undefined,
-  );
+  // The note keeps how to say it, not the words: "Settings saved." must follow the language the
+  // save just switched to, so it is rendered with the current translator.
+  type Say = (t: Translate, locale: Locale) => string;
+  const [note, setNote] = useState<{ intent: "success" | "error" | "info"; say: Say } | undefined>(undefined);
 
   useEffect(() => {
     host
@@ -71,11 +73,11 @@ export function SettingsPanel({ settings, onSave, run }: SettingsPanelProps) {
       .catch(() => setPlanId(""));
   }, [host]);
 
-  const attempt = async (action: () => Promise<string>) => {
+  const attempt = async (action: () => Promise<Say>) => {
     try {
-      setNote({ intent: "success", text: await action() });
+      setNote({ intent: "success", say: await action() });
     } catch (e) {
-      setNote({ intent: "error", text: errorText(e, t, locale) });
+      setNote({ intent: "error", say: (tr, l) => errorText(e, tr, l) });
     }
   };
 
@@ -93,26 +95,28 @@ export function SettingsPanel({ settings, onSave, run }: SettingsPanelProps) {
       }
       // After the workbook write, so panels that re-read the binding find the new plan.
       onSave(language === "auto" ? { apiUrl: apiUrl.trim() } : { apiUrl: apiUrl.trim(), language });
-      return t("settings.saved");
+      return (tr) => tr("settings.saved");
     });
 
   const installNames = () =>
     attempt(async () => {
       const { names, conflicts } = await host.defineLambdaNames();
-      const done = names.length > 0 ? t("settings.lambdas-done", { names: names.join(", ") }) : "";
-      const kept =
-        conflicts.length > 0 ? t("settings.lambdas-conflicts", { names: conflicts.join(", ") }) : "";
-      return [done, kept].filter(Boolean).join(" ");
+      return (tr) => {
+        const done = names.length > 0 ? tr("settings.lambdas-done", { names: names.join(", ") }) : "";
+        const kept =
+          conflicts.length > 0 ? tr("settings.lambdas-conflicts", { names: conflicts.join(", ") }) : "";
+        return [done, kept].filter(Boolean).join(" ");
+      };
     });
 
   const assignCodes = () =>
     attempt(async () => {
       const analysis = await run();
       const writes = analysis === undefined ? [] : assignCodeWrites(analysis);
-      if (writes.length === 0) return t("settings.codes-none");
+      if (writes.length === 0) return (tr) => tr("settings.codes-none");
       await host.writeCells(writes);
       await run();
-      return t("validate.codes-written", { count: writes.length });
+      return (tr) => tr("validate.codes-written", { count: writes.length });
     });
 
   return (
@@ -166,7 +170,7 @@ export function SettingsPanel({ settings, onSave, run }: SettingsPanelProps) {
       />
       {note !== undefined && (
         <MessageBar intent={note.intent} data-testid="settings-message">
-          <MessageBarBody>{note.text}</MessageBarBody>
+          <MessageBarBody>{note.say(t, locale)}</MessageBarBody>
         </MessageBar>
       )}
     </div>

@@ -3,6 +3,7 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useLocale } from "../hooks/contexts.ts";
 import { FieldDiffTable } from "./FieldDiffTable.tsx";
 import type { Conflict } from "./sync-engine.ts";
+import { rowDisplayName } from "#core/i18n/row-name.ts";
 import { differingFields, valueText } from "./values-text.ts";
 import { usePanelStyles } from "../styles/panel.ts";
 
@@ -29,7 +30,7 @@ export interface ConflictListProps {
 export function ConflictList({ conflicts, disabled, onResolve, onHistory }: ConflictListProps) {
   const styles = useStyles();
   const panel = usePanelStyles();
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   if (conflicts.length === 0) return null;
   return (
     <section aria-label={t("sync.conflicts", { count: conflicts.length })} data-testid="conflicts">
@@ -43,7 +44,7 @@ export function ConflictList({ conflicts, disabled, onResolve, onHistory }: Conf
             <FieldDiffTable
               caption={
                 <>
-                  {c.key} · {t("sync.cloud")}: v{c.cloud.version}, {c.cloud.updatedBy}
+                  {rowDisplayName(c.entity, c.key, locale, c.cloud.deleted ? mine : cloud)} · {t("sync.cloud")}: v{c.cloud.version}, {c.cloud.updatedBy}
                 </>
               }
               headings={[t("sync.mine"), t("sync.cloud")]}
@@ -51,8 +52,8 @@ export function ConflictList({ conflicts, disabled, onResolve, onHistory }: Conf
               valueClassName={styles.changed}
               rows={fields.map((f) => ({
                 field: f,
-                left: c.mine.deleted ? t("sync.tombstone") : valueText(mine[f]),
-                right: c.cloud.deleted ? t("sync.tombstone") : valueText(cloud[f]),
+                left: c.mine.deleted ? t("sync.tombstone") : valueText(mine[f], f, locale),
+                right: c.cloud.deleted ? t("sync.tombstone") : valueText(cloud[f], f, locale),
               }))}
             />
             <div className={panel.buttons}>

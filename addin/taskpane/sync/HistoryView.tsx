@@ -15,6 +15,8 @@ import { fieldLabel } from "#addin/i18n/strings.ts";
 import type { StringKey } from "#addin/i18n/strings.ts";
 import { useLocale } from "../hooks/contexts.ts";
 import { useTableStyles } from "../overview/table-styles.ts";
+import { formatDateTime } from "#core/i18n/formats.ts";
+import { rowDisplayName } from "#core/i18n/row-name.ts";
 import { differingFields, valueText } from "./values-text.ts";
 import { usePanelStyles } from "../styles/panel.ts";
 
@@ -73,7 +75,7 @@ export function HistoryView({
   const styles = useStyles();
   const panel = usePanelStyles();
   const s = useTableStyles();
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const [entity, setEntity] = useState<string>("project");
   const [key, setKey] = useState("");
   // Restore asks first: the version waiting for the person's confirmation.
@@ -139,7 +141,7 @@ export function HistoryView({
       )}
       {history !== undefined && (
         <table className={s.table} data-testid="history" data-key={history.key}>
-          <caption className={s.caption}>{t("sync.history-of", { key: history.key })}</caption>
+          <caption className={s.caption}>{t("sync.history-of", { key: rowDisplayName(history.entity, history.key, locale) })}</caption>
           <thead>
             <tr>
               <th className={mergeClasses(s.th, s.num)} scope="col">
@@ -166,7 +168,7 @@ export function HistoryView({
                 <td className={mergeClasses(s.td, s.num)}>{v.version}</td>
                 <td className={s.td}>
                   <div className={panel.muted}>
-                    {v.updatedAt.slice(0, 16).replace("T", " ")} · {v.updatedBy} · {v.source}
+                    {formatDateTime(v.updatedAt, locale)} · {v.updatedBy} · {v.source}
                     {v.restoredFrom !== undefined &&
                       ` · ${t("sync.restored-from", { version: v.restoredFrom })}`}
                   </div>
@@ -175,7 +177,7 @@ export function HistoryView({
                   ) : (
                     changes(v.previousValues, v.values).map(([field, value]) => (
                       <div key={field} className={styles.change}>
-                        <span className={styles.field}>{fieldLabel(t, field)}:</span> {valueText(value)}
+                        <span className={styles.field}>{fieldLabel(t, field)}:</span> {valueText(value, field, locale)}
                       </div>
                     ))
                   )}

@@ -10,6 +10,7 @@ import { useLocale } from "../hooks/contexts.ts";
 import { FieldDiffTable } from "./FieldDiffTable.tsx";
 import type { PullPreview } from "./sync-engine.ts";
 import { takeAllUnbased } from "./pull.ts";
+import { rowDisplayName } from "#core/i18n/row-name.ts";
 import { valueText } from "./values-text.ts";
 import { usePanelStyles } from "../styles/panel.ts";
 
@@ -29,7 +30,7 @@ export interface PullPreviewProps {
 export function PullPreviewView({ preview, disabled, onApply, onCancel }: PullPreviewProps) {
   const styles = useStyles();
   const panel = usePanelStyles();
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   // Changes that only move a version (my own earlier push, a row already deleted here) are
   // applied silently.
   const visible = preview.items.filter((i) => i.versionOnly !== true);
@@ -62,7 +63,7 @@ export function PullPreviewView({ preview, disabled, onApply, onCancel }: PullPr
             data-state={!i.locallyChanged ? "incoming" : i.unbased === true ? "unbased" : "edited"}
           >
             <Text weight="semibold">
-              {i.change.key} · v{i.change.version} · {i.change.updatedBy}{" "}
+              {rowDisplayName(i.change.entity, i.change.key, locale)} · v{i.change.version} · {i.change.updatedBy}{" "}
               {i.isNew && <Badge color="informative">{t("sync.new-row")}</Badge>}
               {i.change.deleted && <Badge color="danger">{t("sync.deleted-row")}</Badge>}
               {i.locallyChanged && i.unbased === true && (
@@ -87,8 +88,8 @@ export function PullPreviewView({ preview, disabled, onApply, onCancel }: PullPr
                 headings={[t("sync.current"), t("sync.incoming")]}
                 rows={i.fields.map((f) => ({
                   field: f.field,
-                  left: valueText(f.mine),
-                  right: valueText(f.incoming),
+                  left: valueText(f.mine, f.field, locale),
+                  right: valueText(f.incoming, f.field, locale),
                 }))}
               />
             )}

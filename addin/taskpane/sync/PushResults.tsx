@@ -3,6 +3,7 @@ import { Badge, mergeClasses } from "@fluentui/react-components";
 import type { RowResult } from "#core/sync/protocol.ts";
 import type { StringKey } from "#addin/i18n/strings.ts";
 import { renderMessage } from "#core/i18n/messages.ts";
+import { rowDisplayName } from "#core/i18n/row-name.ts";
 import { useLocale } from "../hooks/contexts.ts";
 import { useTableStyles } from "../overview/table-styles.ts";
 import type { ShownResult } from "./resolved-results.ts";
@@ -42,16 +43,17 @@ export function PushResults({ results }: { results: readonly (RowResult | ShownR
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr
+<tr
             key={`${r.entity}:${r.key}`}
             data-key={r.key}
             data-status={r.status}
             data-resolved={"resolved" in r ? r.resolved : undefined}
           >
-            <td className={s.td}>{t(`sync.kind.${r.entity}` as StringKey)}</td>
-            <td className={s.td}>{r.key}</td>
+            <td className={mergeClasses(s.td, s.nowrap)}>{t(`sync.kind.${r.entity}` as StringKey)}</td>
+            <td className={s.td}>{rowDisplayName(r.entity, r.key, locale)}</td>
             <td className={s.td}>
-              <Badge appearance="tint" color={COLOR[r.status]}>
+              {/* nowrap: the cell wraps anywhere (long messages), the pill never ("Applicat/a"). */}
+              <Badge appearance="tint" color={COLOR[r.status]} className={s.nowrap}>
                 {"resolved" in r && r.resolved !== undefined
                   ? t(`sync.resolution.${r.resolved}`)
                   : t(`sync.status.${r.status}` as StringKey)}

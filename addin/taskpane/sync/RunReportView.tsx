@@ -1,6 +1,7 @@
 /** The last nightly run: counts per file and its errors linked to their cells. */
 import { Button, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { RunReport } from "#core/sync/protocol.ts";
+import { formatDateTime } from "#core/i18n/formats.ts";
 import { useLocale } from "../hooks/contexts.ts";
 import { usePanelStyles } from "../styles/panel.ts";
 
@@ -18,7 +19,7 @@ export interface RunReportViewProps {
 export function RunReportView({ runs, disabled, onLoad, onSelectCell }: RunReportViewProps) {
   const styles = useStyles();
   const panel = usePanelStyles();
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const last =
     runs === undefined ? undefined : [...runs].sort((a, b) => b.finishedAt.localeCompare(a.finishedAt))[0];
   const sum = (k: "applied" | "unchanged" | "conflicts" | "invalid") =>
@@ -36,7 +37,7 @@ export function RunReportView({ runs, disabled, onLoad, onSelectCell }: RunRepor
         <>
           <Text>
             {t("sync.run-summary", {
-              when: last.finishedAt.slice(0, 16).replace("T", " "),
+              when: formatDateTime(last.finishedAt, locale),
               files: last.files.length,
               applied: sum("applied"),
               unchanged: sum("unchanged"),

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { templateParams } from "#core/i18n/template.ts";
 import { STRINGS, translate } from "#addin/i18n/strings.ts";
 import type { StringKey } from "#addin/i18n/strings.ts";
 import { localeFromLanguageTag, resolveLocale } from "#addin/i18n/locale.ts";
 import { isDarkColor } from "#addin/taskpane/theme.ts";
 
 const KEYS = Object.keys(STRINGS) as StringKey[];
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (s: string) => [...templateParams(s)].sort();
 
 describe("UI string catalogue", () => {
   it.each(KEYS)("%s has non-empty Italian and English text with the same placeholders", (key) => {
@@ -26,11 +27,10 @@ describe("UI string catalogue", () => {
       fc.property(
         fc.constantFrom(...KEYS),
         fc.constantFrom("it" as const, "en" as const),
-        fc.string(),
-        (key, locale, value) => {
-          const params = Object.fromEntries(
-            placeholders(STRINGS[key][locale]).map((p) => [p, value.replace(/[{}]/g, "")]),
-          );
+        fc.nat(10_000),
+        (key, locale, count) => {
+          // Numbers fill both a {name} and a plural count.
+          const params = Object.fromEntries(placeholders(STRINGS[key][locale]).map((p) => [p, count]));
           const text = translate(locale, key, params);
           expect(text).not.toMatch(/\{\w+\}/);
         },
@@ -39,7 +39,24 @@ describe("UI string catalogue", () => {
   });
 
   it("keeps a placeholder visible when its parameter is missing", () => {
-    expect(translate("en", "validate.counts", { errors: 2 })).toBe("2 errors, {warnings} warnings");
+    expect(translate("en", "validate.counts", { errors: 2 })).toBe("2 errors, {warnings}");
+  });
+
+  it.each([
+    ["it", 1, 0, "1 errore, 0 avvisi"],
+    ["it", 2, 1, "2 errori, 1 avviso"],
+    ["en", 1, 0, "1 error, 0 warnings"],
+    ["en", 0, 1, "0 errors, 1 warning"],
+  ] as const)("counts in %s: %i errors and %i warnings read %j", (locale, errors, warnings, expected) => {
+    expect(translate(locale, "validate.counts", { errors, warnings })).toBe(expected);
+  });
+
+  it.each([
+    ["it", 1, "1 riga scritta nel foglio."],
+    ["it", 3, "3 righe scritte nel foglio."],
+    ["en", 1, "1 row written into the sheet."],
+  ] as const)("pull in %s of %i rows reads %j", (locale, count, expected) => {
+    expect(translate(locale, "sync.pull-applied", { count })).toBe(expected);
   });
 });
 
