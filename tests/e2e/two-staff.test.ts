@@ -146,6 +146,9 @@ describe("two staff members and the nightly job on one plan", () => {
     const versions = await anna.locator('[data-testid="history"] tbody tr[data-version]').evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-version"))));
     const live = Math.max(...versions) - 1;
     await anna.locator(`[data-testid="history"] tr[data-version="${live}"]`).getByTestId("restore").click();
+    // Restore asks for confirmation before it writes a new version.
+    await anna.getByTestId("restore-confirmation").waitFor();
+    await anna.getByTestId("restore-confirm").click();
     await expect.poll(() => anna.getByTestId("sync-message").getAttribute("data-intent")).toBe("success");
     await pullAndApply(anna);
     await pullAndApply(bruno);

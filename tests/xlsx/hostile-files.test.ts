@@ -186,7 +186,7 @@ describe("the CLI says each refusal in one line, exit 2", () => {
     ["plan.ods", "it", "OpenDocument"],
   ])("%s (%s) mentions %j", async (file, locale, words) => {
     // Act
-    const run = await runCli(["validate", file, "--locale", locale], dir);
+    const run = await runCli(["validate", file, "--lang", locale], dir);
     // Assess
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
