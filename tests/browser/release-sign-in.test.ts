@@ -82,7 +82,9 @@ beforeAll(async () => {
   });
   page = await browser.newPage({ viewport: { width: 420, height: 900 } });
   page.on("request", (r) => seen.push(r.url()));
+  page.on("pageerror", (e) => { if (process.env["DEBUG_RELEASE"]) console.log("pageerror:", e.message); });
   page.on("console", (m) => {
+    if (process.env["DEBUG_RELEASE"]) console.log("page:", m.type(), m.text());
     if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text());
   });
   await page.route("https://appsforoffice.microsoft.com/**", (route) =>

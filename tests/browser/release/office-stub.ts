@@ -18,6 +18,13 @@ const fake = createFakeExcel({ name: "piano.xlsx", sheets: previewWorkbook("big-
 const run = ((batch: unknown) => fake.run(batch as Parameters<typeof fake.run>[0])) as ConstructorParameters<typeof ExcelAdapter>[0]["run"];
 const bound = new ExcelAdapter({ run }).writeSyncState({ planId: settings.plan, rows: {} });
 
+/** Whether Excel on the web has requirement set `name` at `version` (minor versions compared as numbers). */
+function supports(name: string, version = "1.1"): boolean {
+  const top: Record<string, number> = { NestedAppAuth: 1, ExcelApi: 20 };
+  const minor = Number(version.split(".")[1] ?? 0);
+  return name in top && minor <= (top[name] ?? 0);
+}
+
 Object.assign(globalThis, {
   Excel: { run },
   Office: {
@@ -31,13 +38,16 @@ Object.assign(globalThis, {
     context: {
       displayLanguage: "it-IT",
       officeTheme: { bodyBackgroundColor: "#ffffff" },
-      requirements: { isSetSupported: (name: string, version?: string) => name === "NestedAppAuth" && (version ?? "1.1") <= "1.1" },
+      platform: "OfficeOnline",
+      // Excel on the web: NAA 1.1 and ExcelApi up to 1.20 (the memory host's web profile).
+      requirements: { isSetSupported: (name: string, version?: string) => supports(name, version) },
       ui: {},
     },
     auth: {
       getAuthContext: () =>
         Promise.resolve({ loginHint: settings.loginHint, userPrincipalName: settings.loginHint, userObjectId: "", tenantId: "", authorityType: "aad", authorityBaseUrl: "" }),
     },
+    PlatformType: { OfficeOnline: "OfficeOnline", PC: "PC", Mac: "Mac" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
   },
