@@ -105,8 +105,9 @@ export async function apiCall(
   let body: unknown = {};
   try {
     body = text ? JSON.parse(text) : {};
-  } catch {
+  } catch (error) {
     // Not our API (a proxy's HTML page): fall back to the status text below.
+    if (!(error instanceof SyntaxError)) throw error;
   }
   if (!res.ok) {
     const error = (body as { error?: { message?: string; messages?: Record<Locale, string> } }).error;

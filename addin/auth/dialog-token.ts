@@ -44,8 +44,9 @@ function parseMessage(text: string): DialogMessage | undefined {
     const v = JSON.parse(text) as Partial<DialogMessage> | null;
     if (v?.type === "token" && typeof v.accessToken === "string" && typeof v.expiresOn === "number") return v as DialogMessage;
     if (v?.type === "error" && typeof v.code === "string") return v as DialogMessage;
-  } catch {
-    // not JSON: reported below as unreadable
+  } catch (error) {
+    // Not JSON: reported by the caller as unreadable. Anything else is a bug of ours.
+    if (!(error instanceof SyntaxError)) throw error;
   }
   return undefined;
 }

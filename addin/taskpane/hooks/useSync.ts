@@ -15,7 +15,7 @@ import { errorText } from "../error-text.ts";
 import { applyPull, keepMine, keepMineSettled, previewPull, push, takeCloud } from "../sync/sync-engine.ts";
 import { chooseApi } from "../sync/api-choice.ts";
 import { resolvedResults } from "../sync/resolved-results.ts";
-import { writeRowIntoSheet } from "../sync/restore-write.ts";
+import { writeRowIntoSheet } from "../sync/write-cloud-row.ts";
 import type { Conflict, PullPreview, PushOutcome, SyncHost } from "../sync/sync-engine.ts";
 import { useLocale, useServices } from "./contexts.ts";
 import type { Translate } from "#addin/i18n/strings.ts";

@@ -14,11 +14,10 @@ import type { CurrentRow, PushRow, RowResult, RowValues } from "#core/sync/proto
 import type { ApiClient } from "#addin/api/client.ts";
 import type { Analysis } from "../analysis.ts";
 import type { WorkbookHost } from "../services.ts";
-import { sheetWrites } from "./sheet-writes.ts";
 import { localRows } from "./local-rows.ts";
 import { ADDIN_PUSH_BUDGET } from "./push-chunks.ts";
 import { apiTransport } from "./push-transport.ts";
-import { recordTaken, rowsAfter } from "./sheet-after.ts";
+import { writeRowIntoSheet } from "./write-cloud-row.ts";
 
 export { applyPull, previewPull } from "./pull.ts";
 export type { PullApplied, PullItem, PullPreview } from "./pull.ts";
@@ -128,16 +127,6 @@ export async function takeCloud(
   state: SyncState,
   conflict: Conflict,
 ): Promise<void> {
-  const id = stateKey(conflict.entity, conflict.key);
-  const local = localRows(analysis.plan);
-  const cloud = { values: conflict.cloud.values, deleted: conflict.cloud.deleted };
-  const writes = sheetWrites({
-    snapshot: analysis.snapshot,
-    plan: analysis.plan,
-    current: local.values,
-    incoming: [{ entity: conflict.entity, key: conflict.key, ...cloud }],
-  });
-  recordTaken(state, { id, version: conflict.cloud.version, ...cloud }, rowsAfter(analysis.snapshot, writes));
-  if (analysis.snapshot.locale !== undefined) state.locale = analysis.snapshot.locale;
-  await host.writeCellsAndSyncState(writes, state);
+  const { entity, key, cloud } = conflict;
+  await writeRowIntoSheet(host, analysis, state, { entity, key, version: cloud.version, values: cloud.values, deleted: cloud.deleted });
 }

@@ -1,7 +1,7 @@
 /**
- * After a restore (a new cloud version made from an old one), writing that version into the
- * sheet when the person asks for it (issue #11 part 5): the same cell writes a pull makes, and the
- * sync state records only what the sheet then holds (`recordTaken`).
+ * Writing one cloud version of a row into the sheet: "Take the cloud's" on a conflict, and after a
+ * restore when the person asks for it (issue #11 part 5). The same cell writes a pull makes, and
+ * the sync state records only what the sheet then holds (`recordTaken`).
  */
 import type { EntityKind } from "#core/model.ts";
 import type { RowValues } from "#core/sync/protocol.ts";
