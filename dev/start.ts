@@ -20,7 +20,7 @@ import { scheduleNightly, type NightlySchedule } from "./nightly-schedule.ts";
 import { watchOrphaned } from "./orphan-watch.ts";
 import { assertPortFree, parseStartOptions, StartRefused } from "./options.ts";
 import { readyText } from "./ready-text.ts";
-import { langFromEnv } from "#cli/lang.ts";
+import { langFromEnv } from "#core/i18n/posix-lang.ts";
 import { ensureSampleWorkbook, seedPlan } from "./sample.ts";
 import { clearState, readRunning, writeState } from "./state-file.ts";
 import { startDevServer, type DevServer } from "./static-server.ts";

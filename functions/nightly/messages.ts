@@ -52,6 +52,15 @@ export const MESSAGES = {
     it: "Righe di tipo «{kind}» trattenute per errori nella chiave: le righe che non si ritrovano non vengono eliminate nel cloud ({count, plural, one {# riga conservata} other {# righe conservate}})",
     en: "“{kind}” rows held back with errors in their key: rows not found are not deleted in the cloud ({count, plural, one {# row kept} other {# rows kept}})",
   },
+  "console.no-plan": {
+    it: "{file}: nessun piano (manca il foglio di sincronizzazione): usare --plan <id>",
+    en: "{file}: no plan (no sync sheet): pass --plan <id>",
+  },
+  "console.no-files": { it: "Nessun file .xlsx in {dir}", en: "No .xlsx file in {dir}" },
+  "console.summary": {
+    it: "{files} file; saltati: {unchanged} invariati, {unassigned} senza piano; {attention} da guardare",
+    en: "{files, plural, one {# file} other {# files}}; skipped: {unchanged} unchanged, {unassigned} with no plan; {attention} needing a person",
+  },
   more: {
     it: "{count, plural, one {… e un altro problema} other {… e altri # problemi}}",
     en: "{count, plural, one {… and one more problem} other {… and # more problems}}",

@@ -18,7 +18,9 @@ import { createTable } from "#functions/local/create-table.ts";
 import { startDynamoDbLocal } from "#functions/local/dynamodb-local.ts";
 import type { DynamoDbLocal } from "#functions/local/dynamodb-local.ts";
 import { createDocumentClient, createStore } from "#functions/store/client.ts";
+import { langFromEnv } from "#core/i18n/posix-lang.ts";
 import { runLocalNightly } from "./local-run.ts";
+import { nightlyMessage } from "./messages.ts";
 import { DynamoWorkbookRegistry } from "./registry-dynamo.ts";
 import { needsPerson } from "./run-status.ts";
 
@@ -57,21 +59,20 @@ async function main(): Promise<number> {
       registry: new DynamoWorkbookRegistry(createDocumentClient(cfg), cfg.tableName),
       ...(values.plan ? { fallbackPlan: values.plan } : {}),
     });
-    for (const file of result.unassigned) console.log(`${file}: no plan (no sync sheet) — pass --plan <id> / nessun piano: usare --plan <id>`);
+    const lang = langFromEnv(process.env) ?? "it";
+    for (const file of result.unassigned) console.log(nightlyMessage("console.no-plan", lang, { file }));
     const files = result.reports.flatMap((report) => report.files.map((f) => ({ plan: report.plan, f })));
     for (const { plan, f } of files) {
       console.log(`${plan}  ${f.file}  ${f.status}  applied=${f.applied} unchanged=${f.unchanged} conflicts=${f.conflicts} invalid=${f.invalid}`);
       for (const e of f.errors.slice(0, SHOWN_ERRORS)) console.log(`    ${e.sheet ? `${e.sheet}!${e.cell ?? ""} ` : ""}${e.message}`);
       const more = f.errors.length - SHOWN_ERRORS;
-      if (more > 0) console.log(`    … and ${more} more (see the run report) / … e altri ${more} (vedere il resoconto)`);
+      if (more > 0) console.log(`    ${nightlyMessage("more", lang, { count: more })}`);
     }
-    if (result.reports.length === 0 && result.unassigned.length === 0) console.log(`no .xlsx in ${resolve(values.dir)} / nessun .xlsx in ${resolve(values.dir)}`);
+    if (result.reports.length === 0 && result.unassigned.length === 0) console.log(nightlyMessage("console.no-files", lang, { dir: resolve(values.dir) }));
     const skipped = files.filter(({ f }) => f.status === "skipped-unchanged").length;
     const attention = files.filter(({ f }) => needsPerson(f)).length + result.unassigned.length;
-    console.log(
-      `files ${files.length + result.unassigned.length}; skipped: unchanged ${skipped}, no plan ${result.unassigned.length}; needing a person ${attention}` +
-        ` / file ${files.length + result.unassigned.length}; saltati: invariati ${skipped}, senza piano ${result.unassigned.length}; da guardare ${attention}`,
-    );
+    const counts = { files: files.length + result.unassigned.length, unchanged: skipped, unassigned: result.unassigned.length, attention };
+    console.log(nightlyMessage("console.summary", lang, counts));
     const failed = attention > 0;
     return failed ? 1 : 0;
   } finally {

@@ -65,7 +65,8 @@ const USER_FACING = ["cli", "addin/taskpane", "addin/functions", "functions/nigh
 /** Files that are catalogues themselves (words are their content). */
 // cli/commands/sync.ts keeps its words in its own TEXT catalogue, and nests templates the scan
 // cannot split; it is being rewritten on the sync-engine issue, so it is left out here.
-// functions/nightly/run-local.ts is `npm run nightly`, a developer's tool (English/bilingual table);
+// functions/nightly/run-local.ts prints one fixed, script-readable line per file (plan file status counts=…);
+// its sentences come from functions/nightly/messages.ts;
 // addin/functions/metadata-it.ts is the Italian catalogue of the custom functions' descriptions.
 const CATALOGUE_FILES = new Set(["cli/commands/sync.ts", "functions/nightly/run-local.ts", "addin/functions/metadata-it.ts", "cli/strings.ts", "functions/http/messages.ts", "functions/nightly/messages.ts", "addin/functions/messages.ts"]);
 
