@@ -16,3 +16,11 @@ export function retryAfterMs(header: string | null | undefined, now: number): nu
   const at = Date.parse(text);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
+
+/**
+ * Exponential backoff with full jitter: attempt 0 → up to `baseMs`, 1 → 2 × `baseMs`, … capped at
+ * `capMs` (every client's retries and the nightly job's Graph calls).
+ */
+export function backoffMs(attempt: number, capMs: number, random: () => number = Math.random, baseMs = 1000): number {
+  return Math.round(random() * Math.min(capMs, baseMs * 2 ** attempt));
+}

@@ -8,6 +8,7 @@
  * writer's in-progress idempotency record (a few seconds).
  */
 import type { PushResponse, PushRow, RowResult } from "./protocol.ts";
+import { backoffMs } from "./retry-after.ts";
 
 /** A failure the same request may succeed after (the transport decides which). */
 export class RetryablePushError extends Error {
@@ -73,7 +74,7 @@ export function retryDelay(
   random: () => number,
 ): number | undefined {
   if (attempt + 1 >= policy.maxAttempts) return undefined;
-  const backoff = Math.round(random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt));
+  const backoff = backoffMs(attempt, policy.maxDelayMs, random, policy.baseDelayMs);
   // The server's word wins, plus a little jitter so writers it turned away do not return together.
   const delay =
     error.retryAfterMs === undefined ? backoff : error.retryAfterMs + Math.round(random() * policy.baseDelayMs);

@@ -13,7 +13,7 @@ import type { Agent } from "node:https";
 import { ResponseTooLargeError, sendRequest } from "./http-request.ts";
 import type { HttpResponse } from "./http-request.ts";
 import type { TokenProvider } from "./graph-token.ts";
-import { backoffMs, retryAfterMs } from "./retry-after.ts";
+import { backoffMs, retryAfterMs } from "#core/sync/retry-after.ts";
 import type { FetchResult, GraphLocation, WorkbookSource } from "./workbook-source.ts";
 import { MAX_WORKBOOK_BYTES, WorkbookFetchError } from "./workbook-source.ts";
 

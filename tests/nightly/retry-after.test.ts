@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { backoffMs, retryAfterMs } from "#functions/nightly/retry-after.ts";
+import { backoffMs, retryAfterMs } from "#core/sync/retry-after.ts";
 
 const NOW = Date.UTC(2026, 2, 29, 1, 30);
 
