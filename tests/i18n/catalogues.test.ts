@@ -24,6 +24,7 @@ import { STRINGS as CLI } from "#cli/strings.ts";
 import { MESSAGES as API } from "#functions/http/messages.ts";
 import { MESSAGES as NIGHTLY } from "#functions/nightly/messages.ts";
 import { REPO_ROOT } from "#tests/cli/helpers.ts";
+import { READY_MESSAGES as READY } from "../../dev/ready-messages.ts";
 
 const CATALOGUES: Record<string, Readonly<Record<string, CatalogueEntry>>> = {
   "core issues": ISSUES,
@@ -40,6 +41,7 @@ const CATALOGUES: Record<string, Readonly<Record<string, CatalogueEntry>>> = {
   CLI,
   API,
   nightly: NIGHTLY,
+  "npm start ready block": READY,
 };
 
 const ENTRIES = Object.entries(CATALOGUES).flatMap(([name, catalogue]) =>
