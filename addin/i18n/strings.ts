@@ -43,6 +43,11 @@ export const STRINGS = {
   "validate.codes-written": { it: "Codici scritti: {count}", en: "Codes written: {count}" },
 
   // Overview
+  // Short money for the overview's narrow columns: the amount, already scaled and formatted.
+  "money.short.units": { it: "{sign}{amount} €", en: "{sign}€{amount}" },
+  "money.short.thousands": { it: "{sign}{amount} k€", en: "{sign}€{amount}k" },
+  "money.short.millions": { it: "{sign}{amount} M€", en: "{sign}€{amount}M" },
+  "money.short.billions": { it: "{sign}{amount} Mrd €", en: "{sign}€{amount}bn" },
   "overview.prl-title": { it: "PRL per priorità e linea", en: "PRL by priority and line" },
   "overview.code": { it: "Codice", en: "Code" },
   "overview.name": { it: "Titolo", en: "Title" },
