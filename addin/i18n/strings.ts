@@ -282,6 +282,11 @@ export const STRINGS = {
     it: "Questa versione di Excel non ha le funzioni LAMBDA, quindi =PRL() non si può installare. Usa =CLUSTER.PRL(A2): funziona in ogni versione.",
     en: "This version of Excel has no LAMBDA functions, so =PRL() cannot be installed. Use =CLUSTER.PRL(A2): it works in every version.",
   },
+  "feature.trigger-source-unavailable": {
+    it: "Questa versione di Excel non dice chi ha modificato una cella (ExcelApi 1.14): una tua modifica a una cella che il componente ha appena scritto, entro un secondo, non riavvia subito la validazione.",
+    en: "This version of Excel does not say who changed a cell (ExcelApi 1.14): your edit of a cell the add-in has just written, within a second, does not rerun the validation at once.",
+  },
+  "settings.excel": { it: "Questa versione di Excel", en: "This version of Excel" },
   // Sign-in failures, one per AuthError code (addin/auth/token-source.ts)
   "error.auth.not-configured": {
     it: "Questa versione del componente non ha le impostazioni di accesso: chiedi all'amministratore di pubblicare una release (npm run release).",
