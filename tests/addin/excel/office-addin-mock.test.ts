@@ -1,5 +1,6 @@
 /**
- * The second opinion (issue #12): the adapter's write path run against Microsoft's own mock,
+ * The second opinion (issue #12): the adapter's write path, and the read-then-write of the =PRL()
+ * names, run against Microsoft's own mock,
  * `office-addin-mock`, beside our in-memory stand-in. The mock knows only the members its object
  * model is given and Office's load/sync rule (a property read before `load` + `sync` reads as
  * "Error, property was not loaded"), so a call our stand-in would forgive — a member Excel lacks,
@@ -9,6 +10,7 @@
 import { OfficeMockObject } from "office-addin-mock";
 import { describe, expect, it } from "vitest";
 import type { ExcelRun } from "#addin/excel/api.ts";
+import { LAMBDA_NAMES, defineLambdaNames } from "#addin/excel/lambda-names.ts";
 import { selectCell } from "#addin/excel/select.ts";
 import { writeSheetCells, type SheetCellUpdate } from "#addin/excel/write-cells.ts";
 import { createFakeExcel } from "#addin/memory-host/host.ts";
@@ -88,7 +90,8 @@ function mockExcel(updates: readonly SheetCellUpdate[]) {
     await sync();
   };
   const run = (async (batch: (ctx: unknown) => Promise<unknown>) => batch(context)) as unknown as ExcelRun;
-  const range = (sheet: string, a1: string): MockRange => context.workbook.worksheets.byName[sheet]!.ranges[a1]!;
+  const range = (sheet: string, a1: string): MockRange =>
+    context.workbook.worksheets.byName[sheet]!.ranges[a1]!;
   return { run, range, events, syncs };
 }
 
@@ -102,7 +105,13 @@ describe("the adapter's write path on office-addin-mock", () => {
     expect(written).toBe(UPDATES.length);
     expect(excel.syncs.count).toBe(1);
     expect(excel.events).toEqual(["suspend calculation", "sync"]);
-    expect(UPDATES.map((u) => excel.range(u.sheet, u.a1).values)).toEqual([[["'=1+1"]], [[12.5]], [[46000]], [["'5.1"]], [[""]]]);
+    expect(UPDATES.map((u) => excel.range(u.sheet, u.a1).values)).toEqual([
+      [["'=1+1"]],
+      [[12.5]],
+      [[46000]],
+      [["'5.1"]],
+      [[""]],
+    ]);
     expect(excel.range("Progetti", "D3").numberFormat).toEqual([["dd/mm/yyyy"]]);
     // Untouched: still what the mock answers for a property nobody loaded or set.
     expect(excel.range("Progetti", "C3").numberFormat).toBe("Error, property was not loaded");
@@ -111,7 +120,12 @@ describe("the adapter's write path on office-addin-mock", () => {
   it("sends exactly what our stand-in receives: texts kept as text, numbers as numbers", async () => {
     // Prepare
     const excel = mockExcel(UPDATES);
-    const host = createFakeExcel({ sheets: [{ name: "Progetti", values: [["x"]] }, { name: "Linee", values: [["x"]] }] });
+    const host = createFakeExcel({
+      sheets: [
+        { name: "Progetti", values: [["x"]] },
+        { name: "Linee", values: [["x"]] },
+      ],
+    });
     // Act
     await writeSheetCells(excel.run, UPDATES);
     await writeSheetCells(host.run, UPDATES);
@@ -151,5 +165,49 @@ describe("the adapter's write path on office-addin-mock", () => {
       "Error, context.sync() was not called",
       [["5.1"]],
     ]);
+  });
+});
+
+describe("the adapter's read-then-write of the =PRL() names on office-addin-mock", () => {
+  it("reads each name's formula after load and sync, keeps the user's, adds only the missing one", async () => {
+    // Prepare: PRL already ours, PRLNEXT the user's own, BUDGET missing.
+    const added: [string, string][] = [];
+    const mock = new OfficeMockObject({
+      host: "excel",
+      context: {
+        workbook: {
+          names: {
+            PRL: { name: "PRL", formula: LAMBDA_NAMES.PRL },
+            PRLNEXT: { name: "PRLNEXT", formula: "=Foglio1!$A$1" },
+            BUDGET: { name: "BUDGET", formula: "" },
+            getItemOrNullObject(this: Record<string, unknown>, name: string) {
+              return this[name];
+            },
+            add(name: string, formula: string) {
+              added.push([name, formula]);
+            },
+          },
+        },
+      },
+    }) as unknown as {
+      context: { sync(): Promise<void>; workbook: { names: Record<string, { isNullObject: boolean }> } };
+    };
+    const names = mock.context.workbook.names;
+    // Office fills isNullObject with the response of any load; the mock has no such notion.
+    for (const name of ["PRL", "PRLNEXT", "BUDGET"]) names[name]!.isNullObject = name === "BUDGET";
+    let syncs = 0;
+    const sync = mock.context.sync.bind(mock.context);
+    mock.context.sync = async () => {
+      syncs += 1;
+      await sync();
+    };
+    const run = (async (batch: (ctx: unknown) => Promise<unknown>) =>
+      batch(mock.context)) as unknown as ExcelRun;
+    // Act
+    const result = await defineLambdaNames(run);
+    // Assess
+    expect(result).toEqual({ defined: ["BUDGET"], unchanged: ["PRL"], conflicts: ["PRLNEXT"] });
+    expect(added).toEqual([["BUDGET", LAMBDA_NAMES.BUDGET]]);
+    expect(syncs).toBe(2);
   });
 });
