@@ -6,7 +6,8 @@ import { hasKey, lookup } from "#core/i18n/catalogue.ts";
 import type { TemplateParams } from "#core/i18n/template.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 
-const LANG_IT = "  --lang it|en     lingua di tutto ciò che viene stampato (predefinita: da LC_ALL/LANG, altrimenti it)";
+const LANG_IT =
+  "  --lang it|en     lingua di tutto ciò che viene stampato (predefinita: da LC_ALL/LANG, altrimenti it)";
 const LANG_EN = "  --lang it|en     language of everything printed (default: from LC_ALL/LANG, else it)";
 const API_IT = `  --plan <id>      il piano
   --api <url>      indirizzo dell'API (o ACTIONPLAN_API_URL)
@@ -130,6 +131,61 @@ Starts the local development stack: DynamoDB Local, the API and dev tokens; Ctrl
   --in-memory      keep no data (else in .data/dynamodb-local)
 ${LANG_EN}`,
   },
+  "usage.sync": {
+    it: "Uso: actionplan sync <file.xlsx> --plan <id> [--api <url>] [--token <token>] [--lang it|en] [--locale it|en] [--json]",
+    en: "Usage: actionplan sync <file.xlsx> --plan <id> [--api <url>] [--token <token>] [--lang it|en] [--locale it|en] [--json]",
+  },
+  "cmd.sync": {
+    it: "invia le righe cambiate di una cartella di lavoro al piano nel cloud",
+    en: "push a workbook's changed rows to the cloud plan",
+  },
+  "sync.no-plan": { it: "manca --plan <id>", en: "missing --plan <id>" },
+  "sync.no-api": {
+    it: "manca l'indirizzo dell'API (--api o ACTIONPLAN_API_URL)",
+    en: "missing the API address (--api or ACTIONPLAN_API_URL)",
+  },
+  "sync.no-token": {
+    it: "manca il token (--token o ACTIONPLAN_TOKEN)",
+    en: "missing the token (--token or ACTIONPLAN_TOKEN)",
+  },
+  "sync.unreadable": { it: "file illeggibile: {value}", en: "unreadable file: {value}" },
+  "sync.refused": {
+    it: "l'API ha rifiutato l'invio ({status}): {value}",
+    en: "the API refused the push ({status}): {value}",
+  },
+  "sync.api-from-file": {
+    it: "la cartella di lavoro indica l'API {value}: il token non viene inviato a un indirizzo scritto solo nel file; se è quella giusta, passare --api {value}",
+    en: "the workbook names the API {value}: the token is not sent to an address written only in the file; if it is the right one, pass --api {value}",
+  },
+  "sync.unreachable": { it: "API non raggiungibile: {value}", en: "API unreachable: {value}" },
+  "sync.withheld.sheet-missing": {
+    it: "avviso: {entity}: {count, plural, one {# eliminazione non inviata} other {# eliminazioni non inviate}}, nessun foglio di questo tipo è stato riconosciuto",
+    en: "warning: {entity}: {count, plural, one {# deletion not sent} other {# deletions not sent}}, no sheet of this kind was recognized",
+  },
+  "sync.withheld.held-rows": {
+    it: "avviso: {entity}: {count, plural, one {# eliminazione non inviata} other {# eliminazioni non inviate}}, alcune righe sono trattenute per errori nella chiave",
+    en: "warning: {entity}: {count, plural, one {# deletion not sent} other {# deletions not sent}}, some rows are held back with errors in their key",
+  },
+  "sync.rows.priority": { it: "priorità", en: "priorities" },
+  "sync.rows.line": { it: "linee", en: "lines" },
+  "sync.rows.project": { it: "progetti", en: "projects" },
+  "sync.rows.budget": { it: "budget", en: "budget" },
+  "sync.summary": {
+    it: "{file} → piano {plan}: {sent, plural, one {# riga inviata} other {# righe inviate}}; applicate {applied}, invariate {unchanged}, conflitti {conflict}, non valide {invalid}; trattenute per errori {held}.",
+    en: "{file} → plan {plan}: {sent, plural, one {# row sent} other {# rows sent}}; applied {applied}, unchanged {unchanged}, conflicts {conflict}, invalid {invalid}; held back with errors {held}.",
+  },
+  "sync.state-saved": {
+    it: "stato di sincronizzazione salvato in {value}",
+    en: "sync state saved to {value}",
+  },
+  "sync.corrupt-state": {
+    it: "avviso: stato di sincronizzazione illeggibile in {value}, ignorato (uso quello del file)",
+    en: "warning: unreadable sync state in {value}, ignored (using the file's own)",
+  },
+  "sync.state-not-saved": {
+    it: "avviso: impossibile salvare lo stato di sincronizzazione in {value}; la prossima sincronizzazione potrebbe segnalare falsi conflitti",
+    en: "warning: could not save the sync state to {value}; the next sync may report false conflicts",
+  },
   "cmd.members": {
     it: "gestisce chi può leggere, modificare o amministrare un piano",
     en: "manage who may read, edit or administer a plan",
@@ -146,7 +202,7 @@ ${LANG_EN}`,
     it: "avvia lo stack locale (DynamoDB Local, API, token di sviluppo)",
     en: "start the local stack (DynamoDB Local, API, dev tokens)",
   },
-  "version": { it: "actionplan {version}", en: "actionplan {version}" },
+  version: { it: "actionplan {version}", en: "actionplan {version}" },
   "err.bad-lang": {
     it: 'lingua "{value}" non supportata: usare --lang it o --lang en',
     en: 'unsupported language "{value}": use --lang it or --lang en',

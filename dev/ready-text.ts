@@ -1,6 +1,9 @@
-/** The block `npm start` prints once everything answers (tests parse the labelled lines). */
+/** The block `npm start` prints once everything answers (tests parse the labelled lines, in either language). */
 import { formatDateTime } from "#core/i18n/formats.ts";
+import { lookup } from "#core/i18n/catalogue.ts";
+import type { TemplateParams } from "#core/i18n/template.ts";
 import type { Locale } from "#core/snapshot/types.ts";
+import { READY_MESSAGES, type ReadyMessage } from "./ready-messages.ts";
 
 export interface ReadyFacts {
   seconds: number;
@@ -20,7 +23,10 @@ export interface ReadyFacts {
 }
 
 /** The preview page with the API, token, plan and user filled in. */
-export function previewUrl(f: Pick<ReadyFacts, "webUrl" | "apiUrl" | "token" | "plan" | "user">, lang = "it"): string {
+export function previewUrl(
+  f: Pick<ReadyFacts, "webUrl" | "apiUrl" | "token" | "plan" | "user">,
+  lang = "it",
+): string {
   const q = new URLSearchParams({ api: f.apiUrl, token: f.token, plan: f.plan, user: f.user, lang });
   return `${f.webUrl}/preview.html?${q.toString()}`;
 }
@@ -30,23 +36,29 @@ function nextRun(f: ReadyFacts): string {
   return formatDateTime(f.nextNightly, f.lang ?? "it", Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
-/** The ready block; the labels stay English (tests and scripts parse them), the date is localised. */
+/** The ready block in the person's language; each labelled line is "  <label>: <value>", aligned. */
 export function readyText(f: ReadyFacts): string {
+  const lang = f.lang ?? "it";
+  const say = (key: ReadyMessage, params: TemplateParams = {}): string =>
+    lookup(READY_MESSAGES, key, lang, params);
+  const rows: [ReadyMessage, string][] = [
+    ["label.preview", previewUrl(f, lang)],
+    ["label.addin", say("addin", { url: f.webUrl })],
+    ["label.api", say("api", { api: f.apiUrl, web: f.webUrl })],
+    ["label.plan", say("plan", { plan: f.plan, user: f.user })],
+    ["label.token", f.token],
+    ["label.data", f.data],
+    ["label.sample", f.sample],
+    ["label.build", f.build],
+    ["label.tls", f.tls],
+    ["label.nightly", say("nightly", { folder: f.workbooks, next: nextRun(f) })],
+  ];
+  const width = Math.max(...rows.map(([label]) => say(label).length)) + 2;
   return [
-    `Action Plan for Excel is ready (${f.seconds.toFixed(1)} s).`,
-    `  Preview:   ${previewUrl(f, f.lang ?? "it")}`,
-    `  Add-in:    ${f.webUrl}/taskpane.html (manifest.xml points at https://localhost:3000)`,
-    `  API:       ${f.apiUrl} (the add-in uses it as ${f.webUrl}/api, with dev tokens from ${f.webUrl}/api/dev/token?user=<id>)`,
-    `  Plan:      ${f.plan} (dev user ${f.user}, admin)`,
-    `  Token:     ${f.token}`,
-    `  Data:      ${f.data}`,
-    `  Sample:    ${f.sample}`,
-    `  Build:     ${f.build}`,
-    `  TLS:       ${f.tls}`,
-    `  Nightly:   ${f.workbooks}/ every day at 03:30 local time (next ${nextRun(f)}); run it now: npm run nightly`,
-    `  Excel desktop: npm run sideload in a second terminal — runs npx --yes office-addin-debugging start manifest.xml desktop`,
-    `                 (fetched on demand, not a dependency: it builds the native keytar module).`,
-    `  Excel on the web: open a workbook, Insert → Add-ins → Upload My Add-in, choose manifest.xml.`,
-    `Ctrl-C stops everything.`,
+    say("ready", { seconds: f.seconds.toFixed(1) }),
+    ...rows.map(([label, value]) => `  ${`${say(label)}:`.padEnd(width)} ${value}`),
+    say("desktop"),
+    say("web"),
+    say("stop"),
   ].join("\n");
 }

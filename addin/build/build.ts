@@ -3,6 +3,7 @@
  *   functions.js    classic IIFE script for the custom-functions runtime (no React, no Fluent)
  *   functions.json  generated from the JSDoc tags (build fails on metadata errors)
  *   functions.it.json  the same with the Italian texts (manifest: it-IT override of the metadata URL)
+ *   functions-help.html  what each function's helpUrl opens: every function in Italian and English
  *   taskpane.js     + chunks and taskpane.html (built by the task pane area's build-preview.ts)
  *   auth-dialog.*   the Office-dialog sign-in page (where nested app authentication is missing)
  *   assets/         icons
@@ -16,11 +17,14 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { generateFunctionsMetadata } from "./metadata.ts";
 import { italianFunctionsMetadata } from "./functions-italian.ts";
+import { FUNCTIONS_HELP_PAGE, functionsHelpPage, withHelpUrls } from "./functions-help.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, "../..");
 export const FUNCTIONS_ENTRY = resolve(here, "../functions/entry.ts");
 export const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** The origin manifest.xml is written for: `npm start` serves dist/ there. */
+export const DEV_ORIGIN = "https://localhost:3000";
 
 /** Gzip budgets in bytes (SPEC §11). */
 export const BUDGETS: Readonly<Record<string, number>> = {
@@ -53,6 +57,8 @@ export interface AddinBuildOptions {
   preview?: boolean;
   /** Compile-time constants for every bundle (esbuild `define`), e.g. the release flag. */
   define?: Readonly<Record<string, string>>;
+  /** The origin the files are served from, for the functions' `helpUrl` (default `DEV_ORIGIN`). */
+  origin?: string;
 }
 
 /**
@@ -183,8 +189,10 @@ export async function buildAddin(options: AddinBuildOptions = {}): Promise<Addin
     generateFunctionsMetadata(),
     buildFunctions(outdir, minify, define),
   ]);
-  await writeFile(join(outdir, "functions.json"), metadata);
-  await writeFile(join(outdir, "functions.it.json"), italianFunctionsMetadata(metadata));
+  const origin = options.origin ?? DEV_ORIGIN;
+  await writeFile(join(outdir, "functions.json"), withHelpUrls(metadata, origin, "en"));
+  await writeFile(join(outdir, "functions.it.json"), withHelpUrls(italianFunctionsMetadata(metadata), origin, "it"));
+  await writeFile(join(outdir, FUNCTIONS_HELP_PAGE), functionsHelpPage(metadata));
   const functionsOut = Object.keys(functionsMeta.outputs).find((o) => basename(o) === "functions.js");
   const sizes: BundleSize[] = [await sizeOf(functionsOut ? [functionsOut] : [], "functions.js")];
 

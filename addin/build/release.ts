@@ -96,7 +96,13 @@ export async function buildRelease(config: ReleaseConfig): Promise<ReleaseResult
   const staging = `${outdir}.staging-${String(process.pid)}`;
   await rm(staging, { recursive: true, force: true });
   try {
-    const built = await buildAddin({ outdir: staging, preview: false, define: { [DEV_TOKENS_FLAG]: "false" } });
+    const built = await buildAddin({
+      outdir: staging,
+      preview: false,
+      define: { [DEV_TOKENS_FLAG]: "false" },
+      // Each function's helpUrl on the release's origin (checkRelease refuses a localhost one).
+      origin: config.origin,
+    });
     // The task pane area copies its preview page beside every build; a release ships none.
     await rm(join(staging, "preview.html"), { force: true });
 

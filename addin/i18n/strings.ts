@@ -43,6 +43,11 @@ export const STRINGS = {
   "validate.codes-written": { it: "Codici scritti: {count}", en: "Codes written: {count}" },
 
   // Overview
+  // Short money for the overview's narrow columns: the amount, already scaled and formatted.
+  "money.short.units": { it: "{sign}{amount} €", en: "{sign}€{amount}" },
+  "money.short.thousands": { it: "{sign}{amount} k€", en: "{sign}€{amount}k" },
+  "money.short.millions": { it: "{sign}{amount} M€", en: "{sign}€{amount}M" },
+  "money.short.billions": { it: "{sign}{amount} Mrd €", en: "{sign}€{amount}bn" },
   "overview.prl-title": { it: "PRL per priorità e linea", en: "PRL by priority and line" },
   "overview.code": { it: "Codice", en: "Code" },
   "overview.name": { it: "Titolo", en: "Title" },
@@ -277,6 +282,11 @@ export const STRINGS = {
     it: "Questa versione di Excel non ha le funzioni LAMBDA, quindi =PRL() non si può installare. Usa =CLUSTER.PRL(A2): funziona in ogni versione.",
     en: "This version of Excel has no LAMBDA functions, so =PRL() cannot be installed. Use =CLUSTER.PRL(A2): it works in every version.",
   },
+  "feature.trigger-source-unavailable": {
+    it: "Questa versione di Excel non dice chi ha modificato una cella (ExcelApi 1.14): una tua modifica a una cella che il componente ha appena scritto, entro un secondo, non riavvia subito la validazione.",
+    en: "This version of Excel does not say who changed a cell (ExcelApi 1.14): your edit of a cell the add-in has just written, within a second, does not rerun the validation at once.",
+  },
+  "settings.excel": { it: "Questa versione di Excel", en: "This version of Excel" },
   // Sign-in failures, one per AuthError code (addin/auth/token-source.ts)
   "error.auth.not-configured": {
     it: "Questa versione del componente non ha le impostazioni di accesso: chiedi all'amministratore di pubblicare una release (npm run release).",

@@ -1,9 +1,13 @@
 /**
  * Query parameters of the preview page:
- * `?api=<url>&token=<t>&plan=<id>&lang=it|en&user=<name>&seed=big-data|messy|annual|large&projects=<n>&today=<yyyy-mm-dd>&tab=<tab>&theme=light|dark`.
+ * `?api=<url>&token=<t>&plan=<id>&lang=it|en&user=<name>&seed=big-data|messy|annual|large&projects=<n>&today=<yyyy-mm-dd>&tab=<tab>&theme=light|dark&host=<profile>`
+ * (`host`: which Excel the in-memory host plays, a key of `HOST_PROFILES`; default Microsoft 365).
  */
 import type { Locale } from "#core/snapshot/types.ts";
 import { isLocale } from "#addin/i18n/locale.ts";
+import { HOST_PROFILES } from "#addin/memory-host/profile.ts";
+
+export type PreviewHost = keyof typeof HOST_PROFILES;
 
 export type PreviewSeed = "big-data" | "messy" | "annual" | "large";
 export type PreviewTab = "validate" | "overview" | "sync" | "settings";
@@ -21,6 +25,8 @@ export interface PreviewParams {
   tab?: PreviewTab;
   /** The Office theme the task pane follows. */
   theme: "light" | "dark";
+  /** The Excel the in-memory host plays (absent: Microsoft 365, every feature). */
+  host?: PreviewHost;
 }
 
 const SEEDS: readonly PreviewSeed[] = ["big-data", "messy", "annual", "large"];
@@ -53,5 +59,7 @@ export function parsePreviewParams(search: string): PreviewParams {
   if (isLocale(lang)) out.lang = lang;
   if (today !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(today)) out.today = today;
   if (TABS.includes(tab as PreviewTab)) out.tab = tab as PreviewTab;
+  const host = text("host");
+  if (host !== undefined && Object.prototype.hasOwnProperty.call(HOST_PROFILES, host)) out.host = host as PreviewHost;
   return out;
 }

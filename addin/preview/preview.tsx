@@ -16,6 +16,7 @@ import { memorySettings } from "#addin/taskpane/settings/settings-store.ts";
 import type { TaskpaneServices } from "#addin/taskpane/services.ts";
 import { createFakeExcel } from "#addin/memory-host/host.ts";
 import type { FakeExcelHost } from "#addin/memory-host/host.ts";
+import { HOST_PROFILES } from "#addin/memory-host/profile.ts";
 import type { CellValue } from "#core/snapshot/types.ts";
 import { localeFromLanguageTag } from "#addin/i18n/locale.ts";
 import { translator } from "#addin/i18n/strings.ts";
@@ -84,8 +85,9 @@ function observe(fake: FakeExcelHost): {
 function services(
   params: PreviewParams,
   run: ExcelRun,
+  supports: FakeExcelHost["requirements"]["isSetSupported"],
 ): { services: TaskpaneServices; adapter: ExcelAdapter } {
-  const adapter = new ExcelAdapter({ run });
+  const adapter = new ExcelAdapter({ run, supports });
   const auth =
     params.token !== undefined
       ? staticTokenSource(params.token, params.user)
@@ -139,9 +141,10 @@ async function main(): Promise<void> {
   const fake = createFakeExcel({
     name: `${params.seed}.xlsx`,
     sheets: previewWorkbook(params.seed, params.projects),
+    ...(params.host ? { profile: HOST_PROFILES[params.host] } : {}),
   });
   const observed = observe(fake);
-  const built = services(params, observed.run);
+  const built = services(params, observed.run, fake.requirements.isSetSupported);
   if (params.plan !== undefined) {
     const state = await built.adapter.readSyncState();
     if (state?.planId !== params.plan)

@@ -16,6 +16,7 @@ function sheetUpdates(writes: readonly CellWrite[]) {
 
 export function hostFromAdapter(adapter: ExcelAdapter): WorkbookHost {
   return {
+    features: adapter.features,
     readSnapshot: () => adapter.readSnapshot(),
     selectCell: (sheet, cell) => adapter.selectCell(sheet, cell),
     highlightIssues: async (issues) => {

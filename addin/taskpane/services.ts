@@ -54,6 +54,11 @@ export interface WorkbookHost {
   writeCellsAndSyncState(writes: readonly CellWrite[], state: SyncState): Promise<void>;
   /** Calls `listener` after the user edits cells; returns an unsubscribe function. */
   onChanged(listener: () => void): () => void;
+  /**
+   * The optional Excel features this Excel has (isSetSupported, addin/excel/features.ts); the
+   * settings say what works instead of each one missing. Absent: all of them.
+   */
+  readonly features?: Readonly<{ triggerSource: boolean; lambdaNames: boolean }>;
 }
 
 /** Per-user settings kept outside the workbook (browser storage / Office roaming settings). */

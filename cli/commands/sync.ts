@@ -14,7 +14,6 @@
  * The API URL and token come from --api/--token or ACTIONPLAN_API_URL/ACTIONPLAN_TOKEN only: a URL
  * named only by the workbook (or its sidecar) is refused, so a crafted file cannot collect a token.
  */
-import { lookup } from "#core/i18n/catalogue.ts";
 import { resolve } from "node:path";
 import { analyzeWorkbook } from "#core/analyze.ts";
 import type { EntityKind } from "#core/model.ts";
@@ -37,6 +36,7 @@ import { apiUrlFromEnv } from "../api-call.ts";
 import { EXIT, langOf, parseCommandArgs, readingLocaleOption, type CliIO, type Command } from "../command.ts";
 import { readingLocale } from "#core/sheets/heading-language.ts";
 import { readWorkbookFile, UnreadableWorkbookError } from "#xlsx/read-workbook.ts";
+import { t, type CliString } from "../strings.ts";
 import { mergeBase, readSidecar, sidecarOf, sidecarPath, writeSidecar } from "../sync-state-file.ts";
 
 /** Largest JSON body of one push request: well under the API's `MAX_BODY_BYTES` (413 beyond). */
@@ -44,75 +44,26 @@ export const CHUNK_MAX_BYTES = Math.min(4 * 1024 * 1024, MAX_BODY_BYTES - 64 * 1
 /** Largest number of rows in one push request (bounds each idempotency record and write burst). */
 export const CHUNK_MAX_ROWS = 10_000;
 /** The CLI's chunk budget (1 KB kept for the envelope: idempotency key, source, brackets). */
-export const CLI_PUSH_BUDGET: ChunkBudget = { maxRows: CHUNK_MAX_ROWS, maxBytes: CHUNK_MAX_BYTES, envelopeBytes: 1024 };
-
-const TEXT = {
-  usage: {
-    it: "Uso: actionplan sync <file.xlsx> --plan <id> [--api <url>] [--token <token>] [--lang it|en] [--locale it|en] [--json]",
-    en: "Usage: actionplan sync <file.xlsx> --plan <id> [--api <url>] [--token <token>] [--lang it|en] [--locale it|en] [--json]",
-  },
-  noPlan: { it: "manca --plan <id>", en: "missing --plan <id>" },
-  noApi: {
-    it: "manca l'indirizzo dell'API (--api o ACTIONPLAN_API_URL)",
-    en: "missing the API address (--api or ACTIONPLAN_API_URL)",
-  },
-  noToken: {
-    it: "manca il token (--token o ACTIONPLAN_TOKEN)",
-    en: "missing the token (--token or ACTIONPLAN_TOKEN)",
-  },
-  unreadable: { it: "file illeggibile: {value}", en: "unreadable file: {value}" },
-  refused: {
-    it: "l'API ha rifiutato l'invio ({status}): {value}",
-    en: "the API refused the push ({status}): {value}",
-  },
-  apiFromFile: {
-    it: "la cartella di lavoro indica l'API {value}: il token non viene inviato a un indirizzo scritto solo nel file; se è quella giusta, passare --api {value}",
-    en: "the workbook names the API {value}: the token is not sent to an address written only in the file; if it is the right one, pass --api {value}",
-  },
-  unreachable: { it: "API non raggiungibile: {value}", en: "API unreachable: {value}" },
-  "withheld.sheet-missing": {
-    it: "avviso: {entity}: {count} eliminazioni non inviate, nessun foglio di questo tipo è stato riconosciuto",
-    en: "warning: {entity}: {count} deletions not sent, no sheet of this kind was recognized",
-  },
-  "withheld.held-rows": {
-    it: "avviso: {entity}: {count} eliminazioni non inviate, alcune righe sono trattenute per errori nella chiave",
-    en: "warning: {entity}: {count} deletions not sent, some rows are held back with errors in their key",
-  },
-  summary: {
-    it: "{file} → piano {plan}: {sent, plural, one {# riga inviata} other {# righe inviate}}; applicate {applied}, invariate {unchanged}, conflitti {conflict}, non valide {invalid}; trattenute per errori {held}.",
-    en: "{file} → plan {plan}: {sent, plural, one {# row sent} other {# rows sent}}; applied {applied}, unchanged {unchanged}, conflicts {conflict}, invalid {invalid}; held back with errors {held}.",
-  },
-  stateSaved: { it: "stato di sincronizzazione salvato in {value}", en: "sync state saved to {value}" },
-  corruptState: {
-    it: "avviso: stato di sincronizzazione illeggibile in {value}, ignorato (uso quello del file)",
-    en: "warning: unreadable sync state in {value}, ignored (using the file's own)",
-  },
-  stateNotSaved: {
-    it: "avviso: impossibile salvare lo stato di sincronizzazione in {value}; la prossima sincronizzazione potrebbe segnalare falsi conflitti",
-    en: "warning: could not save the sync state to {value}; the next sync may report false conflicts",
-  },
-} as const;
-
-const ENTITY_LABEL: Readonly<Record<EntityKind, Readonly<Record<Locale, string>>>> = {
-  priority: { it: "priorità", en: "priorities" },
-  line: { it: "linee", en: "lines" },
-  project: { it: "progetti", en: "projects" },
-  budget: { it: "budget", en: "budget" },
+export const CLI_PUSH_BUDGET: ChunkBudget = {
+  maxRows: CHUNK_MAX_ROWS,
+  maxBytes: CHUNK_MAX_BYTES,
+  envelopeBytes: 1024,
 };
 
-function say(key: keyof typeof TEXT, locale: Locale, params: Record<string, string | number> = {}): string {
-  return lookup(TEXT, key, locale, params);
-}
+/** The plural label of a kind of row, for the "deletions not sent" warning (CLI catalogue keys). */
+const ENTITY_LABEL = {
+  priority: "sync.rows.priority",
+  line: "sync.rows.line",
+  project: "sync.rows.project",
+  budget: "sync.rows.budget",
+} as const satisfies Record<EntityKind, CliString>;
 
 /** A refusal the user must act on (exit 2, one line). */
 class SyncRefused extends Error {}
 
 export const command: Command = {
   name: "sync",
-  summary: {
-    it: "invia le righe cambiate di una cartella di lavoro al piano nel cloud",
-    en: "push a workbook's changed rows to the cloud plan",
-  },
+  summary: "cmd.sync",
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -134,25 +85,26 @@ export const command: Command = {
       return EXIT.unusable;
     };
     if (values.help) {
-      io.stdout(say("usage", locale));
+      io.stdout(t("usage.sync", locale));
       return EXIT.ok;
     }
     const file = positionals[0];
-    if (!file || positionals.length > 1) return fail(say("usage", locale));
-    if (!values.plan) return fail(say("noPlan", locale));
+    if (!file || positionals.length > 1) return fail(t("usage.sync", locale));
+    if (!values.plan) return fail(t("sync.no-plan", locale));
     const workbookPath = resolve(io.cwd, file);
     let snapshot;
     try {
       snapshot = await readWorkbookFile(workbookPath);
     } catch (error) {
-      if (error instanceof UnreadableWorkbookError) return fail(say("unreadable", locale, { value: file }));
+      if (error instanceof UnreadableWorkbookError)
+        return fail(t("sync.unreadable", locale, { value: file }));
       throw error;
     }
     const sheetState = readSyncSheet(snapshot);
     const stateFile = sidecarPath(workbookPath);
     const sidecar = await readSidecar(stateFile);
     if (sidecar.kind === "corrupt")
-      io.stderr(`actionplan sync: ${say("corruptState", locale, { value: stateFile })}`);
+      io.stderr(`actionplan sync: ${t("sync.corrupt-state", locale, { value: stateFile })}`);
     const known = mergeBase(
       values.plan,
       sheetState?.planId === values.plan ? sheetState : undefined,
@@ -161,9 +113,10 @@ export const command: Command = {
     // The token goes only where the user said: a URL the file names is never used on its own.
     const api = values.api ?? apiUrlFromEnv();
     const named = sheetState?.apiUrl ?? (sidecar.kind === "ok" ? sidecar.state.apiUrl : undefined);
-    if (!api) return fail(named ? say("apiFromFile", locale, { value: named }) : say("noApi", locale));
+    if (!api)
+      return fail(named ? t("sync.api-from-file", locale, { value: named }) : t("sync.no-api", locale));
     const token = values.token ?? process.env["ACTIONPLAN_TOKEN"];
-    if (!token) return fail(say("noToken", locale));
+    if (!token) return fail(t("sync.no-token", locale));
     // Parse as the add-in did (the sync sheet's locale), so equal cells hash equally.
     const analysis = analyzeWorkbook(snapshot, {
       messagesLocale: locale,
@@ -178,17 +131,18 @@ export const command: Command = {
       transport: fetchTransport(api, values.plan, token, locale),
       keyOf: (_chunk, i) => `cli-${run}-${i}`,
     });
-    for (const w of pushed.withheld)
-      io.stderr(
-        `actionplan sync: ${say(`withheld.${w.reason}`, locale, { count: w.count, entity: ENTITY_LABEL[w.entity][locale] })}`,
-      );
+    for (const w of pushed.withheld) {
+      const entity = t(ENTITY_LABEL[w.entity], locale);
+      const key = `sync.withheld.${w.reason}` as const;
+      io.stderr(`actionplan sync: ${t(key, locale, { count: w.count, entity })}`);
+    }
     const { sent, results, held } = pushed;
     const failure =
       pushed.failure === undefined
         ? undefined
         : pushed.failure instanceof SyncRefused || pushed.failure instanceof RetryablePushError
           ? pushed.failure.message
-          : say("unreachable", locale, {
+          : t("sync.unreachable", locale, {
               value: pushed.failure instanceof Error ? pushed.failure.message : String(pushed.failure),
             });
     const counts = { applied: 0, unchanged: 0, conflict: 0, invalid: 0 };
@@ -202,7 +156,7 @@ export const command: Command = {
         await writeSidecar(stateFile, sidecarOf(values.plan, api, pushed.state));
         savedTo = stateFile;
       } catch {
-        io.stderr(`actionplan sync: ${say("stateNotSaved", locale, { value: stateFile })}`);
+        io.stderr(`actionplan sync: ${t("sync.state-not-saved", locale, { value: stateFile })}`);
       }
     }
     if (failure !== undefined) return fail(failure);
@@ -226,7 +180,7 @@ export const command: Command = {
       );
     else {
       io.stdout(
-        say("summary", locale, {
+        t("sync.summary", locale, {
           file,
           plan: values.plan,
           sent: sent.length,
@@ -234,7 +188,7 @@ export const command: Command = {
           ...counts,
         }),
       );
-      if (savedTo) io.stdout(say("stateSaved", locale, { value: savedTo }));
+      if (savedTo) io.stdout(t("sync.state-saved", locale, { value: savedTo }));
     }
     return counts.conflict + counts.invalid + held.length > 0 ? EXIT.errorsFound : EXIT.ok;
   },
@@ -264,7 +218,7 @@ function fetchTransport(api: string, plan: string, token: string, locale: Locale
       const message = error.success
         ? (error.data.error.messages?.[locale] ?? error.data.error.message)
         : text.slice(0, 200);
-      const refusal = say("refused", locale, { status: res.status, value: message });
+      const refusal = t("sync.refused", locale, { status: res.status, value: message });
       const retry =
         res.status === 503 ||
         res.status === 429 ||

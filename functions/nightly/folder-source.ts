@@ -38,10 +38,10 @@ export class FolderWorkbookSource implements WorkbookSource<FolderLocation> {
   private async inspect(location: FolderLocation): Promise<{ path: string; eTag: string }> {
     const path = this.pathOf(location);
     const info = await stat(path).catch((cause: unknown) => {
-      throw new WorkbookFetchError("not-found", `${location.path}: not found`, { cause });
+      throw new WorkbookFetchError("not-found", { key: "detail.not-found", params: { file: location.path } }, { cause });
     });
-    if (!info.isFile()) throw new WorkbookFetchError("not-found", `${location.path}: not a file`);
-    if (info.size > MAX_WORKBOOK_BYTES) throw new WorkbookFetchError("too-large", `${location.path}: ${info.size} bytes`);
+    if (!info.isFile()) throw new WorkbookFetchError("not-found", { key: "detail.not-a-file", params: { file: location.path } });
+    if (info.size > MAX_WORKBOOK_BYTES) throw new WorkbookFetchError("too-large", { key: "detail.size", params: { file: location.path, bytes: info.size, max: MAX_WORKBOOK_BYTES } });
     return { path, eTag: `"${Math.trunc(info.mtimeMs)}-${info.size}"` };
   }
 
@@ -50,7 +50,7 @@ export class FolderWorkbookSource implements WorkbookSource<FolderLocation> {
     const path = resolve(join(this.root, location.path));
     const rel = relative(this.root, path);
     if (rel === "" || rel.startsWith("..") || rel.includes(`..${sep}`)) {
-      throw new WorkbookFetchError("not-found", `${location.path}: outside ${this.root}`);
+      throw new WorkbookFetchError("not-found", { key: "detail.outside-folder", params: { file: location.path, folder: this.root } });
     }
     return path;
   }

@@ -16,6 +16,7 @@ import type { TokenProvider } from "./graph-token.ts";
 import { backoffMs, retryAfterMs } from "#core/sync/retry-after.ts";
 import type { FetchResult, GraphLocation, WorkbookSource } from "./workbook-source.ts";
 import { MAX_WORKBOOK_BYTES, WorkbookFetchError } from "./workbook-source.ts";
+import { problemOf, type FetchDetail } from "./fetch-detail.ts";
 
 /** Settings of the Graph source. */
 export interface GraphSourceOptions {
@@ -69,35 +70,39 @@ export class GraphWorkbookSource implements WorkbookSource<GraphLocation> {
 
   /** GET with redirects and retries; returns a 200 or 304, throws WorkbookFetchError otherwise. */
   private async getWithRetries(url: string, label: string, graphHeaders: () => Promise<Record<string, string>>): Promise<HttpResponse> {
-    let lastProblem = "no attempt made";
+    // Replaced by the first attempt's problem (maxAttempts ≥ 1); a dash if none ran.
+    let lastProblem: FetchDetail | string = "—";
     for (let attempt = 0; attempt < this.maxAttempts; attempt++) {
       let res: HttpResponse;
       try {
         res = await this.follow(url, await graphHeaders());
       } catch (error) {
         if (error instanceof WorkbookFetchError) throw error;
-        if (error instanceof ResponseTooLargeError) throw new WorkbookFetchError("too-large", `${label}: ${error.message}`, { cause: error });
-        lastProblem = error instanceof Error ? error.message : String(error);
+        if (error instanceof ResponseTooLargeError) {
+          throw new WorkbookFetchError("too-large", { key: "detail.response-too-large", params: { file: label, max: MAX_WORKBOOK_BYTES } }, { cause: error });
+        }
+        lastProblem = problemOf(error);
         await this.sleep(backoffMs(attempt, this.maxWaitMs));
         continue;
       }
       if (res.status === 200 || res.status === 304) return res;
-      if (res.status === 404) throw new WorkbookFetchError("not-found", `${label}: not found (moved or deleted?)`);
+      if (res.status === 404) throw new WorkbookFetchError("not-found", { key: "detail.not-found", params: { file: label } });
       if (res.status === 401 || res.status === 403) {
-        throw new WorkbookFetchError("access-denied", `${label}: access denied (HTTP ${res.status}; is Sites.Selected granted on the site?)`);
+        throw new WorkbookFetchError("access-denied", { key: "detail.access-denied", params: { file: label, status: res.status } });
       }
       if (!THROTTLED.has(res.status) && !TRANSIENT.has(res.status)) {
-        throw new WorkbookFetchError("unavailable", `${label}: HTTP ${res.status}`);
+        throw new WorkbookFetchError("unavailable", { key: "detail.http", params: { file: label, status: res.status } });
       }
       lastProblem = `HTTP ${res.status}`;
       if (attempt === this.maxAttempts - 1) break;
       const asked = THROTTLED.has(res.status) ? retryAfterMs(res.headers["retry-after"], Date.now()) : undefined;
       if (asked !== undefined && asked > this.maxWaitMs) {
-        throw new WorkbookFetchError("unavailable", `${label}: ${lastProblem}, Retry-After ${Math.round(asked / 1000)} s is beyond tonight's limit`);
+        const seconds = Math.round(asked / 1000);
+        throw new WorkbookFetchError("unavailable", { key: "detail.retry-after-too-long", params: { file: label, seconds }, problem: lastProblem });
       }
       await this.sleep(asked ?? backoffMs(attempt, this.maxWaitMs));
     }
-    throw new WorkbookFetchError("unavailable", `${label}: gave up after ${this.maxAttempts} attempts (${lastProblem})`);
+    throw new WorkbookFetchError("unavailable", { key: "detail.gave-up", params: { file: label, attempts: this.maxAttempts }, problem: lastProblem });
   }
 
   /** One GET, following redirects; the bearer token only goes to the Graph origin. */
@@ -115,6 +120,6 @@ export class GraphWorkbookSource implements WorkbookSource<GraphLocation> {
       if (!REDIRECTS.has(res.status) || !location) return res;
       current = new URL(location, current).toString();
     }
-    throw new WorkbookFetchError("unavailable", `too many redirects from ${url}`);
+    throw new WorkbookFetchError("unavailable", { key: "detail.redirects", params: { url } });
   }
 }

@@ -6,6 +6,7 @@
 import { ConfidentialClientApplication } from "@azure/msal-node";
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from "@azure/msal-node";
 import type { Agent } from "node:https";
+import { DetailedError } from "./fetch-detail.ts";
 import { sendRequest } from "./http-request.ts";
 
 /** The nightly app's credential and where to get tokens. */
@@ -27,7 +28,7 @@ export interface GraphTokenOptions {
 export type TokenProvider = () => Promise<string>;
 
 /** Entra ID refused the credential or could not be reached. */
-export class GraphAuthError extends Error {
+export class GraphAuthError extends DetailedError {
   override readonly name = "GraphAuthError";
 }
 
@@ -73,9 +74,9 @@ export function createGraphTokenProvider(options: GraphTokenOptions): TokenProvi
     try {
       result = await app.acquireTokenByClientCredential({ scopes });
     } catch (cause) {
-      throw new GraphAuthError("could not get an app-only token for Microsoft Graph", { cause });
+      throw new GraphAuthError({ key: "detail.no-token" }, { cause });
     }
-    if (!result?.accessToken) throw new GraphAuthError("Entra ID returned no access token");
+    if (!result?.accessToken) throw new GraphAuthError({ key: "detail.empty-token" });
     return result.accessToken;
   };
 }

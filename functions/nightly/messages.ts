@@ -24,6 +24,43 @@ export const MESSAGES = {
   },
   "fetch.too-large": { it: "File troppo grande ({detail})", en: "File too large ({detail})" },
   "fetch.unreadable": { it: "File non leggibile ({detail})", en: "File could not be read ({detail})" },
+  "detail.not-found": { it: "{file}: non trovato", en: "{file}: not found" },
+  "detail.not-a-file": { it: "{file}: non è un file", en: "{file}: not a file" },
+  "detail.outside-folder": { it: "{file}: fuori dalla cartella {folder}", en: "{file}: outside {folder}" },
+  "detail.size": {
+    it: "{file}: {bytes} byte, oltre il limite di {max} byte",
+    en: "{file}: {bytes} bytes, over the limit of {max} bytes",
+  },
+  "detail.response-too-large": {
+    it: "{file}: risposta oltre {max} byte",
+    en: "{file}: response larger than {max} bytes",
+  },
+  "detail.http": { it: "{file}: HTTP {status}", en: "{file}: HTTP {status}" },
+  "detail.access-denied": {
+    it: "{file}: accesso negato (HTTP {status}; Sites.Selected è concesso sul sito?)",
+    en: "{file}: access denied (HTTP {status}; is Sites.Selected granted on the site?)",
+  },
+  "detail.retry-after-too-long": {
+    it: "{file}: {problem}, Retry-After di {seconds} s oltre il limite di stanotte",
+    en: "{file}: {problem}, Retry-After {seconds} s is beyond tonight's limit",
+  },
+  "detail.gave-up": {
+    it: "{file}: abbandonato dopo {attempts} tentativi ({problem})",
+    en: "{file}: gave up after {attempts} attempts ({problem})",
+  },
+  "detail.redirects": { it: "troppi reindirizzamenti da {url}", en: "too many redirects from {url}" },
+  "detail.no-token": {
+    it: "impossibile ottenere un token app-only per Microsoft Graph",
+    en: "could not get an app-only token for Microsoft Graph",
+  },
+  "detail.empty-token": {
+    it: "Entra ID non ha restituito alcun token di accesso",
+    en: "Entra ID returned no access token",
+  },
+  "detail.no-source": {
+    it: "nessuna sorgente «{source}» configurata",
+    en: "no “{source}” source configured",
+  },
   unreadable: {
     it: "Il file non è una cartella di lavoro .xlsx leggibile ({detail})",
     en: "The file is not a readable .xlsx workbook ({detail})",

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { RunFile, RunReport } from "#core/sync/protocol.ts";
 import type { Actor } from "#functions/store/store.ts";
+import { fetchDetailText, problemText } from "./fetch-detail.ts";
 import { nightlyMessage } from "./messages.ts";
 import { needsPerson } from "./run-status.ts";
 import { failedFile, processWorkbook } from "./process-workbook.ts";
@@ -66,15 +67,17 @@ function sourceFor(deps: NightlyDeps, reg: WorkbookRegistration): WorkbookSource
 /** One file, start to end; never throws. */
 async function runFile(deps: NightlyDeps, reg: WorkbookRegistration, actor: Actor, log: JobLogger): Promise<RunFile> {
   const source = sourceFor(deps, reg);
-  if (!source) return failedFile(reg.name, nightlyMessage("fetch.unavailable", reg.locale, { detail: `no ${reg.location.kind} source configured` }));
+  if (!source) {
+    const detail = fetchDetailText({ key: "detail.no-source", params: { source: reg.location.kind } }, reg.locale);
+    return failedFile(reg.name, nightlyMessage("fetch.unavailable", reg.locale, { detail }));
+  }
   let fetched;
   try {
     fetched = await source.fetch(reg.location, reg.lastETag);
   } catch (error) {
     const code = error instanceof WorkbookFetchError ? error.code : "unavailable";
-    const detail = error instanceof Error ? error.message : String(error);
-    log.warn("fetch failed", { plan: reg.plan, workbook: reg.id, code, detail });
-    return failedFile(reg.name, nightlyMessage(`fetch.${code}`, reg.locale, { detail }));
+    log.warn("fetch failed", { plan: reg.plan, workbook: reg.id, code, detail: problemText(error, "en") });
+    return failedFile(reg.name, nightlyMessage(`fetch.${code}`, reg.locale, { detail: problemText(error, reg.locale) }));
   }
   if (fetched.status === "unchanged") {
     // Not read again, but what it left open last time is still open: listed until a push resolves it.

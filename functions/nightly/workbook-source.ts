@@ -2,6 +2,7 @@
  * Where the nightly job gets saved workbooks from, behind one interface: Microsoft Graph in the
  * cloud (SharePoint/OneDrive drive items), a folder for local runs and tests.
  */
+import { DetailedError, type FetchDetail } from "./fetch-detail.ts";
 
 /** A SharePoint/OneDrive file: `GET /drives/{driveId}/items/{itemId}/content`. */
 export interface GraphLocation {
@@ -26,15 +27,15 @@ export type FetchResult =
   | { readonly status: "fetched"; readonly content: Uint8Array; readonly eTag: string };
 
 /** A fetch failed for a reason worth reporting (not found, access denied, gave up retrying). */
-export class WorkbookFetchError extends Error {
+export class WorkbookFetchError extends DetailedError {
   override readonly name = "WorkbookFetchError";
   constructor(
     /** Stable code for the run report's message catalogue. */
     readonly code: "not-found" | "access-denied" | "unavailable" | "too-large" | "unreadable",
-    message: string,
+    detail: FetchDetail,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(detail, options);
   }
 }
 

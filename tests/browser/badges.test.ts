@@ -1,8 +1,9 @@
 /**
  * Status badges fit their pill at the task pane's narrowest width (320 px, Office's minimum task
  * pane width) in both languages: "Applicata", "Invariata", "Conflitto", "Non valida" never break
- * inside the pill. Real Chromium on the real PushResults component; the PNGs are saved under
- * tests/output/screenshots (badges-320-it.png, badges-320-en.png) to look at.
+ * inside the pill, nor do the pull preview's ("eliminata nel cloud", "mai sincronizzata qui").
+ * Real Chromium on the real PushResults and PullPreviewView components; the PNGs are saved under
+ * tests/output/screenshots (badges-320-*.png, pull-badges-320-*.png) to look at.
  */
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -46,41 +47,79 @@ afterAll(async () => {
   await site?.stop();
 });
 
+interface BadgeBox {
+  text: string;
+  lines: number;
+  height: number;
+  minHeight: number;
+  right: number;
+}
+
+/** Opens the page at 320 px in `lang`, measures the badges under `selector`, saves a screenshot. */
+async function measureBadges(lang: "it" | "en", selector: string, shot: string): Promise<BadgeBox[]> {
+  const page = await browser!.newPage({ viewport: { width: PANE_MIN_WIDTH, height: 900 } });
+  await page.goto(`${site!.url}/badges.html?lang=${lang}`);
+  await page.getByTestId("ready").waitFor();
+  const badges = await page.locator(selector).evaluateAll((els) =>
+    els.map((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return {
+        text: el.textContent ?? "",
+        lines: lines.size,
+        height: box.height,
+        minHeight: parseFloat(style.minHeight) || 0,
+        right: box.right,
+      };
+    }),
+  );
+  await screenshot(page, shot);
+  await page.close();
+  return badges;
+}
+
+/** One line, exactly as tall as Fluent's badge (its min-height), inside the pane. */
+function expectOneLinePills(badges: readonly BadgeBox[]): void {
+  for (const b of badges) {
+    expect(b, b.text).toMatchObject({ lines: 1 });
+    expect(b.height, b.text).toBeLessThanOrEqual(Math.max(b.minHeight, 20) + 0.5);
+    expect(b.right, b.text).toBeLessThanOrEqual(PANE_MIN_WIDTH);
+  }
+}
+
 describe("status badges at the pane's narrowest width", () => {
   it.each([
     ["it", ["Conflitto", "Non valida", "Applicata", "Invariata"]],
     ["en", ["Conflict", "Invalid", "Applied", "Unchanged"]],
   ] as const)("keep every %s badge on one line inside its pill", async (lang, words) => {
-    // Prepare
-    const page = await browser!.newPage({ viewport: { width: PANE_MIN_WIDTH, height: 480 } });
-    await page.goto(`${site!.url}/badges.html?lang=${lang}`);
-    await page.getByTestId("ready").waitFor();
     // Act
-    const badges = await page.locator('[data-testid="push-results"] td .fui-Badge').evaluateAll((els) =>
-      els.map((el) => {
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-        const box = el.getBoundingClientRect();
-        const style = getComputedStyle(el);
-        return {
-          text: el.textContent ?? "",
-          lines: lines.size,
-          height: box.height,
-          minHeight: parseFloat(style.minHeight) || 0,
-          right: box.right,
-        };
-      }),
+    const badges = await measureBadges(
+      lang,
+      '[data-testid="push-results"] td .fui-Badge',
+      `badges-${PANE_MIN_WIDTH}-${lang}`,
     );
-    await screenshot(page, `badges-${PANE_MIN_WIDTH}-${lang}`);
-    await page.close();
     // Assess
     expect(badges.map((b) => b.text)).toEqual(words);
-    for (const b of badges) {
-      expect(b, b.text).toMatchObject({ lines: 1 });
-      // A one-line pill is exactly as tall as Fluent's badge (its min-height), never taller.
-      expect(b.height, b.text).toBeLessThanOrEqual(Math.max(b.minHeight, 20) + 0.5);
-      expect(b.right, b.text).toBeLessThanOrEqual(PANE_MIN_WIDTH);
-    }
+    expectOneLinePills(badges);
+  });
+});
+
+describe("pull-preview badges at the pane's narrowest width", () => {
+  it.each([
+    ["it", ["nuova riga", "eliminata nel cloud", "mai sincronizzata qui", "modificata nel file"]],
+    ["en", ["new row", "deleted in the cloud", "never synced here", "edited in the file"]],
+  ] as const)("keep every %s badge on one line inside its pill", async (lang, words) => {
+    // Act
+    const badges = await measureBadges(
+      lang,
+      '[data-testid="pull-item"] .fui-Badge',
+      `pull-badges-${PANE_MIN_WIDTH}-${lang}`,
+    );
+    // Assess
+    expect(badges.map((b) => b.text)).toEqual(words);
+    expectOneLinePills(badges);
   });
 });

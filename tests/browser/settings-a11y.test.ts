@@ -41,6 +41,37 @@ describe("Settings in Chromium", () => {
     await page.close();
   });
 
+  it.each([
+    ["it", /non dice chi ha modificato una cella/, /non ha le funzioni LAMBDA.*=CLUSTER\.PRL\(A2\)/],
+    ["en", /does not say who changed a cell/, /has no LAMBDA functions.*=CLUSTER\.PRL\(A2\)/],
+  ] as const)("says in %s what an Excel at ExcelApi 1.13 lacks, and what works instead", async (lang, trigger, lambda) => {
+    // Prepare: the lowest Excel the manifest admits (no triggerSource, no LAMBDA).
+    const page = await preview.open({ seed: "big-data", lang, tab: "settings", host: "minimum" });
+    // Act
+    await page.getByTestId("settings-excel").waitFor();
+    const notes = await page.getByTestId("settings-feature-missing").allTextContents();
+    const pane = await page.getByTestId("taskpane").boundingBox();
+    const boxes = await page.getByTestId("settings-feature-missing").evaluateAll((els) => els.map((el) => el.getBoundingClientRect().right));
+    await screenshot(page, `settings-minimum-excel-${lang}`);
+    await page.close();
+    // Assess
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toMatch(trigger);
+    expect(notes[1]).toMatch(lambda);
+    // The notes wrap inside the pane, never past its edge.
+    for (const right of boxes) expect(right).toBeLessThanOrEqual((pane?.x ?? 0) + (pane?.width ?? 0) + 0.5);
+  });
+
+  it("says nothing about missing features on Microsoft 365", async () => {
+    // Prepare
+    const page = await preview.open({ seed: "big-data", lang: "it", tab: "settings", host: "desktop365" });
+    // Act
+    await page.getByTestId("settings-save").waitFor();
+    // Assess
+    expect(await page.getByTestId("settings-excel").count()).toBe(0);
+    await page.close();
+  });
+
   it("binds the workbook to a plan: the id is saved in the file's very hidden sync sheet", async () => {
     // Prepare: a workbook never synced.
     const page = await preview.open({ seed: "big-data", lang: "it", tab: "settings" });

@@ -94,7 +94,7 @@ describe("actionplan sync sends no deletion it cannot be sure of", () => {
       "a project code cell turned into #REF! (the row is held under another key)",
       withCell(bigDataPlan(), "Progetti", 2, 1, "#REF!"),
       [{ entity: "project", reason: "held-rows", count: 1 }],
-      /progetti: 1 eliminazioni non inviate/,
+      /progetti: 1 eliminazione non inviata/,
     ],
     [
       "the Progetti sheet removed",

@@ -249,6 +249,41 @@ describe("Graph faults", () => {
     expect(h.graph.contentRequests.filter((r) => r.path.includes(`/${item}/`))).toHaveLength(requests);
   });
 
+  it.each([
+    [
+      "it",
+      { status: 403 },
+      "Accesso negato al file: verificare il permesso Sites.Selected dell'app notturna (plans/{item}: accesso negato (HTTP 403; Sites.Selected è concesso sul sito?))",
+    ],
+    [
+      "en",
+      { status: 403 },
+      "Access to the file denied: check the nightly app's Sites.Selected grant (plans/{item}: access denied (HTTP 403; is Sites.Selected granted on the site?))",
+    ],
+    [
+      "it",
+      { status: 429, retryAfter: "3600" },
+      "File non raggiungibile stanotte, si riproverà la prossima notte (plans/{item}: HTTP 429, Retry-After di 3600 s oltre il limite di stanotte)",
+    ],
+    [
+      "en",
+      { status: 429, retryAfter: "3600" },
+      "File unreachable tonight, it will be retried next night (plans/{item}: HTTP 429, Retry-After 3600 s is beyond tonight's limit)",
+    ],
+  ] as const)("reports a Graph refusal in the file's language (%s, HTTP %j), details included", async (locale, fault, expected) => {
+    // Prepare
+    const h = nightly();
+    const plan = await h.newPlan();
+    const item = `lang-${locale}-${fault.status}-${plan}`;
+    h.graph.putFile("plans", item, { content: await workbookBytes(bigDataPlan(), { planId: plan, rows: {} }), eTag: '"l1"' });
+    await h.register(plan, { source: "graph", driveId: "plans", itemId: item, name: `${item}.xlsx`, locale });
+    h.graph.fail("plans", item, fault);
+    // Act
+    const report = await runFor(plan);
+    // Assess
+    expect(report.files[0]).toMatchObject({ status: "error", errors: [{ message: expected.replace("{item}", item) }] });
+  });
+
   it("reports a refused app credential on every file and syncs nothing", async () => {
     // Prepare: the same job with a wrong client secret
     const h = nightly();

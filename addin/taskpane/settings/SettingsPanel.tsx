@@ -1,4 +1,7 @@
-/** Settings: API address, plan binding (in the workbook), language, =PRL() names, missing codes. */
+/**
+ * Settings: API address, plan binding (in the workbook), language, =PRL() names, missing codes,
+ * and what this Excel lacks of the optional features (with what works instead).
+ */
 import { useEffect, useState } from "react";
 import {
   Button,
@@ -17,7 +20,7 @@ import type { Translate } from "#addin/i18n/strings.ts";
 import type { Analysis } from "../analysis.ts";
 import { errorText } from "../error-text.ts";
 import { useLocale, useServices } from "../hooks/contexts.ts";
-import type { UserSettings } from "../services.ts";
+import type { UserSettings, WorkbookHost } from "../services.ts";
 import { assignCodeWrites } from "./assign-codes.ts";
 import { usePanelStyles } from "../styles/panel.ts";
 
@@ -29,6 +32,8 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
     alignItems: "flex-start",
   },
+  // Full-width notes whose text wraps inside the pane.
+  notes: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
 /** A button with its one-line explanation under it. */
@@ -45,6 +50,22 @@ function HintedAction(props: { label: string; hint: string; testId: string; onCl
       </Text>
     </div>
   );
+}
+
+/** What the pane says for each optional feature this Excel lacks. */
+const MISSING_FEATURE_TEXT = {
+  triggerSource: "feature.trigger-source-unavailable",
+  lambdaNames: "feature.lambda-names-unavailable",
+} as const;
+
+/** The notes for the optional features `features` says are missing (none when unknown). */
+function missingFeatures(
+  features: WorkbookHost["features"],
+): (typeof MISSING_FEATURE_TEXT)[keyof typeof MISSING_FEATURE_TEXT][] {
+  if (features === undefined) return [];
+  return (Object.keys(MISSING_FEATURE_TEXT) as (keyof typeof MISSING_FEATURE_TEXT)[])
+    .filter((f) => !features[f])
+    .map((f) => MISSING_FEATURE_TEXT[f]);
 }
 
 export interface SettingsPanelProps {
@@ -168,6 +189,22 @@ export function SettingsPanel({ settings, onSave, run }: SettingsPanelProps) {
         testId="assign-codes"
         onClick={() => void assignCodes()}
       />
+      {missingFeatures(host.features).length > 0 && (
+        <section className={styles.notes} aria-label={t("settings.excel")} data-testid="settings-excel">
+          <h3 className={panel.subheading}>{t("settings.excel")}</h3>
+          {missingFeatures(host.features).map((key) => (
+            <MessageBar
+              key={key}
+              intent="info"
+              layout="multiline"
+              data-testid="settings-feature-missing"
+              data-feature={key}
+            >
+              <MessageBarBody>{t(key)}</MessageBarBody>
+            </MessageBar>
+          ))}
+        </section>
+      )}
       {note !== undefined && (
         <MessageBar intent={note.intent} data-testid="settings-message">
           <MessageBarBody>{note.say(t, locale)}</MessageBarBody>

@@ -17,6 +17,8 @@ import { usePanelStyles } from "../styles/panel.ts";
 const useStyles = makeStyles({
   buttons: { display: "flex", gap: tokens.spacingHorizontalS },
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  // The heading line wraps between words; a pill never inside ("eliminata nel / cloud").
+  badge: { whiteSpace: "nowrap", flexShrink: 0 },
 });
 
 export interface PullPreviewProps {
@@ -63,14 +65,27 @@ export function PullPreviewView({ preview, disabled, onApply, onCancel }: PullPr
             data-state={!i.locallyChanged ? "incoming" : i.unbased === true ? "unbased" : "edited"}
           >
             <Text weight="semibold">
-              {rowDisplayName(i.change.entity, i.change.key, locale)} · v{i.change.version} · {i.change.updatedBy}{" "}
-              {i.isNew && <Badge color="informative">{t("sync.new-row")}</Badge>}
-              {i.change.deleted && <Badge color="danger">{t("sync.deleted-row")}</Badge>}
+              {rowDisplayName(i.change.entity, i.change.key, locale)} · v{i.change.version} ·{" "}
+              {i.change.updatedBy}{" "}
+              {i.isNew && (
+                <Badge className={styles.badge} color="informative">
+                  {t("sync.new-row")}
+                </Badge>
+              )}
+              {i.change.deleted && (
+                <Badge className={styles.badge} color="danger">
+                  {t("sync.deleted-row")}
+                </Badge>
+              )}
               {i.locallyChanged && i.unbased === true && (
-                <Badge color="informative">{t("sync.pull-unbased")}</Badge>
+                <Badge className={styles.badge} color="informative">
+                  {t("sync.pull-unbased")}
+                </Badge>
               )}
               {i.locallyChanged && i.unbased !== true && (
-                <Badge color="warning">{t("sync.pull-edited")}</Badge>
+                <Badge className={styles.badge} color="warning">
+                  {t("sync.pull-edited")}
+                </Badge>
               )}
             </Text>
             {i.locallyChanged && (

@@ -9,12 +9,22 @@ import { join } from "node:path";
 import { runInNewContext } from "node:vm";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUDGETS, OFFICE_JS_CDN, buildAddin, wireTaskpaneHtml, type AddinBuild } from "#addin/build/build.ts";
+import {
+  BUDGETS,
+  DEV_ORIGIN,
+  OFFICE_JS_CDN,
+  buildAddin,
+  wireTaskpaneHtml,
+  type AddinBuild,
+} from "#addin/build/build.ts";
+import { FUNCTIONS_HELP_PAGE, functionsHelpPage, withHelpUrls } from "#addin/build/functions-help.ts";
+import { FUNCTIONS_IT } from "#addin/functions/metadata-it.ts";
 import { MetadataError, generateFunctionsMetadata } from "#addin/build/metadata.ts";
 import { italianFunctionsMetadata } from "#addin/build/functions-italian.ts";
 
 const GOLDEN = join(import.meta.dirname, "golden/functions.expected.json");
 const GOLDEN_IT = join(import.meta.dirname, "golden/functions.it.expected.json");
+const GOLDEN_HELP = join(import.meta.dirname, "golden/functions-help.expected.html");
 let out: string;
 let built: AddinBuild;
 
@@ -33,7 +43,9 @@ describe("functions.json", () => {
     const generated = await generateFunctionsMetadata();
     // Assess
     expect(JSON.parse(generated)).toEqual(JSON.parse(await readFile(GOLDEN, "utf8")));
-    expect(await readFile(join(out, "functions.json"), "utf8")).toBe(generated);
+    expect(await readFile(join(out, "functions.json"), "utf8")).toBe(
+      withHelpUrls(generated, DEV_ORIGIN, "en"),
+    );
   });
 
   it.each([
@@ -63,13 +75,17 @@ describe("functions.json", () => {
 describe("functions.it.json", () => {
   it("is functions.json with every description in Italian, as pinned in its golden file", async () => {
     // Prepare
-    const english = JSON.parse(await readFile(GOLDEN, "utf8")) as { functions: { id: string; name: string }[] };
+    const english = JSON.parse(await readFile(GOLDEN, "utf8")) as {
+      functions: { id: string; name: string }[];
+    };
     // Act
     const emitted = await readFile(join(out, "functions.it.json"), "utf8");
     const italian = JSON.parse(emitted) as { functions: { id: string; name: string; description: string }[] };
     // Assess
     expect(italian).toEqual(JSON.parse(await readFile(GOLDEN_IT, "utf8")));
-    expect(italian.functions.map((f) => [f.id, f.name])).toEqual(english.functions.map((f) => [f.id, f.name]));
+    expect(italian.functions.map((f) => [f.id, f.name])).toEqual(
+      english.functions.map((f) => [f.id, f.name]),
+    );
     expect(emitted).not.toEqual(await readFile(join(out, "functions.json"), "utf8"));
   });
 
@@ -82,6 +98,75 @@ describe("functions.it.json", () => {
     // Assess
     expect(localizing).toThrow(MetadataError);
     expect(localizing).toThrow(/PRL\(mode\)/);
+  });
+});
+
+interface EmittedFunction {
+  id: string;
+  description: string;
+  helpUrl: string;
+  parameters?: { name: string; description: string }[];
+}
+
+async function emitted(file: string): Promise<EmittedFunction[]> {
+  return (JSON.parse(await readFile(join(out, file), "utf8")) as { functions: EmittedFunction[] }).functions;
+}
+
+describe("functions-help.html", () => {
+  it("is generated from the metadata's source, as pinned in its golden file", async () => {
+    // Act
+    const page = await readFile(join(out, FUNCTIONS_HELP_PAGE), "utf8");
+    // Assess
+    expect(page).toBe(await readFile(GOLDEN_HELP, "utf8"));
+    expect(page).toBe(functionsHelpPage(await generateFunctionsMetadata()));
+  });
+
+  it.each([
+    ["functions.json", "en"],
+    ["functions.it.json", "it"],
+  ] as const)(
+    "is where every function of %s points its helpUrl, a section in its language with its texts",
+    async (file, lang) => {
+      // Prepare
+      const page = await readFile(join(out, FUNCTIONS_HELP_PAGE), "utf8");
+      // Act
+      const functions = await emitted(file);
+      // Assess
+      expect(functions.length).toBeGreaterThan(0);
+      for (const fn of functions) {
+        const url = new URL(fn.helpUrl);
+        expect(`${url.origin}${url.pathname}`).toBe(`${DEV_ORIGIN}/${FUNCTIONS_HELP_PAGE}`);
+        const start = page.indexOf(`<section id="${url.hash.slice(1)}" lang="${lang}">`);
+        expect(start, fn.helpUrl).toBeGreaterThan(-1);
+        const section = page.slice(start, page.indexOf("</section>", start));
+        const escape = (t: string) =>
+          t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+        expect(section).toContain(escape(fn.description));
+        for (const p of fn.parameters ?? []) expect(section).toContain(escape(p.description));
+      }
+    },
+  );
+
+  it("explains each function in both languages, with the argument separator of each Excel", async () => {
+    // Act
+    const page = await readFile(join(out, FUNCTIONS_HELP_PAGE), "utf8");
+    // Assess
+    expect(page).toContain("<code>=CLUSTER.PRL(ref; [mode]; [aggregate])</code>");
+    expect(page).toContain("<code>=CLUSTER.PRL(ref, [mode], [aggregate])</code>");
+    for (const id of Object.keys(FUNCTIONS_IT)) {
+      expect(page).toContain(`id="it-${id}"`);
+      expect(page).toContain(`id="en-${id}"`);
+    }
+  });
+
+  it("fails the build when a function has no Italian text", async () => {
+    // Prepare
+    const english = await generateFunctionsMetadata();
+    // Act
+    const making = (): string => functionsHelpPage(english, { PRL: FUNCTIONS_IT["PRL"]! });
+    // Assess
+    expect(making).toThrow(MetadataError);
+    expect(making).toThrow(/PRLNEXT: no Italian description/);
   });
 });
 

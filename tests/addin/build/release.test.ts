@@ -132,6 +132,21 @@ describe("the release folder", () => {
     expect(result.files).toEqual(expect.arrayContaining(["taskpane.html", "taskpane.js", "functions.js", "functions.json", "manifest.xml", "auth-dialog.html", "release.json"]));
   });
 
+  it.each([
+    ["functions.json", "en"],
+    ["functions.it.json", "it"],
+  ])("points every helpUrl of %s at the help page on the origin (%s section)", async (file, lang) => {
+    // Act
+    const { functions } = JSON.parse(await readFile(join(result.outdir, file), "utf8")) as { functions: { id: string; helpUrl: string }[] };
+    const page = await readFile(join(result.outdir, "functions-help.html"), "utf8");
+    // Assess
+    expect(functions.length).toBeGreaterThan(0);
+    for (const fn of functions) {
+      expect(fn.helpUrl).toBe(`${ORIGIN}/functions-help.html#${lang}-${fn.id}`);
+      expect(page).toContain(`<section id="${lang}-${fn.id}" lang="${lang}">`);
+    }
+  });
+
   it("records what it was built for in release.json", async () => {
     const info = JSON.parse(await readFile(join(result.outdir, "release.json"), "utf8")) as Record<string, string>;
     expect(info).toMatchObject({ origin: ORIGIN, api: "https://api.example.org/prod", supportUrl: `${ORIGIN}/support.html` });

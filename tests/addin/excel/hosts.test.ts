@@ -15,13 +15,14 @@ import { analyzeWorkbook } from "#core/analyze.ts";
 import type { SyncState } from "#core/sync/state.ts";
 import { messyPlan } from "#samples/seed-workbook.ts";
 
-const SUPPORTED = [HOST_PROFILES.web, HOST_PROFILES.desktop365, HOST_PROFILES.desktop2021] as const;
+const SUPPORTED = [HOST_PROFILES.web, HOST_PROFILES.desktop365, HOST_PROFILES.desktop2021, HOST_PROFILES.minimum] as const;
 
-function open(profile: HostProfile): { host: FakeExcelHost; adapter: ExcelAdapter; log: unknown[] } {
+function open(profile: HostProfile, now?: () => number): { host: FakeExcelHost; adapter: ExcelAdapter; log: unknown[] } {
   const host = createFakeExcel({ sheets: messyPlan().map(seedFromSnapshot), profile });
   const log: unknown[] = [];
   const adapter = new ExcelAdapter({
     run: host.run,
+    ...(now ? { now } : {}),
     supports: host.requirements.isSetSupported,
     log: (op, error) => log.push([op, error]),
   });
@@ -126,9 +127,10 @@ describe.each(SUPPORTED.map((p) => [p.label, p] as const))("on %s", (_, profile)
     }
   });
 
-  it("passes on a user's edit of a cell the add-in has just written (triggerSource, ExcelApi 1.14)", async () => {
+  it("passes on a user's edit of a cell the add-in has written (at once with triggerSource, else after the 1 s window)", async () => {
     // Prepare
-    const { host, adapter } = open(profile);
+    let clock = 0;
+    const { host, adapter } = open(profile, () => clock);
     await adapter.readSnapshot();
     let calls = 0;
     const watch = await adapter.onChanged(() => (calls += 1), 0);
@@ -136,11 +138,33 @@ describe.each(SUPPORTED.map((p) => [p.label, p] as const))("on %s", (_, profile)
     await adapter.writeCells("Progetti", [{ a1: "B3", value: "ours" }]);
     await new Promise((r) => setTimeout(r, 20));
     const afterOurs = calls;
+    // Without triggerSource (below ExcelApi 1.14) an edit of that cell within the window counts as ours.
+    if (!adapter.features.triggerSource) clock += 1_001;
     await host.edit("Progetti", "B3", "theirs");
     await new Promise((r) => setTimeout(r, 20));
     await watch.dispose();
     // Assess
     expect(afterOurs).toBe(0);
+    expect(calls).toBe(1);
+  });
+});
+
+describe("at the manifest's minimum (ExcelApi 1.13), where the optional features are missing", () => {
+  it("says so in its features, and filters its own writes the old way: a user's edit within 1 s is taken as ours", async () => {
+    // Prepare
+    const clock = 0;
+    const { host, adapter } = open(HOST_PROFILES.minimum, () => clock);
+    await adapter.readSnapshot();
+    let calls = 0;
+    const watch = await adapter.onChanged(() => (calls += 1), 0);
+    // Act
+    await adapter.writeCells("Progetti", [{ a1: "B3", value: "ours" }]);
+    await host.edit("Progetti", "B3", "theirs");
+    await host.edit("Progetti", "B4", "elsewhere");
+    await new Promise((r) => setTimeout(r, 20));
+    await watch.dispose();
+    // Assess
+    expect(adapter.features).toEqual({ triggerSource: false, lambdaNames: false });
     expect(calls).toBe(1);
   });
 });

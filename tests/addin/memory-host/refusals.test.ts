@@ -178,6 +178,11 @@ describe("Excel on the web's payload limits and Excel's read limit", () => {
   });
 });
 
+/** A desktop Excel at ExcelApi `level` (just below the member under test). */
+function below(level: string): HostProfile {
+  return { ...HOST_PROFILES.desktop2021, label: `ExcelApi ${level}`, sets: { ExcelApi: level } };
+}
+
 describe("members above the configured Excel's API level", () => {
   it.each([
     [
@@ -207,6 +212,48 @@ describe("members above the configured Excel's API level", () => {
           .getItemOrNullObject("x")
           .load("id"),
     ],
+    [
+      "Range.getSpecialCellsOrNullObject (1.9) on Excel 2019 (1.8)",
+      HOST_PROFILES.desktop2019,
+      (ctx: RequestContextLike) =>
+        ctx.workbook.worksheets
+          .getItem("Progetti")
+          .getRange("A1:B2")
+          .getSpecialCellsOrNullObject("Formulas")
+          .load("address"),
+    ],
+    [
+      "Range.conditionalFormats (1.6) on an ExcelApi 1.5 host",
+      below("1.5"),
+      (ctx: RequestContextLike) =>
+        ctx.workbook.worksheets.getItem("Progetti").getRange().conditionalFormats.load("items"),
+    ],
+    [
+      "Application.suspendApiCalculationUntilNextSync (1.6) on an ExcelApi 1.5 host",
+      below("1.5"),
+      (ctx: RequestContextLike) => ctx.workbook.application.suspendApiCalculationUntilNextSync(),
+    ],
+    [
+      "NamedItemCollection.getItemOrNullObject (1.4) on an ExcelApi 1.3 host",
+      below("1.3"),
+      (ctx: RequestContextLike) => ctx.workbook.names.getItemOrNullObject("PRL").load("name"),
+    ],
+    [
+      "NamedItemCollection.add (1.4) on an ExcelApi 1.3 host",
+      below("1.3"),
+      (ctx: RequestContextLike) => ctx.workbook.names.add("PRL", "=1"),
+    ],
+    [
+      "WorksheetCollection.getItemOrNullObject (1.4) on an ExcelApi 1.3 host",
+      below("1.3"),
+      (ctx: RequestContextLike) => ctx.workbook.worksheets.getItemOrNullObject("Progetti").load("name"),
+    ],
+    [
+      "Worksheet.getUsedRangeOrNullObject (1.4) on an ExcelApi 1.3 host",
+      below("1.3"),
+      (ctx: RequestContextLike) =>
+        ctx.workbook.worksheets.getItem("Progetti").getUsedRangeOrNullObject(true).load("address"),
+    ],
   ] as const)("fail the batch with ApiNotFound: %s", async (_, profile, act) => {
     // Prepare
     const host = open([PLAN], profile);
@@ -217,6 +264,26 @@ describe("members above the configured Excel's API level", () => {
     });
     // Assess
     await expect(running).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+
+  it("refuses Workbook.name (1.7) on an ExcelApi 1.6 host with ApiNotFound, where it is read", async () => {
+    // Prepare
+    const host = open([PLAN], below("1.6"));
+    // Act
+    const reading = host.run(async (ctx: RequestContextLike) => {
+      ctx.workbook.load("name");
+      await ctx.sync();
+      return ctx.workbook.name;
+    });
+    // Assess
+    await expect(reading).rejects.toMatchObject({ code: "ApiNotFound" });
+    await expect(
+      open([PLAN], below("1.7")).run(async (ctx: RequestContextLike) => {
+        ctx.workbook.load("name");
+        await ctx.sync();
+        return typeof ctx.workbook.name;
+      }),
+    ).resolves.toBe("string");
   });
 
   it("answers isSetSupported for the profile, as Office.context.requirements does", () => {

@@ -27,6 +27,8 @@ describe("preview page query parameters", () => {
       { api: "", user: "preview", seed: "big-data", projects: 10000, theme: "light" },
     ],
     ["?projects=99999999", { api: "", user: "preview", seed: "big-data", projects: 50000, theme: "light" }],
+    ["?host=minimum", { api: "", user: "preview", seed: "big-data", projects: 10000, theme: "light", host: "minimum" }],
+    ["?host=excel-95", { api: "", user: "preview", seed: "big-data", projects: 10000, theme: "light" }],
   ])("reads %s", (search, expected) => {
     expect(parsePreviewParams(search)).toEqual(expected);
   });

@@ -46,6 +46,17 @@ export interface ReadyInfo {
   seconds: number;
 }
 
+/**
+ * The ready block in `out`, once it is complete. It is in LC_ALL/LANG's language
+ * (dev/ready-messages.ts): either wording is read.
+ */
+export function parseReady(out: string): ReadyInfo | undefined {
+  const m = /(?:is ready|è pronto) \(([\d.]+) s\)[\s\S]*?Ctrl-C (?:stops everything|ferma tutto)/.exec(out);
+  if (!m) return undefined;
+  const field = (label: string): string => new RegExp(`^\\s+(?:${label}):\\s+(\\S+)`, "m").exec(out)?.[1] ?? "";
+  return { seconds: Number(m[1]), preview: field("Preview|Anteprima"), api: field("API"), token: field("Token") };
+}
+
 /** Waits for the ready block; rejects with the output if the process exits or times out first. */
 export async function waitReady(app: StartedApp, timeoutMs = 120_000): Promise<ReadyInfo> {
   const deadline = Date.now() + timeoutMs;
@@ -53,11 +64,8 @@ export async function waitReady(app: StartedApp, timeoutMs = 120_000): Promise<R
   void app.exited.then(() => (done = true));
   for (;;) {
     const out = app.output();
-    const m = /is ready \(([\d.]+) s\)[\s\S]*?Ctrl-C stops everything/.exec(out);
-    if (m) {
-      const field = (label: string): string => new RegExp(`^\\s+${label}:\\s+(\\S+)`, "m").exec(out)?.[1] ?? "";
-      return { seconds: Number(m[1]), preview: field("Preview"), api: field("API"), token: field("Token") };
-    }
+    const ready = parseReady(out);
+    if (ready) return ready;
     if (done || Date.now() > deadline) throw new Error(`npm start did not become ready:\n${out}`);
     await new Promise((r) => setTimeout(r, 200));
   }
