@@ -44,6 +44,9 @@ function isSpace(b: number): boolean {
 const ENTITIES = new Map([["lt", "<"], ["gt", ">"], ["amp", "&"], ["quot", '"'], ["apos", "'"]]);
 const REFERENCE = /&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z_][\w.-]*);/g;
 
+/** Names of one ASCII character ("c", "v", "f", "t"), the commonest, by byte. */
+const ONE_BYTE_NAMES: (string | undefined)[] = [];
+
 /** Markup that may open with `<!` inside a part; anything else there is refused. */
 const COMMENT = [0x2d, 0x2d]; // "--"
 const CDATA = [...Buffer.from("[CDATA[")];
@@ -107,8 +110,9 @@ export class XmlScanner {
         return END;
       }
       if (b[p] !== LT) {
-        let e = b.indexOf(LT, p);
-        if (e < 0) e = len;
+        // A plain loop: between tags the text is short ("<v>12</v>"), shorter than Buffer.indexOf's call.
+        let e = p + 1;
+        while (e < len && b[e] !== LT) e++;
         this.pos = e;
         if (this.stack.length === 0) {
           for (let i = p; i < e; i++) if (!isSpace(b[i] as number)) throw this.corrupt("text outside the root element");
@@ -188,6 +192,7 @@ export class XmlScanner {
         }
       if (same) s += pre.length;
     }
+    if (e - s === 1 && (b[s] as number) < 0x80) return (ONE_BYTE_NAMES[b[s] as number] ??= String.fromCharCode(b[s] as number));
     let h = 0x811c9dc5;
     let ascii = true;
     for (let i = s; i < e; i++) {
@@ -254,9 +259,13 @@ export class XmlScanner {
       const q = b[i];
       if (q !== QUOT && q !== APOS) throw this.corrupt(`<${name}>: attribute value without quotes`);
       const vs = i + 1;
-      const ve = b.indexOf(q, vs);
-      if (ve < 0) throw this.corrupt(`<${name}>: attribute value not closed`);
-      for (let k = vs; k < ve; k++) if (b[k] === LT) throw this.corrupt(`<${name}>: "<" in an attribute value`);
+      let ve = vs;
+      for (; ve < len; ve++) {
+        const y = b[ve];
+        if (y === q) break;
+        if (y === LT) throw this.corrupt(`<${name}>: "<" in an attribute value`);
+      }
+      if (ve >= len) throw this.corrupt(`<${name}>: attribute value not closed`);
       if (4 * n + 4 > this.attrs.length) {
         const grown = new Int32Array(this.attrs.length * 2);
         grown.set(this.attrs);
@@ -285,11 +294,24 @@ export class XmlScanner {
     while (i < b.length && isSpace(b[i] as number)) i++;
     if (b[i] !== GT) throw this.corrupt("end tag not closed");
     this.pos = i + 1;
-    const name = this.nameAt(ns, ne);
     const open = this.stack.pop();
-    if (open !== name) throw this.corrupt(`</${name}> closes <${open ?? ""}>`);
-    this.name = name;
+    // Compared in place with the open element's name: no lookup for the commonest event.
+    if (open === undefined || !(this.isName(ns, ne, open) || this.nameAt(ns, ne) === open)) throw this.corrupt(`</${this.nameAt(ns, ne)}> closes <${open ?? ""}>`);
+    this.name = open;
     return CLOSE;
+  }
+
+  /** Whether bytes [s, e), without the root's prefix, spell the ASCII name `name`. */
+  private isName(s: number, e: number, name: string): boolean {
+    const b = this.bytes;
+    const pre = this.prefix;
+    if (pre && e - s === name.length + pre.length) {
+      for (let i = 0; i < pre.length; i++) if (b[s + i] !== pre[i]) return false;
+      s += pre.length;
+    }
+    if (e - s !== name.length) return false;
+    for (let i = 0; i < name.length; i++) if (b[s + i] !== name.charCodeAt(i)) return false;
+    return true;
   }
 
   /**
