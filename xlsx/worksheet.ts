@@ -16,6 +16,8 @@ export interface WorkbookContext {
   /** Per cell style index: shows a date. */
   readonly dateStyles: readonly boolean[];
   readonly date1904: boolean;
+  /** No formula result in the file was calculated by a spreadsheet (workbook-part.ts). */
+  readonly fullCalcOnLoad: boolean;
   readonly limits: ReaderLimits;
   /** Cells counted so far in the workbook (the limit is on the whole workbook). */
   cells: number;
@@ -203,15 +205,19 @@ export function parseWorksheet(bytes: Uint8Array, part: string, name: string, ct
       if (formula !== undefined && formula !== "") shared.set(s.fShared, { text: formula, row: s.row, col: s.col });
       else if (group) formula = shiftFormula(group.text, s.row - group.row, s.col - group.col);
     }
-    const value = valueOf(s);
+    const isFormula = formula !== undefined && formula !== "" && s.fType !== "dataTable";
+    // Never calculated (written by a program, not saved by a spreadsheet): unknown, not blank and
+    // not XlsxWriter's placeholder 0. openpyxl writes an empty <v></v> for these; only a text
+    // result may really be "".
+    const unknown =
+      isFormula && (ctx.fullCalcOnLoad || !s.hasV || (isEmptyV(s) && s.type !== "str" && s.type !== "inlineStr"));
+    const value = unknown ? null : valueOf(s);
     if (typeof value === "string" && value.length > limits.maxStringLength)
       throw new ReaderFailure("string-too-long", where(s.row, s.col));
     if (value !== null) put(s.row, s.col, value);
-    if (formula !== undefined && formula !== "" && s.fType !== "dataTable") {
-      putFormula(s.row, s.col, formula);
-      // Never calculated (written by a program, not saved by Excel): unknown, not blank. openpyxl
-      // writes an empty <v></v> for these; only a text result may really be "".
-      if (!s.hasV || (isEmptyV(s) && s.type !== "str" && s.type !== "inlineStr")) uncached.push(`${columnLetters(s.col)}${s.row}`);
+    if (isFormula) {
+      putFormula(s.row, s.col, formula as string);
+      if (unknown) uncached.push(`${columnLetters(s.col)}${s.row}`);
     }
   }
 
