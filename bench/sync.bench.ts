@@ -11,12 +11,7 @@
  * - pull of 10 000 rows (pages, time);
  * - each Lambda bundle (esbuild, minified) ≤ 1 MB, module init ≤ 150 ms.
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { BatchWriteCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { build } from "esbuild";
 import { rowHash } from "#core/sync/hash.ts";
 import { changedRows, type SyncRow } from "#core/sync/rows.ts";
 import { apiPaths, type PushResponse, type PushRow } from "#core/sync/protocol.ts";
@@ -31,9 +26,9 @@ import { WORKBOOK_ROUTES } from "#functions/nightly/workbook-routes.ts";
 import { call, pullAll, pushBody } from "#tests/support/api-client.ts";
 import { startDynamoProxy } from "#tests/support/dynamo-proxy.ts";
 import { round, timeMs, type BenchFigure } from "./figure.ts";
+import { lambdaBundleFigures, NIGHTLY_LAMBDA } from "./lambda-bundle.ts";
 
 const N = 10_000;
-const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
 const priorityRow = (i: number): PushRow => {
   const code = `P${i}`;
@@ -241,71 +236,7 @@ export async function run(): Promise<BenchFigure[]> {
   return figures;
 }
 
-/** Bundles each Lambda entry like the CDK stack (esbuild, ESM, minified) and times a cold import. */
-async function bundleFigures(): Promise<BenchFigure[]> {
-  const out: BenchFigure[] = [];
-  const dir = join(ROOT, ".cache", "bench-bundles");
-  mkdirSync(dir, { recursive: true });
-  // One bundle per entry file (the member and workbook routes share one each), as the CDK stack builds them.
-  const entries: { name: string; entry: string; external?: string[] }[] = [
-    ...new Map([...ROUTES, ...WORKBOOK_ROUTES].map((r) => [r.entry, r])).values(),
-    // The nightly job as the CDK stack bundles it: the AWS SDK left to the Lambda runtime (CDK's
-    // default for Node 22).
-    { name: "nightly (SDK external, as deployed)", entry: "nightly/handler.ts", external: ["@aws-sdk/*"] },
-  ];
-  for (const route of entries) {
-    const outfile = join(dir, `${route.name.split(" ")[0]}.mjs`);
-    await build({
-      entryPoints: [join(ROOT, "functions", route.entry)],
-      ...(route.external ? { external: route.external } : {}),
-      outfile,
-      bundle: true,
-      minify: true,
-      platform: "node",
-      target: "node22",
-      format: "esm",
-      logLevel: "silent",
-      // ESM bundles of CommonJS dependencies need a require.
-      banner: { js: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);" },
-    });
-    const kb = statSync(outfile).size / 1024;
-    // Wall time of a cold import in a fresh process (best of 5), and its CPU time, which a busy
-    // machine inflates far less than wall time.
-    const walls: number[] = [];
-    const cpus: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const probe = spawnSync(
-        process.execPath,
-        [
-          "--input-type=module",
-          "-e",
-          `const c=process.cpuUsage();const t=performance.now();await import(${JSON.stringify(outfile)});const u=process.cpuUsage(c);console.log(performance.now()-t, (u.user+u.system)/1000)`,
-        ],
-        { encoding: "utf8" },
-      );
-      const [wall, cpu] = probe.stdout.trim().split(" ").map(Number);
-      walls.push(wall ?? NaN);
-      cpus.push(cpu ?? NaN);
-    }
-    const init = Math.min(...walls);
-    const initCpu = Math.min(...cpus);
-    out.push(
-      {
-        figure: `lambda ${route.name}: bundle (esbuild, minified)`,
-        value: round(kb),
-        unit: "KB",
-        target: "≤ 1024 KB",
-        pass: kb <= 1024,
-      },
-      {
-        figure: `lambda ${route.name}: module init (wall, best of 5)`,
-        value: round(init),
-        unit: "ms",
-        target: "≤ 150 ms",
-        pass: init <= 150,
-      },
-      { figure: `lambda ${route.name}: module init CPU time (context)`, value: round(initCpu), unit: "ms" },
-    );
-  }
-  return out;
+/** Every Lambda entry the CDK stack bundles (the member and workbook routes share one each), and the nightly job. */
+function bundleFigures(): Promise<BenchFigure[]> {
+  return lambdaBundleFigures([...new Map([...ROUTES, ...WORKBOOK_ROUTES].map((r) => [r.entry, r])).values(), NIGHTLY_LAMBDA]);
 }

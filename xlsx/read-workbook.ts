@@ -66,6 +66,7 @@ function readPackage(zip: ZipArchive, name: string, limits: ReaderLimits): Workb
     sharedStrings: stringsBytes ? parseSharedStrings(stringsBytes, stringsPart as string, limits.maxXmlDepth, limits.maxStringLength) : [],
     dateStyles: stylesBytes ? parseDateStyles(stylesBytes, stylesPart as string, limits.maxXmlDepth) : [],
     date1904: workbook.date1904,
+    fullCalcOnLoad: workbook.fullCalcOnLoad,
     limits,
     cells: 0,
   };

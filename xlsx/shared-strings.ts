@@ -1,29 +1,27 @@
 /** The shared strings part: the text of every `t="s"` cell, by index. */
 import { RichTextCollector } from "./text.ts";
-import { parseXml } from "./xml.ts";
+import { CLOSE, END, OPEN, XmlScanner } from "./xml-scan.ts";
 
 /**
- * Parses the shared strings part.
+ * Parses the shared strings part (tens of thousands of items in a large plan, hence the fast
+ * tokenizer of xml-scan.ts).
  * @throws ReaderFailure "string-too-long" (with the item's index) or on malformed/hostile XML
  */
 export function parseSharedStrings(bytes: Uint8Array, part: string, maxDepth: number, maxLength: number): string[] {
   const out: string[] = [];
   const item = new RichTextCollector();
+  const xml = new XmlScanner(bytes, part, maxDepth);
   let inItem = false;
-  parseXml(bytes, part, maxDepth, {
-    open(name) {
-      if (name === "si") inItem = true;
-      else if (inItem) item.open(name);
-    },
-    close(name) {
-      if (name === "si") {
+  for (let ev = xml.next(); ev !== END; ev = xml.next()) {
+    if (ev === OPEN) {
+      if (xml.name === "si") inItem = true;
+      else if (inItem) item.open(xml.name);
+    } else if (ev === CLOSE) {
+      if (xml.name === "si") {
         inItem = false;
         out.push(item.take(maxLength, `${part} #${out.length}`));
-      } else if (inItem) item.close(name);
-    },
-    text(t) {
-      if (inItem) item.text(t);
-    },
-  });
+      } else if (inItem) item.close(xml.name);
+    } else if (inItem && item.wantsText) item.text(xml.text());
+  }
   return out;
 }

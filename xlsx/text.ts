@@ -28,6 +28,10 @@ export class RichTextCollector {
     if (name === "t") this.inT = false;
     else if (name === "rPh") this.phonetic--;
   }
+  /** Whether text now would be kept (inside a `<t>`, outside `<rPh>`): saves decoding the rest. */
+  get wantsText(): boolean {
+    return this.inT;
+  }
   text(t: string): void {
     if (this.inT) this.parts += t;
   }

@@ -14,6 +14,13 @@ export interface WorkbookPart {
   readonly sheets: SheetEntry[];
   /** Dates count from 1904-01-01 (Mac Excel's old default). */
   readonly date1904: boolean;
+  /**
+   * `<calcPr fullCalcOnLoad="1">`: the writer asks for everything to be calculated on opening, so
+   * no formula result in the file was calculated by a spreadsheet (openpyxl and XlsxWriter set it
+   * and save no result, or XlsxWriter's placeholder 0). ECMA-376 part 1, 18.2.2: an application
+   * resets it once it has calculated, so a workbook saved by Excel or LibreOffice never has it.
+   */
+  readonly fullCalcOnLoad: boolean;
 }
 
 const RELATIONSHIPS_NS = /\/relationships$/;
@@ -27,13 +34,17 @@ export function parseWorkbookPart(bytes: Uint8Array, part: string, maxDepth: num
   const sheets: SheetEntry[] = [];
   const relPrefixes = new Set<string>();
   let date1904 = false;
+  let fullCalcOnLoad = false;
+  const isTrue = (v: string | undefined): boolean => v === "1" || v === "true";
   parseXml(bytes, part, maxDepth, {
     open(name, a) {
       for (const key in a) {
         if (key.startsWith("xmlns:") && RELATIONSHIPS_NS.test(a[key] as string)) relPrefixes.add(key.slice(6));
       }
       if (name === "workbookPr") {
-        date1904 = a.date1904 === "1" || a.date1904 === "true";
+        date1904 = isTrue(a.date1904);
+      } else if (name === "calcPr") {
+        fullCalcOnLoad = isTrue(a.fullCalcOnLoad);
       } else if (name === "sheet") {
         let relId: string | undefined;
         for (const key in a) {
@@ -45,5 +56,5 @@ export function parseWorkbookPart(bytes: Uint8Array, part: string, maxDepth: num
       }
     },
   });
-  return { sheets, date1904 };
+  return { sheets, date1904, fullCalcOnLoad };
 }

@@ -8,7 +8,7 @@ import { ReaderFailure } from "./errors.ts";
 import { columnLetters, shiftFormula } from "./formula-shift.ts";
 import type { ReaderLimits } from "./limits.ts";
 import { RichTextCollector, unescapeXstring } from "./text.ts";
-import { parseXml } from "./xml.ts";
+import { END, numberAt, OPEN, TEXT, XmlScanner } from "./xml-scan.ts";
 
 /** What a worksheet needs from the rest of the workbook. */
 export interface WorkbookContext {
@@ -16,6 +16,8 @@ export interface WorkbookContext {
   /** Per cell style index: shows a date. */
   readonly dateStyles: readonly boolean[];
   readonly date1904: boolean;
+  /** No formula result in the file was calculated by a spreadsheet (workbook-part.ts). */
+  readonly fullCalcOnLoad: boolean;
   readonly limits: ReaderLimits;
   /** Cells counted so far in the workbook (the limit is on the whole workbook). */
   cells: number;
@@ -29,21 +31,22 @@ let addrRow = 0;
 let addrCol = 0;
 
 /**
- * Parses "AB12" into {@link addrRow} 12 and {@link addrCol} 28 (module variables rather than a
- * returned pair: this runs once per cell). false when it is not a cell address.
+ * Parses "AB12" (the characters, or bytes, `code(i)` for i in [from, to)) into {@link addrRow} 12
+ * and {@link addrCol} 28 (module variables rather than a returned pair: this runs once per cell).
+ * false when it is not a cell address.
  */
-function parseAddress(ref: string): boolean {
+function parseAddressOf(code: (i: number) => number, from: number, to: number): boolean {
   let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i) | 0x20;
+  let i = from;
+  for (; i < to; i++) {
+    const ch = code(i) | 0x20;
     if (ch < 97 || ch > 122) break;
     col = col * 26 + (ch - 96);
   }
-  const letters = i;
+  const letters = i - from;
   let row = 0;
-  for (; i < ref.length; i++) {
-    const d = ref.charCodeAt(i) - 48;
+  for (; i < to; i++) {
+    const d = code(i) - 48;
     if (d < 0 || d > 9) return false;
     row = row * 10 + d;
   }
@@ -51,6 +54,22 @@ function parseAddress(ref: string): boolean {
   addrRow = row;
   addrCol = col;
   return true;
+}
+
+function parseAddress(ref: string): boolean {
+  return parseAddressOf((i) => ref.charCodeAt(i), 0, ref.length);
+}
+
+/** The non-negative integer in bytes [s, e), or -1 when they hold anything else. */
+function intAt(b: Uint8Array, s: number, e: number): number {
+  if (s === e || e - s > 9) return -1;
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    const d = (b[i] as number) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 interface SharedFormula {
@@ -65,14 +84,25 @@ interface CellState {
   col: number;
   type: string;
   style: number;
-  /** The `<v>` text; undefined when the cell has no `<v>`. */
-  v: string | undefined;
+  /** Whether the cell has a `<v>`. */
+  hasV: boolean;
+  /** The `<v>` text as bytes [vStart, vEnd) of the part while it came in one piece… */
+  vStart: number;
+  vEnd: number;
+  /** …or as text (several pieces, or already decoded). */
+  vText: string | undefined;
   /** The `<f>` text and attributes; undefined when the cell has no formula. */
   f: string | undefined;
   fType: string;
   fShared: string | undefined;
   inline: string | undefined;
 }
+
+/** What is being collected from text events. */
+const NONE = 0;
+const V = 1;
+const F = 2;
+const INLINE = 3;
 
 /**
  * Parses a worksheet part.
@@ -87,12 +117,14 @@ export function parseWorksheet(bytes: Uint8Array, part: string, name: string, ct
   const merged: string[] = [];
   const shared = new Map<string, SharedFormula>();
   const rich = new RichTextCollector();
+  const xml = new XmlScanner(bytes, part, limits.maxXmlDepth);
+  const b = xml.bytes;
+  const byte = (i: number): number => b[i] as number;
 
   let row = 0; // 1-based row of the current <row>
   let lastCol = 0;
-  /** 0: ignore text; 1: into <v>; 2: into <f>; 3: inline string. */
-  let capture = 0;
-  let buf = "";
+  let capture = NONE;
+  let vPieces = 0;
 
   const where = (r: number, c: number): string => `${name}!${columnLetters(c)}${r}`;
 
@@ -115,31 +147,51 @@ export function parseWorksheet(bytes: Uint8Array, part: string, name: string, ct
     fr[c - 1] = `=${text}`;
   }
 
+  /** The `<v>` text, references decoded. */
+  function vString(s: CellState): string {
+    return s.vText ?? (s.vText = xml.textOf(s.vStart, s.vEnd));
+  }
+
+  /** The `<v>` as a number, as `Number(text)` reads it (NaN when it is not one). */
+  function vNumber(s: CellState): number {
+    if (s.vText !== undefined) return Number(s.vText);
+    const n = numberAt(b, s.vStart, s.vEnd);
+    // Not a plain number: it may still be one once references are decoded ("&#49;").
+    return Number.isNaN(n) ? Number(vString(s)) : n;
+  }
+
+  function isEmptyV(s: CellState): boolean {
+    return s.vText === undefined ? s.vStart === s.vEnd : s.vText === "";
+  }
+
   function valueOf(s: CellState): CellValue {
-    const v = s.v;
+    if (!s.hasV) return s.type === "inlineStr" ? (s.inline ?? null) : null;
     switch (s.type) {
       case "s": {
-        if (v === undefined) return null;
-        const text = ctx.sharedStrings[Number(v)];
-        if (text === undefined) throw new ReaderFailure("corrupt", `${where(s.row, s.col)}: shared string ${v}`);
+        const i = vNumber(s);
+        const text = ctx.sharedStrings[i];
+        if (text === undefined) throw new ReaderFailure("corrupt", `${where(s.row, s.col)}: shared string ${vString(s)}`);
         return text;
       }
       case "inlineStr":
-        return s.inline ?? (v === undefined ? null : unescapeXstring(v));
+        return s.inline ?? unescapeXstring(vString(s));
       case "str":
-        return v === undefined ? null : unescapeXstring(v);
-      case "b":
-        return v === undefined ? null : v === "1" || v === "true";
+        return unescapeXstring(vString(s));
+      case "b": {
+        const v = vString(s);
+        return v === "1" || v === "true";
+      }
       case "e":
-        return v === undefined ? null : v;
+        return vString(s);
       case "d": {
-        if (v === undefined || v === "") return null;
+        if (isEmptyV(s)) return null;
+        const v = vString(s);
         return serialOfIsoDate(v) ?? v;
       }
       default: {
-        if (v === undefined || v === "") return null;
-        const n = Number(v);
-        if (Number.isNaN(n)) return v;
+        if (isEmptyV(s)) return null;
+        const n = vNumber(s);
+        if (Number.isNaN(n)) return vString(s);
         // 1904 workbooks count days from 1904-01-01: move their dates to the 1900 system.
         return ctx.date1904 && ctx.dateStyles[s.style] === true ? n + OFFSET_1904 : n;
       }
@@ -153,98 +205,127 @@ export function parseWorksheet(bytes: Uint8Array, part: string, name: string, ct
       if (formula !== undefined && formula !== "") shared.set(s.fShared, { text: formula, row: s.row, col: s.col });
       else if (group) formula = shiftFormula(group.text, s.row - group.row, s.col - group.col);
     }
-    const value = valueOf(s);
+    const isFormula = formula !== undefined && formula !== "" && s.fType !== "dataTable";
+    // Never calculated (written by a program, not saved by a spreadsheet): unknown, not blank and
+    // not XlsxWriter's placeholder 0. openpyxl writes an empty <v></v> for these; only a text
+    // result may really be "".
+    const unknown =
+      isFormula && (ctx.fullCalcOnLoad || !s.hasV || (isEmptyV(s) && s.type !== "str" && s.type !== "inlineStr"));
+    const value = unknown ? null : valueOf(s);
     if (typeof value === "string" && value.length > limits.maxStringLength)
       throw new ReaderFailure("string-too-long", where(s.row, s.col));
     if (value !== null) put(s.row, s.col, value);
-    if (formula !== undefined && formula !== "" && s.fType !== "dataTable") {
-      putFormula(s.row, s.col, formula);
-      // Never calculated (written by a program, not saved by Excel): unknown, not blank. openpyxl
-      // writes an empty <v></v> for these; only a text result may really be "".
-      if (s.v === undefined || (s.v === "" && s.type !== "str" && s.type !== "inlineStr"))
-        uncached.push(`${columnLetters(s.col)}${s.row}`);
+    if (isFormula) {
+      putFormula(s.row, s.col, formula as string);
+      if (unknown) uncached.push(`${columnLetters(s.col)}${s.row}`);
     }
   }
 
   // One cell state, reused: a sheet has hundreds of thousands of cells and each allocation is
   // garbage the collector then has to chase.
-  const cell: CellState = { row: 0, col: 0, type: "n", style: 0, v: undefined, f: undefined, fType: "", fShared: undefined, inline: undefined };
+  const cell: CellState = {
+    row: 0,
+    col: 0,
+    type: "n",
+    style: 0,
+    hasV: false,
+    vStart: 0,
+    vEnd: 0,
+    vText: undefined,
+    f: undefined,
+    fType: "",
+    fShared: undefined,
+    inline: undefined,
+  };
   let inCell = false;
 
-  parseXml(bytes, part, limits.maxXmlDepth, {
-    open(el, a) {
-      if (inCell) {
-        if (el === "v") {
-          capture = 1;
-          buf = "";
-          cell.v = "";
-        } else if (el === "f") {
-          capture = 2;
-          buf = "";
-          cell.f = "";
-          cell.fType = a.t ?? "normal";
-          if (a.t === "shared" && a.si !== undefined) cell.fShared = a.si;
-        } else if (el === "is") {
-          capture = 3;
-        } else if (capture === 3) rich.open(el);
-        return;
-      }
-      if (el === "c") {
-        let r = row;
-        let c = lastCol + 1;
-        const ref = a.r;
-        if (ref !== undefined) {
-          if (!parseAddress(ref)) throw new ReaderFailure("corrupt", `${name}: cell "${ref}"`);
-          r = addrRow;
-          c = addrCol;
-        }
-        if (r < 1 || r > MAX_ROW || c > MAX_COL) throw new ReaderFailure("corrupt", `${name}: cell "${ref ?? c}"`);
-        lastCol = c;
-        inCell = true;
-        cell.row = r;
-        cell.col = c;
-        cell.type = a.t ?? "n";
-        const style = a.s;
-        cell.style = style === undefined ? 0 : Number(style);
-        cell.v = undefined;
-        cell.f = undefined;
-        cell.fType = "";
-        cell.fShared = undefined;
-        cell.inline = undefined;
-      } else if (el === "row") {
-        row = a.r === undefined ? row + 1 : Number(a.r);
-        if (!Number.isInteger(row) || row < 1 || row > MAX_ROW) throw new ReaderFailure("corrupt", `${name}: row "${a.r}"`);
+  function openCell(): void {
+    let r = row;
+    let c = lastCol + 1;
+    if (xml.attrRange("r")) {
+      if (!parseAddressOf(byte, xml.start, xml.end)) throw new ReaderFailure("corrupt", `${name}: cell "${xml.attr("r")}"`);
+      r = addrRow;
+      c = addrCol;
+    }
+    if (r < 1 || r > MAX_ROW || c > MAX_COL) throw new ReaderFailure("corrupt", `${name}: cell "${xml.attr("r") ?? c}"`);
+    lastCol = c;
+    inCell = true;
+    cell.row = r;
+    cell.col = c;
+    cell.type = xml.attrToken("t") ?? "n";
+    let style = 0;
+    if (xml.attrRange("s")) {
+      style = intAt(b, xml.start, xml.end);
+      if (style < 0) style = Number(xml.attr("s"));
+    }
+    cell.style = style;
+    cell.hasV = false;
+    cell.vText = undefined;
+    cell.f = undefined;
+    cell.fType = "";
+    cell.fShared = undefined;
+    cell.inline = undefined;
+  }
+
+  function openInCell(el: string): void {
+    if (el === "v") {
+      capture = V;
+      vPieces = 0;
+      cell.hasV = true;
+      cell.vStart = cell.vEnd = 0;
+      cell.vText = undefined;
+    } else if (el === "f") {
+      capture = F;
+      cell.f = "";
+      const t = xml.attrToken("t");
+      cell.fType = t ?? "normal";
+      if (t === "shared") cell.fShared = xml.attr("si");
+    } else if (el === "is") {
+      capture = INLINE;
+    } else if (capture === INLINE) rich.open(el);
+  }
+
+  function text(): void {
+    if (capture === V) {
+      // One piece (always, from a real writer) stays a byte range: no string for a number.
+      if (vPieces++ === 0 && !xml.isCdata) {
+        cell.vStart = xml.start;
+        cell.vEnd = xml.end;
+      } else cell.vText = vString(cell) + xml.text();
+    } else if (capture === F) cell.f += xml.text();
+    else if (capture === INLINE && rich.wantsText) rich.text(xml.text());
+  }
+
+  for (let ev = xml.next(); ev !== END; ev = xml.next()) {
+    const el = xml.name;
+    if (ev === TEXT) {
+      if (capture !== NONE) text();
+    } else if (ev === OPEN) {
+      if (inCell) openInCell(el);
+      else if (el === "c") openCell();
+      else if (el === "row") {
+        if (xml.attrRange("r")) {
+          row = intAt(b, xml.start, xml.end);
+          if (row < 1) row = Number(xml.attr("r"));
+        } else row++;
+        if (!Number.isInteger(row) || row < 1 || row > MAX_ROW) throw new ReaderFailure("corrupt", `${name}: row "${xml.attr("r")}"`);
         lastCol = 0;
-      } else if (el === "mergeCell" && a.ref !== undefined) {
-        merged.push(a.ref);
+      } else if (el === "mergeCell") {
+        const ref = xml.attr("ref");
+        if (ref !== undefined) merged.push(ref);
       }
-    },
-    close(el) {
-      if (!inCell) return;
-      if (el === "v") {
-        if (capture === 1) {
-          cell.v = buf;
-          capture = 0;
-        }
-      } else if (el === "c") {
+    } else if (inCell) {
+      if (el === "v" || el === "f") capture = NONE;
+      else if (el === "c") {
         endCell(cell);
         inCell = false;
-        capture = 0;
-      } else if (el === "f") {
-        if (capture === 2) {
-          cell.f = buf;
-          capture = 0;
-        }
+        capture = NONE;
       } else if (el === "is") {
         cell.inline = rich.take(limits.maxStringLength, where(cell.row, cell.col));
-        capture = 0;
-      } else if (capture === 3) rich.close(el);
-    },
-    text(t) {
-      if (capture === 1 || capture === 2) buf += t;
-      else if (capture === 3) rich.text(t);
-    },
-  });
+        capture = NONE;
+      } else if (capture === INLINE) rich.close(el);
+    }
+  }
 
   clearMergedCells(values, merged);
   const sheet: SheetSnapshot = { name, values };

@@ -111,13 +111,15 @@ describe("openpyxl", () => {
 describe("XlsxWriter", () => {
   const budget = (): SheetSnapshot | undefined => sheetOf("xlsxwriter-table.xlsx", "Budget");
 
-  it("an Excel Table with a totals row reads as its cells, the total with its saved value", () => {
+  // XlsxWriter marks every workbook fullCalcOnLoad and saves a result only when told one (else 0):
+  // no formula result in its files was calculated, so every formula cell is unknown.
+  it("an Excel Table with a totals row reads as its cells; the total, a formula, is unknown", () => {
     expect(budget()?.values.slice(0, 5).map((r) => r.slice(0, 4))).toEqual([
       ["Progetto", "Importo", "Anno", "Doppio"],
-      ["DGH", 160000, 2021, 320000],
-      ["DGH", 40000, 2022, 80000],
-      ["RAISE", 130000, 2022, 260000],
-      ["Totale", 330000],
+      ["DGH", 160000, 2021, null], // F2 holds a date
+      ["DGH", 40000, 2022],
+      ["RAISE", 130000, 2022],
+      ["Totale"],
     ]);
     expect(formula(budget(), 5, 2)).toBe("=SUBTOTAL(109,[Importo])");
   });
@@ -126,13 +128,24 @@ describe("XlsxWriter", () => {
     expect([2, 3, 4].map((r) => formula(budget(), r, 4))).toEqual(["=B2*2", "=B3*2", "=B4*2"]);
   });
 
+  it("every formula cell of a fullCalcOnLoad workbook is listed as uncached, its saved result ignored", () => {
+    expect(budget()?.uncached).toEqual(["D2", "D3", "F3", "D4", "F4", "B5"]);
+    expect([cell(budget(), "F3"), cell(budget(), "F4")]).toEqual([null, null]);
+  });
+
   it.each([
     ["F1", "Big Data e AI"], // rich text: runs joined
     ["F2", 44495], // date cell
-    ["F3", "#DIV/0!"], // error result of a formula
-    ["F4", "sì"], // text result of a formula
   ])("Budget!%s is %j", (address, value) => {
     expect(cell(budget(), address)).toEqual(value);
+  });
+
+  it("the CLI says the formulas were never calculated rather than reading them as 0 or blank", async () => {
+    const run = await runCli(["validate", "xlsxwriter-table.xlsx", "--json", "--lang", "en", "--today", "2026-01-01"], dir);
+    const report = JSON.parse(run.stdout) as { issues: { code: string; cell?: string; message: string }[] };
+    const uncached = report.issues.filter((i) => i.code === "formula.uncached");
+    expect(uncached.map((i) => i.cell)).toEqual(["D2", "D3", "F3", "D4", "F4", "B5"]);
+    expect(uncached[0]?.message).toContain("never recalculated");
   });
 
   it("an .xlsm with a VBA project reads its sheets and leaves the VBA part alone", () => {
