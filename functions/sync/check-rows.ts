@@ -15,7 +15,7 @@ import { contentHash } from "#core/sync/adoption.ts";
 import { MAX_ROW_BYTES, type PushRow } from "#core/sync/protocol.ts";
 import { keyLimit, MAX_BASE_VERSION, MAX_FIELD_NAME_BYTES, MAX_KEY_BYTES, utf8Bytes } from "#core/sync/row-limits.ts";
 import type { BudgetRow } from "#core/model.ts";
-import { MESSAGES, type MessageCode } from "../http/messages.ts";
+import { MESSAGES, type MessageCode } from "../messages.ts";
 import { findUnstorable, MAX_VALUE_DEPTH, type Unstorable } from "./storable-values.ts";
 import { rowId, type RowWrite, type StoredRow, type SyncStore } from "../store/store.ts";
 

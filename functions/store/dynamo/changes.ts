@@ -13,7 +13,7 @@
  */
 import { QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { Change } from "#core/sync/protocol.ts";
-import { envelopeBytes, RESPONSE_BUDGET_BYTES } from "../../http/payload-bytes.ts";
+import { envelopeBytes, RESPONSE_BUDGET_BYTES } from "../../payload-bytes.ts";
 import { CHG_END, chgSk, planPk } from "../keys.ts";
 import { translateSdkError } from "../errors.ts";
 import type { ChangesPage } from "../store.ts";
