@@ -3,7 +3,9 @@
  * and DynamoDB Local:
  * (a) a workbook whose rows the cloud already holds syncs the first time with 0 conflicts;
  * (i) the CLI and the add-in take turns on the same file with no false conflict;
- * (j) after `npm start`'s import, an edited copy of its sample pushes from the pane with 0 conflicts.
+ * (j) after `npm start`'s import, an edited copy of its sample pushes from the pane with 0 conflicts;
+ * (f) a workbook with a hidden drop-down list sheet validates and pushes with no errors and no
+ *     phantom rows.
  */
 import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -15,7 +17,10 @@ import { startLocalStack, type LocalStack } from "#functions/local/stack.ts";
 import { readWorkbookFile } from "#xlsx/read-workbook.ts";
 import { writeXlsx } from "#samples/write-xlsx.ts";
 import { ensureSampleWorkbook, seedPlan } from "../../../dev/sample.ts";
-import { workbookSheets } from "../../e2e/support/staff.ts";
+import { analyzeWorkbook } from "#core/analyze.ts";
+import { planRows } from "#core/sync/rows.ts";
+import { bigDataPlan, snapshotOf } from "#samples/seed-workbook.ts";
+import { openTab, validate, workbookSheets } from "../../e2e/support/staff.ts";
 import { cellValue, editCell, usePreviewSite } from "../harness.ts";
 import { act, loadSheetValues, openPane, pullAndApply, pushStatuses } from "../pane-actions.ts";
 
@@ -141,5 +146,45 @@ describe("story (j): after npm start, an edited copy of its sample syncs with 0 
     expect(await pushStatuses(page)).toEqual(["applied"]);
     const changed = (await stack.store.listRows(plan)).filter((r) => r.version > 1);
     expect(changed).toEqual([expect.objectContaining({ entity: "budget", version: 2, values: expect.objectContaining({ amount: 135_000 }) })]);
+  });
+});
+
+describe("story (f): a workbook with a hidden drop-down list sheet", () => {
+  it("validates with the same issues as without it and pushes no phantom rows", async () => {
+    // Prepare: the list sheet a person keeps for drop-downs, hidden, with vocabulary headings only.
+    const plan = "story-f";
+    await newPlan(plan);
+    const page = await open(plan, "anna");
+    await openTab(page, "Verifica");
+    const without = await validate(page);
+    await page.evaluate(async () => {
+      const fake = window.__preview?.fake;
+      if (!fake) throw new Error("no preview host");
+      await fake.run(async (context) => {
+        const sheet = context.workbook.worksheets.add("Elenchi");
+        sheet.getRange("A1:B5").values = [
+          ["Programma", "Esito"],
+          ["HORIZON EUROPE", "finanziato"],
+          ["INTERREG", "non finanziato"],
+          ["ERASMUS+", "in attesa di valutazione"],
+          ["LIFE", "ritirato"],
+        ];
+        sheet.visibility = "Hidden";
+        await context.sync();
+      });
+    });
+    const sheets = await page.evaluate(() => window.__preview?.fake.state.sheets.map((s) => [s.name, s.visibility]) ?? []);
+    expect(sheets).toContainEqual(["Elenchi", "Hidden"]);
+    // Act
+    const withList = await validate(page);
+    await openTab(page, "Sincronizza");
+    const pushed = await act(page, "push");
+    // Assess
+    expect(withList).toEqual(without);
+    expect(pushed.intent).toBe("success");
+    const expected = planRows(analyzeWorkbook(snapshotOf(bigDataPlan())).plan).rows.length;
+    const rows = await stack.store.listRows(plan);
+    expect(rows).toHaveLength(expected);
+    expect(rows.filter((r) => /HORIZON|INTERREG|ERASMUS|LIFE/.test(r.key))).toEqual([]);
   });
 });
