@@ -188,3 +188,32 @@ describe("story (f): a workbook with a hidden drop-down list sheet", () => {
     expect(rows.filter((r) => /HORIZON|INTERREG|ERASMUS|LIFE/.test(r.key))).toEqual([]);
   });
 });
+
+describe("history of a budget row found by what the sheet shows", () => {
+  it("opens by project and category as written, and says so when no row matches", async () => {
+    // Prepare: DGH's travel line (Budget row 10) pushed, then changed and pushed again.
+    const plan = "story-history";
+    await newPlan(plan);
+    const anna = await open(plan, "anna");
+    await act(anna, "push");
+    await editCell(anna, "Budget", "D10", 45_000);
+    await act(anna, "push");
+    // Act 1
+    await anna.getByTestId("history-entity").selectOption("budget");
+    await anna.getByTestId("history-budget-project").fill("dgh");
+    await anna.getByTestId("history-budget-category").fill("Viaggi");
+    await act(anna, "history-show");
+    // Assess 1: both versions of that row, not of another line of DGH.
+    const versions = await anna
+      .locator('[data-testid="history"] tbody tr[data-version]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-version")));
+    expect([...versions].sort()).toEqual(["1", "2"]);
+    expect(await anna.getByTestId("history").textContent()).toMatch(/45[.,]?000/);
+    // Act 2
+    await anna.getByTestId("history-budget-category").fill("Nessuna voce");
+    const missing = await act(anna, "history-show");
+    // Assess 2: the fields were filled from the row shown (project as the sheet writes it)
+    expect(missing.intent).toBe("warning");
+    expect(missing.text).toMatch(/Nessuna riga di budget con progetto DGH e voce Nessuna voce/);
+  });
+});
