@@ -2,6 +2,7 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
+import directions from "./lint/import-directions.js";
 
 /** Imports the pure core must never use (SPEC §2): hosts, cloud SDKs, file readers, UI, Node I/O. */
 const impureInCore = [
@@ -10,6 +11,22 @@ const impureInCore = [
   { group: ["exceljs"], message: "core/ is pure: ExcelJS belongs in cli/ or functions/." },
   { group: ["react", "react-dom", "react/*", "@fluentui/*"], message: "core/ is pure: UI belongs in addin/taskpane." },
   { group: ["node:*", "fs", "fs/*", "path", "http", "https", "net", "child_process", "os", "stream", "crypto", "url", "worker_threads"], message: "core/ is pure: no Node I/O." },
+];
+
+/** What ships (Lambda bundles, the add-in, the CLI): the preview page, the build and the in-memory host are tools. */
+const deployable = ["core", "xlsx", "functions", "infra", "cli", "addin"];
+const tools = ["addin/preview", "addin/build", "addin/memory-host"];
+/** The HTTP layer maps errors to statuses; the services below raise service-errors.ts and never import it. */
+const services = ["functions/auth", "functions/sync", "functions/store", "functions/nightly"];
+const httpFiles = ["functions/nightly/workbooks-handler.ts"];
+
+/** Import directions between areas (lint/import-directions.js), issue #11. */
+const importDirections = [
+  { from: ["core"], allowOnly: ["core"], message: "core/ is pure and imports nothing of ours outside core/." },
+  { from: ["functions"], forbid: ["cli", "addin", "dev"], message: "the backend never imports the CLI, the add-in or dev tools." },
+  { from: ["addin"], forbid: ["functions", "cli", "dev"], message: "the add-in talks to the backend over HTTP only." },
+  { from: deployable, except: tools, forbid: ["tests", "samples", "dev", "bench", "addin/memory-host"], message: "deployable code never imports tests, samples, dev tools or the in-memory host." },
+  { from: services, except: httpFiles, forbid: ["functions/http", "functions/handlers"], message: "services raise functions/service-errors.ts; the HTTP layer maps them." },
 ];
 
 export default tseslint.config(
@@ -37,6 +54,11 @@ export default tseslint.config(
       "office-addins/no-navigational-load": "error",
       "office-addins/test-for-null-using-isNullObject": "error",
     },
+  },
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    plugins: { directions },
+    rules: { "directions/import-directions": ["error", importDirections] },
   },
   {
     files: ["core/**/*.ts"],

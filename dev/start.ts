@@ -69,7 +69,7 @@ async function main(running: Running): Promise<void> {
   const workbook = join(options.workbooks, SAMPLE);
   if (!options.inMemory) mkdirSync(dbPath, { recursive: true });
   // The slow parts are independent: the JVM starts while esbuild builds and openssl runs.
-  const [dynamo, built, tls] = await Promise.all([
+  const [dynamo, built, tls, sampleWritten] = await Promise.all([
     // Recorded as soon as it runs, so a failing build still stops the JVM.
     startDynamoDbLocal(options.inMemory ? {} : { inMemory: false, dbPath }).then((d) => (running.dynamo = d)),
     ensureDist(options.dist),
@@ -82,7 +82,7 @@ async function main(running: Running): Promise<void> {
   const stack = running.stack;
   const api = { target: stack.apiUrl, devUser: DEV_USER, mintToken: (oid: string) => stack.issuer.mintToken({ oid, name: oid, expiresIn: 12 * 3600 }) };
   running.web = await startDevServer({ root: options.dist, port: options.webPort, tls, api });
-  const sample = await seedPlan({ store: stack.store, plan: PLAN, title: PLAN_TITLE, admin: DEV_USER, workbook });
+  const sample = await seedPlan({ store: stack.store, plan: PLAN, title: PLAN_TITLE, admin: DEV_USER, workbook, recordBase: sampleWritten });
   const token = await stack.issuer.mintToken({ oid: DEV_USER, name: "Dev User", expiresIn: 12 * 3600, roles: [CREATE_PLANS_APP_ROLE] });
   running.nightly = scheduleNightly({
     dir: options.workbooks,

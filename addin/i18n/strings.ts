@@ -172,6 +172,14 @@ export const STRINGS = {
   "sync.history-of": { it: "Cronologia di {key}", en: "History of {key}" },
   "sync.history-key": { it: "Codice della riga", en: "Row code" },
   "sync.history-show": { it: "Mostra cronologia", en: "Show history" },
+  "sync.budget-project": { it: "Progetto", en: "Project" },
+  "sync.budget-category": { it: "Voce", en: "Category" },
+  "sync.budget-year": { it: "Anno", en: "Year" },
+  "sync.budget-partner": { it: "Partner", en: "Partner" },
+  "sync.budget-not-found": {
+    it: "Nessuna riga di budget con progetto {project} e voce {category} in questo file.",
+    en: "No budget row with project {project} and category {category} in this file.",
+  },
   "sync.history-empty": { it: "Nessuna versione.", en: "No versions." },
   "sync.restore": { it: "Ripristina", en: "Restore" },
   "sync.restore-refused": { it: "{status}: {key}", en: "{status}: {key}" },
@@ -206,6 +214,22 @@ export const STRINGS = {
     en: "{when}: {files, plural, one {# file} other {# files}}, applied {applied}, unchanged {unchanged}, conflicts {conflicts}, invalid {invalid}.",
   },
   "sync.run-load": { it: "Carica il rapporto", en: "Load report" },
+  "sync.run-statuses": {
+    it: "Da guardare: {attention}. Saltati perché non modificati: {skipped}. Non letti: {failed}.",
+    en: "Needing a person: {attention}. Skipped as not modified: {skipped}. Not read: {failed}.",
+  },
+  "sync.run-file": {
+    it: "{file}: {status} — applicate {applied}, invariate {unchanged}, conflitti {conflicts}, non valide {invalid}",
+    en: "{file}: {status} — applied {applied}, unchanged {unchanged}, conflicts {conflicts}, invalid {invalid}",
+  },
+  "sync.run-status.applied": { it: "aggiornato", en: "updated" },
+  "sync.run-status.unchanged": { it: "nulla di nuovo", en: "nothing new" },
+  "sync.run-status.needs-attention": { it: "da guardare", en: "needs a person" },
+  "sync.run-status.skipped-unchanged": {
+    it: "non modificato dall'ultima volta: restano aperti i problemi elencati",
+    en: "not modified since last time: the problems listed are still open",
+  },
+  "sync.run-status.error": { it: "non letto o non inviato", en: "not read or not pushed" },
   "sync.withheld.sheet-missing": {
     it: "{kind}: {count, plural, one {# eliminazione non inviata} other {# eliminazioni non inviate}}, perché il foglio non è riconosciuto in questo file.",
     en: "{kind}: {count, plural, one {# deletion not sent} other {# deletions not sent}}, because the sheet is not recognised in this file.",

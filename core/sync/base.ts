@@ -4,6 +4,7 @@
  * sheet, the CLI also in a sidecar file, the nightly job also in its registry), but they all
  * overlay and advance it the same way, and always match results to rows by entity and key.
  */
+import { adoptedVersion, contentHash } from "./adoption.ts";
 import { rowHash } from "./hash.ts";
 import { TOMBSTONE_HASH } from "./outgoing.ts";
 import type { CurrentRow, PushRow, RowResult } from "./protocol.ts";
@@ -43,10 +44,15 @@ export interface NextBase {
   adopted: RowResult[];
 }
 
-/** Whether the cloud's copy holds exactly what the row says (same values, or both deleted). */
+/**
+ * Whether the cloud's copy holds exactly what the row says (same values, or both deleted): the
+ * Adoption rule of adoption.ts, the one the store applies, on a conflict's echoed copy.
+ */
 export function sameAsCloud(row: PushRow, current: CurrentRow, hash: string | undefined): boolean {
-  if (row.deleted === true || current.deleted) return row.deleted === true && current.deleted;
-  return (hash ?? rowHash(row.values)) === rowHash(current.values);
+  const deleted = row.deleted === true;
+  const mine = deleted ? contentHash(row.values, true) : (hash ?? contentHash(row.values, false));
+  const cloud = { version: current.version, hash: contentHash(current.values, current.deleted) };
+  return adoptedVersion(mine, cloud) !== undefined;
 }
 
 /**

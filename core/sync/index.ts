@@ -13,6 +13,8 @@ export type { ChunkBudget } from "./push-chunks.ts";
 export { planPush } from "./push-plan.ts";
 export type { PushPlan, PushPlanInput } from "./push-plan.ts";
 export { nextBase, overlayBase, sameAsCloud, withAdopted } from "./base.ts";
+export { adoptedVersion, contentHash } from "./adoption.ts";
+export type { StoredContent } from "./adoption.ts";
 export type { NextBase, PushConflict } from "./base.ts";
 export { DEFAULT_RETRY, RetryablePushError, retryDelay, sendChunks } from "./send-chunks.ts";
 export type { PushAttempt, PushTransport, RetryPolicy, SendOptions, SendOutcome } from "./send-chunks.ts";

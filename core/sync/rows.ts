@@ -80,14 +80,23 @@ export function planRows(plan: Plan): PlanRows {
   for (const p of plan.priorities) add("priority", p.code, p);
   for (const l of plan.lines) add("line", l.code, l);
   for (const p of plan.projects) add("project", p.key, p);
+  const keys = budgetKeys(plan.budget);
+  plan.budget.forEach((b, i) => add("budget", keys[i] as string, b));
+  return { rows, held };
+}
+
+/**
+ * The sync key of each budget row, in sheet order: its base key, with `#2`, `#3` … for rows whose
+ * base key an earlier row already has.
+ */
+export function budgetKeys(budget: readonly BudgetRow[]): string[] {
   const seen = new Map<string, number>();
-  for (const b of plan.budget) {
+  return budget.map((b) => {
     const base = budgetBaseKey(b);
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    add("budget", n === 1 ? base : `${base}#${n}`, b);
-  }
-  return { rows, held };
+    return n === 1 ? base : `${base}#${n}`;
+  });
 }
 
 /** The sync rows of a plan (rows with errors excluded: see `planRows` for the held list). */

@@ -4,7 +4,7 @@
  * A plan that does not exist and a plan the caller is not a member of look the same (404), so
  * plan names do not leak; a member whose role is too low gets 403.
  */
-import { ForbiddenError, NotFoundError } from "../http/errors.ts";
+import { NotAllowedError, NotFoundInPlanError } from "../service-errors.ts";
 import type { Role, SyncStore } from "../store/store.ts";
 import type { Principal } from "./verify.ts";
 
@@ -23,12 +23,12 @@ export async function authorize(
   needed: Role,
 ): Promise<Role> {
   const [exists, member] = await Promise.all([store.planExists(plan), store.getMember(plan, principal.id)]);
-  if (!exists) throw new NotFoundError();
+  if (!exists) throw new NotFoundInPlanError();
   // The sync role is an application permission: it counts only on an app-only token, so a user
   // somehow assigned it (or a delegated token carrying it) gains nothing.
   const role: Role | undefined =
     member ?? (principal.appOnly && principal.appRoles.includes(SYNC_ALL_APP_ROLE) ? "editor" : undefined);
-  if (!role) throw new NotFoundError();
-  if (RANK[role] < RANK[needed]) throw new ForbiddenError();
+  if (!role) throw new NotFoundInPlanError();
+  if (RANK[role] < RANK[needed]) throw new NotAllowedError();
   return role;
 }

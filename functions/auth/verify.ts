@@ -10,7 +10,7 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from "jose";
-import { HttpError, UnauthorizedError } from "../http/errors.ts";
+import { DependencyUnavailableError, NotSignedInError } from "../service-errors.ts";
 import { isAppOnlyToken } from "./app-only.ts";
 
 /** Who is calling. */
@@ -87,10 +87,10 @@ export async function verifyBearer(
   settings: AuthSettings,
 ): Promise<Principal> {
   const match = /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i.exec(authorization ?? "");
-  if (!match?.[1]) throw new UnauthorizedError("auth.missing-token");
+  if (!match?.[1]) throw new NotSignedInError("auth.missing-token");
   if (settings.issuers.length === 0 || settings.audiences.length === 0 || !settings.jwksUri) {
     // Misconfiguration must never mean "accept anything".
-    throw new UnauthorizedError("auth.invalid-token", new Error("auth is not configured"));
+    throw new NotSignedInError("auth.invalid-token", new Error("auth is not configured"));
   }
   let payload: JWTPayload;
   try {
@@ -107,16 +107,13 @@ export async function verifyBearer(
     if (typeof payload.iat === "number" && payload.iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS)
       throw new Error("token issued in the future");
   } catch (error) {
-    if (error instanceof joseErrors.JWTExpired) throw new UnauthorizedError("auth.expired", error);
+    if (error instanceof joseErrors.JWTExpired) throw new NotSignedInError("auth.expired", error);
     if (error instanceof KeySetUnavailableError)
-      throw new HttpError(503, "auth.unavailable", undefined, {
-        cause: error,
-        headers: { "retry-after": "5" },
-      });
-    throw new UnauthorizedError("auth.invalid-token", error);
+      throw new DependencyUnavailableError("auth.unavailable", error);
+    throw new NotSignedInError("auth.invalid-token", error);
   }
   const id = typeof payload["oid"] === "string" ? payload["oid"] : payload.sub;
-  if (!id) throw new UnauthorizedError("auth.invalid-token", new Error("token has no oid or sub"));
+  if (!id) throw new NotSignedInError("auth.invalid-token", new Error("token has no oid or sub"));
   const roles = Array.isArray(payload["roles"])
     ? payload["roles"].filter((r): r is string => typeof r === "string")
     : [];

@@ -1,6 +1,7 @@
 /**
  * Typed HTTP errors and the one place every error becomes a response: HttpErrors keep their
- * status and code; store errors map to 404/409/503; anything else is a 500 with a generic body
+ * status and code; the services' errors (service-errors.ts) map by kind to 400/401/403/404/503;
+ * store errors map to 404/409/503; anything else is a 500 with a generic body
  * and a correlation id (the details go to the log, never to the user).
  */
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
@@ -12,7 +13,8 @@ import {
   StoreError,
   StoreItemTooLargeError,
 } from "../store/errors.ts";
-import { MESSAGES, type MessageCode } from "./messages.ts";
+import { MESSAGES, type MessageCode } from "../messages.ts";
+import { ServiceError } from "../service-errors.ts";
 
 /** Base of the API's errors: status, stable code, it/en message, optional details. */
 export class HttpError extends Error {
@@ -88,6 +90,7 @@ export interface ErrorLog {
 /** Any thrown value → a typed HttpError (unknown ones become a generic 500). */
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
+  if (error instanceof ServiceError) return fromService(error);
   if (error instanceof PlanNotFoundError) return new NotFoundError();
   if (error instanceof IdempotencyInProgressError)
     return new HttpError(409, "idempotency.in-progress", undefined, { headers: { "retry-after": "2" } });
@@ -100,6 +103,22 @@ export function toHttpError(error: unknown): HttpError {
       headers: { "retry-after": "1" },
     });
   return new HttpError(500, "internal", undefined, { cause: error });
+}
+
+/** A service's refusal as the API answers it. */
+function fromService(error: ServiceError): HttpError {
+  switch (error.kind) {
+    case "invalid":
+      return new BadRequestError(error.code, error.details);
+    case "unauthenticated":
+      return new UnauthorizedError(error.code, error.cause);
+    case "forbidden":
+      return new ForbiddenError(error.code);
+    case "not-found":
+      return new NotFoundError(error.code);
+    case "unavailable":
+      return new HttpError(503, error.code, undefined, { cause: error.cause, headers: { "retry-after": "5" } });
+  }
 }
 
 /** The one mapping from an error to an HTTP response. */

@@ -24,7 +24,7 @@ import type { Actor } from "#functions/store/store.ts";
 import { memoryAfter, mergeBase } from "./base-state.ts";
 import { nightlyMessage } from "./messages.ts";
 import type { NightlyMemory, OpenItems, WorkbookRegistration } from "./registry.ts";
-import { fileStatus } from "./run-status.ts";
+import { fileStatus } from "#core/sync/run-status.ts";
 
 /** The push service, bound to a store (`pushRows` of functions/sync/push.ts). */
 export type PushFn = (plan: string, request: PushRequest, actor: Actor, locale: "it" | "en") => Promise<PushResponse>;

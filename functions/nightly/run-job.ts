@@ -8,7 +8,7 @@ import type { RunFile, RunReport } from "#core/sync/protocol.ts";
 import type { Actor } from "#functions/store/store.ts";
 import { fetchDetailText, problemText } from "./fetch-detail.ts";
 import { nightlyMessage } from "./messages.ts";
-import { needsPerson } from "./run-status.ts";
+import { needsPerson } from "#core/sync/run-status.ts";
 import { failedFile, processWorkbook } from "./process-workbook.ts";
 import type { PushFn } from "./process-workbook.ts";
 import type { WorkbookRegistration, WorkbookRegistry } from "./registry.ts";

@@ -22,7 +22,7 @@ import { langFromEnv } from "#core/i18n/posix-lang.ts";
 import { runLocalNightly } from "./local-run.ts";
 import { nightlyMessage } from "./messages.ts";
 import { DynamoWorkbookRegistry } from "./registry-dynamo.ts";
-import { needsPerson } from "./run-status.ts";
+import { needsPerson } from "#core/sync/run-status.ts";
 
 /** Problem lines printed per file; the rest are counted ("… and N more"), all are in the run report. */
 const SHOWN_ERRORS = 10;

@@ -10,11 +10,12 @@ import type { EntityKind } from "#core/model.ts";
 import type { Issue } from "#core/validate/issue.ts";
 import { validateEntity, type EntityContext } from "#core/validate/entity.ts";
 import { budgetBaseKey } from "#core/sync/rows.ts";
-import { canonicalJson, fnv1a64, rowHash } from "#core/sync/hash.ts";
+import { canonicalJson, fnv1a64 } from "#core/sync/hash.ts";
+import { contentHash } from "#core/sync/adoption.ts";
 import { MAX_ROW_BYTES, type PushRow } from "#core/sync/protocol.ts";
 import { keyLimit, MAX_BASE_VERSION, MAX_FIELD_NAME_BYTES, MAX_KEY_BYTES, utf8Bytes } from "#core/sync/row-limits.ts";
 import type { BudgetRow } from "#core/model.ts";
-import { MESSAGES, type MessageCode } from "../http/messages.ts";
+import { MESSAGES, type MessageCode } from "../messages.ts";
 import { findUnstorable, MAX_VALUE_DEPTH, type Unstorable } from "./storable-values.ts";
 import { rowId, type RowWrite, type StoredRow, type SyncStore } from "../store/store.ts";
 
@@ -108,7 +109,7 @@ export async function checkRows(
         deleted,
         // The canonical text was made for the size check: hash it rather than canonicalise again
         // (rowHash(values) is fnv1a64 of exactly that text).
-        hash: deleted ? rowHash(values, true) : fnv1a64(text),
+        hash: deleted ? contentHash(values, true) : fnv1a64(text),
       },
     });
   }

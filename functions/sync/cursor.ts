@@ -1,5 +1,5 @@
 /** The pull cursor: opaque to clients ("1." + the last sequence number covered, base 36). */
-import { BadRequestError } from "../http/errors.ts";
+import { InvalidInputError } from "../service-errors.ts";
 
 const PREFIX = "1.";
 
@@ -12,6 +12,6 @@ export function decodeCursor(cursor: string | undefined): number {
   if (cursor === undefined || cursor === "") return 0;
   const body = cursor.startsWith(PREFIX) ? cursor.slice(PREFIX.length) : "";
   const seq = /^[0-9a-z]{1,11}$/.test(body) ? parseInt(body, 36) : NaN;
-  if (!Number.isSafeInteger(seq) || seq < 0) throw new BadRequestError("cursor.invalid");
+  if (!Number.isSafeInteger(seq) || seq < 0) throw new InvalidInputError("cursor.invalid");
   return seq;
 }

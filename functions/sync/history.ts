@@ -1,8 +1,8 @@
 /** Row history and restore (GET …/history, POST …/restore). */
 import type { EntityKind } from "#core/model.ts";
 import type { HistoryEntry, HistoryResponse, RowResult } from "#core/sync/protocol.ts";
-import { NotFoundError } from "../http/errors.ts";
-import { envelopeBytes, RESPONSE_BUDGET_BYTES } from "../http/payload-bytes.ts";
+import { NotFoundInPlanError } from "../service-errors.ts";
+import { envelopeBytes, RESPONSE_BUDGET_BYTES } from "../payload-bytes.ts";
 import { rowId, type Actor, type StoredVersion, type SyncStore } from "../store/store.ts";
 import { checkRows } from "./check-rows.ts";
 
@@ -30,7 +30,7 @@ export async function rowHistoryPage(
     newest: readMax + 1,
     ...(before === undefined ? {} : { before }),
   });
-  if (read.length === 0) throw new NotFoundError();
+  if (read.length === 0) throw new NotFoundInPlanError();
   const entries = historyEntries(read);
   const shown = read[0]?.version === 1 && read.length <= readMax ? entries : entries.slice(1);
   let bytes = 0;
@@ -58,7 +58,7 @@ export async function rowHistory(
   key: string,
 ): Promise<HistoryResponse> {
   const versions = await store.history(plan, entity, key);
-  if (versions.length === 0) throw new NotFoundError();
+  if (versions.length === 0) throw new NotFoundInPlanError();
   return { entity, key, versions: historyEntries(versions) };
 }
 
@@ -89,7 +89,7 @@ export async function restoreVersion(
 ): Promise<RowResult> {
   const { versions } = await rowHistory(store, plan, entity, key);
   const target = versions.find((v) => v.version === version);
-  if (!target) throw new NotFoundError("version.not-found");
+  if (!target) throw new NotFoundInPlanError("version.not-found");
   const current = (await store.getRows(plan, [{ entity, key }])).get(rowId(entity, key));
   const baseVersion = current?.version ?? 0;
   const { writes, invalid } = await checkRows(

@@ -5,7 +5,7 @@
 import { fnv1a64 } from "#core/sync/hash.ts";
 import type { PushRequest, PushResponse, RowResult } from "#core/sync/protocol.ts";
 import type { Actor, SyncStore } from "../store/store.ts";
-import { BadRequestError } from "../http/errors.ts";
+import { InvalidInputError } from "../service-errors.ts";
 import { checkRows, syncIssue } from "./check-rows.ts";
 import { MAX_REQUEST_DEPTH, nestingDepth } from "./storable-values.ts";
 
@@ -99,7 +99,7 @@ function refuseAbsurdDepth(request: PushRequest): void {
       ? [{ path: `rows.${i}.values`, message: `nested deeper than ${MAX_REQUEST_DEPTH} levels` }]
       : [],
   );
-  if (problems.length > 0) throw new BadRequestError("body.invalid", { problems: problems.slice(0, 20) });
+  if (problems.length > 0) throw new InvalidInputError("body.invalid", { problems: problems.slice(0, 20) });
 }
 
 /**

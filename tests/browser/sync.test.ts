@@ -13,6 +13,7 @@ import { startLocalStack } from "#functions/local/stack.ts";
 import type { LocalStack } from "#functions/local/stack.ts";
 import { bigDataPlan, snapshotOf } from "#samples/seed-workbook.ts";
 import { cellValue, editCell, screenshot, usePreviewSite } from "./harness.ts";
+import { act, openPane, pullAndApply } from "./pane-actions.ts";
 
 const PLAN = "piano-e2e";
 const header = bigDataPlan()[2]!.values[0]!;
@@ -25,39 +26,8 @@ let anna: Page;
 let bruno: Page;
 const tokens: Record<string, string> = {};
 
-async function openAs(user: string, extra: Record<string, string> = {}): Promise<Page> {
-  const page = await preview.open({
-    seed: "big-data",
-    lang: "it",
-    api: stack.apiUrl,
-    plan: PLAN,
-    user,
-    token: tokens[user] ?? "",
-    tab: "sync",
-    ...extra,
-  });
-  return page;
-}
-
-/** Clicks a sync action and waits until it has finished; returns the message shown. */
-async function act(page: Page, testId: string): Promise<{ intent: string | null; text: string }> {
-  const root = page.getByTestId("sync");
-  const before = Number(await root.getAttribute("data-done"));
-  await page.getByTestId(testId).click();
-  await page.waitForFunction(
-    (n) => Number(document.querySelector('[data-testid="sync"]')?.getAttribute("data-done")) > n,
-    before,
-    { timeout: 30_000 },
-  );
-  const message = page.getByTestId("sync-message");
-  if ((await message.count()) === 0) return { intent: null, text: "" };
-  return { intent: await message.getAttribute("data-intent"), text: (await message.textContent()) ?? "" };
-}
-
-async function pullAndApply(page: Page): Promise<void> {
-  await act(page, "pull");
-  await page.getByTestId("pull-preview").waitFor();
-  await act(page, "pull-apply");
+function openAs(user: string, extra: Record<string, string> = {}): Promise<Page> {
+  return openPane(preview, { api: stack.apiUrl, plan: PLAN, user, token: tokens[user] ?? "" }, extra);
 }
 
 beforeAll(async () => {

@@ -14,6 +14,13 @@ import {
   translateSdkError,
 } from "#functions/store/errors.ts";
 import { decodeCursor, encodeCursor } from "#functions/sync/cursor.ts";
+import {
+  DependencyUnavailableError,
+  InvalidInputError,
+  NotAllowedError,
+  NotFoundInPlanError,
+  NotSignedInError,
+} from "#functions/service-errors.ts";
 import { matchPath } from "#functions/routes.ts";
 import { createTableInput } from "#functions/local/create-table.ts";
 import { TABLE_DEFINITION } from "#functions/store/table-definition.ts";
@@ -25,6 +32,11 @@ describe("error mapping", () => {
     ["an unauthorized error", new UnauthorizedError("auth.expired"), 401, "auth.expired"],
     ["a forbidden error", new ForbiddenError(), 403, "auth.forbidden"],
     ["a missing plan", new PlanNotFoundError("p"), 404, "not-found"],
+    ["a service's invalid input", new InvalidInputError("cursor.invalid"), 400, "cursor.invalid"],
+    ["a service's missing sign-in", new NotSignedInError("auth.expired"), 401, "auth.expired"],
+    ["a service's refusal", new NotAllowedError("auth.nightly-source"), 403, "auth.nightly-source"],
+    ["a service's missing version", new NotFoundInPlanError("version.not-found"), 404, "version.not-found"],
+    ["a service's unavailable dependency", new DependencyUnavailableError("auth.unavailable"), 503, "auth.unavailable"],
     ["a push still running", new IdempotencyInProgressError(), 409, "idempotency.in-progress"],
     ["a reused idempotency key", new IdempotencyKeyReusedError(), 409, "idempotency.key-reused"],
     ["an item too large", new StoreItemTooLargeError(), 413, "row.too-large"],
@@ -55,6 +67,13 @@ describe("error mapping", () => {
 
   it("adds Retry-After to 503s", () => {
     expect(errorResponse(new StoreThrottledError(), "c", silent).headers?.["retry-after"]).toBe("1");
+    expect(errorResponse(new DependencyUnavailableError("auth.unavailable"), "c", silent).headers?.["retry-after"]).toBe("5");
+  });
+
+  it("asks for a bearer token on a service's 401, and passes a service's details on a 400", () => {
+    expect(errorResponse(new NotSignedInError("auth.invalid-token"), "c", silent).headers?.["www-authenticate"]).toMatch(/^Bearer/);
+    const body = JSON.parse(errorResponse(new InvalidInputError("body.invalid", { problems: [1] }), "c", silent).body ?? "{}");
+    expect(body.error.details).toEqual({ problems: [1] });
   });
 });
 
@@ -103,7 +122,13 @@ describe("cursor", () => {
       fc.property(
         fc.string().filter((s) => s !== "" && !/^1\.[0-9a-z]{1,11}$/.test(s)),
         (text) => {
-          expect(() => decodeCursor(text)).toThrow(expect.objectContaining({ statusCode: 400 }));
+          let thrown: unknown;
+          try {
+            decodeCursor(text);
+          } catch (error) {
+            thrown = error;
+          }
+          expect(toHttpError(thrown)).toMatchObject({ statusCode: 400, code: "cursor.invalid" });
         },
       ),
     );

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiPaths, type ChangesResponse, type HistoryResponse, type PushRow } from "#core/sync/protocol.ts";
-import { LAMBDA_RESPONSE_LIMIT_BYTES, RESPONSE_BUDGET_BYTES } from "#functions/http/payload-bytes.ts";
+import { LAMBDA_RESPONSE_LIMIT_BYTES, RESPONSE_BUDGET_BYTES } from "#functions/payload-bytes.ts";
 import { rowHistoryPage } from "#functions/sync/history.ts";
 import { pushRows } from "#functions/sync/push.ts";
 import { pushBody } from "#tests/support/api-client.ts";

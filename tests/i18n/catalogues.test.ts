@@ -21,7 +21,7 @@ import {
 import { STRINGS as PANE } from "#addin/i18n/strings.ts";
 import { EVIDENCE_TEXT, TEXT as FUNCTIONS } from "#addin/functions/messages.ts";
 import { STRINGS as CLI } from "#cli/strings.ts";
-import { MESSAGES as API } from "#functions/http/messages.ts";
+import { MESSAGES as API } from "#functions/messages.ts";
 import { MESSAGES as NIGHTLY } from "#functions/nightly/messages.ts";
 import { REPO_ROOT } from "#tests/cli/helpers.ts";
 import { READY_MESSAGES as READY } from "../../dev/ready-messages.ts";
@@ -68,7 +68,7 @@ const USER_FACING = ["cli", "addin/taskpane", "addin/functions", "functions/nigh
 // functions/nightly/run-local.ts prints one fixed, script-readable line per file (plan file status counts=…);
 // its sentences come from functions/nightly/messages.ts;
 // addin/functions/metadata-it.ts is the Italian catalogue of the custom functions' descriptions.
-const CATALOGUE_FILES = new Set(["functions/nightly/run-local.ts", "addin/functions/metadata-it.ts", "cli/strings.ts", "functions/http/messages.ts", "functions/nightly/messages.ts", "addin/functions/messages.ts"]);
+const CATALOGUE_FILES = new Set(["functions/nightly/run-local.ts", "addin/functions/metadata-it.ts", "cli/strings.ts", "functions/messages.ts", "functions/nightly/messages.ts", "addin/functions/messages.ts"]);
 
 function sources(dir: string): string[] {
   return readdirSync(join(REPO_ROOT, dir)).flatMap((name) => {

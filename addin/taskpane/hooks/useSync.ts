@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { rowDisplayName } from "#core/i18n/row-name.ts";
 import type { SyncState } from "#core/sync/state.ts";
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
+import { findBudgetKeys, type BudgetQuery } from "#core/sync/find-budget-row.ts";
 import type { HistoryResponse, RunReport } from "#core/sync/protocol.ts";
 import { createApiClient } from "#addin/api/client.ts";
 import type { ApiClient } from "#addin/api/client.ts";
@@ -62,6 +63,8 @@ export interface SyncActions {
   cancelPull(): void;
   resolve(conflict: Conflict, choice: "mine" | "cloud"): Promise<void>;
   history(entity: string, key: string): Promise<void>;
+  /** History of the budget row the sheet shows with these values (the first one, if several). */
+  budgetHistory(query: BudgetQuery): Promise<void>;
   restore(entity: string, key: string, version: number): Promise<void>;
   /** Writes the version the last restore made into the sheet. */
   writeRestored(): Promise<void>;
@@ -302,6 +305,16 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
         const ready = await prepare();
         if (!("analysis" in ready)) return ready;
         patch({ rowHistory: await api.history(ready.state.planId, entity, key) });
+        return undefined;
+      }),
+    budgetHistory: (query) =>
+      guarded("history", async () => {
+        const ready = await prepare();
+        if (!("analysis" in ready)) return ready;
+        const [key] = findBudgetKeys(ready.analysis.plan, query);
+        if (key === undefined)
+          return { intent: "warning", text: t("sync.budget-not-found", { project: query.project, category: query.category }) };
+        patch({ rowHistory: await api.history(ready.state.planId, "budget", key) });
         return undefined;
       }),
     restore: (entity, key, version) =>

@@ -11,6 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { HistoryResponse } from "#core/sync/protocol.ts";
+import type { BudgetQuery } from "#core/sync/find-budget-row.ts";
 import { fieldLabel } from "#addin/i18n/strings.ts";
 import type { StringKey } from "#addin/i18n/strings.ts";
 import { useLocale } from "../hooks/contexts.ts";
@@ -58,6 +59,8 @@ export interface HistoryViewProps {
   history: HistoryResponse | undefined;
   disabled: boolean;
   onShow(entity: string, key: string): void;
+  /** A budget row is asked for by what the sheet shows, not by its key. */
+  onShowBudget(query: BudgetQuery): void;
   onRestore(entity: string, key: string, version: number): void;
   /** Set after a restore: the version it made, offered to be written into the sheet. */
   restored?: { entity: string; key: string; version: number } | undefined;
@@ -68,6 +71,7 @@ export function HistoryView({
   history,
   disabled,
   onShow,
+  onShowBudget,
   onRestore,
   restored,
   onWriteRestored,
@@ -78,6 +82,9 @@ export function HistoryView({
   const { t, locale } = useLocale();
   const [entity, setEntity] = useState<string>("project");
   const [key, setKey] = useState("");
+  const [budget, setBudget] = useState<Required<BudgetQuery>>({ project: "", category: "", year: "", partner: "" });
+  const isBudget = entity === "budget";
+  const ready = isBudget ? budget.project.trim() !== "" && budget.category.trim() !== "" : key.trim() !== "";
   // Restore asks first: the version waiting for the person's confirmation.
   const [confirming, setConfirming] = useState<number | undefined>(undefined);
   // A history opened from elsewhere (a conflict card) fills the form with its row.
@@ -85,6 +92,17 @@ export function HistoryView({
     if (history === undefined) return;
     setEntity(history.entity);
     setKey(history.key);
+    // A budget row is shown by what the sheet shows: its latest values fill the fields.
+    const latest = history.versions[history.versions.length - 1]?.values;
+    if (history.entity === "budget" && latest !== undefined) {
+      const text = (v: unknown) => (v === undefined || v === null ? "" : String(v));
+      setBudget({
+        project: text(latest["project"]),
+        category: text(latest["categoryLabel"] ?? latest["category"]),
+        year: text(latest["year"]),
+        partner: text(latest["partner"]),
+      });
+    }
   }, [history]);
   const last = history?.versions[history.versions.length - 1]?.version;
   return (
@@ -94,7 +112,9 @@ export function HistoryView({
         className={styles.form}
         onSubmit={(e) => {
           e.preventDefault();
-          if (key.trim() !== "") onShow(entity, key.trim());
+          if (!ready) return;
+          if (isBudget) onShowBudget(budget);
+          else onShow(entity, key.trim());
         }}
       >
         <Field label={t("sync.kind")}>
@@ -106,10 +126,22 @@ export function HistoryView({
             ))}
           </Select>
         </Field>
-        <Field label={t("sync.history-key")}>
-          <Input value={key} onChange={(_, d) => setKey(d.value)} data-testid="history-key" />
-        </Field>
-        <Button type="submit" disabled={disabled || key.trim() === ""} data-testid="history-show">
+        {isBudget ? (
+          (["project", "category", "year", "partner"] as const).map((part) => (
+            <Field key={part} label={t(`sync.budget-${part}`)}>
+              <Input
+                value={budget[part]}
+                onChange={(_, d) => setBudget((b) => ({ ...b, [part]: d.value }))}
+                data-testid={`history-budget-${part}`}
+              />
+            </Field>
+          ))
+        ) : (
+          <Field label={t("sync.history-key")}>
+            <Input value={key} onChange={(_, d) => setKey(d.value)} data-testid="history-key" />
+          </Field>
+        )}
+        <Button type="submit" disabled={disabled || !ready} data-testid="history-show">
           {t("sync.history-show")}
         </Button>
       </form>

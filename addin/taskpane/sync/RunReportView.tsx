@@ -1,12 +1,19 @@
-/** The last nightly run: counts per file and its errors linked to their cells. */
+/**
+ * The last nightly run: totals, the files counted by status (what needs a person, what was skipped
+ * as not modified — its open conflicts and invalid rows still listed — and what could not be
+ * read), one line per file with its status in words, and its problems linked to their cells.
+ */
 import { Button, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { RunReport } from "#core/sync/protocol.ts";
+import { needsPerson } from "#core/sync/run-status.ts";
+import type { StringKey } from "#addin/i18n/strings.ts";
 import { formatDateTime } from "#core/i18n/formats.ts";
 import { useLocale } from "../hooks/contexts.ts";
 import { usePanelStyles } from "../styles/panel.ts";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  attention: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 export interface RunReportViewProps {
@@ -45,6 +52,33 @@ export function RunReportView({ runs, disabled, onLoad, onSelectCell }: RunRepor
               invalid: sum("invalid"),
             })}
           </Text>
+          <Text data-testid="run-statuses">
+            {t("sync.run-statuses", {
+              attention: last.files.filter(needsPerson).length,
+              skipped: last.files.filter((f) => f.status === "skipped-unchanged").length,
+              failed: last.files.filter((f) => f.status === "error").length,
+            })}
+          </Text>
+          <ul className={panel.list}>
+            {last.files.map((f) => (
+              <li
+                key={f.file}
+                data-testid="run-file"
+                data-file={f.file}
+                data-status={f.status}
+                className={needsPerson(f) ? styles.attention : undefined}
+              >
+                {t("sync.run-file", {
+                  file: f.file,
+                  status: t(`sync.run-status.${f.status}` as StringKey),
+                  applied: f.applied,
+                  unchanged: f.unchanged,
+                  conflicts: f.conflicts,
+                  invalid: f.invalid,
+                })}
+              </li>
+            ))}
+          </ul>
           <ul className={panel.list}>
             {last.files.flatMap((f) =>
               f.errors.map((e, i) => (

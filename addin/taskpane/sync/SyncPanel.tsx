@@ -120,6 +120,7 @@ export function SyncPanel({ run, active, onSelectCell }: SyncPanelProps) {
         history={sync.rowHistory}
         disabled={busy}
         onShow={(entity, key) => void sync.history(entity, key)}
+        onShowBudget={(query) => void sync.budgetHistory(query)}
         onRestore={(entity, key, version) => void sync.restore(entity, key, version)}
         restored={sync.restored}
         onWriteRestored={() => void sync.writeRestored()}

@@ -13,14 +13,14 @@
  */
 import { QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { Change } from "#core/sync/protocol.ts";
-import { envelopeBytes, RESPONSE_BUDGET_BYTES } from "../../http/payload-bytes.ts";
+import { envelopeBytes, RESPONSE_BUDGET_BYTES } from "../../payload-bytes.ts";
 import { CHG_END, chgSk, planPk } from "../keys.ts";
 import { translateSdkError } from "../errors.ts";
 import type { ChangesPage } from "../store.ts";
 import { chunk, mapLimit, type DynamoContext } from "./context.ts";
 import { toChange, type ChangeItem } from "./items.ts";
 
-/** A page's changes fill at most this much of the Lambda response (6 MB limit; http/payload-bytes.ts). */
+/** A page's changes fill at most this much of the Lambda response (6 MB limit; functions/payload-bytes.ts). */
 const MAX_PAGE_BYTES = RESPONSE_BUDGET_BYTES;
 /**
  * Fencing writes its void markers 100 to a transaction (DynamoDB's limit), 8 transactions in

@@ -21,6 +21,7 @@ import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { BatchWriteCommand, TransactWriteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { adoptedVersion } from "#core/sync/adoption.ts";
 import { chgSk, historyHk, META_SK, planPk, rowSk } from "../keys.ts";
 import { PlanNotFoundError, StoreUnavailableError, translateSdkError } from "../errors.ts";
 import type { Actor, RowWrite, WriteOutcome } from "../store.ts";
@@ -226,8 +227,10 @@ function classify(
     if (item && item.writeId === writeId && item.hash === p.write.hash) {
       return { kind: "done", outcome: { status: "applied", version: item.version }, seqUnused: !seqTaken };
     }
-    if (item && item.hash === p.write.hash) {
-      return { kind: "done", outcome: { status: "unchanged", version: item.version }, seqUnused: !seqTaken };
+    // SPEC §9 Adoption, the rule every client applies too: same content, whatever the base.
+    const adopted = adoptedVersion(p.write.hash, item);
+    if (adopted !== undefined) {
+      return { kind: "done", outcome: { status: "unchanged", version: adopted }, seqUnused: !seqTaken };
     }
     return { kind: "done", outcome: { status: "conflict", current: toCurrent(item) }, seqUnused: !seqTaken };
   }

@@ -10,6 +10,7 @@ import { startLocalStack } from "#functions/local/stack.ts";
 import type { LocalStack } from "#functions/local/stack.ts";
 import { isoToSerial } from "#core/values/date.ts";
 import { cellValue, editCell, usePreviewSite } from "../harness.ts";
+import { act as paneAct, openPane } from "../pane-actions.ts";
 
 const PLAN = "story-take";
 const preview = usePreviewSite();
@@ -29,28 +30,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const open = (user: string) =>
-  preview.open({
-    seed: "big-data",
-    lang: "it",
-    api: stack.apiUrl,
-    plan: PLAN,
-    user,
-    token: tokens[user] ?? "",
-    tab: "sync",
-  });
-
-async function act(page: Page, testId: string): Promise<string> {
-  const before = Number(await page.getByTestId("sync").getAttribute("data-done"));
-  await page.getByTestId(testId).click();
-  await page.waitForFunction(
-    (n) => Number(document.querySelector('[data-testid="sync"]')?.getAttribute("data-done")) > n,
-    before,
-    { timeout: 30_000 },
-  );
-  const message = page.getByTestId("sync-message");
-  return (await message.count()) === 0 ? "" : ((await message.textContent()) ?? "");
-}
+const open = (user: string) => openPane(preview, { api: stack.apiUrl, plan: PLAN, user, token: tokens[user] ?? "" });
+const act = async (page: Page, testId: string): Promise<string> => (await paneAct(page, testId)).text;
 
 describe("stories (c) and (h): a fresh copy takes a colleague's change, dates stay dates", () => {
   it("offers the changed row as never synced, writes it on request, with the date as a date", async () => {

@@ -15,28 +15,11 @@ import { writeXlsx } from "#samples/write-xlsx.ts";
 const run = promisify(execFile);
 const CLI = fileURLToPath(new URL("../../../cli/bin.mjs", import.meta.url));
 
-/** Clicks a sync action, waits until it has finished, and returns the message shown. */
-export async function act(page: Page, testId: string): Promise<{ intent: string | null; text: string }> {
-  const before = Number(await page.getByTestId("sync").getAttribute("data-done"));
-  await page.getByTestId(testId).click();
-  await page.waitForFunction((n) => Number(document.querySelector('[data-testid="sync"]')?.getAttribute("data-done")) > n, before, { timeout: 30_000 });
-  const message = page.getByTestId("sync-message");
-  if ((await message.count()) === 0) return { intent: null, text: "" };
-  return { intent: await message.getAttribute("data-intent"), text: (await message.textContent()) ?? "" };
-}
+import { act, openTab, pullAndApply } from "../../browser/pane-actions.ts";
 
-/** Pull, look at the preview, apply; returns how many rows the preview listed. */
-export async function pullAndApply(page: Page): Promise<number> {
-  await act(page, "pull");
-  const count = Number(await page.getByTestId("pull-preview").getAttribute("data-count"));
-  await act(page, "pull-apply");
-  return count;
-}
+// The pane actions live in tests/browser/pane-actions.ts (one copy for every browser test).
+export { act, openTab, pullAndApply };
 
-/** Opens a task pane tab by its visible name. */
-export async function openTab(page: Page, name: string): Promise<void> {
-  await page.getByTestId("taskpane").getByRole("tab", { name, exact: true }).click();
-}
 
 /** Runs Validate and returns the counts the pane shows. */
 export async function validate(page: Page): Promise<{ errors: number; warnings: number }> {

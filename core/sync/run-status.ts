@@ -1,8 +1,9 @@
 /**
  * A file's status in the run report, derived from its numbers so the two never disagree
- * ("applied" is never shown next to applied=0 conflicts=1), and what needs a person.
+ * ("applied" is never shown next to applied=0 conflicts=1), and what needs a person — one rule
+ * for the nightly job, its console and the task pane's run report.
  */
-import type { RunFile } from "#core/sync/protocol.ts";
+import type { RunFile } from "./protocol.ts";
 
 /**
  * - `needs-attention`: conflicts or invalid rows (also when other rows were applied);
