@@ -15,7 +15,6 @@ import { valueText } from "./values-text.ts";
 import { usePanelStyles } from "../styles/panel.ts";
 
 const useStyles = makeStyles({
-  buttons: { display: "flex", gap: tokens.spacingHorizontalS },
   item: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   // The heading line wraps between words; a pill never inside ("eliminata nel / cloud").
   badge: { whiteSpace: "nowrap", flexShrink: 0 },
@@ -111,7 +110,7 @@ export function PullPreviewView({ preview, disabled, onApply, onCancel }: PullPr
           </div>
         );
       })}
-      <div className={styles.buttons}>
+      <div className={panel.buttons}>
         {unbased.length > 0 && (
           <Button
             disabled={disabled}
