@@ -7,6 +7,7 @@
 import type {
   ChangesResponse,
   HistoryResponse,
+  MovementResponse,
   PushRequest,
   PushResponse,
   RestoreRequest,
@@ -25,7 +26,10 @@ export interface ApiClient {
   history(plan: string, entity: string, key: string): Promise<HistoryResponse>;
   restore(plan: string, entity: string, key: string, request: RestoreRequest): Promise<RowResult>;
   runs(plan: string): Promise<RunsResponse>;
-  rollups(plan: string): Promise<RollupsResponse>;
+  /** The cloud's report; with `asOf` (a date or zoned date-time), of the plan as it stood then. */
+  rollups(plan: string, asOf?: string): Promise<RollupsResponse>;
+  /** What moved between two moments (issue #17): projects changed, added, removed. */
+  movement(plan: string, from: string, to?: string): Promise<MovementResponse>;
 }
 
 export interface ApiClientOptions {
@@ -107,6 +111,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     restore: (plan, entity, key, request) =>
       call("POST", (p) => [p.apiPaths.restore(plan, entity, key), p.RowResultSchema], request),
     runs: (plan) => call("GET", (p) => [p.apiPaths.runs(plan), p.RunsResponseSchema]),
-    rollups: (plan) => call("GET", (p) => [p.apiPaths.rollups(plan), p.RollupsResponseSchema]),
+    rollups: (plan, asOf) => call("GET", (p) => [p.apiPaths.rollups(plan, asOf), p.RollupsResponseSchema]),
+    movement: (plan, from, to) =>
+      call("GET", (p) => [p.apiPaths.movement(plan, from, to), p.MovementResponseSchema]),
   };
 }

@@ -1,0 +1,76 @@
+/**
+ * The plan's PRL distribution month by month (issue #17), the way PrlChart draws one month: plain
+ * SVG, Fluent tokens through classes. One stacked column per month, PRL 0 at the bottom, darker
+ * as the level rises; every segment and column carries its numbers as text (title), so nothing is
+ * told by colour alone.
+ */
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { useLocale } from "../hooks/contexts.ts";
+import type { MonthDistribution } from "./readiness-model.ts";
+
+const useStyles = makeStyles({
+  svg: { width: "100%", height: "auto", display: "block" },
+  segment: { fill: tokens.colorBrandBackground, stroke: tokens.colorNeutralBackground1, strokeWidth: 0.5 },
+  axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
+  label: { fill: tokens.colorNeutralForeground2, fontSize: "9px", fontFamily: tokens.fontFamilyBase },
+  value: { fill: tokens.colorNeutralForeground1, fontSize: "9px", fontFamily: tokens.fontFamilyBase },
+});
+
+const WIDTH = 300;
+const HEIGHT = 140;
+const TOP = 14;
+const BOTTOM = 18;
+
+export function MonthlyPrlChart({ months }: { months: readonly MonthDistribution[] }) {
+  const styles = useStyles();
+  const { t } = useLocale();
+  const max = Math.max(1, ...months.map((m) => m.total));
+  const slot = WIDTH / Math.max(1, months.length);
+  const plot = HEIGHT - TOP - BOTTOM;
+  return (
+    <svg
+      className={styles.svg}
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-labelledby="prl-months-title prl-months-desc"
+      data-testid="prl-months"
+    >
+      <title id="prl-months-title">{t("readiness.months")}</title>
+      <desc id="prl-months-desc">{t("readiness.months-desc")}</desc>
+      {months.map((m, i) => {
+        const x = i * slot + slot * 0.15;
+        let y = TOP + plot;
+        return (
+          <g key={m.month} data-month={m.month} data-total={m.total} data-counts={m.counts.join(",")}>
+            <title>{t("readiness.month-total", { month: m.month, count: m.total })}</title>
+            {m.counts.map((count, level) => {
+              if (count === 0) return null;
+              const h = (count / max) * plot;
+              y -= h;
+              return (
+                <rect
+                  key={level}
+                  className={styles.segment}
+                  x={x}
+                  y={y}
+                  width={slot * 0.7}
+                  height={h}
+                  fillOpacity={0.25 + (0.75 * level) / 9}
+                >
+                  <title>{t("readiness.month-segment", { month: m.month, level, count })}</title>
+                </rect>
+              );
+            })}
+            <text className={styles.value} x={x + slot * 0.35} y={y - 3} textAnchor="middle">
+              {m.total}
+            </text>
+            <text className={styles.label} x={x + slot * 0.35} y={HEIGHT - 5} textAnchor="middle">
+              {m.month.slice(5)}
+            </text>
+          </g>
+        );
+      })}
+      <line className={styles.axis} x1={0} x2={WIDTH} y1={TOP + plot + 0.5} y2={TOP + plot + 0.5} />
+    </svg>
+  );
+}
