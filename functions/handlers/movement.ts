@@ -15,8 +15,8 @@ export const handler = apiHandler(async ({ event, principal, store, locale }): P
   const plan = planParam(event);
   await authorize(store, plan, principal, "reader");
   const from = momentParam(event, "from", "start");
-  if (from === undefined) throw new BadRequestError("query.bad-moment", { from: "required" });
+  if (from === undefined) throw new BadRequestError("query.bad-moment", { parameter: "from" });
   const to = momentParam(event, "to", "end") ?? Date.now();
-  if (from > to) throw new BadRequestError("query.moment-order", { from: "after to" });
+  if (from > to) throw new BadRequestError("query.moment-order", { parameter: "from" });
   return planMovement(store, plan, from, to, locale);
 });

@@ -9,8 +9,7 @@ export function momentParam(event: APIGatewayProxyEventV2, name: string, edge: D
   if (raw === undefined) return undefined;
   const ms = parseMoment(raw, edge);
   if (ms === undefined)
-    throw new BadRequestError("query.bad-moment", {
-      [name]: "expected YYYY-MM-DD or an ISO date-time with a zone, e.g. 2026-01-01T09:00:00Z",
-    });
+    // The message (it/en) says which forms are accepted; the details name the parameter and value.
+    throw new BadRequestError("query.bad-moment", { parameter: name, value: raw.slice(0, 100) });
   return ms;
 }
