@@ -5,6 +5,7 @@
  * task pane: validating and the overview never need it, and the bundle budget is 300 KB.
  */
 import type {
+  AsOfRollupsResponse,
   ChangesResponse,
   HistoryResponse,
   MovementResponse,
@@ -26,8 +27,9 @@ export interface ApiClient {
   history(plan: string, entity: string, key: string): Promise<HistoryResponse>;
   restore(plan: string, entity: string, key: string, request: RestoreRequest): Promise<RowResult>;
   runs(plan: string): Promise<RunsResponse>;
-  /** The cloud's report; with `asOf` (a date or zoned date-time), of the plan as it stood then. */
-  rollups(plan: string, asOf?: string): Promise<RollupsResponse>;
+  rollups(plan: string): Promise<RollupsResponse>;
+  /** The cloud's report of the plan as it stood at `asOf` (a date or zoned date-time). */
+  rollupsAsOf(plan: string, asOf: string): Promise<AsOfRollupsResponse>;
   /** What moved between two moments (issue #17): projects changed, added, removed. */
   movement(plan: string, from: string, to?: string): Promise<MovementResponse>;
 }
@@ -111,7 +113,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     restore: (plan, entity, key, request) =>
       call("POST", (p) => [p.apiPaths.restore(plan, entity, key), p.RowResultSchema], request),
     runs: (plan) => call("GET", (p) => [p.apiPaths.runs(plan), p.RunsResponseSchema]),
-    rollups: (plan, asOf) => call("GET", (p) => [p.apiPaths.rollups(plan, asOf), p.RollupsResponseSchema]),
+    rollups: (plan) => call("GET", (p) => [p.apiPaths.rollups(plan), p.RollupsResponseSchema]),
+    rollupsAsOf: (plan, asOf) =>
+      call("GET", (p) => [p.apiPaths.rollups(plan, asOf), p.AsOfRollupsResponseSchema]),
     movement: (plan, from, to) =>
       call("GET", (p) => [p.apiPaths.movement(plan, from, to), p.MovementResponseSchema]),
   };

@@ -178,6 +178,15 @@ export type RunsResponse = z.infer<typeof RunsResponseSchema>;
 export const RollupsResponseSchema = z.looseObject({ schema: z.number() });
 export type RollupsResponse = z.infer<typeof RollupsResponseSchema>;
 
+/** GET …/rollups?asOf=: the same report, checked as far as the Overview's comparison reads it. */
+export const AsOfRollupsResponseSchema = z.looseObject({
+  schema: z.number(),
+  priorities: z.array(z.looseObject({ code: z.string(), prl: z.number() })),
+  lines: z.array(z.looseObject({ code: z.string(), prl: z.number() })),
+  projects: z.array(z.looseObject({ prl: z.number() })),
+});
+export type AsOfRollupsResponse = z.infer<typeof AsOfRollupsResponseSchema>;
+
 const MovementStateSchema = z.looseObject({
   prl: z.number(),
   funded: z.number(),

@@ -55,7 +55,11 @@ function movementTable(m: SheetMovement, t: Translate): NonNullable<SheetTableSp
 }
 
 /** The sheet spec for `model`, with headings in the UI language; with `movement`, a second table of it. */
-export function overviewSheetSpec(model: OverviewModel, t: Translate, movement?: SheetMovement): SheetTableSpec {
+export function overviewSheetSpec(
+  model: OverviewModel,
+  t: Translate,
+  movement?: SheetMovement,
+): SheetTableSpec {
   const byPriority = new Map(model.byPriority.map((r) => [r.key, r]));
   const header = [
     t("overview.code"),

@@ -4,7 +4,6 @@
  * now, and the plan's PRL distribution month by month from as-of reports.
  */
 import type { IsoDate } from "#core/model.ts";
-import type { ReportJson } from "#core/report/index.ts";
 import { prlDelta } from "#core/report/movement.ts";
 import type { PrlRow } from "./overview-model.ts";
 
@@ -38,6 +37,12 @@ export function isIsoDate(text: string): boolean {
   return d.toISOString().slice(0, 10) === text;
 }
 
+/** A priority's or line's PRL in a report (SPEC §10). */
+export interface ScopePrl {
+  code: string;
+  prl: number;
+}
+
 /** `priority:5`, `line:5.1`: the key of a PRL table row. */
 export const scopeKey = (kind: PrlRow["kind"], code: string): string => `${kind}:${code}`;
 
@@ -47,7 +52,7 @@ export const scopeKey = (kind: PrlRow["kind"], code: string): string => `${kind}
  */
 export function prlChanges(
   now: readonly PrlRow[],
-  then: Pick<ReportJson, "priorities" | "lines">,
+  then: { priorities: readonly ScopePrl[]; lines: readonly ScopePrl[] },
 ): Map<string, PrlChange> {
   const before = new Map<string, number>();
   for (const p of then.priorities) before.set(scopeKey("priority", p.code), p.prl);
@@ -56,7 +61,12 @@ export function prlChanges(
   for (const r of now) {
     const key = scopeKey(r.kind, r.code);
     const was = before.get(key);
-    out.set(key, was === undefined ? { after: r.prl, delta: r.prl } : { before: was, after: r.prl, delta: prlDelta(was, r.prl) });
+    out.set(
+      key,
+      was === undefined
+        ? { after: r.prl, delta: r.prl }
+        : { before: was, after: r.prl, delta: prlDelta(was, r.prl) },
+    );
   }
   return out;
 }
@@ -101,7 +111,10 @@ export interface MonthDistribution {
 }
 
 /** Projects per PRL level of an as-of report. */
-export function distributionOf(moment: IsoDate, report: Pick<ReportJson, "projects">): MonthDistribution {
+export function distributionOf(
+  moment: IsoDate,
+  report: { projects: readonly { prl: number }[] },
+): MonthDistribution {
   const counts = Array.from({ length: 10 }, () => 0);
   for (const p of report.projects) {
     const level = Math.max(0, Math.min(9, Math.trunc(p.prl)));

@@ -6,10 +6,8 @@
  */
 import { useCallback, useMemo, useState } from "react";
 import type { IsoDate } from "#core/model.ts";
-import type { ReportJson } from "#core/report/index.ts";
-import type { MovementResponse, RollupsResponse } from "#core/sync/protocol.ts";
+import type { AsOfRollupsResponse, MovementResponse } from "#core/sync/protocol.ts";
 import { createApiClient } from "#addin/api/client.ts";
-import { ApiError } from "#addin/api/errors.ts";
 import { errorText } from "../error-text.ts";
 import { useLocale, useServices } from "../hooks/contexts.ts";
 import { distributionOf, monthMoments, type MonthDistribution } from "./readiness-model.ts";
@@ -18,7 +16,7 @@ export interface ReadinessView {
   busy: boolean;
   /** The date the shown comparison is with. */
   date: IsoDate | undefined;
-  then: Pick<ReportJson, "priorities" | "lines" | "projects"> | undefined;
+  then: AsOfRollupsResponse | undefined;
   movement: MovementResponse | undefined;
   months: MonthDistribution[] | undefined;
   /** Why nothing could be compared (no API, no plan, an API error), in the UI language. */
@@ -65,14 +63,13 @@ export function useReadiness(): ReadinessView & { compare(date: IsoDate): Promis
         const today = services.today();
         const moments = monthMoments(date, today, CHART_MONTHS);
         // The comparison first (what the person asked for), then the months, a few at a time.
-        const [then, movement] = await Promise.all([
-          api.rollups(plan, date).then(asReport),
-          api.movement(plan, date),
-        ]);
+        const [then, movement] = await Promise.all([api.rollupsAsOf(plan, date), api.movement(plan, date)]);
         const months: MonthDistribution[] = [];
         for (let i = 0; i < moments.length; i += 4) {
           const group = moments.slice(i, i + 4);
-          months.push(...(await Promise.all(group.map(async (m) => distributionOf(m, asReport(await api.rollups(plan, m)))))));
+          months.push(
+            ...(await Promise.all(group.map(async (m) => distributionOf(m, await api.rollupsAsOf(plan, m))))),
+          );
         }
         finish({ date, then, movement, months, message: undefined });
       } catch (e) {
@@ -82,15 +79,4 @@ export function useReadiness(): ReadinessView & { compare(date: IsoDate): Promis
     [api, apiUrl, services, t, locale],
   );
   return { ...view, compare };
-}
-
-/**
- * The rollups answer is the core's report (SPEC §10); the protocol checks only its schema number
- * (so core changes flow through), this checks the three lists the Overview reads.
- */
-function asReport(r: RollupsResponse): ReportJson {
-  const o = r as Record<string, unknown>;
-  if (!Array.isArray(o["priorities"]) || !Array.isArray(o["lines"]) || !Array.isArray(o["projects"]))
-    throw new ApiError("bad-response", 200, "the report has no priorities, lines or projects");
-  return r as unknown as ReportJson;
 }

@@ -72,7 +72,10 @@ describe("readiness over time in the Overview", () => {
     await editCell(page, "Progetti", "O12", "finanziato");
     clock = Date.parse("2026-03-10T15:30:00Z");
     await push(page);
-    expect((await stack.store.getRows(PLAN, [{ entity: "project", key: "DIGIWELL" }])).get("project#DIGIWELL")?.version).toBe(2);
+    expect(
+      (await stack.store.getRows(PLAN, [{ entity: "project", key: "DIGIWELL" }])).get("project#DIGIWELL")
+        ?.version,
+    ).toBe(2);
     // Act 2: the Overview, compared with 1 February.
     await page.getByRole("tab", { name: "Verifica", exact: true }).click();
     await page.getByTestId("validate-run").click();
@@ -106,10 +109,14 @@ describe("readiness over time in the Overview", () => {
       ["DIGIWELL", prlBefore, prlAfter],
     ]);
     // Assess 2: line 5.5 went up, said in words (not by colour alone); line 5.2 did not move.
-    const arrow55 = page.locator('[data-testid="prl-table"] tr[data-kind="line"][data-code="5.5"] [data-testid="prl-arrow"]');
+    const arrow55 = page.locator(
+      '[data-testid="prl-table"] tr[data-kind="line"][data-code="5.5"] [data-testid="prl-arrow"]',
+    );
     expect(await arrow55.getAttribute("data-direction")).toBe("up");
     expect(await arrow55.getAttribute("aria-label")).toBe(`salito da ${line55Before} a ${prlAfter}`);
-    const arrow52 = page.locator('[data-testid="prl-table"] tr[data-kind="line"][data-code="5.2"] [data-testid="prl-arrow"]');
+    const arrow52 = page.locator(
+      '[data-testid="prl-table"] tr[data-kind="line"][data-code="5.2"] [data-testid="prl-arrow"]',
+    );
     expect(await arrow52.getAttribute("data-direction")).toBe("same");
     // Assess 3: the months from February to today, DIGIWELL moving from one level to the other.
     const months = page.locator('[data-testid="prl-months"] g[data-month]');
@@ -117,7 +124,9 @@ describe("readiness over time in the Overview", () => {
       "2026-02",
       "2026-03",
     ]);
-    const counts = await months.evaluateAll((gs) => gs.map((g) => (g.getAttribute("data-counts") ?? "").split(",").map(Number)));
+    const counts = await months.evaluateAll((gs) =>
+      gs.map((g) => (g.getAttribute("data-counts") ?? "").split(",").map(Number)),
+    );
     const [feb, mar] = counts;
     expect(feb?.reduce((a, b) => a + b, 0)).toBe(plan.projects.length);
     expect((mar?.[prlAfter] ?? 0) - (feb?.[prlAfter] ?? 0)).toBe(1);
