@@ -12,7 +12,8 @@ import { useLocale, useServices } from "../hooks/contexts.ts";
 import { usePanelStyles } from "../styles/panel.ts";
 import { MonthlyPrlChart } from "./MonthlyPrlChart.tsx";
 import { movementText } from "./movement-text.ts";
-import { defaultCompareDate, isIsoDate, startOfYear } from "./readiness-model.ts";
+import { PrlArrow } from "./PrlArrow.tsx";
+import { defaultCompareDate, isIsoDate, scopeChange, startOfYear } from "./readiness-model.ts";
 import type { useReadiness } from "./useReadiness.ts";
 
 export interface ReadinessSectionProps {
@@ -92,8 +93,13 @@ export function ReadinessSection({ readiness, settings, onSaveSettings }: Readin
         </MessageBar>
       )}
       {readiness.movement && shown !== undefined && (
-        <section aria-label={t("readiness.movement", { date: formatDate(shown, locale) })} data-testid="movement">
-          <h4 className={styles.subheading}>{t("readiness.movement", { date: formatDate(shown, locale) })}</h4>
+        <section
+          aria-label={t("readiness.movement", { date: formatDate(shown, locale) })}
+          data-testid="movement"
+        >
+          <h4 className={styles.subheading}>
+            {t("readiness.movement", { date: formatDate(shown, locale) })}
+          </h4>
           {readiness.movement.projects.length === 0 ? (
             <Text className={styles.muted}>{t("overview.none")}</Text>
           ) : (
@@ -107,6 +113,11 @@ export function ReadinessSection({ readiness, settings, onSaveSettings }: Readin
                   data-prl-before={e.before?.prl}
                   data-prl-after={e.after?.prl}
                 >
+                  {e.after !== undefined && (
+                    <>
+                      <PrlArrow change={scopeChange(e.before?.prl, e.after.prl)} />{" "}
+                    </>
+                  )}
                   <strong>{e.project}</strong>
                   {e.title !== undefined ? ` — ${e.title}` : ""}: {movementText(e, t, locale)}
                   {e.at !== undefined && e.by !== undefined && (
@@ -120,7 +131,9 @@ export function ReadinessSection({ readiness, settings, onSaveSettings }: Readin
             </ul>
           )}
           {readiness.movement.omitted !== undefined && (
-            <Text className={styles.muted}>{t("readiness.omitted", { count: readiness.movement.omitted })}</Text>
+            <Text className={styles.muted}>
+              {t("readiness.omitted", { count: readiness.movement.omitted })}
+            </Text>
           )}
         </section>
       )}

@@ -60,15 +60,14 @@ export function prlChanges(
   const out = new Map<string, PrlChange>();
   for (const r of now) {
     const key = scopeKey(r.kind, r.code);
-    const was = before.get(key);
-    out.set(
-      key,
-      was === undefined
-        ? { after: r.prl, delta: r.prl }
-        : { before: was, after: r.prl, delta: prlDelta(was, r.prl) },
-    );
+    out.set(key, scopeChange(before.get(key), r.prl));
   }
   return out;
+}
+
+/** The PRL change of a scope (priority, line, project); no `before`: it did not exist then. */
+export function scopeChange(before: number | undefined, after: number): PrlChange {
+  return before === undefined ? { after, delta: after } : { before, after, delta: prlDelta(before, after) };
 }
 
 export function direction(change: Pick<PrlChange, "before" | "delta">): Direction {

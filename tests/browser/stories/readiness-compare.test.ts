@@ -100,6 +100,9 @@ describe("readiness over time in the Overview", () => {
     expect(Number(await item.getAttribute("data-prl-after"))).toBe(prlAfter);
     expect(await item.textContent()).toContain(`PRL ${prlBefore} → ${prlAfter}`);
     expect(await item.textContent()).toContain("anna");
+    const projectArrow = item.getByTestId("prl-arrow");
+    expect(await projectArrow.getAttribute("data-direction")).toBe("up");
+    expect(await projectArrow.getAttribute("aria-label")).toBe(`salito da ${prlBefore} a ${prlAfter}`);
     const api = (await (
       await fetch(`${stack.apiUrl}/plans/${PLAN}/movement?from=2026-02-01`, {
         headers: { authorization: `Bearer ${token}` },
