@@ -123,6 +123,32 @@ describe("what moved between two moments", () => {
   });
 });
 
+describe("a long change log", () => {
+  it("is read whole across several windows of sequence numbers, and only up to the moment", async () => {
+    const plan = "readiness-long";
+    await stack().store.createPlan(plan, "Long", USERS.admin);
+    const rows = (n: number, from: number) => Array.from({ length: n }, (_, i) => priority(`P${from + i}`));
+    const write = async (iso: string, batch: PushRow[]) => {
+      clock = ms(iso);
+      const out = await store.writeRows(
+        plan,
+        batch.map((r) => ({ entity: r.entity, key: r.key, baseVersion: 0, values: r.values, deleted: false, hash: rowHash(r.values) })),
+        { id: "ada", source: "cli" },
+        `long-${iso}`,
+      );
+      expect(out.filter((o) => o.status === "applied")).toHaveLength(batch.length);
+    };
+    // 4 300 changes: more than four windows of 1 000, so the read goes round twice.
+    await write("2026-05-01T00:00:00.000Z", rows(4200, 0));
+    await write("2026-06-01T00:00:00.000Z", rows(100, 4200));
+    expect((await store.logUntil(plan, ms("2026-05-15T00:00:00Z"))).length).toBeGreaterThanOrEqual(4200);
+    const may = await planRollupsAsOf(store, plan, ms("2026-05-15T00:00:00Z"), "en");
+    const june = await planRollupsAsOf(store, plan, ms("2026-06-15T00:00:00Z"), "en");
+    expect(may.priorities).toHaveLength(4200);
+    expect(june.priorities).toHaveLength(4300);
+  }, 120_000);
+});
+
 describe("the API", () => {
   let reader = "";
   let stranger = "";
