@@ -4,25 +4,19 @@
  * as the level rises; every segment and column carries its numbers as text (title), so nothing is
  * told by colour alone.
  */
-import { makeStyles, tokens } from "@fluentui/react-components";
 import { useLocale } from "../hooks/contexts.ts";
+import {
+  CHART_BOTTOM as BOTTOM,
+  CHART_TOP as TOP,
+  CHART_WIDTH as WIDTH,
+  useChartStyles,
+} from "./chart-styles.ts";
 import type { MonthDistribution } from "./readiness-model.ts";
 
-const useStyles = makeStyles({
-  svg: { width: "100%", height: "auto", display: "block" },
-  segment: { fill: tokens.colorBrandBackground, stroke: tokens.colorNeutralBackground1, strokeWidth: 0.5 },
-  axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
-  label: { fill: tokens.colorNeutralForeground2, fontSize: "9px", fontFamily: tokens.fontFamilyBase },
-  value: { fill: tokens.colorNeutralForeground1, fontSize: "9px", fontFamily: tokens.fontFamilyBase },
-});
-
-const WIDTH = 300;
 const HEIGHT = 140;
-const TOP = 14;
-const BOTTOM = 18;
 
 export function MonthlyPrlChart({ months }: { months: readonly MonthDistribution[] }) {
-  const styles = useStyles();
+  const styles = useChartStyles();
   const { t } = useLocale();
   const max = Math.max(1, ...months.map((m) => m.total));
   const slot = WIDTH / Math.max(1, months.length);

@@ -2,24 +2,18 @@
  * Distribution of projects by PRL as a plain SVG bar chart (no chart library: bundle budget).
  * Colours come from Fluent tokens through classes, so the chart follows the light/dark theme.
  */
-import { makeStyles, tokens } from "@fluentui/react-components";
 import { useLocale } from "../hooks/contexts.ts";
+import {
+  CHART_BOTTOM as BOTTOM,
+  CHART_TOP as TOP,
+  CHART_WIDTH as WIDTH,
+  useChartStyles,
+} from "./chart-styles.ts";
 
-const useStyles = makeStyles({
-  svg: { width: "100%", height: "auto", display: "block" },
-  bar: { fill: tokens.colorBrandBackground },
-  axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
-  label: { fill: tokens.colorNeutralForeground2, fontSize: "10px", fontFamily: tokens.fontFamilyBase },
-  value: { fill: tokens.colorNeutralForeground1, fontSize: "10px", fontFamily: tokens.fontFamilyBase },
-});
-
-const WIDTH = 300;
 const HEIGHT = 130;
-const TOP = 14;
-const BOTTOM = 18;
 
 export function PrlChart({ distribution }: { distribution: readonly number[] }) {
-  const styles = useStyles();
+  const styles = useChartStyles();
   const { t } = useLocale();
   const max = Math.max(1, ...distribution);
   const slot = WIDTH / distribution.length;

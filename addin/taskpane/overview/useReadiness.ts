@@ -4,12 +4,12 @@
  * month (one as-of report per month end). Only the API address of the user's settings is called:
  * an address that only the workbook names waits for the Sync tab's confirmation (api-choice.ts).
  */
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useState } from "react";
 import type { IsoDate } from "#core/model.ts";
 import type { AsOfRollupsResponse, MovementResponse } from "#core/sync/protocol.ts";
-import { createApiClient } from "#addin/api/client.ts";
 import { errorText } from "../error-text.ts";
 import { useLocale, useServices } from "../hooks/contexts.ts";
+import { useApiClient } from "../hooks/useApiClient.ts";
 import { distributionOf, monthMoments, type MonthDistribution } from "./readiness-model.ts";
 
 export interface ReadinessView {
@@ -32,15 +32,7 @@ export function useReadiness(): ReadinessView & { compare(date: IsoDate): Promis
   const services = useServices();
   const { t, locale } = useLocale();
   const apiUrl = services.settings.load().apiUrl.trim();
-  const api = useMemo(
-    () =>
-      createApiClient({
-        baseUrl: apiUrl,
-        tokens: services.auth,
-        ...(services.fetch ? { fetch: services.fetch } : {}),
-      }),
-    [apiUrl, services],
-  );
+  const api = useApiClient(apiUrl);
   const [view, setView] = useState<ReadinessView>({
     busy: false,
     date: undefined,
