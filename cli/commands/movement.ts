@@ -5,7 +5,7 @@
  */
 import type { MovementJson } from "#core/report/movement.ts";
 import { apiPaths } from "#core/sync/protocol.ts";
-import { apiCall, apiTarget, usage } from "../api-call.ts";
+import { API_OPTIONS, apiCall, apiTarget, usage } from "../api-call.ts";
 import { CliUsageError, EXIT, langOf, parseCommandArgs } from "../command.ts";
 import type { CliIO, Command } from "../command.ts";
 import { renderMovement } from "../render-movement.ts";
@@ -16,9 +16,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
     {
-      plan: { type: "string" },
-      api: { type: "string" },
-      token: { type: "string" },
+      ...API_OPTIONS,
       from: { type: "string" },
       to: { type: "string" },
       json: { type: "boolean" },

@@ -5,7 +5,7 @@
 import { parseMoment } from "#core/report/moment.ts";
 import type { ReportJson } from "#core/report/index.ts";
 import { apiPaths } from "#core/sync/protocol.ts";
-import { apiCall, apiTarget } from "../api-call.ts";
+import { API_OPTIONS, apiCall, apiTarget } from "../api-call.ts";
 import { CliUsageError, EXIT, langOf, parseCommandArgs } from "../command.ts";
 import type { CliIO } from "../command.ts";
 import { renderReport } from "../render-report.ts";
@@ -23,9 +23,7 @@ export async function runPlanReport(args: string[], io: CliIO): Promise<number> 
   const { values, positionals } = parseCommandArgs(
     args,
     {
-      plan: { type: "string" },
-      api: { type: "string" },
-      token: { type: "string" },
+      ...API_OPTIONS,
       "as-of": { type: "string" },
       json: { type: "boolean" },
     },
