@@ -5,12 +5,8 @@
  * told by colour alone.
  */
 import { useLocale } from "../hooks/contexts.ts";
-import {
-  CHART_BOTTOM as BOTTOM,
-  CHART_TOP as TOP,
-  CHART_WIDTH as WIDTH,
-  useChartStyles,
-} from "./chart-styles.ts";
+import { CHART_TOP as TOP, CHART_WIDTH as WIDTH, useChartStyles } from "./chart-styles.ts";
+import { ChartFrame, plotHeight } from "./ChartFrame.tsx";
 import type { MonthDistribution } from "./readiness-model.ts";
 
 const HEIGHT = 140;
@@ -20,17 +16,14 @@ export function MonthlyPrlChart({ months }: { months: readonly MonthDistribution
   const { t } = useLocale();
   const max = Math.max(1, ...months.map((m) => m.total));
   const slot = WIDTH / Math.max(1, months.length);
-  const plot = HEIGHT - TOP - BOTTOM;
+  const plot = plotHeight(HEIGHT);
   return (
-    <svg
-      className={styles.svg}
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      role="img"
-      aria-labelledby="prl-months-title prl-months-desc"
-      data-testid="prl-months"
+    <ChartFrame
+      id="prl-months"
+      title={t("readiness.months")}
+      description={t("readiness.months-desc")}
+      height={HEIGHT}
     >
-      <title id="prl-months-title">{t("readiness.months")}</title>
-      <desc id="prl-months-desc">{t("readiness.months-desc")}</desc>
       {months.map((m, i) => {
         const x = i * slot + slot * 0.15;
         let y = TOP + plot;
@@ -64,7 +57,6 @@ export function MonthlyPrlChart({ months }: { months: readonly MonthDistribution
           </g>
         );
       })}
-      <line className={styles.axis} x1={0} x2={WIDTH} y1={TOP + plot + 0.5} y2={TOP + plot + 0.5} />
-    </svg>
+    </ChartFrame>
   );
 }

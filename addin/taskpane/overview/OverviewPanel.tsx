@@ -60,7 +60,14 @@ export interface OverviewPanelProps {
   onSaveSettings(settings: UserSettings): void;
 }
 
-export function OverviewPanel({ analysis, active, onRun, onSelectRow, settings, onSaveSettings }: OverviewPanelProps) {
+export function OverviewPanel({
+  analysis,
+  active,
+  onRun,
+  onSelectRow,
+  settings,
+  onSaveSettings,
+}: OverviewPanelProps) {
   const styles = usePanelStyles();
   const { t, locale } = useLocale();
   const services = useServices();
@@ -72,7 +79,8 @@ export function OverviewPanel({ analysis, active, onRun, onSelectRow, settings, 
     [analysis, active, services],
   );
   const changes = useMemo(
-    () => (model === undefined || readiness.then === undefined ? undefined : prlChanges(model.prl, readiness.then)),
+    () =>
+      model === undefined || readiness.then === undefined ? undefined : prlChanges(model.prl, readiness.then),
     [model, readiness.then],
   );
   const since = readiness.date === undefined ? undefined : formatDate(readiness.date, locale);

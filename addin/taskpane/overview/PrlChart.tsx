@@ -3,12 +3,8 @@
  * Colours come from Fluent tokens through classes, so the chart follows the light/dark theme.
  */
 import { useLocale } from "../hooks/contexts.ts";
-import {
-  CHART_BOTTOM as BOTTOM,
-  CHART_TOP as TOP,
-  CHART_WIDTH as WIDTH,
-  useChartStyles,
-} from "./chart-styles.ts";
+import { CHART_TOP as TOP, CHART_WIDTH as WIDTH, useChartStyles } from "./chart-styles.ts";
+import { ChartFrame, plotHeight } from "./ChartFrame.tsx";
 
 const HEIGHT = 130;
 
@@ -17,17 +13,14 @@ export function PrlChart({ distribution }: { distribution: readonly number[] }) 
   const { t } = useLocale();
   const max = Math.max(1, ...distribution);
   const slot = WIDTH / distribution.length;
-  const plot = HEIGHT - TOP - BOTTOM;
+  const plot = plotHeight(HEIGHT);
   return (
-    <svg
-      className={styles.svg}
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-      role="img"
-      aria-labelledby="prl-chart-title prl-chart-desc"
-      data-testid="prl-chart"
+    <ChartFrame
+      id="prl-chart"
+      title={t("overview.distribution")}
+      description={t("overview.distribution-desc")}
+      height={HEIGHT}
     >
-      <title id="prl-chart-title">{t("overview.distribution")}</title>
-      <desc id="prl-chart-desc">{t("overview.distribution-desc")}</desc>
       {distribution.map((count, level) => {
         const h = Math.round((count / max) * plot);
         const x = level * slot + slot * 0.15;
@@ -45,7 +38,6 @@ export function PrlChart({ distribution }: { distribution: readonly number[] }) 
           </g>
         );
       })}
-      <line className={styles.axis} x1={0} x2={WIDTH} y1={TOP + plot + 0.5} y2={TOP + plot + 0.5} />
-    </svg>
+    </ChartFrame>
   );
 }
