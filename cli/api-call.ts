@@ -25,7 +25,7 @@ export function choose(command: string, choices: string): CliUsageError {
 }
 
 /** The options every API command takes. */
-const API_OPTIONS = {
+export const API_OPTIONS = {
   plan: { type: "string" },
   api: { type: "string" },
   token: { type: "string" },

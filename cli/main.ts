@@ -24,6 +24,7 @@ export const COMMANDS: Readonly<Record<string, Loader>> = {
   workbooks: () => import("./commands/workbooks.ts"),
   plans: () => import("./commands/plans.ts"),
   members: () => import("./commands/members.ts"),
+  movement: () => import("./commands/movement.ts"),
   sync: () => import("./commands/sync.ts"),
   serve: () => import("./commands/serve.ts"),
 };

@@ -69,13 +69,25 @@ ${LANG_EN}
 PRL per progetto, linea e priorità, budget e riepiloghi.
   --strict         conta un livello PRL solo se sono presenti le evidenze di tutti i livelli precedenti
 ${LANG_IT}
-  --locale it|en   come leggere numeri e date delle celle`,
+  --locale it|en   come leggere numeri e date delle celle
+
+Uso: actionplan report --plan <id> [--as-of <data>] [--json] [--api <url>] [--token <jwt>]
+
+Il report del piano nel cloud; con --as-of, del piano com'era a quella data
+(aaaa-mm-gg, fine del giorno UTC, o data e ora ISO con fuso).
+${API_IT}`,
     en: `Usage: actionplan report <file.xlsx> [--lang it|en] [--locale it|en] [--strict] [--json] [--today yyyy-mm-dd]
 
 PRL by project, line and priority, budgets and roll-ups.
   --strict         count a PRL level only when the evidence of every level below it is present
 ${LANG_EN}
-  --locale it|en   how cells' numbers and dates are read`,
+  --locale it|en   how cells' numbers and dates are read
+
+Usage: actionplan report --plan <id> [--as-of <date>] [--json] [--api <url>] [--token <jwt>]
+
+The report of the plan in the cloud; with --as-of, of the plan as it stood on that date
+(yyyy-mm-dd, the end of that UTC day, or an ISO date-time with a zone).
+${API_EN}`,
   },
   "usage.members": {
     it: `Uso: actionplan members list|set|remove --plan <id> [--api <url>] [--token <jwt>] [--lang it|en]
@@ -89,6 +101,22 @@ ${API_IT}`,
 Who may read, edit or administer a plan (changes need the admin role).
   set      --member <object-id> --role reader|editor|admin
   remove   --member <object-id>
+${API_EN}`,
+  },
+  "usage.movement": {
+    it: `Uso: actionplan movement --plan <id> --from <data> [--to <data>] [--json] [--api <url>] [--token <jwt>]
+
+I progetti il cui PRL, esito, importo richiesto o finanziato è cambiato tra le due date, e quelli
+aggiunti o tolti, con i valori prima e dopo, quando e da chi.
+  --from <data>    aaaa-mm-gg (inizio del giorno UTC) o data e ora ISO con fuso
+  --to <data>      aaaa-mm-gg (fine del giorno UTC) o data e ora ISO con fuso (predefinito: adesso)
+${API_IT}`,
+    en: `Usage: actionplan movement --plan <id> --from <date> [--to <date>] [--json] [--api <url>] [--token <jwt>]
+
+The projects whose PRL, outcome, requested or funded amount changed between the two dates, and
+those added or removed, with the values before and after, when and by whom.
+  --from <date>    yyyy-mm-dd (the start of that UTC day) or an ISO date-time with a zone
+  --to <date>      yyyy-mm-dd (the end of that UTC day) or an ISO date-time with a zone (default: now)
 ${API_EN}`,
   },
   "usage.plans": {
@@ -190,6 +218,10 @@ ${LANG_EN}`,
     it: "gestisce chi può leggere, modificare o amministrare un piano",
     en: "manage who may read, edit or administer a plan",
   },
+  "cmd.movement": {
+    it: "cosa è cambiato nel piano tra due date (PRL, esiti, importi)",
+    en: "what moved in the plan between two dates (PRL, outcomes, amounts)",
+  },
   "cmd.plans": {
     it: "crea un piano nel cloud (chi lo crea ne è amministratore)",
     en: "create a plan in the cloud (its creator is its admin)",
@@ -273,6 +305,10 @@ ${LANG_EN}`,
     it: 'data "{value}" non valida: usare aaaa-mm-gg',
     en: 'invalid date "{value}": use yyyy-mm-dd',
   },
+  "err.bad-moment": {
+    it: 'data "{value}" non valida per {option}: usare aaaa-mm-gg o una data e ora ISO con fuso (2026-01-01T09:00:00Z)',
+    en: 'invalid date "{value}" for {option}: use yyyy-mm-dd or an ISO date-time with a zone (2026-01-01T09:00:00Z)',
+  },
   "err.missing": { it: 'il file "{value}" non esiste', en: 'file "{value}" does not exist' },
   "err.not-a-file": { it: '"{value}" non è un file leggibile', en: '"{value}" is not a readable file' },
   "err.not-xlsx": { it: '"{value}" non è un file Excel .xlsx', en: '"{value}" is not an Excel .xlsx file' },
@@ -339,6 +375,23 @@ ${LANG_EN}`,
   "rep.by.outcome": { it: "esito", en: "outcome" },
   "rep.by.year": { it: "anno di presentazione", en: "submission year" },
   "rep.mode.strict": { it: "PRL in modalità rigorosa", en: "PRL in strict mode" },
+  "plan.now": { it: "Piano {plan}, oggi", en: "Plan {plan}, today" },
+  "plan.as-of": { it: "Piano {plan} com'era al {value}", en: "Plan {plan} as it stood at {value}" },
+  "mov.heading": {
+    it: "Piano {plan}: cosa è cambiato tra {from} e {to}",
+    en: "Plan {plan}: what moved between {from} and {to}",
+  },
+  "mov.none": { it: "Nessun progetto è cambiato.", en: "No project moved." },
+  "mov.omitted": {
+    it: "{count, plural, one {# altro progetto non mostrato} other {# altri progetti non mostrati}} (limite di risposta)",
+    en: "{count, plural, one {# more project not shown} other {# more projects not shown}} (response limit)",
+  },
+  "mov.kind.added": { it: "aggiunto", en: "added" },
+  "mov.kind.removed": { it: "tolto", en: "removed" },
+  "mov.kind.changed": { it: "cambiato", en: "changed" },
+  "col.change": { it: "Cambiamento", en: "Change" },
+  "col.when": { it: "Quando", en: "When" },
+  "col.by": { it: "Da chi", en: "By" },
   "col.code": { it: "Codice", en: "Code" },
   "col.title": { it: "Titolo", en: "Title" },
   "col.project": { it: "Progetto", en: "Project" },

@@ -13,6 +13,14 @@ export const MESSAGES = {
     en: "The request is larger than the 5 MB limit.",
   },
   "query.invalid": { it: "Parametri della richiesta non validi.", en: "Invalid request parameters." },
+  "query.bad-moment": {
+    it: "Data non valida: usa AAAA-MM-GG o una data e ora ISO con fuso (es. 2026-01-01T09:00:00Z).",
+    en: "Invalid date: use YYYY-MM-DD or an ISO date-time with a zone (e.g. 2026-01-01T09:00:00Z).",
+  },
+  "query.moment-order": {
+    it: "La data iniziale viene dopo quella finale.",
+    en: "The start date is after the end date.",
+  },
   "cursor.invalid": { it: "Cursore di sincronizzazione non valido.", en: "Invalid sync cursor." },
   "auth.missing-token": { it: "Accesso richiesto: manca il token.", en: "Sign-in required: no token." },
   "auth.expired": {

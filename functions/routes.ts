@@ -30,6 +30,7 @@ export const ROUTES: readonly RouteDef[] = [
   },
   { method: "GET", path: "/plans/{plan}/runs", entry: "handlers/runs.ts", name: "runs" },
   { method: "GET", path: "/plans/{plan}/rollups", entry: "handlers/rollups.ts", name: "rollups" },
+  { method: "GET", path: "/plans/{plan}/movement", entry: "handlers/movement.ts", name: "movement" },
   // One entry file serves the three member routes.
   { method: "GET", path: "/plans/{plan}/members", entry: "handlers/members.ts", name: "members" },
   { method: "PUT", path: "/plans/{plan}/members/{member}", entry: "handlers/members.ts", name: "members" },

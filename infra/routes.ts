@@ -41,6 +41,7 @@ const ACCESS: Readonly<Record<string, TableAccess>> = {
   restore: "read-write",
   runs: "read",
   rollups: "read",
+  movement: "read",
   members: "read-write",
   plans: "read-write",
   workbooks: "read-write",

@@ -5,8 +5,10 @@
  * task pane: validating and the overview never need it, and the bundle budget is 300 KB.
  */
 import type {
+  AsOfRollupsResponse,
   ChangesResponse,
   HistoryResponse,
+  MovementResponse,
   PushRequest,
   PushResponse,
   RestoreRequest,
@@ -26,6 +28,10 @@ export interface ApiClient {
   restore(plan: string, entity: string, key: string, request: RestoreRequest): Promise<RowResult>;
   runs(plan: string): Promise<RunsResponse>;
   rollups(plan: string): Promise<RollupsResponse>;
+  /** The cloud's report of the plan as it stood at `asOf` (a date or zoned date-time). */
+  rollupsAsOf(plan: string, asOf: string): Promise<AsOfRollupsResponse>;
+  /** What moved between two moments (issue #17): projects changed, added, removed. */
+  movement(plan: string, from: string, to?: string): Promise<MovementResponse>;
 }
 
 export interface ApiClientOptions {
@@ -108,5 +114,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       call("POST", (p) => [p.apiPaths.restore(plan, entity, key), p.RowResultSchema], request),
     runs: (plan) => call("GET", (p) => [p.apiPaths.runs(plan), p.RunsResponseSchema]),
     rollups: (plan) => call("GET", (p) => [p.apiPaths.rollups(plan), p.RollupsResponseSchema]),
+    rollupsAsOf: (plan, asOf) =>
+      call("GET", (p) => [p.apiPaths.rollups(plan, asOf), p.AsOfRollupsResponseSchema]),
+    movement: (plan, from, to) =>
+      call("GET", (p) => [p.apiPaths.movement(plan, from, to), p.MovementResponseSchema]),
   };
 }

@@ -23,7 +23,7 @@ import { MARKER_PREFIX, type WorkbookFacts } from "./internal-sheets.ts";
 import { FeatureUnavailableError, hostSupports, OPTIONAL_FEATURES, type Features, type SetSupport } from "./features.ts";
 import { consoleLog, type AdapterLog } from "./office-errors.ts";
 import { defineLambdaNames, type LambdaNamesResult } from "./lambda-names.ts";
-import { addSheetWithTable, type OverviewChart, type OverviewResult } from "./overview-sheet.ts";
+import { addSheetWithTable, type BelowTable, type OverviewChart, type OverviewResult } from "./overview-sheet.ts";
 import { readWorkbook, type ReadOptions } from "./read-snapshot.ts";
 import { selectCell } from "./select.ts";
 import { writeSyncState } from "./sync-state.ts";
@@ -189,10 +189,11 @@ export class ExcelAdapter {
     rows: readonly (readonly CellValue[])[],
     chart?: OverviewChart,
     note?: string,
+    below?: BelowTable,
   ): Promise<OverviewResult> {
     const done = this.#own.begin([{ sheet: name }]);
     try {
-      return await addSheetWithTable(this.#run, name, rows, chart, note);
+      return await addSheetWithTable(this.#run, name, rows, chart, note, below);
     } finally {
       done();
     }

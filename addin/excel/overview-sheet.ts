@@ -17,6 +17,12 @@ export interface OverviewChart {
   title: string;
 }
 
+/** A second table under the first (a blank row, its title, then its heading row and rows): the movement since a date. */
+export interface BelowTable {
+  title: string;
+  rows: readonly (readonly CellValue[])[];
+}
+
 /** 1-based row where the table starts: row 1 holds the mark, row 2 stays blank. */
 export const OVERVIEW_TABLE_ROW = 3;
 
@@ -25,6 +31,8 @@ export interface OverviewResult {
   /** Address of the table, e.g. "A1:F12". */
   address: string;
   table: string;
+  /** Address of the table below, when one was written. */
+  belowAddress?: string;
 }
 
 /** A valid Excel table name derived from the sheet name. */
@@ -36,7 +44,8 @@ function tableName(sheet: string): string {
 /**
  * Replaces the sheet `name` with one holding the product mark (and `note`, the reader's
  * explanation of it) in row 1 and `rows` (first row = headings) as a table from A3, then activates
- * it (two round trips). Rows are padded to the widest one.
+ * it (two round trips). Rows are padded to the widest one. `below`, when it has rows, becomes a
+ * second table two rows under the first, its title in the row between.
  */
 export async function addSheetWithTable(
   run: ExcelRun,
@@ -44,14 +53,25 @@ export async function addSheetWithTable(
   rows: readonly (readonly CellValue[])[],
   chart?: OverviewChart,
   note?: string,
+  below?: BelowTable,
 ): Promise<OverviewResult> {
-  const width = Math.max(1, ...rows.map((r) => r.length));
-  const grid = (rows.length > 0 ? rows : [[]]).map((r) =>
-    Array.from({ length: width }, (_, c) => safeCellValue(r[c] ?? null)),
-  );
+  const grid = padded(rows);
+  const width = grid[0]?.length ?? 1;
   const top = OVERVIEW_TABLE_ROW;
   const address = areaToA1({ top, left: 1, bottom: top + grid.length - 1, right: width });
   const table = tableName(name);
+  const second = below !== undefined && below.rows.length > 1 ? padded(below.rows) : undefined;
+  // Title one blank row under the first table, the second table right under its title.
+  const secondTitleRow = top + grid.length + 1;
+  const belowAddress =
+    second === undefined
+      ? undefined
+      : areaToA1({
+          top: secondTitleRow + 1,
+          left: 1,
+          bottom: secondTitleRow + second.length,
+          right: second[0]?.length ?? 1,
+        });
   await run(async (ctx) => {
     const existing = ctx.workbook.worksheets.getItemOrNullObject(name);
     existing.load("name");
@@ -68,8 +88,21 @@ export async function addSheetWithTable(
     range.values = grid;
     ws.tables.add(address, true).name = table;
     if (chart && grid.length > 1) ws.charts.add("ColumnClustered", range, "Auto").title.text = chart.title;
+    if (second !== undefined && belowAddress !== undefined) {
+      ws.getRange(`A${secondTitleRow}`).values = [[safeCellValue(below?.title ?? null)]];
+      ws.getRange(belowAddress).values = second;
+      ws.tables.add(belowAddress, true).name = `${table}_2`.slice(0, 250);
+    }
     ws.activate();
     await ctx.sync();
   });
-  return { sheet: name, address, table };
+  return { sheet: name, address, table, ...(belowAddress === undefined ? {} : { belowAddress }) };
+}
+
+/** Rows as a rectangle of safe cell values, padded to the widest row (one empty row when none). */
+function padded(rows: readonly (readonly CellValue[])[]): CellValue[][] {
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  return (rows.length > 0 ? rows : [[]]).map((r) =>
+    Array.from({ length: width }, (_, c) => safeCellValue(r[c] ?? null)),
+  );
 }

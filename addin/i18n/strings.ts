@@ -99,6 +99,72 @@ export const STRINGS = {
   "overview.refresh": { it: "Aggiorna", en: "Refresh" },
   "overview.not-applicable": { it: "n.d.", en: "n/a" },
 
+  // Overview: readiness over time (issue #17)
+  "readiness.title": { it: "Andamento nel tempo", en: "Readiness over time" },
+  "readiness.date": { it: "Confronta con la data", en: "Compare with the date" },
+  "readiness.run": { it: "Confronta", en: "Compare" },
+  "readiness.start-of-year": { it: "Inizio anno", en: "Start of year" },
+  "readiness.board-meeting": { it: "Ultima riunione del comitato", en: "Last board meeting" },
+  "readiness.save-meeting": {
+    it: "Ricorda come data dell'ultima riunione",
+    en: "Remember as the last board meeting",
+  },
+  "readiness.meeting-saved": {
+    it: "Data dell'ultima riunione salvata: {date}.",
+    en: "Last board meeting date saved: {date}.",
+  },
+  "readiness.invalid-date": {
+    it: "Scegli una data valida, non successiva a oggi.",
+    en: "Choose a valid date, not after today.",
+  },
+  "readiness.hint": {
+    it: "Il piano nel cloud com'era a quella data, confrontato con il file di oggi.",
+    en: "The cloud's plan as it stood on that date, compared with the file today.",
+  },
+  "readiness.since": { it: "Dal {date}", en: "Since {date}" },
+  "readiness.up": { it: "salito da {before} a {after}", en: "up from {before} to {after}" },
+  "readiness.down": { it: "sceso da {before} a {after}", en: "down from {before} to {after}" },
+  "readiness.same": { it: "invariato ({after})", en: "unchanged ({after})" },
+  "readiness.new": { it: "nuovo dopo quella data (PRL {after})", en: "new since then (PRL {after})" },
+  "readiness.movement": { it: "Cosa è cambiato dal {date}", en: "What moved since {date}" },
+  "readiness.kind.added": { it: "aggiunto", en: "added" },
+  "readiness.kind.removed": { it: "rimosso", en: "removed" },
+  "readiness.kind.changed": { it: "cambiato", en: "changed" },
+  "readiness.prl-change": { it: "PRL {before} → {after}", en: "PRL {before} → {after}" },
+  "readiness.outcome-change": { it: "esito {before} → {after}", en: "outcome {before} → {after}" },
+  "readiness.money-change": { it: "{field} {before} → {after}", en: "{field} {before} → {after}" },
+  "readiness.when-who": { it: "{at}, da {by}", en: "{at}, by {by}" },
+  "readiness.omitted": {
+    it: "{count, plural, one {# altro progetto non mostrato} other {altri # progetti non mostrati}} (risposta troppo grande).",
+    en: "{count, plural, one {# more project not shown} other {# more projects not shown}} (answer too large).",
+  },
+  "readiness.months": { it: "Progetti per PRL, mese per mese", en: "Projects by PRL, month by month" },
+  "readiness.months-desc": {
+    it: "Per ogni mese, quanti progetti del piano nel cloud erano a ciascun livello PRL alla fine del mese.",
+    en: "For each month, how many of the cloud plan's projects stood at each PRL level at the month's end.",
+  },
+  "readiness.month-segment": {
+    it: "{month}: PRL {level}, {count, plural, one {# progetto} other {# progetti}}",
+    en: "{month}: PRL {level}, {count, plural, one {# project} other {# projects}}",
+  },
+  "readiness.month-total": {
+    it: "{month}: {count, plural, one {# progetto} other {# progetti}}",
+    en: "{month}: {count, plural, one {# project} other {# projects}}",
+  },
+  "readiness.include-movement": {
+    it: "Includi nel foglio cosa è cambiato dal {date}",
+    en: "Include in the sheet what moved since {date}",
+  },
+  "readiness.sheet-heading": { it: "Cambiato dal {date}", en: "Moved since {date}" },
+  "readiness.sheet-project": { it: "Progetto", en: "Project" },
+  "readiness.sheet-change": { it: "Cambiamento", en: "Change" },
+  "readiness.sheet-prl-before": { it: "PRL prima", en: "PRL before" },
+  "readiness.sheet-prl-after": { it: "PRL dopo", en: "PRL after" },
+  "readiness.sheet-outcome-before": { it: "Esito prima", en: "Outcome before" },
+  "readiness.sheet-outcome-after": { it: "Esito dopo", en: "Outcome after" },
+  "readiness.sheet-when": { it: "Quando", en: "When" },
+  "readiness.sheet-by": { it: "Da chi", en: "By" },
+
   // Sync
   "sync.signed-in": { it: "Accesso effettuato come {user}", en: "Signed in as {user}" },
   "sync.signed-out": { it: "Non hai effettuato l'accesso.", en: "You are not signed in." },

@@ -95,6 +95,8 @@ function AppBody({ services, initialTab }: AppProps) {
         active={tab === "overview"}
         onRun={() => void analysis.run()}
         onSelectRow={selectRow}
+        settings={settings}
+        onSaveSettings={saveSettings}
       />
     ),
     sync: (

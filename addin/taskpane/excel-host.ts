@@ -27,7 +27,7 @@ export function hostFromAdapter(adapter: ExcelAdapter): WorkbookHost {
       await adapter.writeCellsAndSyncState(sheetUpdates(writes));
     },
     async addSheetWithTable(spec) {
-      await adapter.addSheetWithTable(spec.sheet, spec.rows, spec.chart, spec.note);
+      await adapter.addSheetWithTable(spec.sheet, spec.rows, spec.chart, spec.note, spec.below);
     },
     async defineLambdaNames() {
       const result = await adapter.defineLambdaNames();

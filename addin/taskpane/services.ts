@@ -29,6 +29,8 @@ export interface SheetTableSpec {
   chart?: { title: string };
   /** Shown next to the product mark in row 1: why this sheet is not read as data. */
   note?: string;
+  /** A second table under the first, with a title (the movement since a date, issue #17). */
+  below?: { title: string; rows: CellValue[][] };
 }
 
 /**
@@ -65,6 +67,8 @@ export interface WorkbookHost {
 export interface UserSettings {
   apiUrl: string;
   language?: Locale;
+  /** The last board meeting's date: the Overview compares the plan with it (issue #17). */
+  boardMeeting?: IsoDate;
 }
 
 export interface SettingsStore {

@@ -117,4 +117,6 @@ export interface ReportJson {
   projects: ReportProject[];
   budget: ReportBudget[];
   rollups: ReportRollups;
+  /** Set when the report describes the plan as it stood at a moment (ISO date-time), not now. */
+  asOf?: string;
 }

@@ -178,6 +178,44 @@ export type RunsResponse = z.infer<typeof RunsResponseSchema>;
 export const RollupsResponseSchema = z.looseObject({ schema: z.number() });
 export type RollupsResponse = z.infer<typeof RollupsResponseSchema>;
 
+/** GET …/rollups?asOf=: the same report, checked as far as the Overview's comparison reads it. */
+export const AsOfRollupsResponseSchema = z.looseObject({
+  schema: z.number(),
+  priorities: z.array(z.looseObject({ code: z.string(), prl: z.number() })),
+  lines: z.array(z.looseObject({ code: z.string(), prl: z.number() })),
+  projects: z.array(z.looseObject({ prl: z.number() })),
+});
+export type AsOfRollupsResponse = z.infer<typeof AsOfRollupsResponseSchema>;
+
+const MovementStateSchema = z.looseObject({
+  prl: z.number(),
+  funded: z.number(),
+  outcome: z.string().optional(),
+  requested: z.number().optional(),
+  line: z.string().optional(),
+});
+/** GET …/movement (core/report/movement.ts `MovementJson`): checked as far as the pane reads it. */
+export const MovementResponseSchema = z.looseObject({
+  schema: z.literal(1),
+  plan: z.string(),
+  from: z.string(),
+  to: z.string(),
+  projects: z.array(
+    z.looseObject({
+      project: z.string(),
+      title: z.string().optional(),
+      kind: z.enum(["added", "removed", "changed"]),
+      before: MovementStateSchema.optional(),
+      after: MovementStateSchema.optional(),
+      fields: z.array(z.string()),
+      at: z.string().optional(),
+      by: z.string().optional(),
+    }),
+  ),
+  omitted: z.number().int().optional(),
+});
+export type MovementResponse = z.infer<typeof MovementResponseSchema>;
+
 /** Plan ids: short, URL- and key-safe. */
 export const PlanIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/);
 
@@ -230,7 +268,10 @@ export const apiPaths = {
   restore: (plan: string, entity: string, key: string) =>
     `/plans/${encodeURIComponent(plan)}/rows/${entity}/${encodeURIComponent(key)}/restore`,
   runs: (plan: string) => `/plans/${encodeURIComponent(plan)}/runs`,
-  rollups: (plan: string) => `/plans/${encodeURIComponent(plan)}/rollups`,
+  rollups: (plan: string, asOf?: string) =>
+    `/plans/${encodeURIComponent(plan)}/rollups${asOf === undefined ? "" : `?asOf=${encodeURIComponent(asOf)}`}`,
+  movement: (plan: string, from: string, to?: string) =>
+    `/plans/${encodeURIComponent(plan)}/movement?from=${encodeURIComponent(from)}${to === undefined ? "" : `&to=${encodeURIComponent(to)}`}`,
   members: (plan: string) => `/plans/${encodeURIComponent(plan)}/members`,
   member: (plan: string, member: string) =>
     `/plans/${encodeURIComponent(plan)}/members/${encodeURIComponent(member)}`,

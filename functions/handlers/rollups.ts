@@ -1,11 +1,16 @@
-/** GET /plans/{plan}/rollups — PRL and roll-ups of the cloud state, computed by the core (reader). */
+/** GET /plans/{plan}/rollups — PRL and roll-ups of the cloud state, computed by the core (reader);
+ * with `?asOf=<date or date-time>`, of the plan as it stood then (sync/as-of.ts). */
 import { authorize } from "../auth/roles.ts";
 import { apiHandler } from "../http/handler.ts";
+import { momentParam } from "../http/moment-param.ts";
 import { planParam } from "../http/request.ts";
+import { planRollupsAsOf } from "../sync/as-of.ts";
 import { planRollups } from "../sync/rollups.ts";
 
 export const handler = apiHandler(async ({ event, principal, store, locale }) => {
   const plan = planParam(event);
   await authorize(store, plan, principal, "reader");
+  const asOf = momentParam(event, "asOf", "end");
+  if (asOf !== undefined) return planRollupsAsOf(store, plan, asOf, locale);
   return planRollups(store, plan, locale, new Date().toISOString().slice(0, 10));
 });

@@ -16,6 +16,7 @@ export const HANDLER_LOADERS: Readonly<Record<string, Loader>> = {
   restore: () => import("../handlers/restore.ts"),
   runs: () => import("../handlers/runs.ts"),
   rollups: () => import("../handlers/rollups.ts"),
+  movement: () => import("../handlers/movement.ts"),
   members: () => import("../handlers/members.ts"),
   workbooks: () => import("../nightly/workbooks-handler.ts"),
 };

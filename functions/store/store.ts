@@ -133,6 +133,12 @@ export interface SyncStore {
     options?: { newest?: number; before?: number },
   ): Promise<StoredVersion[]>;
 
+  /**
+   * Every change of the plan (all rows, oldest first, in change-log order) whose sequence number
+   * was taken by `untilMs`: a superset of the changes made by then (filter on `updatedAt`).
+   */
+  logUntil(plan: string, untilMs: number): Promise<StoredVersion[]>;
+
   /** Claims an idempotency key for a request (see IdempotencyInProgressError, IdempotencyKeyReusedError). */
   claimIdempotency(plan: string, key: string, requestHash: string): Promise<IdempotencyClaim>;
   completeIdempotency(plan: string, key: string, response: PushResponse): Promise<void>;

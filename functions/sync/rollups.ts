@@ -7,7 +7,7 @@ import type { SyncStore } from "../store/store.ts";
 
 /** The report JSON (SPEC §10) of a plan's cloud state. */
 export async function planRollups(
-  store: SyncStore,
+  store: Pick<SyncStore, "listRows">,
   plan: string,
   locale: "it" | "en",
   today: string,

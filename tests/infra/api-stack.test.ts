@@ -18,7 +18,7 @@ beforeAll(() => {
 
 describe("stateless stack: Lambda defaults", () => {
   it("has one function per API handler plus the nightly job", () => {
-    expect(resourcesOf(synthesized.apiTemplate, "AWS::Lambda::Function")).toHaveLength(10);
+    expect(resourcesOf(synthesized.apiTemplate, "AWS::Lambda::Function")).toHaveLength(11);
   });
 
   it.each([
@@ -89,6 +89,7 @@ describe("stateless stack: HTTP API", () => {
     "POST /plans/{plan}/rows/{entity}/{key}/restore",
     "GET /plans/{plan}/runs",
     "GET /plans/{plan}/rollups",
+    "GET /plans/{plan}/movement",
     "GET /plans/{plan}/workbooks",
     "POST /plans/{plan}/workbooks",
     "DELETE /plans/{plan}/workbooks/{workbook}",

@@ -107,7 +107,7 @@ describe("Lambda bundles", () => {
 
   it("bundles one ESM file with a source map per function", () => {
     const found = bundles();
-    expect(found).toHaveLength(10);
+    expect(found).toHaveLength(11);
     for (const { dir } of found) expect(existsSync(join(synthesized.outdir, dir, "index.mjs.map"))).toBe(true);
   });
 

@@ -3,13 +3,12 @@
  * (preview, then write), conflicts (keep mine / take cloud), history and restore, nightly report.
  * Every action re-reads the workbook first, so it works on what the user sees now.
  */
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { rowDisplayName } from "#core/i18n/row-name.ts";
 import type { SyncState } from "#core/sync/state.ts";
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
 import { findBudgetKeys, type BudgetQuery } from "#core/sync/find-budget-row.ts";
 import type { HistoryResponse, RunReport } from "#core/sync/protocol.ts";
-import { createApiClient } from "#addin/api/client.ts";
 import type { ApiClient } from "#addin/api/client.ts";
 import type { Analysis } from "../analysis.ts";
 import { errorText } from "../error-text.ts";
@@ -19,6 +18,7 @@ import { resolvedResults } from "../sync/resolved-results.ts";
 import { writeRowIntoSheet } from "../sync/write-cloud-row.ts";
 import type { Conflict, PullPreview, PushOutcome, SyncHost } from "../sync/sync-engine.ts";
 import { useLocale, useServices } from "./contexts.ts";
+import { useApiClient } from "./useApiClient.ts";
 import type { Translate } from "#addin/i18n/strings.ts";
 
 export type SyncBusy =
@@ -94,15 +94,7 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
     workbookApi,
     confirmedApi,
   );
-  const api: ApiClient = useMemo(
-    () =>
-      createApiClient({
-        baseUrl: apiUrl,
-        tokens: services.auth,
-        ...(services.fetch ? { fetch: services.fetch } : {}),
-      }),
-    [apiUrl, services],
-  );
+  const api: ApiClient = useApiClient(apiUrl);
   const [view, setView] = useState<Omit<SyncView, "apiUrl" | "workbookApi">>({
     planId: undefined,
     signedIn: false,

@@ -1,13 +1,18 @@
 /** Overview: PRL by priority and line, projects by PRL, budget roll-ups, to-resubmit and dormant lists. */
 import { useMemo, useState } from "react";
-import { Button, Link, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { Button, Checkbox, Link, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { formatDate } from "#core/i18n/formats.ts";
 import type { Analysis } from "../analysis.ts";
+import type { UserSettings } from "../services.ts";
 import { useLocale, useServices } from "../hooks/contexts.ts";
 import { buildOverview } from "./overview-model.ts";
 import type { ProjectRef } from "./overview-model.ts";
 import { overviewSheetSpec } from "./overview-sheet.ts";
 import { PrlChart } from "./PrlChart.tsx";
 import { PrlTable, RollupTable } from "./OverviewTables.tsx";
+import { prlChanges } from "./readiness-model.ts";
+import { ReadinessSection } from "./ReadinessSection.tsx";
+import { useReadiness } from "./useReadiness.ts";
 import { usePanelStyles } from "../styles/panel.ts";
 
 function ProjectList({
@@ -50,17 +55,39 @@ export interface OverviewPanelProps {
   active: boolean;
   onRun(): void;
   onSelectRow(sheet: string, row: number): void;
+  /** The user's settings (the last board meeting's date is kept there) and how to save them. */
+  settings: UserSettings;
+  onSaveSettings(settings: UserSettings): void;
 }
 
-export function OverviewPanel({ analysis, active, onRun, onSelectRow }: OverviewPanelProps) {
+export function OverviewPanel({
+  analysis,
+  active,
+  onRun,
+  onSelectRow,
+  settings,
+  onSaveSettings,
+}: OverviewPanelProps) {
   const styles = usePanelStyles();
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const services = useServices();
   const [note, setNote] = useState<{ intent: "success" | "error"; text: string } | undefined>(undefined);
+  const readiness = useReadiness();
+  const [withMovement, setWithMovement] = useState(true);
   const model = useMemo(
     () => (analysis === undefined || !active ? undefined : buildOverview(analysis.plan, services.today())),
     [analysis, active, services],
   );
+  const changes = useMemo(
+    () =>
+      model === undefined || readiness.then === undefined ? undefined : prlChanges(model.prl, readiness.then),
+    [model, readiness.then],
+  );
+  const since = readiness.date === undefined ? undefined : formatDate(readiness.date, locale);
+  const movement =
+    withMovement && readiness.movement !== undefined && since !== undefined
+      ? { since, entries: readiness.movement.projects }
+      : undefined;
   if (!active) return null;
   if (model === undefined) {
     return (
@@ -75,7 +102,7 @@ export function OverviewPanel({ analysis, active, onRun, onSelectRow }: Overview
     );
   }
   const writeSheet = async () => {
-    const spec = overviewSheetSpec(model, t);
+    const spec = overviewSheetSpec(model, t, movement === undefined ? undefined : { ...movement, locale });
     try {
       await services.host.addSheetWithTable(spec);
       setNote({ intent: "success", text: t("overview.sheet-written", { sheet: spec.sheet }) });
@@ -97,12 +124,20 @@ export function OverviewPanel({ analysis, active, onRun, onSelectRow }: Overview
           {t("overview.write-sheet")}
         </Button>
       </div>
+      {readiness.movement !== undefined && since !== undefined && (
+        <Checkbox
+          checked={withMovement}
+          onChange={(_, d) => setWithMovement(d.checked === true)}
+          label={t("readiness.include-movement", { date: since })}
+          data-testid="overview-with-movement"
+        />
+      )}
       {note && (
         <MessageBar intent={note.intent}>
           <MessageBarBody>{note.text}</MessageBarBody>
         </MessageBar>
       )}
-      <PrlTable rows={model.prl} />
+      <PrlTable rows={model.prl} {...(changes === undefined ? {} : { changes, since: since ?? "" })} />
       <Text size={200} className={styles.muted}>
         {t("overview.gap-hint")}
       </Text>
@@ -130,6 +165,7 @@ export function OverviewPanel({ analysis, active, onRun, onSelectRow }: Overview
         onSelect={select}
       />
       <ProjectList title={t("overview.dormant")} items={model.dormant} testId="dormant" onSelect={select} />
+      <ReadinessSection readiness={readiness} settings={settings} onSaveSettings={onSaveSettings} />
     </div>
   );
 }

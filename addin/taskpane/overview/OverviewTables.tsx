@@ -4,8 +4,18 @@ import { useLocale } from "../hooks/contexts.ts";
 import { formatMoney, formatMoneyShort, formatPercent } from "../format.ts";
 import type { PrlRow, Rollup } from "./overview-model.ts";
 import { useTableStyles } from "./table-styles.ts";
+import { PrlArrow } from "./PrlArrow.tsx";
+import { scopeKey, type PrlChange } from "./readiness-model.ts";
 
-export function PrlTable({ rows }: { rows: readonly PrlRow[] }) {
+export interface PrlTableProps {
+  rows: readonly PrlRow[];
+  /** The change of each row since the compare date (readiness-model.ts `prlChanges`), when compared. */
+  changes?: ReadonlyMap<string, PrlChange>;
+  /** The compare date as shown, heading the change column. */
+  since?: string;
+}
+
+export function PrlTable({ rows, changes, since }: PrlTableProps) {
   const s = useTableStyles();
   const { t } = useLocale();
   return (
@@ -25,6 +35,11 @@ export function PrlTable({ rows }: { rows: readonly PrlRow[] }) {
           <th className={mergeClasses(s.th, s.num)} scope="col" title={t("overview.gap-hint")}>
             {t("overview.prl-strict")}
           </th>
+          {changes && (
+            <th className={mergeClasses(s.th, s.num)} scope="col">
+              {t("readiness.since", { date: since ?? "" })}
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -43,6 +58,11 @@ export function PrlTable({ rows }: { rows: readonly PrlRow[] }) {
               {r.strict}
               {r.prl > r.strict ? ` (−${r.prl - r.strict})` : ""}
             </td>
+            {changes && (
+              <td className={mergeClasses(s.td, s.num)}>
+                <PrlArrow change={changes.get(scopeKey(r.kind, r.code))} />
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

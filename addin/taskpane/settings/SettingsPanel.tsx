@@ -115,7 +115,9 @@ export function SettingsPanel({ settings, onSave, run }: SettingsPanelProps) {
         });
       }
       // After the workbook write, so panels that re-read the binding find the new plan.
-      onSave(language === "auto" ? { apiUrl: apiUrl.trim() } : { apiUrl: apiUrl.trim(), language });
+      // Settings saved elsewhere (the Overview's board-meeting date) are kept.
+      const { language: _previous, ...kept } = settings;
+      onSave(language === "auto" ? { ...kept, apiUrl: apiUrl.trim() } : { ...kept, apiUrl: apiUrl.trim(), language });
       return (tr) => tr("settings.saved");
     });
 

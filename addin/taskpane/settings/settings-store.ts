@@ -20,7 +20,12 @@ export function storageSettings(
       const o = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
       const apiUrl = typeof o["apiUrl"] === "string" && o["apiUrl"] !== "" ? o["apiUrl"] : defaults.apiUrl;
       const language = isLocale(o["language"]) ? o["language"] : defaults.language;
-      return language === undefined ? { apiUrl } : { apiUrl, language };
+      const meeting = o["boardMeeting"];
+      return {
+        apiUrl,
+        ...(language === undefined ? {} : { language }),
+        ...(typeof meeting === "string" && /^\d{4}-\d{2}-\d{2}$/.test(meeting) ? { boardMeeting: meeting } : {}),
+      };
     },
     save(settings) {
       storage.setItem(KEY, JSON.stringify(settings));

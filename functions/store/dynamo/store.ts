@@ -26,6 +26,7 @@ import {
 } from "../store.ts";
 import { HISTORY_INDEX } from "../table-definition.ts";
 import { readChanges } from "./changes.ts";
+import { readLogUntil } from "./log-until.ts";
 import { chunk, type DynamoContext } from "./context.ts";
 import { claim, complete, release } from "./idempotency.ts";
 import { keyLimit } from "#core/sync/row-limits.ts";
@@ -208,6 +209,10 @@ export class DynamoSyncStore implements SyncStore {
       newest,
     );
     return (items as unknown as ChangeItem[]).map(toVersion).reverse();
+  }
+
+  logUntil(plan: string, untilMs: number): Promise<StoredVersion[]> {
+    return readLogUntil(this.ctx, plan, untilMs);
   }
 
   claimIdempotency(plan: string, key: string, requestHash: string): Promise<IdempotencyClaim> {

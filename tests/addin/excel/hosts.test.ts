@@ -112,6 +112,30 @@ describe.each(SUPPORTED.map((p) => [p.label, p] as const))("on %s", (_, profile)
     expect(host.sheet("Panoramica").tables).toHaveLength(1);
   });
 
+  it("writes the movement as a second table under the first, its title between", async () => {
+    // Prepare
+    const { host, adapter } = open(profile);
+    const rows = [
+      ["Priorità", "PRL"],
+      ["5", 6],
+    ];
+    const below = {
+      title: "Cambiato dal 1 febbraio 2026",
+      rows: [
+        ["Progetto", "PRL prima", "PRL dopo"],
+        ["DGH", 6, 8],
+      ],
+    };
+    // Act
+    const result = await adapter.addSheetWithTable("Panoramica", rows, { title: "PRL" }, undefined, below);
+    // Assess: table A3:B4, blank row 5, title A6, second table A7:C8.
+    const values = host.values("Panoramica");
+    expect(result).toMatchObject({ address: "A3:B4", belowAddress: "A7:C8" });
+    expect(values[5]?.[0]).toBe(below.title);
+    expect(values.slice(6, 8)).toEqual(below.rows);
+    expect(host.sheet("Panoramica").tables).toHaveLength(2);
+  });
+
   it(`installs the =PRL() formulas where Excel has LAMBDA, else says it cannot`, async () => {
     // Prepare
     const { host, adapter } = open(profile);

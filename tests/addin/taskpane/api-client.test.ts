@@ -34,6 +34,45 @@ const answers: Record<string, { status: number; body: string }> = {
   },
   garbage: { status: 200, body: JSON.stringify({ changes: "nope" }) },
   html: { status: 200, body: "<html>proxy</html>" },
+  // The plan as it stood: a report; one without its lists is not one (readiness over time, #17).
+  asof: {
+    status: 200,
+    body: JSON.stringify({
+      schema: 1,
+      priorities: [{ code: "5", prl: 8 }],
+      lines: [{ code: "5.5", prl: 6 }],
+      projects: [{ prl: 6 }],
+    }),
+  },
+  "asof-nolists": { status: 200, body: JSON.stringify({ schema: 1, projects: [] }) },
+  moved: {
+    status: 200,
+    body: JSON.stringify({
+      schema: 1,
+      plan: "moved",
+      from: "2026-02-01T00:00:00.000Z",
+      to: "2026-03-20T23:59:59.999Z",
+      projects: [
+        {
+          project: "DGH",
+          kind: "changed",
+          fields: ["prl"],
+          before: { prl: 6, funded: 0 },
+          after: { prl: 8, funded: 450000 },
+        },
+      ],
+    }),
+  },
+  "moved-bad": {
+    status: 200,
+    body: JSON.stringify({
+      schema: 1,
+      plan: "x",
+      from: "a",
+      to: "b",
+      projects: [{ project: "DGH", kind: "moved", fields: [] }],
+    }),
+  },
 };
 
 let server: Server;
@@ -93,6 +132,31 @@ describe("API client over real HTTP", () => {
     const api = createApiClient({ baseUrl: base, tokens: staticTokenSource("t") });
     const e = await failure(api.changes(plan));
     expect([e.kind, e.statusCode]).toEqual([kind, status]);
+  });
+
+  it("asks for the plan as it stood and for what moved, with the dates in the query; checks both answers", async () => {
+    // Prepare
+    const seen: string[] = [];
+    const api = createApiClient({
+      baseUrl: base,
+      tokens: staticTokenSource("t"),
+      fetch: (input, init) => {
+        seen.push(String(input));
+        return fetch(input, init);
+      },
+    });
+    // Act
+    const then = await api.rollupsAsOf("asof", "2026-02-01");
+    const moved = await api.movement("moved", "2026-02-01T09:00:00+01:00", "2026-03-20");
+    // Assess
+    expect(then.lines).toEqual([{ code: "5.5", prl: 6 }]);
+    expect(moved.projects[0]).toMatchObject({ project: "DGH", before: { prl: 6 }, after: { prl: 8 } });
+    expect(seen.map((u) => u.slice(base.length))).toEqual([
+      "/plans/asof/rollups?asOf=2026-02-01",
+      "/plans/moved/movement?from=2026-02-01T09%3A00%3A00%2B01%3A00&to=2026-03-20",
+    ]);
+    expect((await failure(api.rollupsAsOf("asof-nolists", "2026-02-01"))).kind).toBe("bad-response");
+    expect((await failure(api.movement("moved-bad", "2026-02-01"))).kind).toBe("bad-response");
   });
 
   it("keeps the server's localized message and correlation id", async () => {

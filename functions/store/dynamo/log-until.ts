@@ -1,0 +1,82 @@
+/**
+ * The change log read in order up to a moment, for "the plan as it stood then" (sync/as-of.ts).
+ *
+ * Stop rule: a writer takes its sequence number (stamped `allocatedAt`) before it stamps the
+ * change's `at` with the same clock, and a later number's `allocatedAt` never predates an earlier
+ * number's (write-rows.ts). So once an item's `allocatedAt` is past the moment, no later item
+ * can carry a change made by then: the read stops there instead of reading the whole log.
+ *
+ * The log is read in windows of sequence numbers (`sk BETWEEN` two numbers), several in flight,
+ * up to the plan's counter: each query touches only its window. Paging one long query instead
+ * (Limit, or the default 1 MB pages) costs DynamoDB Local time in proportion to the rest of the
+ * partition on every page (measured: 100 000 items took over 100 s that way with
+ * ExclusiveStartKey), and the windows let DynamoDB serve the reads in parallel. DynamoDB Local
+ * still spends about as long per log item as per current row (no projection changed that,
+ * measured), so an as-of report costs in proportion to the changes made before the moment.
+ */
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { chgSk, META_SK, planPk } from "../keys.ts";
+import { translateSdkError } from "../errors.ts";
+import type { StoredVersion } from "../store.ts";
+import { mapLimit, type DynamoContext } from "./context.ts";
+import { toVersion, type ChangeItem } from "./items.ts";
+
+/** Sequence numbers per query (≤ 1 000 items of ≤ ~1 KB usually fit one 1 MB page). */
+const WINDOW = 1000;
+/** Windows in flight at once. */
+const PARALLEL = 4;
+
+export async function readLogUntil(ctx: DynamoContext, plan: string, untilMs: number): Promise<StoredVersion[]> {
+  const pk = planPk(plan);
+  const last = await counter(ctx, pk);
+  const out: StoredVersion[] = [];
+  for (let first = 1; first <= last; first += WINDOW * PARALLEL) {
+    const starts = Array.from({ length: PARALLEL }, (_, i) => first + i * WINDOW).filter((s) => s <= last);
+    const windows = await mapLimit(starts, PARALLEL, (s) => readWindow(ctx, pk, s, Math.min(s + WINDOW - 1, last)));
+    for (const items of windows)
+      for (const item of items) {
+        if (item.allocatedAt > untilMs) return out;
+        if (!item.void) out.push(toVersion(item));
+      }
+  }
+  return out;
+}
+
+/** The plan's change counter: the highest sequence number ever taken. */
+async function counter(ctx: DynamoContext, pk: string): Promise<number> {
+  try {
+    const meta = await ctx.doc.send(
+      new GetCommand({ TableName: ctx.table, Key: { pk, sk: META_SK }, ConsistentRead: true, ProjectionExpression: "seq" }),
+    );
+    const seq = meta.Item?.["seq"];
+    return typeof seq === "number" ? seq : 0;
+  } catch (error) {
+    throw translateSdkError(error);
+  }
+}
+
+/** The log items numbered first..last, in order (a window over 1 MB is read in pages). */
+async function readWindow(ctx: DynamoContext, pk: string, first: number, last: number): Promise<ChangeItem[]> {
+  const items: ChangeItem[] = [];
+  let from = first;
+  for (;;) {
+    let page;
+    try {
+      page = await ctx.doc.send(
+        new QueryCommand({
+          TableName: ctx.table,
+          KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+          ExpressionAttributeValues: { ":pk": pk, ":from": chgSk(from), ":to": chgSk(last) },
+          ConsistentRead: true,
+        }),
+      );
+    } catch (error) {
+      throw translateSdkError(error);
+    }
+    const got = (page.Items ?? []) as ChangeItem[];
+    items.push(...got);
+    const end = got.at(-1);
+    if (!page.LastEvaluatedKey || !end) return items;
+    from = end.seq + 1;
+  }
+}
