@@ -4,7 +4,7 @@
  * (core/report/movement.ts). Each entry says who last changed the project's row, and when.
  */
 import { diffReports, type LastChange, type MovementJson } from "#core/report/movement.ts";
-import { envelopeBytes, RESPONSE_BUDGET_BYTES } from "../http/payload-bytes.ts";
+import { envelopeBytes, RESPONSE_BUDGET_BYTES } from "../payload-bytes.ts";
 import type { SyncStore } from "../store/store.ts";
 import { reportOfRows, rowsAt } from "./as-of.ts";
 
