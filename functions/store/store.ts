@@ -79,7 +79,10 @@ export interface StoredVersion extends Change {
 }
 
 /** The outcome of claiming an idempotency key. */
-export type IdempotencyClaim = { state: "claimed" } | { state: "done"; response: PushResponse };
+export type IdempotencyClaim =
+  /** Ours: `claimId` names this claim; it lapses unless renewed within `leaseMs`. */
+  | { state: "claimed"; claimId: string; leaseMs: number }
+  | { state: "done"; response: PushResponse };
 
 export interface SyncStore {
   /** Creates a plan with `admin` as its admin, in one transaction; false (and nothing written) when it exists. */
@@ -135,9 +138,15 @@ export interface SyncStore {
 
   /** Claims an idempotency key for a request (see IdempotencyInProgressError, IdempotencyKeyReusedError). */
   claimIdempotency(plan: string, key: string, requestHash: string): Promise<IdempotencyClaim>;
-  completeIdempotency(plan: string, key: string, response: PushResponse): Promise<void>;
-  /** Frees a claimed key after a failure so a retry can run. */
-  releaseIdempotency(plan: string, key: string): Promise<void>;
+  /**
+   * Extends the lease of a claim while its push runs; false when the claim is no longer ours
+   * (its lease ran out and a retry took it over).
+   */
+  renewIdempotency(plan: string, key: string, claimId: string): Promise<boolean>;
+  /** Stores the response of a claimed push (a no-op when the claim was taken over meanwhile). */
+  completeIdempotency(plan: string, key: string, response: PushResponse, claimId: string): Promise<void>;
+  /** Frees our claim after a failure so a retry can run. */
+  releaseIdempotency(plan: string, key: string, claimId: string): Promise<void>;
 
   putRun(plan: string, report: RunReport): Promise<void>;
   /** Newest first. */

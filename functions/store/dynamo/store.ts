@@ -27,7 +27,7 @@ import {
 import { HISTORY_INDEX } from "../table-definition.ts";
 import { readChanges } from "./changes.ts";
 import { chunk, type DynamoContext } from "./context.ts";
-import { claim, complete, release } from "./idempotency.ts";
+import { claim, complete, release, renew } from "./idempotency.ts";
 import { keyLimit } from "#core/sync/row-limits.ts";
 import { changeMember, listMembers } from "./members.ts";
 import { toStoredRow, toVersion, type ChangeItem, type RowItem } from "./items.ts";
@@ -214,12 +214,16 @@ export class DynamoSyncStore implements SyncStore {
     return claim(this.ctx, plan, key, requestHash);
   }
 
-  completeIdempotency(plan: string, key: string, response: PushResponse): Promise<void> {
-    return complete(this.ctx, plan, key, response);
+  renewIdempotency(plan: string, key: string, claimId: string): Promise<boolean> {
+    return renew(this.ctx, plan, key, claimId);
   }
 
-  releaseIdempotency(plan: string, key: string): Promise<void> {
-    return release(this.ctx, plan, key);
+  completeIdempotency(plan: string, key: string, response: PushResponse, claimId: string): Promise<void> {
+    return complete(this.ctx, plan, key, response, claimId);
+  }
+
+  releaseIdempotency(plan: string, key: string, claimId: string): Promise<void> {
+    return release(this.ctx, plan, key, claimId);
   }
 
   async putRun(plan: string, report: RunReport): Promise<void> {
