@@ -16,6 +16,7 @@ import {
   type Actor,
   type ChangesPage,
   type IdempotencyClaim,
+  type LiveRow,
   type MemberChange,
   type Role,
   type RowWrite,
@@ -32,6 +33,7 @@ import { keyLimit } from "#core/sync/row-limits.ts";
 import { changeMember, listMembers } from "./members.ts";
 import { toStoredRow, toVersion, type ChangeItem, type RowItem } from "./items.ts";
 import { writeRows } from "./write-rows.ts";
+import { decodeFieldNames } from "./field-names.ts";
 
 const ROLES = new Set<string>(["reader", "editor", "admin"]);
 
@@ -167,6 +169,23 @@ export class DynamoSyncStore implements SyncStore {
       ConsistentRead: true,
     });
     return (items as unknown as RowItem[]).map(toStoredRow);
+  }
+
+  async liveValues(plan: string): Promise<LiveRow[]> {
+    const items = await this.query({
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
+      FilterExpression: "deleted = :f",
+      ProjectionExpression: "entity, #k, #vals, updatedAt",
+      ExpressionAttributeNames: { "#k": "key", "#vals": "values" },
+      ExpressionAttributeValues: { ":pk": planPk(plan), ":p": ROW_PREFIX, ":f": false },
+      ConsistentRead: true,
+    });
+    return (items as unknown as Pick<RowItem, "entity" | "key" | "values" | "updatedAt">[]).map((item) => ({
+      entity: item.entity,
+      key: item.key,
+      values: decodeFieldNames(item.values ?? {}),
+      updatedAt: item.updatedAt,
+    }));
   }
 
   async writeRows(
