@@ -38,7 +38,11 @@ function planRows(): PushRow[] {
     }),
   );
   const budgets = Array.from({ length: BUDGET_ROWS }, (_, i) =>
-    budget(`PRJ-${i % PROJECTS}`, CATEGORIES[Math.floor(i / PROJECTS) % 4] ?? "personnel", (i * 7919) % 1_000_000),
+    budget(
+      `PRJ-${i % PROJECTS}`,
+      CATEGORIES[Math.floor(i / PROJECTS) % 4] ?? "personnel",
+      (i * 7919) % 1_000_000,
+    ),
   );
   return [...priorities, ...lines, ...projects, ...budgets];
 }
@@ -68,7 +72,9 @@ export async function run(): Promise<BenchFigure[]> {
     await mapLimit(chunk(items, 25), 4, async (group) => {
       let requests = group.map((Item) => ({ PutRequest: { Item } }));
       while (requests.length > 0) {
-        const out = await doc.send(new BatchWriteCommand({ RequestItems: { [config().tableName]: requests } }));
+        const out = await doc.send(
+          new BatchWriteCommand({ RequestItems: { [config().tableName]: requests } }),
+        );
         requests = (out.UnprocessedItems?.[config().tableName] ?? []) as typeof requests;
       }
     });
@@ -89,8 +95,16 @@ export async function run(): Promise<BenchFigure[]> {
     const envelope = Buffer.byteLength(JSON.stringify({ statusCode: 200, body: text }), "utf8");
     const truncated = (body as { truncated?: unknown }).truncated !== undefined;
     return [
-      { figure: `rollups: store read of the plan's ${items.length} rows (context)`, value: round(readMs), unit: "ms" },
-      { figure: "rollups: store read + report build, in-process (context)", value: round(serviceMs), unit: "ms" },
+      {
+        figure: `rollups: store read of the plan's ${items.length} rows (context)`,
+        value: round(readMs),
+        unit: "ms",
+      },
+      {
+        figure: "rollups: store read + report build, in-process (context)",
+        value: round(serviceMs),
+        unit: "ms",
+      },
       {
         figure: `rollups: GET /rollups at ${PROJECTS} projects / ${BUDGET_ROWS} budget rows (HTTP ${status}${truncated ? ", truncated with its marker" : ""})`,
         value: round(httpMs),
