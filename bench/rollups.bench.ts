@@ -5,7 +5,6 @@
  * ROW# items are seeded with raw BatchWriteItem (the rollups read only current rows).
  */
 import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { rowHash } from "#core/sync/hash.ts";
 import { apiPaths, type PushRow } from "#core/sync/protocol.ts";
 import { OUTCOMES } from "#core/values/vocab.ts";
 import { config } from "#functions/config.ts";
@@ -17,6 +16,7 @@ import { planRollups } from "#functions/sync/rollups.ts";
 import { call } from "#tests/support/api-client.ts";
 import { budget, line, priority, project } from "#tests/support/rows.ts";
 import { round, timeMs, type BenchFigure } from "./figure.ts";
+import { rowItem } from "./row-item.ts";
 
 const PROJECTS = 10_000;
 const BUDGET_ROWS = 40_000;
@@ -55,20 +55,7 @@ export async function run(): Promise<BenchFigure[]> {
     await stack.store.createPlan(plan, plan, "bench-reader");
     const doc = createDocumentClient(config());
     const at = new Date().toISOString();
-    const items = planRows().map((r) => ({
-      pk: `PLAN#${plan}`,
-      sk: `ROW#${r.entity}#${r.key}`,
-      entity: r.entity,
-      key: r.key,
-      version: 1,
-      values: r.values,
-      deleted: false,
-      hash: rowHash(r.values),
-      updatedAt: at,
-      updatedBy: "bench",
-      source: "cli",
-      writeId: "bench",
-    }));
+    const items = planRows().map((r) => rowItem(plan, r, at));
     await mapLimit(chunk(items, 25), 4, async (group) => {
       let requests = group.map((Item) => ({ PutRequest: { Item } }));
       while (requests.length > 0) {
