@@ -27,6 +27,7 @@ import { call, pullAll, pushBody } from "#tests/support/api-client.ts";
 import { startDynamoProxy } from "#tests/support/dynamo-proxy.ts";
 import { round, timeMs, type BenchFigure } from "./figure.ts";
 import { lambdaBundleFigures, NIGHTLY_LAMBDA } from "./lambda-bundle.ts";
+import { rowItem as bareRowItem } from "./row-item.ts";
 
 const N = 10_000;
 
@@ -58,20 +59,7 @@ export async function run(): Promise<BenchFigure[]> {
     // stores — the ROW# item and its CHG# change-log/history item — and, for context, of the ROW# items alone.
     const doc = createDocumentClient({ ...config(), dynamoEndpoint: dynamo.endpoint });
     const at = new Date().toISOString();
-    const rowItem = (plan: string, r: PushRow) => ({
-      pk: `PLAN#${plan}`,
-      sk: `ROW#${r.entity}#${r.key}`,
-      entity: r.entity,
-      key: r.key,
-      version: 1,
-      values: r.values,
-      deleted: false,
-      hash: rowHash(r.values),
-      updatedAt: at,
-      updatedBy: "bench",
-      source: "cli",
-      writeId: "bench",
-    });
+    const rowItem = (plan: string, r: PushRow) => bareRowItem(plan, r, at);
     const chgItem = (plan: string, r: PushRow, seq: number) => ({
       pk: `PLAN#${plan}`,
       sk: `CHG#${String(seq).padStart(15, "0")}`,

@@ -30,6 +30,20 @@ export interface FunctionsConfig {
   corsOrigins: string[];
 }
 
+/**
+ * A sequence number unwritten this long after a later one was allocated is fenced by pullers.
+ * Writers allocate numbers per transaction just before sending it, so a live writer's number is
+ * this old only when one transaction is stuck this long (it then takes a new number); a dead
+ * writer's gap stops pulls for at most this long.
+ */
+export const DEFAULT_GAP_TIMEOUT_MS = 5_000;
+/**
+ * A push's idempotency claim is a lease this long, renewed by the running push every third of
+ * it (functions/sync/push.ts): a writer that died is taken over by its client's retry within
+ * this, which the clients' retry budget (core/sync/send-chunks.ts, 30 s) covers.
+ */
+export const DEFAULT_IDEMPOTENCY_LEASE_MS = 10_000;
+
 let cached: FunctionsConfig | undefined;
 
 /** The configuration (memoised). */
@@ -60,8 +74,8 @@ export function readConfig(env: NodeJS.ProcessEnv): FunctionsConfig {
     dynamoEndpoint: env["ACTIONPLAN_DYNAMODB_ENDPOINT"] || undefined,
     sdkMaxAttempts: int(env["ACTIONPLAN_SDK_MAX_ATTEMPTS"], 5),
     writeParallelism: int(env["ACTIONPLAN_WRITE_PARALLELISM"], 8),
-    gapTimeoutMs: int(env["ACTIONPLAN_GAP_TIMEOUT_MS"], 120_000),
-    idempotencyLockMs: int(env["ACTIONPLAN_IDEMPOTENCY_LOCK_MS"], 120_000),
+    gapTimeoutMs: int(env["ACTIONPLAN_GAP_TIMEOUT_MS"], DEFAULT_GAP_TIMEOUT_MS),
+    idempotencyLockMs: int(env["ACTIONPLAN_IDEMPOTENCY_LOCK_MS"], DEFAULT_IDEMPOTENCY_LEASE_MS),
     auth: authSettings(env, list),
     corsOrigins: list(env["ACTIONPLAN_CORS_ORIGINS"]),
   };

@@ -197,8 +197,9 @@ export const command: Command = {
 /**
  * The CLI's transport: POST the push; 503, 429 and 409-in-progress are worth retrying with the same
  * idempotency key (the engine waits as their Retry-After says), anything else is a refusal.
+ * Exported for the dying-writer test, which retries through it with the engine's own policy.
  */
-function fetchTransport(api: string, plan: string, token: string, locale: Locale): PushTransport {
+export function fetchTransport(api: string, plan: string, token: string, locale: Locale): PushTransport {
   const url = `${api.replace(/\/+$/, "")}${apiPaths.sync(plan)}`;
   return {
     async send({ idempotencyKey, rows }): Promise<PushResponse> {

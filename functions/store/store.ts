@@ -44,6 +44,14 @@ export interface StoredRow extends CurrentRow {
   hash: string;
 }
 
+/** A live row as reports read it. */
+export interface LiveRow {
+  entity: EntityKind;
+  key: string;
+  values: RowValues;
+  updatedAt: string;
+}
+
 /** One row to write: the server has validated it already. */
 export interface RowWrite {
   entity: EntityKind;
@@ -79,7 +87,10 @@ export interface StoredVersion extends Change {
 }
 
 /** The outcome of claiming an idempotency key. */
-export type IdempotencyClaim = { state: "claimed" } | { state: "done"; response: PushResponse };
+export type IdempotencyClaim =
+  /** Ours: `claimId` names this claim; it lapses unless renewed within `leaseMs`. */
+  | { state: "claimed"; claimId: string; leaseMs: number }
+  | { state: "done"; response: PushResponse };
 
 export interface SyncStore {
   /** Creates a plan with `admin` as its admin, in one transaction; false (and nothing written) when it exists. */
@@ -105,6 +116,11 @@ export interface SyncStore {
   hasAnyRow(plan: string, entity: EntityKind): Promise<boolean>;
   /** Every current row (tombstones included), or every row of one kind. */
   listRows(plan: string, entity?: EntityKind): Promise<StoredRow[]>;
+  /**
+   * The live rows' values only (what reports need): no tombstones, no hash or writer, so a plan of
+   * 50 000 rows is read with as few bytes as the store allows.
+   */
+  liveValues(plan: string): Promise<LiveRow[]>;
 
   /**
    * Writes each row on its own: optimistic concurrency on `baseVersion`, a change-log/history
@@ -141,9 +157,15 @@ export interface SyncStore {
 
   /** Claims an idempotency key for a request (see IdempotencyInProgressError, IdempotencyKeyReusedError). */
   claimIdempotency(plan: string, key: string, requestHash: string): Promise<IdempotencyClaim>;
-  completeIdempotency(plan: string, key: string, response: PushResponse): Promise<void>;
-  /** Frees a claimed key after a failure so a retry can run. */
-  releaseIdempotency(plan: string, key: string): Promise<void>;
+  /**
+   * Extends the lease of a claim while its push runs; false when the claim is no longer ours
+   * (its lease ran out and a retry took it over).
+   */
+  renewIdempotency(plan: string, key: string, claimId: string): Promise<boolean>;
+  /** Stores the response of a claimed push (a no-op when the claim was taken over meanwhile). */
+  completeIdempotency(plan: string, key: string, response: PushResponse, claimId: string): Promise<void>;
+  /** Frees our claim after a failure so a retry can run. */
+  releaseIdempotency(plan: string, key: string, claimId: string): Promise<void>;
 
   putRun(plan: string, report: RunReport): Promise<void>;
   /** Newest first. */

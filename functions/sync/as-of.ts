@@ -5,7 +5,8 @@
  */
 import type { ReportJson } from "#core/report/index.ts";
 import { rowId, type StoredRow, type StoredVersion, type SyncStore } from "../store/store.ts";
-import { planRollups } from "./rollups.ts";
+import { boundReport, type BoundedReport } from "./rollups-budget.ts";
+import { reportOfLiveRows } from "./rollups.ts";
 
 /** Each row as it stood at `atMs` (tombstones included, as listRows gives them), from versions in log order. */
 export function rowsAt(versions: readonly StoredVersion[], atMs: number): StoredRow[] {
@@ -34,9 +35,9 @@ export async function planRollupsAsOf(
   plan: string,
   asOfMs: number,
   locale: "it" | "en",
-): Promise<ReportJson> {
+): Promise<BoundedReport> {
   const rows = rowsAt(await store.logUntil(plan, asOfMs), asOfMs);
-  return reportOfRows(rows, plan, asOfMs, locale);
+  return boundReport(await reportOfRows(rows, plan, asOfMs, locale));
 }
 
 /** The report of a set of rows as of a moment: dormancy is judged on that day, not today. */
@@ -47,6 +48,6 @@ export async function reportOfRows(
   locale: "it" | "en",
 ): Promise<ReportJson> {
   const at = new Date(atMs).toISOString();
-  const report = await planRollups({ listRows: () => Promise.resolve([...rows]) }, plan, locale, at.slice(0, 10));
+  const report = reportOfLiveRows(rows, plan, locale, at.slice(0, 10));
   return { ...report, asOf: at };
 }

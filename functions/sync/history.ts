@@ -25,11 +25,7 @@ export async function rowHistoryPage(
   readMax: number = HISTORY_READ_MAX,
   before?: number,
 ): Promise<HistoryResponse> {
-  // One more than shown: the oldest read only gives the next its `previousValues`.
-  const read = await store.history(plan, entity, key, {
-    newest: readMax + 1,
-    ...(before === undefined ? {} : { before }),
-  });
+  const read = await newestThatFill(store, plan, entity, key, maxBytes, readMax, before);
   if (read.length === 0) throw new NotFoundInPlanError();
   const entries = historyEntries(read);
   const shown = read[0]?.version === 1 && read.length <= readMax ? entries : entries.slice(1);
@@ -47,22 +43,78 @@ export async function rowHistoryPage(
   return { entity, key, versions, ...(oldest > 1 ? { olderBefore: oldest } : {}) };
 }
 
+/** The first read of a history page; each further read is sized by the versions seen (≤ 1 000). */
+const FIRST_READ = 8;
+
 /**
- * Every version of a row, oldest first, each with the values it replaced. A tombstone carries
- * the values it deleted, so the history reads as "who removed what".
+ * The newest versions (below `before`) whose values pass `maxBytes` together, plus one — or at
+ * most `readMax` + 1, or all back to version 1 — oldest first, read newest first in a few
+ * reads: a row of 300 versions of 90 KB reads the ~45 a page can hold, not 1 001. An entry
+ * carries its values and those it replaced, so it is never smaller than its version: once the
+ * versions read pass the budget, the entries to show are a strict suffix and the one before them
+ * (read only for its `previousValues`) is among those read.
  */
-export async function rowHistory(
+async function newestThatFill(
   store: SyncStore,
   plan: string,
   entity: EntityKind,
   key: string,
-): Promise<HistoryResponse> {
-  const versions = await store.history(plan, entity, key);
-  if (versions.length === 0) throw new NotFoundInPlanError();
-  return { entity, key, versions: historyEntries(versions) };
+  maxBytes: number,
+  readMax: number,
+  before: number | undefined,
+): Promise<StoredVersion[]> {
+  const newestFirst: StoredVersion[] = [];
+  let bytes = 0;
+  let cursor = before;
+  for (let step = FIRST_READ; ;) {
+    const want = Math.min(step, readMax + 1 - newestFirst.length);
+    const page = await store.history(plan, entity, key, {
+      newest: want,
+      ...(cursor === undefined ? {} : { before: cursor }),
+    });
+    for (const version of [...page].reverse()) {
+      newestFirst.push(version);
+      bytes += envelopeBytes(version.values);
+    }
+    const oldest = page[0]?.version ?? 1;
+    if (page.length < want || oldest <= 1 || newestFirst.length > readMax || bytes > maxBytes)
+      return newestFirst.reverse();
+    cursor = oldest;
+    // Next, about as many as the rest of the budget holds at the sizes seen so far (one more, to cross it).
+    const average = bytes / newestFirst.length;
+    step = Math.min(1000, Math.max(1, Math.ceil((maxBytes - bytes) / Math.max(average, 1)) + 1));
+  }
 }
 
-/** Versions (oldest first, consecutive) as history entries: each with the values it replaced. */
+/** The version `version` of a row as history shows it (a tombstone with the values it deleted). */
+async function versionEntry(
+  store: SyncStore,
+  plan: string,
+  entity: EntityKind,
+  key: string,
+  version: number,
+): Promise<HistoryEntry> {
+  const [target] = await store.history(plan, entity, key, { newest: 1, before: version + 1 });
+  if (!target || target.version !== version) {
+    const rowExists = (await store.history(plan, entity, key, { newest: 1 })).length > 0;
+    throw rowExists ? new NotFoundInPlanError("version.not-found") : new NotFoundInPlanError();
+  }
+  if (!target.deleted) return target;
+  // A tombstone's values are those of the nearest live version before it: read back only to it.
+  for (let cursor = version, step = 2; cursor > 1; step = Math.min(step * 2, 1000)) {
+    const page = await store.history(plan, entity, key, { newest: step, before: cursor });
+    const live = page.findLast((v) => !v.deleted);
+    if (live) return { ...target, values: live.values };
+    if (page.length < step) break;
+    cursor = page[0]?.version ?? 1;
+  }
+  return { ...target, values: {} };
+}
+
+/**
+ * Versions (oldest first, consecutive) as history entries, each with the values it replaced. A
+ * tombstone carries the values it deleted, so the history reads as "who removed what".
+ */
 function historyEntries(versions: readonly StoredVersion[]): HistoryEntry[] {
   let previous: HistoryEntry["values"] | undefined;
   return versions.map((v) => {
@@ -87,9 +139,7 @@ export async function restoreVersion(
   actor: Actor,
   locale: "it" | "en",
 ): Promise<RowResult> {
-  const { versions } = await rowHistory(store, plan, entity, key);
-  const target = versions.find((v) => v.version === version);
-  if (!target) throw new NotFoundInPlanError("version.not-found");
+  const target = await versionEntry(store, plan, entity, key, version);
   const current = (await store.getRows(plan, [{ entity, key }])).get(rowId(entity, key));
   const baseVersion = current?.version ?? 0;
   const { writes, invalid } = await checkRows(

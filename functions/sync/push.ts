@@ -7,6 +7,7 @@ import type { PushRequest, PushResponse, RowResult } from "#core/sync/protocol.t
 import type { Actor, SyncStore } from "../store/store.ts";
 import { InvalidInputError } from "../service-errors.ts";
 import { checkRows, syncIssue } from "./check-rows.ts";
+import { keepClaim } from "./claim-lease.ts";
 import { MAX_REQUEST_DEPTH, nestingDepth } from "./storable-values.ts";
 
 /**
@@ -35,6 +36,7 @@ export async function pushRows(
   const requestHash = fnv1a64(requestText(request, actor));
   const claim = await store.claimIdempotency(plan, request.idempotencyKey, requestHash);
   if (claim.state === "done") return claim.response;
+  const stopRenewing = keepClaim(store, plan, request.idempotencyKey, claim);
   try {
     const { writes, invalid } = await checkRows(store, plan, request.rows, locale);
     // The idempotency key marks this push's writes: a retry recognises rows it already applied.
@@ -79,12 +81,14 @@ export async function pushRows(
           : { entity: row.entity, key: row.key, status: "invalid" };
     }
     const response: PushResponse = { results };
-    await store.completeIdempotency(plan, request.idempotencyKey, response);
+    await store.completeIdempotency(plan, request.idempotencyKey, response, claim.claimId);
     return response;
   } catch (error) {
     // Free the key so the client's retry runs again (rows already applied come back applied).
-    await store.releaseIdempotency(plan, request.idempotencyKey).catch(() => undefined);
+    await store.releaseIdempotency(plan, request.idempotencyKey, claim.claimId).catch(() => undefined);
     throw error;
+  } finally {
+    stopRenewing();
   }
 }
 

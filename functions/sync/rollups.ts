@@ -1,18 +1,26 @@
-/** PRL and roll-ups of the cloud state: the core's report, built from the plan's live rows. */
+/**
+ * PRL and roll-ups of the cloud state: the core's report, built from the plan's live rows (read
+ * with only the attributes a report needs), bounded to Lambda's response limit (rollups-budget.ts).
+ */
 import type { BudgetRow, Line, Plan, Priority, Project } from "#core/model.ts";
 import { buildReport, type ReportJson } from "#core/report/index.ts";
 import { validateEntity, type EntityContext } from "#core/validate/entity.ts";
 import type { Issue } from "#core/validate/issue.ts";
-import type { SyncStore } from "../store/store.ts";
+import type { LiveRow, SyncStore } from "../store/store.ts";
+import { boundReport, type BoundedReport } from "./rollups-budget.ts";
 
-/** The report JSON (SPEC §10) of a plan's cloud state. */
+/** The report JSON (SPEC §10) of a plan's cloud state, within the response budget. */
 export async function planRollups(
-  store: Pick<SyncStore, "listRows">,
+  store: Pick<SyncStore, "liveValues">,
   plan: string,
   locale: "it" | "en",
   today: string,
-): Promise<ReportJson> {
-  const rows = (await store.listRows(plan)).filter((r) => !r.deleted);
+): Promise<BoundedReport> {
+  return boundReport(reportOfLiveRows(await store.liveValues(plan), plan, locale, today));
+}
+
+/** The report of live rows, whole (as-of and movement rebuild their rows and call this too). */
+export function reportOfLiveRows(rows: readonly LiveRow[], plan: string, locale: "it" | "en", today: string): ReportJson {
   const keys = (kind: string) => new Set(rows.filter((r) => r.entity === kind).map((r) => r.key));
   const projects = keys("project");
   for (const r of rows) {

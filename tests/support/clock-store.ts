@@ -16,6 +16,8 @@ export function storeWithClock(options: {
   /** Where the SDK sends its calls (a proxy); default the configured DynamoDB endpoint. */
   endpoint?: string;
   gapTimeoutMs?: number;
+  /** The idempotency lease (default: long enough never to run out in a test). */
+  idempotencyLockMs?: number;
   parallelism?: number;
 }): ClockStore {
   let offset = 0;
@@ -27,7 +29,7 @@ export function storeWithClock(options: {
     now: () => Date.now() + offset,
     parallelism: options.parallelism ?? 4,
     gapTimeoutMs: options.gapTimeoutMs ?? 120_000,
-    idempotencyLockMs: 120_000,
+    idempotencyLockMs: options.idempotencyLockMs ?? 120_000,
   };
   return { store: new DynamoSyncStore(ctx), ctx, advance: (ms) => (offset += ms) };
 }

@@ -108,6 +108,8 @@ export interface FuzzTally {
   serverErrors: number;
 }
 
+export const emptyTally = (): FuzzTally => ({ requests: 0, rows: 0, applied: 0, invalid: 0, other: 0, serverErrors: 0 });
+
 /**
  * Runs `requests` pushes of `rowsPerRequest` fuzzed rows each against `apiUrl` and checks each
  * against `store`; rejects on the first 5xx or the first row the store does not hold as reported.
@@ -120,8 +122,10 @@ export async function runPushFuzz(options: {
   seed: number;
   requests: number;
   rowsPerRequest: number;
+  /** Filled as the run goes, so a caller still has the counts when it rejects (the bench prints them). */
+  tally?: FuzzTally;
 }): Promise<FuzzTally> {
-  const tally: FuzzTally = { requests: 0, rows: 0, applied: 0, invalid: 0, other: 0, serverErrors: 0 };
+  const tally: FuzzTally = options.tally ?? emptyTally();
   let batch = 0;
   await fc.assert(
     fc.asyncProperty(fc.array(fuzzRow, { minLength: options.rowsPerRequest, maxLength: options.rowsPerRequest }), async (makers) => {

@@ -10,11 +10,15 @@ export interface DynamoContext {
   parallelism: number;
   /**
    * A sequence number allocated longer ago than this and still not written is fenced by pullers
-   * (see changes.ts). The Lambda timeout plus clock-skew margin: a live writer is never fenced
-   * in practice, and when it is, it simply takes a new number.
+   * (see changes.ts). Numbers are allocated per transaction just before it is sent
+   * (write-rows.ts), so only a transaction stuck this long is fenced, and its writer simply takes
+   * a new number.
    */
   gapTimeoutMs: number;
-  /** A push's idempotency claim older than this belongs to a dead writer and may be taken over (≥ the Lambda timeout). */
+  /**
+   * The lease of a push's idempotency claim: the running push renews it (renewIdempotency), so a
+   * claim not renewed for this long belongs to a dead writer and its retry may take it over.
+   */
   idempotencyLockMs: number;
 }
 

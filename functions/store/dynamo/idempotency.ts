@@ -3,6 +3,11 @@
  * push runs and completed with the push's response, so a repeated push returns the first result
  * and has no second effect. The response is gzipped (a 10 000-row result compresses ~20×) and
  * split over IDEM#<key>#<n> parts when it would not fit one item.
+ *
+ * A pending claim is a lease (`lockUntil`) that the running push renews; a claim whose lease ran
+ * out belongs to a writer that died and is taken over by a retry of the same request. Renewing,
+ * completing and releasing are conditional on the claim id, so a writer that was only slow and
+ * lost its claim never overwrites or frees the claim of the retry that took over.
  */
 import { gunzipSync, gzipSync } from "node:zlib";
 import {
@@ -72,24 +77,57 @@ export async function claim(
         ReturnValuesOnConditionCheckFailure: "ALL_OLD",
       }),
     );
-    return { state: "claimed" };
+    return { state: "claimed", claimId, leaseMs: ctx.idempotencyLockMs };
   } catch (error) {
     const e = error as { name?: string; Item?: Record<string, AttributeValue> };
     if (e.name !== "ConditionalCheckFailedException") throw translateSdkError(error);
     const item = e.Item ? (unmarshall(e.Item) as IdemItem) : undefined;
     if (!item) return claim(ctx, plan, key, requestHash, claimId); // released meanwhile
     if (item.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
-    if (item.status === "pending" && item.claimId === claimId) return { state: "claimed" };
+    if (item.status === "pending" && item.claimId === claimId)
+      return { state: "claimed", claimId, leaseMs: ctx.idempotencyLockMs };
     if (item.status !== "done") throw new IdempotencyInProgressError();
     return { state: "done", response: await loadResponse(ctx, plan, key, item) };
   }
 }
 
+/**
+ * Extends the lease of our claim; false when it is no longer ours (completed, released, or taken
+ * over by a retry after our lease ran out).
+ */
+export async function renew(ctx: DynamoContext, plan: string, key: string, claimId: string): Promise<boolean> {
+  try {
+    await ctx.doc.send(
+      new UpdateCommand({
+        TableName: ctx.table,
+        Key: { pk: planPk(plan), sk: idemSk(key) },
+        UpdateExpression: "SET lockUntil = :until",
+        ConditionExpression: "#s = :pending AND claimId = :cid",
+        ExpressionAttributeNames: { "#s": "status" },
+        ExpressionAttributeValues: {
+          ":until": ctx.now() + ctx.idempotencyLockMs,
+          ":pending": "pending",
+          ":cid": claimId,
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as { name?: string }).name === "ConditionalCheckFailedException") return false;
+    throw translateSdkError(error);
+  }
+}
+
+/**
+ * Stores the response and marks the key done. A claim taken over meanwhile is left to its new
+ * owner (which completes it with the same rows' outcomes: the writes carry the key as writeId).
+ */
 export async function complete(
   ctx: DynamoContext,
   plan: string,
   key: string,
   response: PushResponse,
+  claimId: string,
 ): Promise<void> {
   const body = gzipSync(JSON.stringify(response));
   const parts = chunkBytes(body, PART_BYTES);
@@ -116,12 +154,16 @@ export async function complete(
         TableName: ctx.table,
         Key: { pk, sk: idemSk(key) },
         UpdateExpression: parts.length > 1 ? "SET #s = :done, parts = :n" : "SET #s = :done, body = :b",
+        ConditionExpression: "claimId = :cid",
         ExpressionAttributeNames: { "#s": "status" },
-        ExpressionAttributeValues:
-          parts.length > 1 ? { ":done": "done", ":n": parts.length } : { ":done": "done", ":b": body },
+        ExpressionAttributeValues: {
+          ":cid": claimId,
+          ...(parts.length > 1 ? { ":done": "done", ":n": parts.length } : { ":done": "done", ":b": body }),
+        },
       }),
     );
   } catch (error) {
+    if ((error as { name?: string }).name === "ConditionalCheckFailedException") return;
     throw translateSdkError(error);
   }
 }
@@ -130,16 +172,16 @@ export async function complete(
  * Frees a claim after a failed push so the client's retry can run at once. Retried a few times:
  * a claim left behind blocks retries (409, retryable) until its lock expires.
  */
-export async function release(ctx: DynamoContext, plan: string, key: string): Promise<void> {
+export async function release(ctx: DynamoContext, plan: string, key: string, claimId: string): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       await ctx.doc.send(
         new DeleteCommand({
           TableName: ctx.table,
           Key: { pk: planPk(plan), sk: idemSk(key) },
-          ConditionExpression: "#s = :pending",
+          ConditionExpression: "#s = :pending AND claimId = :cid",
           ExpressionAttributeNames: { "#s": "status" },
-          ExpressionAttributeValues: { ":pending": "pending" },
+          ExpressionAttributeValues: { ":pending": "pending", ":cid": claimId },
         }),
       );
       return;

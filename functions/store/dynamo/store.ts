@@ -16,6 +16,7 @@ import {
   type Actor,
   type ChangesPage,
   type IdempotencyClaim,
+  type LiveRow,
   type MemberChange,
   type Role,
   type RowWrite,
@@ -28,11 +29,12 @@ import { HISTORY_INDEX } from "../table-definition.ts";
 import { readChanges } from "./changes.ts";
 import { readLogUntil } from "./log-until.ts";
 import { chunk, type DynamoContext } from "./context.ts";
-import { claim, complete, release } from "./idempotency.ts";
+import { claim, complete, release, renew } from "./idempotency.ts";
 import { keyLimit } from "#core/sync/row-limits.ts";
 import { changeMember, listMembers } from "./members.ts";
 import { toStoredRow, toVersion, type ChangeItem, type RowItem } from "./items.ts";
 import { writeRows } from "./write-rows.ts";
+import { decodeFieldNames } from "./field-names.ts";
 
 const ROLES = new Set<string>(["reader", "editor", "admin"]);
 
@@ -170,6 +172,23 @@ export class DynamoSyncStore implements SyncStore {
     return (items as unknown as RowItem[]).map(toStoredRow);
   }
 
+  async liveValues(plan: string): Promise<LiveRow[]> {
+    const items = await this.query({
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :p)",
+      FilterExpression: "deleted = :f",
+      ProjectionExpression: "entity, #k, #vals, updatedAt",
+      ExpressionAttributeNames: { "#k": "key", "#vals": "values" },
+      ExpressionAttributeValues: { ":pk": planPk(plan), ":p": ROW_PREFIX, ":f": false },
+      ConsistentRead: true,
+    });
+    return (items as unknown as Pick<RowItem, "entity" | "key" | "values" | "updatedAt">[]).map((item) => ({
+      entity: item.entity,
+      key: item.key,
+      values: decodeFieldNames(item.values ?? {}),
+      updatedAt: item.updatedAt,
+    }));
+  }
+
   async writeRows(
     plan: string,
     writes: readonly RowWrite[],
@@ -219,12 +238,16 @@ export class DynamoSyncStore implements SyncStore {
     return claim(this.ctx, plan, key, requestHash);
   }
 
-  completeIdempotency(plan: string, key: string, response: PushResponse): Promise<void> {
-    return complete(this.ctx, plan, key, response);
+  renewIdempotency(plan: string, key: string, claimId: string): Promise<boolean> {
+    return renew(this.ctx, plan, key, claimId);
   }
 
-  releaseIdempotency(plan: string, key: string): Promise<void> {
-    return release(this.ctx, plan, key);
+  completeIdempotency(plan: string, key: string, response: PushResponse, claimId: string): Promise<void> {
+    return complete(this.ctx, plan, key, response, claimId);
+  }
+
+  releaseIdempotency(plan: string, key: string, claimId: string): Promise<void> {
+    return release(this.ctx, plan, key, claimId);
   }
 
   async putRun(plan: string, report: RunReport): Promise<void> {

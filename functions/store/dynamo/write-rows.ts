@@ -12,6 +12,10 @@
  *   dropped connection);
  * - sequence number condition failed → a puller fenced it as abandoned: take a new number;
  * - otherwise the row was only a bystander of another row's failure: retry it.
+ * Each transaction takes its sequence numbers just before it is sent (one atomic ADD), not the
+ * whole push up front: a number then stays unwritten only while its own transaction is in
+ * flight, so pullers can fence gaps after a few seconds (a dead writer leaves at most the
+ * numbers of the transactions it had in flight) without fencing a live writer's later batches.
  * Sequence numbers that end unused get a void marker so pullers need not wait for them, also when
  * the push fails: a batch DynamoDB refuses outright stops the push (no batch starts after it, and
  * the error is thrown once the batches in flight settled), and the numbers that certainly carry
@@ -36,6 +40,7 @@ const MAX_ROUNDS = 8;
 interface Pending {
   index: number;
   write: RowWrite;
+  /** 0 until the row's transaction takes a number (and again after a puller fenced it). */
   seq: number;
   allocatedAt: number;
   /** Estimated bytes of the row's two items (transaction-batches.ts). */
@@ -86,12 +91,11 @@ export async function writeRows(
 ): Promise<WriteOutcome[]> {
   const outcomes = new Array<WriteOutcome | undefined>(writes.length);
   if (writes.length === 0) return [];
-  const block = await allocateSeqs(ctx, plan, writes.length);
   let pending: Pending[] = writes.map((write, index) => ({
     index,
     write,
-    seq: block.first + index,
-    allocatedAt: block.allocatedAt,
+    seq: 0,
+    allocatedAt: 0,
     bytes: rowTransactionBytes(write.values, write.deleted),
     uncertain: false,
   }));
@@ -109,6 +113,7 @@ export async function writeRows(
         started.add(b);
         let attempts: Attempt[];
         try {
+          await numberRows(ctx, plan, batch);
           attempts = await attemptBatch(ctx, plan, batch, actor, writeId);
         } catch (error) {
           // A request DynamoDB refused outright (a bug, not a fault) will not succeed on retry,
@@ -121,7 +126,8 @@ export async function writeRows(
           // Outcome unknown (the SDK's retries ran out): retry; writeId recognises a commit we missed.
           lastError = error;
           attempts = batch.map(() => ({ kind: "retry" }));
-          for (const p of batch) p.uncertain = true;
+          // A row without a number (its allocation failed) certainly wrote nothing.
+          for (const p of batch) p.uncertain = p.seq > 0;
         }
         attempts.forEach((attempt, i) => {
           const p = batch[i] as Pending;
@@ -139,12 +145,8 @@ export async function writeRows(
       await voidSeqs(ctx, plan, [...unused, ...[...rejected, ...neverStarted, ...retry].filter(isCertain)]);
       throw error;
     }
-    if (reseq.length > 0) {
-      const fresh = await allocateSeqs(ctx, plan, reseq.length);
-      reseq.forEach((p, i) =>
-        retry.push({ ...p, seq: fresh.first + i, allocatedAt: fresh.allocatedAt, uncertain: false }),
-      );
-    }
+    // A fenced number is void already: the row takes a new one with its next transaction.
+    for (const p of reseq) retry.push({ ...p, seq: 0, allocatedAt: 0, uncertain: false });
     pending = retry;
     maxRows = 1;
     if (lastError !== undefined && pending.length > 0) await sleep(25 * 2 ** round);
@@ -158,7 +160,19 @@ export async function writeRows(
   return outcomes as WriteOutcome[];
 }
 
-const isCertain = (p: Pending): boolean => !p.uncertain;
+/** Numbered and certainly unwritten: its number can be voided. */
+const isCertain = (p: Pending): boolean => p.seq > 0 && !p.uncertain;
+
+/** Gives the rows of a batch that have none a sequence number, with one allocation. */
+async function numberRows(ctx: DynamoContext, plan: string, batch: readonly Pending[]): Promise<void> {
+  const fresh = batch.filter((p) => p.seq === 0);
+  if (fresh.length === 0) return;
+  const block = await allocateSeqs(ctx, plan, fresh.length);
+  fresh.forEach((p, i) => {
+    p.seq = block.first + i;
+    p.allocatedAt = block.allocatedAt;
+  });
+}
 
 async function attemptBatch(
   ctx: DynamoContext,
