@@ -1,7 +1,7 @@
 /**
  * The plan as it stood at a moment (GET /plans/{plan}/rollups?asOf=): its rows rebuilt from the
  * change log — per row the last version made by then, later versions ignored, rows deleted by then
- * left out — and then the very report today's /rollups computes (planRollups over those rows).
+ * left out — and then the very report today's /rollups computes (reportOfLiveRows over those rows).
  */
 import type { ReportJson } from "#core/report/index.ts";
 import { rowId, type StoredRow, type StoredVersion, type SyncStore } from "../store/store.ts";
@@ -48,6 +48,7 @@ export async function reportOfRows(
   locale: "it" | "en",
 ): Promise<ReportJson> {
   const at = new Date(atMs).toISOString();
-  const report = reportOfLiveRows(rows, plan, locale, at.slice(0, 10));
+  // Tombstones are rows deleted by then: the report, like today's, reads live rows only.
+  const report = reportOfLiveRows(rows.filter((r) => !r.deleted), plan, locale, at.slice(0, 10));
   return { ...report, asOf: at };
 }

@@ -119,12 +119,12 @@ describe("history and restore read only what they need", () => {
   ])("answers restore of %s with 404 %s", async (_name, version, code) => {
     const plan = await rowWithVersions(2, 10);
     const restore = restoreVersion(stack().store, plan, "priority", "H", version, actor, "en");
-    await expect(restore).rejects.toMatchObject({ statusCode: 404, code });
+    await expect(restore).rejects.toMatchObject({ kind: "not-found", code });
   });
 
   it("answers restore of a row that never existed with 404 not-found", async () => {
     const plan = await rowWithVersions(1, 10);
     const restore = restoreVersion(stack().store, plan, "priority", "NONE", 1, actor, "en");
-    await expect(restore).rejects.toMatchObject({ statusCode: 404, code: "not-found" });
+    await expect(restore).rejects.toMatchObject({ kind: "not-found", code: "not-found" });
   });
 });
