@@ -113,7 +113,10 @@ describe("a co-authored workbook", () => {
     expect(b.sheet("Foglio1").conditionalFormats.map((cf) => cf.formula)).toEqual(["=_segreto!A1=7"]);
     // Act 2: B removes both.
     await b.run(async (ctx: RequestContextLike) => {
-      ctx.workbook.worksheets.getItem("Foglio1").getRange().conditionalFormats.clearAll();
+      const rules = ctx.workbook.worksheets.getItem("Foglio1").getRange().conditionalFormats;
+      rules.load("items/id");
+      await ctx.sync();
+      for (const cf of rules.items) cf.delete();
       const ws = ctx.workbook.worksheets.getItem("_segreto");
       ws.visibility = "Hidden";
       ws.delete();
