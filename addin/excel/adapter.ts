@@ -26,7 +26,7 @@ import { defineLambdaNames, type LambdaNamesResult } from "./lambda-names.ts";
 import { addSheetWithTable, type OverviewChart, type OverviewResult } from "./overview-sheet.ts";
 import { readWorkbook, type ReadOptions } from "./read-snapshot.ts";
 import { selectCell } from "./select.ts";
-import { writeSyncState } from "./sync-state.ts";
+import { syncSheetFromSnapshot, writeSyncState, type SyncSheetRead } from "./sync-state.ts";
 import { writeCells, writeSheetCells, type CellUpdate, type SheetCellUpdate } from "./write-cells.ts";
 
 export interface ExcelAdapterOptions {
@@ -50,7 +50,8 @@ export class ExcelAdapter {
   #highlights: HighlightFacts | undefined;
   /** Bumped by every highlight write, so a read that raced one does not restore older facts. */
   #highlightEpoch = 0;
-  #syncSheet: boolean | undefined;
+  /** The sync sheet as the last read saw it (or our last write left it): where its lines are. */
+  #syncSheet: SyncSheetRead | undefined;
   #lastCells = 0;
   readonly #log: AdapterLog;
   /** Optional features this Excel supports (isSetSupported, asked once). */
@@ -73,12 +74,12 @@ export class ExcelAdapter {
     const epoch = this.#highlightEpoch;
     const { snapshot, facts } = await readWorkbook(this.#run, this.#read, this.#lastCells, this.#log);
     this.#learn(facts, epoch === this.#highlightEpoch);
+    this.#syncSheet = syncSheetFromSnapshot(snapshot);
     return snapshot;
   }
 
   #learn(facts: WorkbookFacts, highlights: boolean): void {
     this.#lastCells = facts.cells;
-    this.#syncSheet = facts.syncSheet;
     for (const { id, name } of facts.ids) {
       const internal = name.startsWith(MARKER_PREFIX) || name.toLowerCase() === SYNC_SHEET_NAME.toLowerCase();
       this.#own.learnSheet(id, name, internal);
@@ -137,12 +138,14 @@ export class ExcelAdapter {
     );
   }
 
-  /** Writes the very hidden sync sheet (plan id, per-row version + hash): 1 round trip after a read, else 2. */
+  /**
+   * Records the sync state in the very hidden sync sheet, row by row and only what moved forward
+   * over the sheet as last read (coauthors write it too): 1 round trip after a read, else 2.
+   */
   async writeSyncState(state: SyncState): Promise<void> {
     const done = this.#own.begin([{ sheet: SYNC_SHEET_NAME }]);
     try {
-      await writeSyncState(this.#run, state, this.#syncSheet, this.#log);
-      this.#syncSheet = true;
+      this.#syncSheet = await writeSyncState(this.#run, state, this.#syncSheet, this.#log);
     } finally {
       done();
     }
@@ -174,10 +177,10 @@ export class ExcelAdapter {
     if (state) targets.push({ sheet: SYNC_SHEET_NAME });
     const done = this.#own.begin(targets);
     try {
-      const sync = state === undefined ? undefined : { state, exists: this.#syncSheet };
-      const n = await writeSheetCells(this.#run, updates, sync, this.#log);
-      if (state) this.#syncSheet = true;
-      return n;
+      const sync = state === undefined ? undefined : { state, known: this.#syncSheet };
+      const { cells, sheet } = await writeSheetCells(this.#run, updates, sync, this.#log);
+      if (sheet !== undefined) this.#syncSheet = sheet;
+      return cells;
     } finally {
       done();
     }
