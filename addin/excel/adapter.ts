@@ -17,7 +17,7 @@ import type { SyncState } from "#core/sync/state.ts";
 import { SYNC_SHEET_NAME, readSyncSheet } from "#core/sync/sync-sheet.ts";
 import type { Issue } from "#core/validate/issue.ts";
 import type { ExcelRun } from "./api.ts";
-import { OwnWrites, watchChanges, type ChangeWatch } from "./changes.ts";
+import { OwnWrites, watchChanges, type ChangeBurst, type ChangeWatch, type RemoteChange } from "./changes.ts";
 import { clearHighlights, highlightIssues, type HighlightFacts, type HighlightResult } from "./highlights.ts";
 import { MARKER_PREFIX, type WorkbookFacts } from "./internal-sheets.ts";
 import { FeatureUnavailableError, hostSupports, OPTIONAL_FEATURES, type Features, type SetSupport } from "./features.ts";
@@ -211,15 +211,23 @@ export class ExcelAdapter {
     return defineLambdaNames(this.#run);
   }
 
-  /** Calls `callback` once per burst of the user's worksheet edits (debounced; our own writes are ignored). */
-  onChanged(callback: () => void, debounceMs = 300): Promise<ChangeWatch> {
-    return watchChanges(this.#run, callback, debounceMs, this.#own);
+  /**
+   * Calls `callback` once per burst of worksheet edits, the user's or a coauthor's (debounced;
+   * our own writes are ignored; `burst.remote` when all were a coauthor's), and `onRemote` with
+   * each coauthor's change as it is merged in (a sync-sheet change: the coauthor synced).
+   */
+  onChanged(
+    callback: (burst: ChangeBurst) => void,
+    debounceMs = 300,
+    onRemote?: (change: RemoteChange) => void,
+  ): Promise<ChangeWatch> {
+    return watchChanges(this.#run, callback, debounceMs, this.#own, onRemote);
   }
 }
 
 export type { CellUpdate, SheetCellUpdate } from "./write-cells.ts";
 export { FeatureUnavailableError, type Features } from "./features.ts";
-export type { ChangeWatch } from "./changes.ts";
+export type { ChangeBurst, ChangeWatch, RemoteChange } from "./changes.ts";
 export type { HighlightFacts, HighlightResult } from "./highlights.ts";
 export type { LambdaNamesResult } from "./lambda-names.ts";
 export type { OverviewChart, OverviewResult } from "./overview-sheet.ts";

@@ -40,6 +40,7 @@ function overlaps(a: CellRange, b: CellRange): boolean {
 export class OwnWrites {
   readonly #internal = new Set<string>();
   readonly #names = new Map<string, string>();
+  readonly #display = new Map<string, string>();
   #recent: RecentWrite[] = [];
   readonly #now: () => number;
   readonly #windowMs: number;
@@ -58,6 +59,7 @@ export class OwnWrites {
   /** Sheet ids → names (from a read), so an event's `worksheetId` can be matched to a write. */
   learnSheet(id: string, name: string, internal: boolean): void {
     this.#names.set(id, name.toLowerCase());
+    this.#display.set(id, name);
     if (internal) this.#internal.add(id);
     else this.#internal.delete(id);
   }
@@ -79,9 +81,23 @@ export class OwnWrites {
     };
   }
 
-  /** True when the event is the echo of one of our writes, or happened on one of our sheets. */
+  /** True when the event happened on one of our sheets (the sync sheet, highlight markers). */
+  isInternal(event: WorksheetChangedLike): boolean {
+    return this.#internal.has(event.worksheetId);
+  }
+
+  /** The sheet name an event's id was learnt under, if known. */
+  sheetOf(event: WorksheetChangedLike): string | undefined {
+    return this.#display.get(event.worksheetId);
+  }
+
+  /**
+   * True when the event is the echo of one of our writes, or happened on one of our sheets. A
+   * coauthor's change merged in (`source` "Remote") is never ours, whatever cells it touched.
+   */
   isOwn(event: WorksheetChangedLike): boolean {
     if (this.#internal.has(event.worksheetId)) return true;
+    if (event.source === "Remote") return false;
     if (this.#trustTrigger && event.triggerSource !== undefined) return event.triggerSource === "ThisLocalAddin";
     const now = this.#now();
     this.#recent = this.#recent.filter((w) => w.until >= now);
@@ -97,21 +113,45 @@ export class OwnWrites {
   }
 }
 
+/** What a burst of changes held: `remote` when every change in it was a coauthor's. */
+export interface ChangeBurst {
+  remote: boolean;
+}
+
+/** A coauthor's change as the pane is told of it: which sheet, which cells, ours or data. */
+export interface RemoteChange {
+  /** The sheet's name, when known from a read. */
+  sheet: string | undefined;
+  address: string;
+  /** On the sync sheet or a highlight marker sheet (a coauthor synced or validated). */
+  internal: boolean;
+}
+
 /**
  * Registers a `worksheets.onChanged` handler (one round trip) that calls `callback` once per
- * burst of the user's edits, `debounceMs` after the last one: typing down a column refreshes
- * once. Events `own.isOwn` recognises never reach `callback`.
+ * burst of edits, `debounceMs` after the last one: typing down a column refreshes once. Events
+ * `own.isOwn` recognises never reach `callback`; a coauthor's changes merged in (`source`
+ * "Remote") do, flagged as such, and each is also passed to `onRemote` (the sync sheet's too).
  */
 export async function watchChanges(
   run: ExcelRun,
-  callback: () => void,
+  callback: (burst: ChangeBurst) => void,
   debounceMs: number,
   own?: OwnWrites,
+  onRemote?: (change: RemoteChange) => void,
 ): Promise<ChangeWatch> {
-  const fire = debounce(callback, debounceMs);
+  let local = false;
+  const fire = debounce(() => {
+    const burst = { remote: !local };
+    local = false;
+    callback(burst);
+  }, debounceMs);
   return run(async (ctx) => {
     const registration = ctx.workbook.worksheets.onChanged.add(async (event) => {
+      if (event.source === "Remote" && onRemote !== undefined)
+        onRemote({ sheet: own?.sheetOf(event), address: event.address, internal: own?.isInternal(event) === true });
       if (own?.isOwn(event) === true) return;
+      if (event.source !== "Remote") local = true;
       fire();
     });
     await ctx.sync();
