@@ -64,6 +64,8 @@ export interface RemoteBatch {
   author: string;
   stamp: Stamp;
   changes: RemoteChange[];
+  /** Names of the sheets the changes name by id (a session that joined late knows them by name). */
+  sheetNames: Record<string, string>;
 }
 
 /** How batches travel between sessions (in one process, or between browser pages). */
@@ -211,7 +213,9 @@ export class CoauthorSession {
     if (changes.length === 0) return;
     const stamp = this.#stamp();
     for (const c of changes) this.#stamps.set(changeKey(c), stamp);
-    this.#transport.send({ author: this.author, stamp, changes });
+    const sheetNames: Record<string, string> = {};
+    for (const s of this.#wb.sheets) sheetNames[s.id] = s.name;
+    this.#transport.send({ author: this.author, stamp, changes, sheetNames });
   }
 
   /** Applies another session's batch: per object, only when its stamp is the later one. */
@@ -222,7 +226,7 @@ export class CoauthorSession {
     this.#counter = Math.max(this.#counter, batch.stamp[1]);
     const touched = new Map<string, { top: number; left: number; bottom: number; right: number }>();
     for (const change of batch.changes) {
-      const c = this.#aliased(change);
+      const c = this.#aliased(change, batch.sheetNames);
       const key = changeKey(c);
       if (!laterStamp(batch.stamp, this.#stamps.get(key))) continue;
       if (this.#apply(c)) this.#stamps.set(key, batch.stamp);
@@ -248,13 +252,15 @@ export class CoauthorSession {
     }
   }
 
-  #aliased(c: RemoteChange): RemoteChange {
+  #aliased(c: RemoteChange, sheetNames: Readonly<Record<string, string>>): RemoteChange {
     if (!("sheet" in c)) return c;
     const to = this.#alias.get(c.sheet);
     if (to !== undefined) return { ...c, sheet: to };
-    if (c.kind === "sheet" && c.props !== null && !this.#wb.sheets.some((s) => s.id === c.sheet)) {
-      // Two sessions added a sheet of the same name: Excel keeps one; so do we (the first).
-      const lower = c.props.name.toLowerCase();
+    const name = c.kind === "sheet" && c.props !== null ? c.props.name : sheetNames[c.sheet];
+    if (name !== undefined && !this.#wb.sheets.some((s) => s.id === c.sheet)) {
+      // Two sessions added a sheet of the same name (or this one joined after it was added):
+      // Excel keeps one sheet; so do we (the one this session has).
+      const lower = name.toLowerCase();
       const same = this.#wb.sheets.find((s) => s.name.toLowerCase() === lower);
       if (same) {
         this.#alias.set(c.sheet, same.id);

@@ -24,6 +24,7 @@ import { Grid } from "./Grid.tsx";
 import { parsePreviewParams } from "./params.ts";
 import type { PreviewParams } from "./params.ts";
 import { previewWorkbook } from "./seeds.ts";
+import { broadcastTransport, idSeries } from "./coauthor-channel.ts";
 
 const useStyles = makeStyles({
   page: { display: "flex", height: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
@@ -141,6 +142,12 @@ async function main(): Promise<void> {
     sheets: previewWorkbook(params.seed, params.projects),
   });
   const observed = observe(fake);
+  if (params.coauthor !== undefined)
+    fake.coauthor(
+      params.coauthor,
+      broadcastTransport(`actionplan-coauthor-${params.seed}`, params.delayMs ?? 0, observed.bump),
+      idSeries(params.coauthor),
+    );
   const built = services(params, observed.run);
   if (params.plan !== undefined) {
     const state = await built.adapter.readSyncState();
