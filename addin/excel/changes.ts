@@ -113,6 +113,24 @@ export class OwnWrites {
   }
 }
 
+const loadedName = (ws: { readonly name: string }): string => ws.name;
+
+/** The name of the sheet with Office.js id `id`, or undefined when it is gone (one round trip). */
+async function sheetName(run: ExcelRun, id: string): Promise<string | undefined> {
+  try {
+    return await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(id);
+      ws.load("name");
+      await ctx.sync();
+      return ws.isNullObject ? undefined : loadedName(ws);
+    });
+  } catch (error) {
+    // The notice then says "a sheet"; the change itself was already passed on.
+    console.warn("sheetName", error);
+    return undefined;
+  }
+}
+
 /** What a burst of changes held: `remote` when every change in it was a coauthor's. */
 export interface ChangeBurst {
   remote: boolean;
@@ -148,8 +166,14 @@ export async function watchChanges(
   }, debounceMs);
   return run(async (ctx) => {
     const registration = ctx.workbook.worksheets.onChanged.add(async (event) => {
-      if (event.source === "Remote" && onRemote !== undefined)
-        onRemote({ sheet: own?.sheetOf(event), address: event.address, internal: own?.isInternal(event) === true });
+      if (event.source === "Remote" && onRemote !== undefined) {
+        const internal = own?.isInternal(event) === true;
+        const known = own?.sheetOf(event);
+        if (known !== undefined) onRemote({ sheet: known, address: event.address, internal });
+        // A sheet this add-in has not read yet: getItem takes an id as well as a name.
+        else
+          void sheetName(run, event.worksheetId).then((sheet) => onRemote({ sheet, address: event.address, internal }));
+      }
       if (own?.isOwn(event) === true) return;
       if (event.source !== "Remote") local = true;
       fire();

@@ -44,6 +44,21 @@ describe("a coauthor's changes in this person's add-in", () => {
     expect(w.hostB.cell(sheet, "C2")?.value).toBe("di A");
   });
 
+  it("names the sheet of a coauthor's change even before this add-in has read the workbook", async () => {
+    // Prepare: a fresh adapter on B's session, no read yet.
+    const w = await two();
+    const fresh = new ExcelAdapter({ run: w.hostB.run });
+    const heard: RemoteChange[] = [];
+    await fresh.onChanged(() => undefined, 1, (c) => heard.push(c));
+    const sheet = w.hostA.state.sheets[1]?.name ?? "";
+    // Act
+    await w.hostA.edit(sheet, "B3", "x");
+    w.link.deliver();
+    await settle();
+    // Assess
+    expect(heard).toEqual([{ sheet, address: "B3", internal: false }]);
+  });
+
   it("tells a coauthor's sync apart: their sync-sheet write is news, not an edit to re-read", async () => {
     // Prepare
     const w = await two();

@@ -1,0 +1,140 @@
+/**
+ * Issue #18: two staff in one workbook at once (co-authoring with AutoSave). Anna and Bruno each
+ * have the task pane open on their own session of the same workbook; their changes reach each
+ * other 200 ms late, as AutoSave merges them. Real Chromium, the real task pane over the local
+ * API and DynamoDB Local; the two pages share the in-memory workbook through the preview's
+ * co-authoring channel.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { startLocalStack } from "#functions/local/stack.ts";
+import type { LocalStack } from "#functions/local/stack.ts";
+import { cellValue, editCell, usePreviewSite } from "../harness.ts";
+
+const preview = usePreviewSite();
+let stack: LocalStack;
+const tokens: Record<string, string> = {};
+const PLANS = ["story-coauthor-1", "story-coauthor-2", "story-coauthor-3"];
+
+beforeAll(async () => {
+  process.env["POWERTOOLS_LOG_LEVEL"] ??= "SILENT";
+  stack = await startLocalStack({ corsOrigins: [preview.url] });
+  tokens["anna"] = await stack.issuer.mintToken({ oid: "anna", name: "Anna" });
+  tokens["bruno"] = await stack.issuer.mintToken({ oid: "bruno", name: "Bruno" });
+  for (const plan of PLANS) {
+    await stack.store.createPlan(plan, "Storia coautori", "anna");
+    await stack.store.putMember(plan, "bruno", "editor");
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const person = (plan: string, user: string, tab: string) => ({
+  seed: "big-data",
+  lang: "it",
+  api: stack.apiUrl,
+  plan,
+  user,
+  token: tokens[user] ?? "",
+  tab,
+  today: "2026-01-15",
+});
+
+async function act(page: Page, testId: string): Promise<string> {
+  const before = Number(await page.getByTestId("sync").getAttribute("data-done"));
+  await page.getByTestId(testId).click();
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-testid="sync"]')?.getAttribute("data-done")) > n,
+    before,
+    { timeout: 30_000 },
+  );
+  const message = page.getByTestId("sync-message");
+  return (await message.count()) === 0 ? "" : ((await message.textContent()) ?? "");
+}
+
+/** The sync sheet as the page's session holds it (values, from A1). */
+const syncSheet = (page: Page) =>
+  page.evaluate(() => {
+    const fake = window.__preview?.fake;
+    return fake?.state.sheets.some((s) => s.name === "_actionplan_sync") === true ? fake.values("_actionplan_sync") : [];
+  });
+
+/** Until what one session wrote has reached the other (AutoSave's delay is 200 ms). */
+const merged = () => new Promise((r) => setTimeout(r, 600));
+
+async function openBoth(plan: string, tabB = "sync"): Promise<[Page, Page]> {
+  const [anna, bruno] = await preview.openCoauthors([person(plan, "anna", "sync"), person(plan, "bruno", tabB)]);
+  return [anna as Page, bruno as Page];
+}
+
+describe("two staff in one workbook at once", () => {
+  it("A edits and pushes while B's pane is open: B's Overview and functions show it, B is told, B has nothing to push", async () => {
+    // Prepare: Anna pushes the plan; Bruno looks at the Overview.
+    const [anna, bruno] = await openBoth(PLANS[0] as string, "overview");
+    await act(anna, "push");
+    await merged();
+    await bruno.getByRole("tabpanel").getByRole("button", { name: "Verifica" }).click();
+    const total = bruno.locator('[data-testid="rollup-priority"] tr[data-key="*"]');
+    await total.waitFor();
+    const before = Number(await total.getAttribute("data-total"));
+    // Act: Anna changes DGH's total budget and pushes.
+    await editCell(anna, "Progetti", "M2", 987_654);
+    await act(anna, "push");
+    await merged();
+    // Assess: Bruno's workbook, Overview and notice follow without him doing anything.
+    expect(await cellValue(bruno, "Progetti", "M2")).toBe(987_654);
+    await expect.poll(() => total.getAttribute("data-total").then(Number), { timeout: 10_000 }).not.toBe(before);
+    const notice = bruno.getByTestId("coauthor-notice");
+    await expect.poll(() => notice.getAttribute("data-synced"), { timeout: 10_000 }).toBe("true");
+    expect(await notice.textContent()).toMatch(/Un coautore ha modificato Progetti/);
+    expect(await syncSheet(bruno)).toEqual(await syncSheet(anna));
+    await bruno.getByTestId("tab-sync").click();
+    expect(await act(bruno, "push")).toMatch(/Nessuna modifica da inviare/);
+    await anna.context().close();
+  });
+
+  it("A and B push different rows at once: both applied, both bases kept, no false conflict next time", async () => {
+    // Prepare
+    const plan = PLANS[1] as string;
+    const [anna, bruno] = await openBoth(plan);
+    await act(anna, "push");
+    await merged();
+    await editCell(anna, "Progetti", "C2", "Titolo di Anna");
+    await editCell(bruno, "Progetti", "C3", "Titolo di Bruno");
+    await merged();
+    // Act: both push at the same moment.
+    const [a, b] = await Promise.all([act(anna, "push"), act(bruno, "push")]);
+    await merged();
+    // Assess: whoever's push carried both rows (AutoSave had merged the edits) applied them; no conflict.
+    expect(a).toMatch(/conflitti 0/);
+    expect(b).toMatch(/conflitti 0/);
+    const rows = await stack.store.listRows(plan);
+    const titles = rows.filter((r) => r.entity === "project").map((r) => r.values["title"]);
+    expect(titles).toEqual(expect.arrayContaining(["Titolo di Anna", "Titolo di Bruno"]));
+    expect(await syncSheet(bruno)).toEqual(await syncSheet(anna));
+    expect(await act(anna, "push")).toMatch(/Nessuna modifica da inviare/);
+    expect(await act(bruno, "push")).toMatch(/Nessuna modifica da inviare/);
+    await anna.context().close();
+  });
+
+  it("A pulls while B pushes: both sessions end with the same values and bases", async () => {
+    // Prepare: Anna pushes; Bruno edits a title.
+    const plan = PLANS[2] as string;
+    const [anna, bruno] = await openBoth(plan);
+    await act(anna, "push");
+    await merged();
+    await editCell(bruno, "Progetti", "C4", "Titolo nuovo");
+    // Act: Bruno pushes while Anna pulls.
+    await Promise.all([act(bruno, "push"), act(anna, "pull")]);
+    if ((await anna.getByTestId("pull-apply").count()) > 0) await act(anna, "pull-apply");
+    await merged();
+    // Assess
+    expect(await cellValue(anna, "Progetti", "C4")).toBe("Titolo nuovo");
+    expect(await syncSheet(bruno)).toEqual(await syncSheet(anna));
+    expect(await act(anna, "push")).toMatch(/Nessuna modifica da inviare/);
+    expect(await act(bruno, "push")).toMatch(/Nessuna modifica da inviare/);
+    await anna.context().close();
+  });
+});
