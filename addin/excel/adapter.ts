@@ -19,7 +19,7 @@ import type { Issue } from "#core/validate/issue.ts";
 import type { ExcelRun } from "./api.ts";
 import { OwnWrites, watchChanges, type ChangeBurst, type ChangeWatch, type RemoteChange } from "./changes.ts";
 import { clearHighlights, highlightIssues, type HighlightFacts, type HighlightResult } from "./highlights.ts";
-import { MARKER_PREFIX, type WorkbookFacts } from "./internal-sheets.ts";
+import { isInternalSheetName, MARKER_PREFIX, type WorkbookFacts } from "./internal-sheets.ts";
 import { FeatureUnavailableError, hostSupports, OPTIONAL_FEATURES, type Features, type SetSupport } from "./features.ts";
 import { consoleLog, type AdapterLog } from "./office-errors.ts";
 import { defineLambdaNames, type LambdaNamesResult } from "./lambda-names.ts";
@@ -81,7 +81,7 @@ export class ExcelAdapter {
   #learn(facts: WorkbookFacts, highlights: boolean): void {
     this.#lastCells = facts.cells;
     for (const { id, name } of facts.ids) {
-      const internal = name.startsWith(MARKER_PREFIX) || name.toLowerCase() === SYNC_SHEET_NAME.toLowerCase();
+      const internal = isInternalSheetName(name, SYNC_SHEET_NAME);
       this.#own.learnSheet(id, name, internal);
     }
     if (highlights)

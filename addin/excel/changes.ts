@@ -10,7 +10,9 @@
  */
 import { debounce } from "#addin/shared/debounce.ts";
 import { tryParseRange, type CellRange } from "#core/values/address.ts";
+import { SYNC_SHEET_NAME } from "#core/sync/sync-sheet.ts";
 import type { ExcelRun, WorksheetChangedLike } from "./api.ts";
+import { isInternalSheetName } from "./internal-sheets.ts";
 
 /** A registered change watch; `dispose` unregisters the handler. */
 export interface ChangeWatch {
@@ -172,7 +174,13 @@ export async function watchChanges(
         if (known !== undefined) onRemote({ sheet: known, address: event.address, internal });
         // A sheet this add-in has not read yet: getItem takes an id as well as a name.
         else
-          void sheetName(run, event.worksheetId).then((sheet) => onRemote({ sheet, address: event.address, internal }));
+          void sheetName(run, event.worksheetId).then((sheet) =>
+            onRemote({
+              sheet,
+              address: event.address,
+              internal: internal || (sheet !== undefined && isInternalSheetName(sheet, SYNC_SHEET_NAME)),
+            }),
+          );
       }
       if (own?.isOwn(event) === true) return;
       if (event.source !== "Remote") local = true;

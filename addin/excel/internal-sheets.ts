@@ -8,6 +8,11 @@ export function isOurRule(formula: string): boolean {
   return formula.includes(MARKER_PREFIX);
 }
 
+/** Whether a sheet of this name is the add-in's own (a highlight marker sheet or the sync sheet). */
+export function isInternalSheetName(name: string, syncSheetName: string): boolean {
+  return name.startsWith(MARKER_PREFIX) || name.toLowerCase() === syncSheetName.toLowerCase();
+}
+
 /** One of our highlight rules on a data sheet (Office.js conditional-format id). */
 export interface OurRule {
   sheet: string;
