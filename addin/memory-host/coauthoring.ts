@@ -15,6 +15,7 @@
  * between browser pages over a BroadcastChannel.
  */
 import { areaToA1 } from "#addin/excel/a1.ts";
+import { tryParseRange } from "#core/values/address.ts";
 import type {
   FakeCell,
   FakeChart,
@@ -205,10 +206,26 @@ export class CoauthorSession {
     return [this.#lastTime, this.#counter, this.author];
   }
 
-  /** After a batch or an edit: posts what changed since the last post. */
-  publish(): void {
+  /**
+   * After a batch or an edit: posts what changed since the last post, and every cell the batch
+   * wrote (the changes it reports to `onChanged`) even where the value stayed the same — a write
+   * is an edit for co-authoring too, and the later one wins.
+   */
+  publish(written: readonly { worksheetId: string; address: string }[] = this.#wb.pendingEvents ?? []): void {
     const now = copyWorkbook(this.#wb);
     const changes = workbookChanges(this.#sent, now, this.#wb);
+    const listed = new Set(changes.map(changeKey));
+    for (const w of written) {
+      const area = tryParseRange(w.address);
+      const sheet = now.sheets.get(w.worksheetId);
+      if (!area || !sheet) continue;
+      for (let r = area.top; r <= area.bottom; r++)
+        for (let c = area.left; c <= area.right; c++) {
+          const key = `${String(r)},${String(c)}`;
+          const change = cellChange(w.worksheetId, key, sheet.cells.get(key) ?? null);
+          if (!listed.has(changeKey(change))) changes.push(change);
+        }
+    }
     this.#sent = now;
     if (changes.length === 0) return;
     const stamp = this.#stamp();

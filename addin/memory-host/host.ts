@@ -240,7 +240,7 @@ export class FakeExcelHost {
     const s = this.sheet(sheet);
     const { row, col } = parseA1(a1);
     putCell(s, row, col, value === null ? undefined : enterValue(value, this.state.culture));
-    this.state.coauthor?.publish();
+    this.state.coauthor?.publish([{ worksheetId: s.id, address: a1 }]);
     // A person's edit: Excel reports no add-in as its trigger.
     const event = changeEvent(this.state, s, a1, "Unknown");
     await Promise.all([...this.state.changedHandlers].map(async (h) => h(event)));

@@ -122,7 +122,7 @@ export interface FakeWorkbookState {
   /** Middle part of new object ids: distinct per co-authoring session, so two sessions never mint one id. */
   idSeries?: string;
   /** Co-authoring: posts what a batch or an edit changed to the other sessions (coauthoring.ts). */
-  coauthor?: { publish(): void };
+  coauthor?: { publish(written?: readonly { worksheetId: string; address: string }[]): void };
 }
 
 /** Records a change written through the API, reported to `onChanged` handlers after the sync. */
