@@ -19,7 +19,7 @@ import type { Issue } from "#core/validate/issue.ts";
 import type { ExcelRun } from "./api.ts";
 import { OwnWrites, watchChanges, type ChangeBurst, type ChangeWatch, type RemoteChange } from "./changes.ts";
 import { clearHighlights, highlightIssues, type HighlightFacts, type HighlightResult } from "./highlights.ts";
-import { isInternalSheetName, MARKER_PREFIX, type WorkbookFacts } from "./internal-sheets.ts";
+import { isInternalSheetName, MARKER_PREFIX, markerPrefixOf, type WorkbookFacts } from "./internal-sheets.ts";
 import { FeatureUnavailableError, hostSupports, OPTIONAL_FEATURES, type Features, type SetSupport } from "./features.ts";
 import { consoleLog, type AdapterLog } from "./office-errors.ts";
 import { defineLambdaNames, type LambdaNamesResult } from "./lambda-names.ts";
@@ -40,6 +40,11 @@ export interface ExcelAdapterOptions {
   supports?: SetSupport;
   /** Where errors no fallback was written for are reported before they are thrown on (default: console). */
   log?: AdapterLog;
+  /**
+   * Who this add-in instance highlights for (co-authoring): marks are made and removed per
+   * person, so a coauthor's Validate or Clear leaves them alone. Default: none (all marks ours).
+   */
+  author?: string;
 }
 
 export class ExcelAdapter {
@@ -54,6 +59,8 @@ export class ExcelAdapter {
   #syncSheet: SyncSheetRead | undefined;
   #lastCells = 0;
   readonly #log: AdapterLog;
+  /** The marker-sheet prefix of this person's highlighting. */
+  readonly #markers: string;
   /** Optional features this Excel supports (isSetSupported, asked once). */
   readonly features: Features;
 
@@ -61,6 +68,7 @@ export class ExcelAdapter {
     this.#run = options.run;
     this.#read = options.read ?? {};
     this.#log = options.log ?? consoleLog;
+    this.#markers = markerPrefixOf(options.author);
     const supports = options.supports ?? hostSupports();
     this.features = {
       triggerSource: supports(...OPTIONAL_FEATURES.triggerSource),
@@ -87,8 +95,8 @@ export class ExcelAdapter {
     if (highlights)
       this.#highlights = {
         sheets: facts.sheets,
-        markers: facts.markers,
-        rules: facts.rules,
+        markers: facts.markers.filter((m) => m.startsWith(this.#markers)),
+        rules: facts.rules.filter((r) => r.formula === undefined || r.formula.includes(this.#markers)),
         protectedSheets: facts.protectedSheets,
       };
   }
@@ -125,7 +133,7 @@ export class ExcelAdapter {
    */
   highlightIssues(issues: readonly Issue[]): Promise<HighlightResult> {
     return this.#highlight(
-      (known) => highlightIssues(this.#run, issues, known, this.#log),
+      (known) => highlightIssues(this.#run, issues, known, this.#log, this.#markers),
       (r) => r.facts,
     );
   }
@@ -133,7 +141,7 @@ export class ExcelAdapter {
   /** Removes every highlight of ours in one step; the user's own formats and rules stay. */
   async clearHighlights(): Promise<void> {
     await this.#highlight(
-      (known) => clearHighlights(this.#run, known, this.#log),
+      (known) => clearHighlights(this.#run, known, this.#log, this.#markers),
       (facts) => facts,
     );
   }

@@ -17,6 +17,18 @@ export function isInternalSheetName(name: string, syncSheetName: string): boolea
 export interface OurRule {
   sheet: string;
   id: string;
+  /** Its formula, as read (it names the marker sheet, so whose marks it shows). */
+  formula?: string;
+}
+
+/**
+ * The marker-sheet prefix of one person's highlighting. Coauthors each highlight with their own
+ * marker sheets and rules, so one person's Validate or Clear removes only their own marks; with
+ * no author (a workbook nobody shares) it is the plain prefix, which every mark starts with.
+ */
+export function markerPrefixOf(author: string | undefined): string {
+  const tag = (author ?? "").replace(/[^A-Za-z0-9]/g, "").slice(0, 8);
+  return tag === "" ? MARKER_PREFIX : `${MARKER_PREFIX}${tag}_`;
 }
 
 /**

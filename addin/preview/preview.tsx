@@ -86,7 +86,7 @@ function services(
   params: PreviewParams,
   run: ExcelRun,
 ): { services: TaskpaneServices; adapter: ExcelAdapter } {
-  const adapter = new ExcelAdapter({ run });
+  const adapter = new ExcelAdapter({ run, ...(params.coauthor === undefined ? {} : { author: params.coauthor }) });
   const auth =
     params.token !== undefined
       ? staticTokenSource(params.token, params.user)
