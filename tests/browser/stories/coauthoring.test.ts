@@ -137,4 +137,33 @@ describe("two staff in one workbook at once", () => {
     expect(await act(bruno, "push")).toMatch(/Nessuna modifica da inviare/);
     await anna.context().close();
   });
+
+  it("A validates while B is editing: B's marks survive, in both sessions", async () => {
+    // Prepare: Bruno validates (his marks are made), then goes on typing.
+    const [anna, bruno] = await preview.openCoauthors([
+      // The messy seed: a plan with issues to mark.
+      { ...person(PLANS[0] as string, "anna", "validate"), seed: "messy" },
+      { ...person(PLANS[0] as string, "bruno", "validate"), seed: "messy" },
+    ]);
+    const validate = (page: Page) => page.getByRole("tabpanel").getByRole("button", { name: "Verifica" }).click();
+    const marksOf = (page: Page, who: string) =>
+      page.evaluate(
+        (prefix) =>
+          window.__preview?.fake.state.sheets.filter((s) => s.name.startsWith(prefix)).map((s) => s.name) ?? [],
+        `_ap_issues_${who}_`,
+      );
+    await validate(bruno);
+    await expect.poll(() => marksOf(bruno, "bruno").then((m) => m.length), { timeout: 10_000 }).toBeGreaterThan(0);
+    await merged();
+    const his = await marksOf(bruno, "bruno");
+    // Act: Anna validates while Bruno edits a title.
+    await Promise.all([validate(anna), editCell(bruno, "Progetti", "C5", "Bruno scrive")]);
+    await expect.poll(() => marksOf(anna, "anna").then((m) => m.length), { timeout: 10_000 }).toBeGreaterThan(0);
+    await merged();
+    // Assess: his marks are still there for both of them, next to hers.
+    expect(await marksOf(bruno, "bruno")).toEqual(his);
+    expect(await marksOf(anna, "bruno")).toEqual(his);
+    expect((await marksOf(bruno, "anna")).length).toBeGreaterThan(0);
+    await anna.context().close();
+  });
 });
