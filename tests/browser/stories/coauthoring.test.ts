@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startLocalStack } from "#functions/local/stack.ts";
 import type { LocalStack } from "#functions/local/stack.ts";
-import { cellValue, editCell, usePreviewSite } from "../harness.ts";
+import { cellValue, editCell, syncAction, usePreviewSite } from "../harness.ts";
 
 const preview = usePreviewSite();
 let stack: LocalStack;
@@ -42,17 +42,7 @@ const person = (plan: string, user: string, tab: string) => ({
   today: "2026-01-15",
 });
 
-async function act(page: Page, testId: string): Promise<string> {
-  const before = Number(await page.getByTestId("sync").getAttribute("data-done"));
-  await page.getByTestId(testId).click();
-  await page.waitForFunction(
-    (n) => Number(document.querySelector('[data-testid="sync"]')?.getAttribute("data-done")) > n,
-    before,
-    { timeout: 30_000 },
-  );
-  const message = page.getByTestId("sync-message");
-  return (await message.count()) === 0 ? "" : ((await message.textContent()) ?? "");
-}
+const act = syncAction;
 
 /** The sync sheet as the page's session holds it (values, from A1). */
 const syncSheet = (page: Page) =>
@@ -140,11 +130,11 @@ describe("two staff in one workbook at once", () => {
 
   it("A validates while B is editing: B's marks survive, in both sessions", async () => {
     // Prepare: Bruno validates (his marks are made), then goes on typing.
-    const [anna, bruno] = await preview.openCoauthors([
+    const [anna, bruno] = (await preview.openCoauthors([
       // The messy seed: a plan with issues to mark.
       { ...person(PLANS[0] as string, "anna", "validate"), seed: "messy" },
       { ...person(PLANS[0] as string, "bruno", "validate"), seed: "messy" },
-    ]);
+    ])) as [Page, Page];
     const validate = (page: Page) => page.getByRole("tabpanel").getByRole("button", { name: "Verifica" }).click();
     const marksOf = (page: Page, who: string) =>
       page.evaluate(
