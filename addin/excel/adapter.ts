@@ -17,16 +17,16 @@ import type { SyncState } from "#core/sync/state.ts";
 import { SYNC_SHEET_NAME, readSyncSheet } from "#core/sync/sync-sheet.ts";
 import type { Issue } from "#core/validate/issue.ts";
 import type { ExcelRun } from "./api.ts";
-import { OwnWrites, watchChanges, type ChangeWatch } from "./changes.ts";
+import { OwnWrites, watchChanges, type ChangeBurst, type ChangeWatch, type RemoteChange } from "./changes.ts";
 import { clearHighlights, highlightIssues, type HighlightFacts, type HighlightResult } from "./highlights.ts";
-import { MARKER_PREFIX, type WorkbookFacts } from "./internal-sheets.ts";
+import { isInternalSheetName, MARKER_PREFIX, markerPrefixOf, type WorkbookFacts } from "./internal-sheets.ts";
 import { FeatureUnavailableError, hostSupports, OPTIONAL_FEATURES, type Features, type SetSupport } from "./features.ts";
 import { consoleLog, type AdapterLog } from "./office-errors.ts";
 import { defineLambdaNames, type LambdaNamesResult } from "./lambda-names.ts";
 import { addSheetWithTable, type BelowTable, type OverviewChart, type OverviewResult } from "./overview-sheet.ts";
 import { readWorkbook, type ReadOptions } from "./read-snapshot.ts";
 import { selectCell } from "./select.ts";
-import { writeSyncState } from "./sync-state.ts";
+import { syncSheetFromSnapshot, writeSyncState, type SyncSheetRead } from "./sync-state.ts";
 import { writeCells, writeSheetCells, type CellUpdate, type SheetCellUpdate } from "./write-cells.ts";
 
 export interface ExcelAdapterOptions {
@@ -40,6 +40,11 @@ export interface ExcelAdapterOptions {
   supports?: SetSupport;
   /** Where errors no fallback was written for are reported before they are thrown on (default: console). */
   log?: AdapterLog;
+  /**
+   * Who this add-in instance highlights for (co-authoring): marks are made and removed per
+   * person, so a coauthor's Validate or Clear leaves them alone. Default: none (all marks ours).
+   */
+  author?: string;
 }
 
 export class ExcelAdapter {
@@ -50,9 +55,12 @@ export class ExcelAdapter {
   #highlights: HighlightFacts | undefined;
   /** Bumped by every highlight write, so a read that raced one does not restore older facts. */
   #highlightEpoch = 0;
-  #syncSheet: boolean | undefined;
+  /** The sync sheet as the last read saw it (or our last write left it): where its lines are. */
+  #syncSheet: SyncSheetRead | undefined;
   #lastCells = 0;
   readonly #log: AdapterLog;
+  /** The marker-sheet prefix of this person's highlighting. */
+  readonly #markers: string;
   /** Optional features this Excel supports (isSetSupported, asked once). */
   readonly features: Features;
 
@@ -60,6 +68,7 @@ export class ExcelAdapter {
     this.#run = options.run;
     this.#read = options.read ?? {};
     this.#log = options.log ?? consoleLog;
+    this.#markers = markerPrefixOf(options.author);
     const supports = options.supports ?? hostSupports();
     this.features = {
       triggerSource: supports(...OPTIONAL_FEATURES.triggerSource),
@@ -73,21 +82,21 @@ export class ExcelAdapter {
     const epoch = this.#highlightEpoch;
     const { snapshot, facts } = await readWorkbook(this.#run, this.#read, this.#lastCells, this.#log);
     this.#learn(facts, epoch === this.#highlightEpoch);
+    this.#syncSheet = syncSheetFromSnapshot(snapshot);
     return snapshot;
   }
 
   #learn(facts: WorkbookFacts, highlights: boolean): void {
     this.#lastCells = facts.cells;
-    this.#syncSheet = facts.syncSheet;
     for (const { id, name } of facts.ids) {
-      const internal = name.startsWith(MARKER_PREFIX) || name.toLowerCase() === SYNC_SHEET_NAME.toLowerCase();
+      const internal = isInternalSheetName(name, SYNC_SHEET_NAME);
       this.#own.learnSheet(id, name, internal);
     }
     if (highlights)
       this.#highlights = {
         sheets: facts.sheets,
-        markers: facts.markers,
-        rules: facts.rules,
+        markers: facts.markers.filter((m) => m.startsWith(this.#markers)),
+        rules: facts.rules.filter((r) => r.formula === undefined || r.formula.includes(this.#markers)),
         protectedSheets: facts.protectedSheets,
       };
   }
@@ -124,7 +133,7 @@ export class ExcelAdapter {
    */
   highlightIssues(issues: readonly Issue[]): Promise<HighlightResult> {
     return this.#highlight(
-      (known) => highlightIssues(this.#run, issues, known, this.#log),
+      (known) => highlightIssues(this.#run, issues, known, this.#log, this.#markers),
       (r) => r.facts,
     );
   }
@@ -132,17 +141,19 @@ export class ExcelAdapter {
   /** Removes every highlight of ours in one step; the user's own formats and rules stay. */
   async clearHighlights(): Promise<void> {
     await this.#highlight(
-      (known) => clearHighlights(this.#run, known, this.#log),
+      (known) => clearHighlights(this.#run, known, this.#log, this.#markers),
       (facts) => facts,
     );
   }
 
-  /** Writes the very hidden sync sheet (plan id, per-row version + hash): 1 round trip after a read, else 2. */
+  /**
+   * Records the sync state in the very hidden sync sheet, row by row and only what moved forward
+   * over the sheet as last read (coauthors write it too): 1 round trip after a read, else 2.
+   */
   async writeSyncState(state: SyncState): Promise<void> {
     const done = this.#own.begin([{ sheet: SYNC_SHEET_NAME }]);
     try {
-      await writeSyncState(this.#run, state, this.#syncSheet, this.#log);
-      this.#syncSheet = true;
+      this.#syncSheet = await writeSyncState(this.#run, state, this.#syncSheet, this.#log);
     } finally {
       done();
     }
@@ -174,10 +185,10 @@ export class ExcelAdapter {
     if (state) targets.push({ sheet: SYNC_SHEET_NAME });
     const done = this.#own.begin(targets);
     try {
-      const sync = state === undefined ? undefined : { state, exists: this.#syncSheet };
-      const n = await writeSheetCells(this.#run, updates, sync, this.#log);
-      if (state) this.#syncSheet = true;
-      return n;
+      const sync = state === undefined ? undefined : { state, known: this.#syncSheet };
+      const { cells, sheet } = await writeSheetCells(this.#run, updates, sync, this.#log);
+      if (sheet !== undefined) this.#syncSheet = sheet;
+      return cells;
     } finally {
       done();
     }
@@ -209,15 +220,23 @@ export class ExcelAdapter {
     return defineLambdaNames(this.#run);
   }
 
-  /** Calls `callback` once per burst of the user's worksheet edits (debounced; our own writes are ignored). */
-  onChanged(callback: () => void, debounceMs = 300): Promise<ChangeWatch> {
-    return watchChanges(this.#run, callback, debounceMs, this.#own);
+  /**
+   * Calls `callback` once per burst of worksheet edits, the user's or a coauthor's (debounced;
+   * our own writes are ignored; `burst.remote` when all were a coauthor's), and `onRemote` with
+   * each coauthor's change as it is merged in (a sync-sheet change: the coauthor synced).
+   */
+  onChanged(
+    callback: (burst: ChangeBurst) => void,
+    debounceMs = 300,
+    onRemote?: (change: RemoteChange) => void,
+  ): Promise<ChangeWatch> {
+    return watchChanges(this.#run, callback, debounceMs, this.#own, onRemote);
   }
 }
 
 export type { CellUpdate, SheetCellUpdate } from "./write-cells.ts";
 export { FeatureUnavailableError, type Features } from "./features.ts";
-export type { ChangeWatch } from "./changes.ts";
+export type { ChangeBurst, ChangeWatch, RemoteChange } from "./changes.ts";
 export type { HighlightFacts, HighlightResult } from "./highlights.ts";
 export type { LambdaNamesResult } from "./lambda-names.ts";
 export type { OverviewChart, OverviewResult } from "./overview-sheet.ts";

@@ -81,6 +81,8 @@ export interface WorksheetLike extends Loadable {
 export interface WorksheetChangedLike {
   readonly worksheetId: string;
   readonly address: string;
+  /** ExcelApi 1.7: "Remote" when a coauthor's change was merged in (co-authoring with AutoSave). */
+  readonly source?: "Local" | "Remote";
   /** ExcelApi 1.14: "ThisLocalAddin" when this add-in's API write caused the change. */
   readonly triggerSource?: "ThisLocalAddin" | "Unknown";
 }

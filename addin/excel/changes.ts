@@ -10,7 +10,9 @@
  */
 import { debounce } from "#addin/shared/debounce.ts";
 import { tryParseRange, type CellRange } from "#core/values/address.ts";
+import { SYNC_SHEET_NAME } from "#core/sync/sync-sheet.ts";
 import type { ExcelRun, WorksheetChangedLike } from "./api.ts";
+import { isInternalSheetName } from "./internal-sheets.ts";
 
 /** A registered change watch; `dispose` unregisters the handler. */
 export interface ChangeWatch {
@@ -40,6 +42,7 @@ function overlaps(a: CellRange, b: CellRange): boolean {
 export class OwnWrites {
   readonly #internal = new Set<string>();
   readonly #names = new Map<string, string>();
+  readonly #display = new Map<string, string>();
   #recent: RecentWrite[] = [];
   readonly #now: () => number;
   readonly #windowMs: number;
@@ -58,6 +61,7 @@ export class OwnWrites {
   /** Sheet ids → names (from a read), so an event's `worksheetId` can be matched to a write. */
   learnSheet(id: string, name: string, internal: boolean): void {
     this.#names.set(id, name.toLowerCase());
+    this.#display.set(id, name);
     if (internal) this.#internal.add(id);
     else this.#internal.delete(id);
   }
@@ -79,9 +83,23 @@ export class OwnWrites {
     };
   }
 
-  /** True when the event is the echo of one of our writes, or happened on one of our sheets. */
+  /** True when the event happened on one of our sheets (the sync sheet, highlight markers). */
+  isInternal(event: WorksheetChangedLike): boolean {
+    return this.#internal.has(event.worksheetId);
+  }
+
+  /** The sheet name an event's id was learnt under, if known. */
+  sheetOf(event: WorksheetChangedLike): string | undefined {
+    return this.#display.get(event.worksheetId);
+  }
+
+  /**
+   * True when the event is the echo of one of our writes, or happened on one of our sheets. A
+   * coauthor's change merged in (`source` "Remote") is never ours, whatever cells it touched.
+   */
   isOwn(event: WorksheetChangedLike): boolean {
     if (this.#internal.has(event.worksheetId)) return true;
+    if (event.source === "Remote") return false;
     if (this.#trustTrigger && event.triggerSource !== undefined) return event.triggerSource === "ThisLocalAddin";
     const now = this.#now();
     this.#recent = this.#recent.filter((w) => w.until >= now);
@@ -97,21 +115,75 @@ export class OwnWrites {
   }
 }
 
+const loadedName = (ws: { readonly name: string }): string => ws.name;
+
+/** The name of the sheet with Office.js id `id`, or undefined when it is gone (one round trip). */
+async function sheetName(run: ExcelRun, id: string): Promise<string | undefined> {
+  try {
+    return await run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(id);
+      ws.load("name");
+      await ctx.sync();
+      return ws.isNullObject ? undefined : loadedName(ws);
+    });
+  } catch (error) {
+    // The notice then says "a sheet"; the change itself was already passed on.
+    console.warn("sheetName", error);
+    return undefined;
+  }
+}
+
+/** What a burst of changes held: `remote` when every change in it was a coauthor's. */
+export interface ChangeBurst {
+  remote: boolean;
+}
+
+/** A coauthor's change as the pane is told of it: which sheet, which cells, ours or data. */
+export interface RemoteChange {
+  /** The sheet's name, when known from a read. */
+  sheet: string | undefined;
+  address: string;
+  /** On the sync sheet or a highlight marker sheet (a coauthor synced or validated). */
+  internal: boolean;
+}
+
 /**
  * Registers a `worksheets.onChanged` handler (one round trip) that calls `callback` once per
- * burst of the user's edits, `debounceMs` after the last one: typing down a column refreshes
- * once. Events `own.isOwn` recognises never reach `callback`.
+ * burst of edits, `debounceMs` after the last one: typing down a column refreshes once. Events
+ * `own.isOwn` recognises never reach `callback`; a coauthor's changes merged in (`source`
+ * "Remote") do, flagged as such, and each is also passed to `onRemote` (the sync sheet's too).
  */
 export async function watchChanges(
   run: ExcelRun,
-  callback: () => void,
+  callback: (burst: ChangeBurst) => void,
   debounceMs: number,
   own?: OwnWrites,
+  onRemote?: (change: RemoteChange) => void,
 ): Promise<ChangeWatch> {
-  const fire = debounce(callback, debounceMs);
+  let local = false;
+  const fire = debounce(() => {
+    const burst = { remote: !local };
+    local = false;
+    callback(burst);
+  }, debounceMs);
   return run(async (ctx) => {
     const registration = ctx.workbook.worksheets.onChanged.add(async (event) => {
+      if (event.source === "Remote" && onRemote !== undefined) {
+        const internal = own?.isInternal(event) === true;
+        const known = own?.sheetOf(event);
+        if (known !== undefined) onRemote({ sheet: known, address: event.address, internal });
+        // A sheet this add-in has not read yet: getItem takes an id as well as a name.
+        else
+          void sheetName(run, event.worksheetId).then((sheet) =>
+            onRemote({
+              sheet,
+              address: event.address,
+              internal: internal || (sheet !== undefined && isInternalSheetName(sheet, SYNC_SHEET_NAME)),
+            }),
+          );
+      }
       if (own?.isOwn(event) === true) return;
+      if (event.source !== "Remote") local = true;
       fire();
     });
     await ctx.sync();

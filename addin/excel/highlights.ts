@@ -11,7 +11,8 @@
  * rule or sheet gone meanwhile), it reads first: three round trips (sheets, their rules, the write).
  *
  * Excel refuses to delete a very hidden sheet (Worksheet.delete: InvalidOperation), so a marker
- * sheet is made Hidden and deleted in the same batch. Protected sheets get no highlighting
+ * sheet is made Hidden and deleted in the same batch. Coauthors each have their own marker sheets
+ * and rules (`markerPrefixOf`): one person's Validate or Clear replaces only their own marks. Protected sheets get no highlighting
  * (Excel refuses conditional formats there: AccessDenied); their issues are counted in `locked`.
  */
 import type { CellValue } from "#core/snapshot/types.ts";
@@ -64,8 +65,12 @@ function issueCell(issue: Issue): { row: number; col: number } | undefined {
   return issue.row > 0 ? { row: issue.row, col: 1 } : undefined;
 }
 
-function isOurs(cf: ConditionalFormatLike): boolean {
-  return !cf.customOrNullObject.isNullObject && isOurRule(cf.customOrNullObject.rule.formula);
+function isOurs(cf: ConditionalFormatLike, prefix: string): boolean {
+  return (
+    !cf.customOrNullObject.isNullObject &&
+    isOurRule(cf.customOrNullObject.rule.formula) &&
+    cf.customOrNullObject.rule.formula.includes(prefix)
+  );
 }
 
 /** Round trip 1 of both operations: sheets, and every rule's formula (to find ours). */
@@ -95,11 +100,11 @@ function queueDeleteMarker(ws: WorksheetLike): void {
   ws.delete();
 }
 
-/** Queues the removal of our rules and marker sheets (needs the rules loaded and synced). */
-function queueRemoval(current: Awaited<ReturnType<typeof loadCurrent>>): void {
+/** Queues the removal of this person's rules and marker sheets (needs the rules loaded and synced). */
+function queueRemoval(current: Awaited<ReturnType<typeof loadCurrent>>, prefix: string): void {
   for (const { sheet, items } of current.rules)
-    if (!sheet.protection.protected) for (const cf of items()) if (isOurs(cf)) cf.delete();
-  for (const ws of current.sheets) if (ws.name.startsWith(MARKER_PREFIX)) queueDeleteMarker(ws);
+    if (!sheet.protection.protected) for (const cf of items()) if (isOurs(cf, prefix)) cf.delete();
+  for (const ws of current.sheets) if (ws.name.startsWith(prefix)) queueDeleteMarker(ws);
 }
 
 /** Groups issues by sheet; an error outranks a warning on the same cell. */
@@ -167,13 +172,14 @@ function queueAdd(
   sheetNames: readonly string[],
   sheetOf: (name: string) => WorksheetLike,
   protectedSheets: readonly string[],
+  prefix: string,
 ): { cells: Record<string, number>; skipped: number; locked: string[]; facts: () => HighlightFacts } {
   const { bySheet, skipped, locked } = marksBySheet(issues, sheetNames, sheetOf, new Set(protectedSheets));
   const cells: Record<string, number> = {};
   const markers: string[] = [];
   const added: { sheet: string; cf: ConditionalFormatLike }[] = [];
   bySheet.forEach((m, i) => {
-    const markerName = `${MARKER_PREFIX}${String(i + 1)}`;
+    const markerName = `${prefix}${String(i + 1)}`;
     const marker = ctx.workbook.worksheets.add(markerName);
     const box = areaToA1(m.box);
     marker.getRange(box).values = markerGrid(m);
@@ -192,7 +198,7 @@ function queueAdd(
     }
     cells[m.name] = m.marks.size;
   });
-  const kept = sheetNames.filter((n) => !n.startsWith(MARKER_PREFIX));
+  const kept = sheetNames.filter((n) => !n.startsWith(prefix));
   return {
     cells,
     skipped,
@@ -207,16 +213,16 @@ function queueAdd(
 }
 
 /** Read-first replacement (three round trips: sheets, their rules, the write): when nothing is known, or what was known is stale. */
-async function replaceReading(run: ExcelRun, issues: readonly Issue[]): Promise<HighlightResult> {
+async function replaceReading(run: ExcelRun, issues: readonly Issue[], prefix: string): Promise<HighlightResult> {
   return run(async (ctx) => {
     const current = await loadCurrent(ctx);
     await ctx.sync();
     ctx.workbook.application.suspendApiCalculationUntilNextSync();
-    queueRemoval(current);
+    queueRemoval(current, prefix);
     const byName = new Map(current.sheets.map((ws) => [ws.name, ws]));
     const names = current.sheets.map((ws) => ws.name);
     const locked = current.sheets.filter((ws) => ws.protection.protected).map((ws) => ws.name);
-    const added = queueAdd(ctx, issues, names, (n) => byName.get(n) as WorksheetLike, locked);
+    const added = queueAdd(ctx, issues, names, (n) => byName.get(n) as WorksheetLike, locked, prefix);
     await ctx.sync();
     return { cells: added.cells, skipped: added.skipped, locked: added.locked, facts: added.facts() };
   });
@@ -227,6 +233,7 @@ async function replaceKnown(
   run: ExcelRun,
   issues: readonly Issue[],
   known: HighlightFacts,
+  prefix: string,
 ): Promise<HighlightResult> {
   return run(async (ctx) => {
     ctx.workbook.application.suspendApiCalculationUntilNextSync();
@@ -241,7 +248,7 @@ async function replaceKnown(
       if (!ws) proxies.set(name, (ws = sheets.getItem(name)));
       return ws;
     };
-    const added = queueAdd(ctx, issues, known.sheets, sheetOf, known.protectedSheets ?? []);
+    const added = queueAdd(ctx, issues, known.sheets, sheetOf, known.protectedSheets ?? [], prefix);
     await ctx.sync();
     return { cells: added.cells, skipped: added.skipped, locked: added.locked, facts: added.facts() };
   });
@@ -257,8 +264,9 @@ export async function highlightIssues(
   issues: readonly Issue[],
   known: HighlightFacts | undefined,
   log: AdapterLog,
+  prefix: string = MARKER_PREFIX,
 ): Promise<HighlightResult> {
-  if (known === undefined) return replaceReading(run, issues);
+  if (known === undefined) return replaceReading(run, issues, prefix);
   // A rule, sheet or marker gone since the read (ItemNotFound), or a marker name taken
   // (ItemAlreadyExists): the read-first path finds what is really there and cleans up after
   // the failed batch. Anything else is not staleness: logged and thrown.
@@ -266,8 +274,8 @@ export async function highlightIssues(
     "highlightIssues",
     log,
     ["ItemNotFound", "ItemAlreadyExists"],
-    () => replaceKnown(run, issues, known),
-    () => replaceReading(run, issues),
+    () => replaceKnown(run, issues, known, prefix),
+    () => replaceReading(run, issues, prefix),
   );
 }
 
@@ -276,6 +284,7 @@ export async function clearHighlights(
   run: ExcelRun,
   known: HighlightFacts | undefined,
   log: AdapterLog,
+  prefix: string = MARKER_PREFIX,
 ): Promise<HighlightFacts> {
-  return (await highlightIssues(run, [], known, log)).facts;
+  return (await highlightIssues(run, [], known, log, prefix)).facts;
 }

@@ -8,10 +8,27 @@ export function isOurRule(formula: string): boolean {
   return formula.includes(MARKER_PREFIX);
 }
 
+/** Whether a sheet of this name is the add-in's own (a highlight marker sheet or the sync sheet). */
+export function isInternalSheetName(name: string, syncSheetName: string): boolean {
+  return name.startsWith(MARKER_PREFIX) || name.toLowerCase() === syncSheetName.toLowerCase();
+}
+
 /** One of our highlight rules on a data sheet (Office.js conditional-format id). */
 export interface OurRule {
   sheet: string;
   id: string;
+  /** Its formula, as read (it names the marker sheet, so whose marks it shows). */
+  formula?: string;
+}
+
+/**
+ * The marker-sheet prefix of one person's highlighting. Coauthors each highlight with their own
+ * marker sheets and rules, so one person's Validate or Clear removes only their own marks; with
+ * no author (a workbook nobody shares) it is the plain prefix, which every mark starts with.
+ */
+export function markerPrefixOf(author: string | undefined): string {
+  const tag = (author ?? "").replace(/[^A-Za-z0-9]/g, "").slice(0, 8);
+  return tag === "" ? MARKER_PREFIX : `${MARKER_PREFIX}${tag}_`;
 }
 
 /**

@@ -224,7 +224,7 @@ async function readOnce(run: ExcelRun, options: ReadOptions, mode: Mode): Promis
           .filter(
             (cf) => !cf.customOrNullObject.isNullObject && isOurRule(cf.customOrNullObject.rule.formula),
           )
-          .map((cf) => ({ sheet: p.ws.name, id: cf.id })),
+          .map((cf) => ({ sheet: p.ws.name, id: cf.id, formula: cf.customOrNullObject.rule.formula })),
       ),
       syncSheet: names.some((n) => n.toLowerCase() === SYNC_SHEET_NAME.toLowerCase()),
       protectedSheets: sheets.items.filter((ws) => ws.protection.protected).map((ws) => ws.name),

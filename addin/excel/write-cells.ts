@@ -2,8 +2,7 @@ import type { CellValue } from "#core/snapshot/types.ts";
 import type { SyncState } from "#core/sync/state.ts";
 import type { ExcelRun, RequestContextLike } from "./api.ts";
 import { safeCellValue } from "./safe-values.ts";
-import { SYNC_SHEET_NAME } from "#core/sync/sync-sheet.ts";
-import { queueSyncState } from "./sync-state.ts";
+import { loadSyncSheet, planSyncWrite, queueSyncEdits, type SyncSheetRead } from "./sync-state.ts";
 import { consoleLog, withFallback, type AdapterLog } from "./office-errors.ts";
 
 /** One cell to write: its A1 address on the sheet and the value it must hold. */
@@ -39,50 +38,55 @@ export async function writeCells(
   sheet: string,
   updates: readonly CellUpdate[],
 ): Promise<number> {
-  return writeSheetCells(
+  const written = await writeSheetCells(
     run,
     updates.map((u) => ({ ...u, sheet })),
   );
+  return written.cells;
 }
 
 /**
  * Writes cells of any sheets and, when given, the sync state, all in ONE round trip (a pull's
- * write step: values + sync state, SPEC §11) when `sync.exists` is known from the read just made;
- * two when it is not (look for the sync sheet first). A wrong `exists` fails the batch (a batch
- * that fails keeps the writes before the failure), and everything is written again the two-trip way.
+ * write step: values + sync state, SPEC §11) when `sync.known` is the sync sheet as read just
+ * now; up to three when it is not (read the sync sheet first). The sync state is written row by row over
+ * what the sheet held (sync-state.ts). A wrong `known` fails the batch (a batch that fails keeps
+ * the writes before the failure), and everything is written again the two-trip way.
+ * Returns the number of cells and the sync sheet as written.
  */
 export async function writeSheetCells(
   run: ExcelRun,
   updates: readonly SheetCellUpdate[],
-  sync?: { state: SyncState; exists: boolean | undefined },
+  sync?: { state: SyncState; known: SyncSheetRead | undefined },
   log: AdapterLog = consoleLog,
-): Promise<number> {
-  if (updates.length === 0 && sync === undefined) return 0;
-  const write = (exists: boolean | undefined): Promise<void> =>
+): Promise<{ cells: number; sheet: SyncSheetRead | undefined }> {
+  if (updates.length === 0 && sync === undefined) return { cells: 0, sheet: undefined };
+  const write = (known: SyncSheetRead | undefined): Promise<SyncSheetRead | undefined> =>
     run(async (ctx) => {
-      let known = exists;
-      if (sync !== undefined && known === undefined) {
-        const existing = ctx.workbook.worksheets.getItemOrNullObject(SYNC_SHEET_NAME);
-        existing.load("name");
-        await ctx.sync();
-        known = !existing.isNullObject;
-      }
+      let read = known;
+      if (sync !== undefined && read === undefined) read = await loadSyncSheet(ctx);
       ctx.workbook.application.suspendApiCalculationUntilNextSync();
       queueCells(ctx, updates);
-      if (sync !== undefined) queueSyncState(ctx, sync.state, known ?? false);
+      let after: SyncSheetRead | undefined;
+      if (sync !== undefined && read !== undefined) {
+        const plan = planSyncWrite(read, sync.state);
+        if (plan.edits.length > 0) queueSyncEdits(ctx, plan.edits, read.exists);
+        after = plan.after;
+      }
       await ctx.sync();
+      return after;
     });
-  if (sync?.exists === undefined) await write(undefined);
+  let sheet: SyncSheetRead | undefined;
+  if (sync?.known === undefined) sheet = await write(undefined);
   else {
-    const exists = sync.exists;
+    const known = sync.known;
     // The sync sheet went away (ItemNotFound) or appeared (ItemAlreadyExists) since the read.
-    await withFallback(
+    sheet = await withFallback(
       "writeCellsAndSyncState",
       log,
       ["ItemNotFound", "ItemAlreadyExists"],
-      () => write(exists),
+      () => write(known),
       () => write(undefined),
     );
   }
-  return updates.length;
+  return { cells: updates.length, sheet };
 }

@@ -6,6 +6,7 @@ import type { ExcelRun } from "#addin/excel/api.ts";
 import { ExcelAdapter } from "#addin/excel/adapter.ts";
 import { WEB_MAX_CELLS_PER_SYNC } from "#addin/excel/read-snapshot.ts";
 import { sharedExcelAdapter } from "#addin/excel/shared-adapter.ts";
+import { markAuthor } from "#addin/shared/mark-author.ts";
 import { PlanStore, sharedPlanStore } from "#addin/shared/plan-store.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 
@@ -30,7 +31,8 @@ export function planStore(): PlanStore {
     const run: ExcelRun = (batch) => excel.run(batch);
     const read = onTheWeb() ? { maxCellsPerSync: WEB_MAX_CELLS_PER_SYNC } : {};
     // The adapter the task pane uses too: its own writes are not edits to re-read the plan for.
-    const adapter = sharedExcelAdapter(() => new ExcelAdapter({ run, read }));
+    const storage = (globalThis as { localStorage?: Storage }).localStorage;
+    const adapter = sharedExcelAdapter(() => new ExcelAdapter({ run, read, author: markAuthor(storage) }));
     const store = new PlanStore({
       readSnapshot: () => adapter.readSnapshot(),
       onChanged: (callback, debounceMs = 300) => adapter.onChanged(callback, debounceMs),

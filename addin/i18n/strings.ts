@@ -187,6 +187,15 @@ export const STRINGS = {
   "sync.pushing": { it: "Invio in corso…", en: "Pushing…" },
   "sync.pull": { it: "Ricevi modifiche", en: "Pull changes" },
   "sync.pulling": { it: "Ricezione in corso…", en: "Pulling…" },
+  "coauthor.changed": {
+    it: "Un coautore ha modificato {sheet} ({cells}): verifica e panoramica mostrano già le sue modifiche.",
+    en: "A coauthor changed {sheet} ({cells}): Validate and Overview already show their edits.",
+  },
+  "coauthor.synced": {
+    it: "Un coautore ha sincronizzato questa cartella di lavoro: la prossima sincronizzazione parte dalle sue versioni.",
+    en: "A coauthor synced this workbook: your next sync starts from their versions.",
+  },
+  "coauthor.dismiss": { it: "Chiudi", en: "Dismiss" },
   "sync.nothing-to-push": { it: "Nessuna modifica da inviare.", en: "No changes to push." },
   "sync.held": {
     it: "{count, plural, one {# riga con errori non inviata: correggila} other {# righe con errori non inviate: correggile}} e riprova.",

@@ -57,6 +57,8 @@ export class FakeRequestQueue {
       for (const op of ops) op();
     } finally {
       this.running = false;
+      // What the batch wrote reaches the coauthors (even a failed batch's applied part, as in Excel).
+      this.state.coauthor?.publish();
       this.#postEvents();
     }
   }

@@ -30,6 +30,7 @@ import {
   type Visibility,
 } from "./state.ts";
 import { FakeWorkbook } from "./workbook.ts";
+import { CoauthorSession, LocalCoauthoring, type CoauthorTransport } from "./coauthoring.ts";
 
 export interface SeedSheet {
   name: string;
@@ -239,10 +240,48 @@ export class FakeExcelHost {
     const s = this.sheet(sheet);
     const { row, col } = parseA1(a1);
     putCell(s, row, col, value === null ? undefined : enterValue(value, this.state.culture));
+    this.state.coauthor?.publish([{ worksheetId: s.id, address: a1 }]);
     // A person's edit: Excel reports no add-in as its trigger.
     const event = changeEvent(this.state, s, a1, "Unknown");
     await Promise.all([...this.state.changedHandlers].map(async (h) => h(event)));
   }
+
+  /**
+   * Joins this session to a co-authored workbook as `author`: its writes reach the other
+   * sessions through `transport`, theirs arrive as `source: "Remote"` changes (coauthoring.ts).
+   * `series` (4 hex digits) keeps the ids this session mints apart from the others'.
+   */
+  coauthor(author: string, transport: CoauthorTransport, series: string, now?: () => number): CoauthorSession {
+    this.state.idSeries = series;
+    const session = new CoauthorSession(this.state, author, transport, now);
+    this.state.coauthor = session;
+    return session;
+  }
+}
+
+export interface CoauthoredExcel {
+  /** One host per author, in the order of `authors`. */
+  sessions: FakeExcelHost[];
+  /** Carries the sessions' batches; `deliver()` when `delayMs` was not given, `settled()` otherwise. */
+  link: LocalCoauthoring;
+}
+
+/**
+ * One workbook open in several sessions at once, as coauthors with AutoSave: each session's
+ * writes reach the others `delayMs` later (or at `link.deliver()` when undefined).
+ */
+export function createCoauthoredExcel(
+  seed: FakeExcelSeed,
+  options: { authors?: readonly string[]; delayMs?: number } = {},
+): CoauthoredExcel {
+  const link = new LocalCoauthoring(options.delayMs);
+  const authors = options.authors ?? ["A", "B"];
+  const sessions = authors.map((author, i) => {
+    const host = new FakeExcelHost(seed);
+    host.coauthor(author, link.transport(author), (0x8100 + i).toString(16));
+    return host;
+  });
+  return { sessions, link };
 }
 
 /** A fake Excel host seeded with sheets. */

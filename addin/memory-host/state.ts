@@ -119,6 +119,10 @@ export interface FakeWorkbookState {
   /** Changes made by the running sync's writes, posted to the handlers once it settles (as Excel does). */
   pendingEvents?: FakeChangedEvent[];
   nextId: number;
+  /** Middle part of new object ids: distinct per co-authoring session, so two sessions never mint one id. */
+  idSeries?: string;
+  /** Co-authoring: posts what a batch or an edit changed to the other sessions (coauthoring.ts). */
+  coauthor?: { publish(written?: readonly { worksheetId: string; address: string }[]): void };
 }
 
 /** Records a change written through the API, reported to `onChanged` handlers after the sync. */
@@ -147,7 +151,7 @@ export function changeEvent(
 /** A fresh id ("{…}" like Excel's object ids). */
 export function newId(wb: FakeWorkbookState): string {
   wb.nextId += 1;
-  return `{00000000-0000-4000-8000-${String(wb.nextId).padStart(12, "0")}}`;
+  return `{00000000-0000-4000-${wb.idSeries ?? "8000"}-${String(wb.nextId).padStart(12, "0")}}`;
 }
 
 export function findSheet(wb: FakeWorkbookState, name: string): FakeSheetState | undefined {

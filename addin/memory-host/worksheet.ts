@@ -172,12 +172,16 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
     );
   }
 
+  /** By name or by id (WorksheetCollection.getItem: "the name or ID of the worksheet"). */
+  #byKey(key: string): FakeSheetState | undefined {
+    return findSheet(this.queue.state, key) ?? this.queue.state.sheets.find((s) => s.id === key);
+  }
   getItem(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.queue, () => findSheet(this.queue.state, name));
+    return new FakeWorksheet(this.queue, () => this.#byKey(name));
   }
   getItemOrNullObject(name: string): FakeWorksheet {
     this.queue.require("WorksheetCollection.getItemOrNullObject", "1.4");
-    return new FakeWorksheet(this.queue, () => findSheet(this.queue.state, name), true);
+    return new FakeWorksheet(this.queue, () => this.#byKey(name), true);
   }
   getActiveWorksheet(): FakeWorksheet {
     return new FakeWorksheet(

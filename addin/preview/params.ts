@@ -1,7 +1,8 @@
 /**
  * Query parameters of the preview page:
- * `?api=<url>&token=<t>&plan=<id>&lang=it|en&user=<name>&seed=big-data|messy|annual|large&projects=<n>&today=<yyyy-mm-dd>&tab=<tab>&theme=light|dark&host=<profile>`
- * (`host`: which Excel the in-memory host plays, a key of `HOST_PROFILES`; default Microsoft 365).
+ * `?api=<url>&token=<t>&plan=<id>&lang=it|en&user=<name>&seed=big-data|messy|annual|large&projects=<n>&today=<yyyy-mm-dd>&tab=<tab>&theme=light|dark&host=<profile>&coauthor=<name>&delay=<ms>`
+ * (`host`: which Excel the in-memory host plays, a key of `HOST_PROFILES`; default Microsoft 365;
+ * `coauthor`: this page is that person's session of a workbook other pages share, co-authoring).
  */
 import type { Locale } from "#core/snapshot/types.ts";
 import { isLocale } from "#addin/i18n/locale.ts";
@@ -27,6 +28,10 @@ export interface PreviewParams {
   theme: "light" | "dark";
   /** The Excel the in-memory host plays (absent: Microsoft 365, every feature). */
   host?: PreviewHost;
+  /** Co-authoring: this page's person, sharing the workbook with other pages of the same seed. */
+  coauthor?: string;
+  /** Co-authoring: how long a coauthor's change takes to arrive (ms; with `coauthor` only). */
+  delayMs?: number;
 }
 
 const SEEDS: readonly PreviewSeed[] = ["big-data", "messy", "annual", "large"];
@@ -52,6 +57,11 @@ export function parsePreviewParams(search: string): PreviewParams {
     projects: Number.isInteger(projects) && projects > 0 ? Math.min(projects, MAX_PROJECTS) : 10_000,
     theme: text("theme") === "dark" ? "dark" : "light",
   };
+  const coauthor = text("coauthor");
+  if (coauthor !== undefined) {
+    out.coauthor = coauthor;
+    out.delayMs = Math.min(Math.max(Number(text("delay") ?? "200") || 0, 0), 10_000);
+  }
   const token = text("token");
   if (token !== undefined) out.token = token;
   const plan = text("plan");

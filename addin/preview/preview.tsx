@@ -25,6 +25,7 @@ import { Grid } from "./Grid.tsx";
 import { parsePreviewParams } from "./params.ts";
 import type { PreviewParams } from "./params.ts";
 import { previewWorkbook } from "./seeds.ts";
+import { broadcastTransport, idSeries } from "./coauthor-channel.ts";
 
 const useStyles = makeStyles({
   page: { display: "flex", height: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
@@ -87,7 +88,7 @@ function services(
   run: ExcelRun,
   supports: FakeExcelHost["requirements"]["isSetSupported"],
 ): { services: TaskpaneServices; adapter: ExcelAdapter } {
-  const adapter = new ExcelAdapter({ run, supports });
+  const adapter = new ExcelAdapter({ run, supports, ...(params.coauthor === undefined ? {} : { author: params.coauthor }) });
   const auth =
     params.token !== undefined
       ? staticTokenSource(params.token, params.user)
@@ -144,6 +145,12 @@ async function main(): Promise<void> {
     ...(params.host ? { profile: HOST_PROFILES[params.host] } : {}),
   });
   const observed = observe(fake);
+  if (params.coauthor !== undefined)
+    fake.coauthor(
+      params.coauthor,
+      broadcastTransport(`actionplan-coauthor-${params.seed}`, params.delayMs ?? 0, observed.bump),
+      idSeries(params.coauthor),
+    );
   const built = services(params, observed.run, fake.requirements.isSetSupported);
   if (params.plan !== undefined) {
     const state = await built.adapter.readSyncState();

@@ -19,6 +19,8 @@ import { resolveLocale } from "#addin/i18n/locale.ts";
 import { translator } from "#addin/i18n/strings.ts";
 import { LocaleContext, ServicesContext } from "./hooks/contexts.ts";
 import { useAnalysis } from "./hooks/useAnalysis.ts";
+import { useCoauthors } from "./hooks/useCoauthors.ts";
+import { CoauthorNotice } from "./CoauthorNotice.tsx";
 import type { TaskpaneServices, UserSettings } from "./services.ts";
 import { ValidatePanel } from "./validate/ValidatePanel.tsx";
 import { OverviewPanel } from "./overview/OverviewPanel.tsx";
@@ -56,6 +58,7 @@ function AppBody({ services, initialTab }: AppProps) {
   const locale = resolveLocale(settings.language, services.displayLanguage);
   const localeValue = useMemo(() => ({ locale, t: translator(locale) }), [locale]);
   const analysis = useAnalysis(services.host, services.today, { auto, highlight });
+  const coauthors = useCoauthors(services.host);
   const { t } = localeValue;
 
   const selectCell = useCallback(
@@ -128,6 +131,7 @@ function AppBody({ services, initialTab }: AppProps) {
               </Tab>
             ))}
           </TabList>
+          <CoauthorNotice news={coauthors.news} onDismiss={coauthors.dismiss} />
           {TABS.map((id) => (
             <div
               key={id}

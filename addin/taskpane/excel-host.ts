@@ -38,9 +38,9 @@ export function hostFromAdapter(adapter: ExcelAdapter): WorkbookHost {
     async writeCellsAndSyncState(writes, state) {
       await adapter.writeCellsAndSyncState(sheetUpdates(writes), state);
     },
-    onChanged(listener) {
+    onChanged(listener, onRemote) {
       // Registration is asynchronous in Office.js; an unsubscribe before it settles still disposes.
-      const watch = adapter.onChanged(listener, 0);
+      const watch = adapter.onChanged(listener, 0, onRemote);
       let disposed = false;
       watch.catch(() => undefined);
       return () => {

@@ -9,6 +9,7 @@ import { ExcelAdapter } from "#addin/excel/adapter.ts";
 import type { ExcelRun } from "#addin/excel/api.ts";
 import { WEB_MAX_CELLS_PER_SYNC } from "#addin/excel/read-snapshot.ts";
 import { sharedExcelAdapter } from "#addin/excel/shared-adapter.ts";
+import { markAuthor } from "#addin/shared/mark-author.ts";
 import { naaTokenSource } from "#addin/auth/naa.ts";
 import { DialogError, dialogTokenSource } from "#addin/auth/dialog-token.ts";
 import { devTokenSource } from "#addin/auth/dev-token.ts";
@@ -118,6 +119,7 @@ export function officeServices(): TaskpaneServices {
         () =>
           new ExcelAdapter({
             run,
+            author: markAuthor(window.localStorage),
             ...(Office.context.platform === Office.PlatformType.OfficeOnline
               ? { read: { maxCellsPerSync: WEB_MAX_CELLS_PER_SYNC } }
               : {}),

@@ -54,13 +54,25 @@ export interface WorkbookHost {
   writeSyncState(state: SyncState): Promise<void>;
   /** Pulled values and the new sync state in one round trip (SPEC §11: pull stays ≤ 3 syncs). */
   writeCellsAndSyncState(writes: readonly CellWrite[], state: SyncState): Promise<void>;
-  /** Calls `listener` after the user edits cells; returns an unsubscribe function. */
-  onChanged(listener: () => void): () => void;
+  /**
+   * Calls `listener` after the user — or a coauthor (`burst.remote`) — edits cells; returns an
+   * unsubscribe function. `onRemote`, when given, hears each coauthor's change as it arrives.
+   */
+  onChanged(listener: (burst?: { remote: boolean }) => void, onRemote?: (change: CoauthorChange) => void): () => void;
   /**
    * The optional Excel features this Excel has (isSetSupported, addin/excel/features.ts); the
    * settings say what works instead of each one missing. Absent: all of them.
    */
   readonly features?: Readonly<{ triggerSource: boolean; lambdaNames: boolean }>;
+}
+
+/** A coauthor's change merged into the workbook (co-authoring with AutoSave). */
+export interface CoauthorChange {
+  /** The sheet's name, when known. */
+  sheet: string | undefined;
+  address: string;
+  /** On the add-in's own sheets: the coauthor synced (sync sheet) or validated. */
+  internal: boolean;
 }
 
 /** Per-user settings kept outside the workbook (browser storage / Office roaming settings). */

@@ -7,11 +7,14 @@
  *   row 2: "plan" | id;  row 3: "api" | url;  row 4: "cursor" | cursor;  row 5: "locale" | it/en
  *   (row 5 was empty before the locale existed: a file without it reads as "no locale").
  *   row 6: "entity" | "key" | "version" | "hash"; one synced row per line below.
- * Keys are written as text; the hash is 16 hex digits (text, never a number).
+ * Keys are written as text; the hash is 16 hex digits (text, never a number). Lines need not be
+ * sorted, and a row may have two (coauthors writing at once, `sync-sheet-rows.ts`): the higher
+ * version is read.
  */
 import type { EntityKind } from "#core/model.ts";
 import type { CellValue, WorkbookSnapshot } from "#core/snapshot/types.ts";
 import { productSheetMark } from "#core/sheets/product-sheets.ts";
+import { mergeSyncedRow } from "./merge-state.ts";
 import { stateKey, type SyncedRow, type SyncState } from "./state.ts";
 
 /** Both product marks at once (core/sheets/product-sheets.ts): a reserved name and the A1 mark. */
@@ -70,7 +73,9 @@ export function readSyncSheet(snapshot: WorkbookSnapshot): SyncState | undefined
     const v = typeof version === "number" ? version : Number(version);
     if (!KINDS.has(entity) || !key || !hash || !Number.isInteger(v) || v < 1) continue;
     const synced: SyncedRow = { version: v, hash };
-    state.rows[stateKey(entity as EntityKind, key)] = synced;
+    const id = stateKey(entity as EntityKind, key);
+    // A row with two lines (two coauthors added it at once): the higher base is the one.
+    state.rows[id] = mergeSyncedRow(state.rows[id], synced) ?? synced;
   }
   return state;
 }

@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { afterAll, beforeAll } from "vitest";
 import { chromium } from "playwright-core";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildTaskpaneAndPreview } from "#addin/preview/build-preview.ts";
 
 import { serveStatic } from "#addin/preview/static-server.ts";
@@ -39,7 +39,7 @@ export function launchChromium(): Promise<Browser> {
 
 /** Opens the preview with query parameters and waits until the task pane is on screen. */
 export async function openPreview(
-  browser: Browser,
+  browser: Browser | BrowserContext,
   base: string,
   params: Record<string, string>,
 ): Promise<Page> {
@@ -62,6 +62,12 @@ export interface PreviewSite {
   readonly url: string;
   /** Opens the preview with query parameters and waits until the task pane is on screen. */
   open(params: Record<string, string>): Promise<Page>;
+  /**
+   * Opens one workbook as coauthors (issue #18): one page per person, each with its own task
+   * pane and its own session of the same seed workbook, in one browser profile so their changes
+   * travel between the pages (BroadcastChannel), `delay` ms late. Close the pages' context when done.
+   */
+  openCoauthors(people: readonly Record<string, string>[], delayMs?: number): Promise<Page[]>;
 }
 
 /**
@@ -94,6 +100,17 @@ export function usePreviewSite(): PreviewSite {
       const { browser: b, site: s } = started();
       return openPreview(b, s.url, params);
     },
+    async openCoauthors(people, delayMs = 200) {
+      const { browser: b, site: s } = started();
+      const context = await b.newContext();
+      const pages: Page[] = [];
+      // One after the other: each session starts from the seed before anyone writes.
+      for (const [i, params] of people.entries())
+        pages.push(
+          await openPreview(context, s.url, { coauthor: params["user"] ?? `author${String(i)}`, delay: String(delayMs), ...params }),
+        );
+      return pages;
+    },
   };
 }
 
@@ -118,4 +135,20 @@ export async function editCell(
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/**
+ * Clicks a sync-tab action (`push`, `pull`, `pull-apply`…) and waits until the pane has finished
+ * it (the sync panel's `data-done` counter moves); returns the message shown, if any.
+ */
+export async function syncAction(page: Page, testId: string): Promise<string> {
+  const before = Number(await page.getByTestId("sync").getAttribute("data-done"));
+  await page.getByTestId(testId).click();
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-testid="sync"]')?.getAttribute("data-done")) > n,
+    before,
+    { timeout: 30_000 },
+  );
+  const message = page.getByTestId("sync-message");
+  return (await message.count()) === 0 ? "" : ((await message.textContent()) ?? "");
 }

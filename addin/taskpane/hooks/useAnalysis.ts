@@ -9,6 +9,11 @@ import type { WorkbookHost } from "../services.ts";
 
 export interface AnalysisState {
   analysis: Analysis | undefined;
+  /**
+   * The analysis was re-run because a coauthor changed cells: shown in this pane only, quietly —
+   * no busy state, and the workbook's highlighting (content every coauthor sees) is not rewritten.
+   */
+  quiet?: boolean;
   running: boolean;
   /** The last failure's detail (shown in the UI), cleared by the next successful run. */
   error: string | undefined;
@@ -50,13 +55,18 @@ export function useAnalysis(
   const inFlight = useRef<Promise<Analysis | undefined> | undefined>(undefined);
   const again = useRef(false);
 
+  // True while only coauthors' changes asked for the pending run.
+  const quietNext = useRef(false);
+
   const runOnce = useCallback(async (): Promise<Analysis | undefined> => {
-    setState((s) => ({ ...s, running: true }));
+    const quiet = quietNext.current;
+    quietNext.current = false;
+    if (!quiet) setState((s) => ({ ...s, running: true }));
     const started = performance.now();
     try {
       const snapshot = await host.readSnapshot();
       const analysis = analyzeSnapshot(snapshot, started, () => performance.now(), today());
-      setState({ analysis, running: false, error: undefined });
+      setState({ analysis, quiet, running: false, error: undefined });
       return analysis;
     } catch (e) {
       setState((s) => ({ ...s, running: false, error: message(e) }));
@@ -87,9 +97,15 @@ export function useAnalysis(
   useEffect(() => {
     if (!options.auto) return undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = host.onChanged(() => {
+    let quiet = true;
+    const off = host.onChanged((burst) => {
       if (timer !== undefined) clearTimeout(timer);
-      timer = setTimeout(() => void run(), REVALIDATE_DELAY_MS);
+      if (burst?.remote !== true) quiet = false;
+      timer = setTimeout(() => {
+        quietNext.current = quiet;
+        quiet = true;
+        void run();
+      }, REVALIDATE_DELAY_MS);
     });
     return () => {
       if (timer !== undefined) clearTimeout(timer);
@@ -98,15 +114,18 @@ export function useAnalysis(
   }, [host, options.auto, run]);
 
   const issues = state.analysis?.issues;
+  const quiet = state.quiet === true;
   const signature = useMemo(() => (issues === undefined ? undefined : highlightSignature(issues)), [issues]);
   const latestIssues = useRef(issues);
   latestIssues.current = issues;
   useEffect(() => {
+    // A coauthor's edit re-validates this pane only: the marks stay as this person last made them.
+    if (quiet) return;
     const current = latestIssues.current;
     const apply =
       options.highlight && current !== undefined ? host.highlightIssues(current) : host.clearHighlights();
     apply.catch((e: unknown) => setState((s) => ({ ...s, error: message(e) })));
-  }, [host, options.highlight, signature]);
+  }, [host, options.highlight, signature, quiet]);
 
   return { ...state, run };
 }

@@ -159,7 +159,8 @@ describe("Excel round trips per action", () => {
 
   it.each([
     ["after a read that saw the sync sheet", true, false, 1],
-    ["with no read before (looks for the sync sheet first)", false, false, 2],
+    // Nothing known: look for the sheet, read its lines (a row-by-row write needs them), write.
+    ["with no read before (looks for the sync sheet first)", false, false, 3],
     ["when the sync sheet went away after the read (refused, then looks)", true, true, 3],
   ])("writes pulled values and the sync state together %s", async (_, readFirst, removeSheet, expected) => {
     // Prepare

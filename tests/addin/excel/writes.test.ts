@@ -97,7 +97,7 @@ describe("ExcelAdapter sync state", () => {
     expect(host.sheet(SYNC_SHEET_NAME).visibility).toBe("VeryHidden");
   });
 
-  it("replaces an older state completely (fewer rows leave nothing behind)", async () => {
+  it("records a newer state row by row: rows it does not name stay (a coauthor's), bases only move forward", async () => {
     // Prepare
     const { adapter } = setup();
     await adapter.writeSyncState(state);
@@ -107,8 +107,12 @@ describe("ExcelAdapter sync state", () => {
     };
     // Act
     await adapter.writeSyncState(smaller);
+    await adapter.writeSyncState({ planId: "cluster-er-2022", rows: { "project:DGH": { version: 2, hash: "0000000000000000" } } });
     // Assess
-    expect(await adapter.readSyncState()).toEqual(smaller);
+    expect(await adapter.readSyncState()).toEqual({
+      planId: "cluster-er-2022",
+      rows: { "project:DGH": { version: 4, hash: "ffffffffffffffff" }, "line:5.1": { version: 1, hash: "1234567890123456" } },
+    });
   });
 });
 

@@ -29,6 +29,10 @@ describe("preview page query parameters", () => {
     ["?projects=99999999", { api: "", user: "preview", seed: "big-data", projects: 50000, theme: "light" }],
     ["?host=minimum", { api: "", user: "preview", seed: "big-data", projects: 10000, theme: "light", host: "minimum" }],
     ["?host=excel-95", { api: "", user: "preview", seed: "big-data", projects: 10000, theme: "light" }],
+    [
+      "?coauthor=anna&delay=-5",
+      { api: "", user: "preview", seed: "big-data", projects: 10000, theme: "light", coauthor: "anna", delayMs: 0 },
+    ],
   ])("reads %s", (search, expected) => {
     expect(parsePreviewParams(search)).toEqual(expected);
   });
