@@ -25,7 +25,7 @@ import { consoleLog, type AdapterLog } from "./office-errors.ts";
 import { defineLambdaNames, type LambdaNamesResult } from "./lambda-names.ts";
 import { addSheetWithTable, type BelowTable, type OverviewChart, type OverviewResult } from "./overview-sheet.ts";
 import { readWorkbook, type ReadOptions } from "./read-snapshot.ts";
-import { selectCell } from "./select.ts";
+import { activeCell, selectCell } from "./select.ts";
 import { syncSheetFromSnapshot, writeSyncState, type SyncSheetRead } from "./sync-state.ts";
 import { writeCells, writeSheetCells, type CellUpdate, type SheetCellUpdate } from "./write-cells.ts";
 
@@ -104,6 +104,11 @@ export class ExcelAdapter {
   /** Activates the sheet and selects the cell (issue list → cell). */
   selectCell(sheet: string, a1: string): Promise<void> {
     return selectCell(this.#run, sheet, a1);
+  }
+
+  /** Where the person's active cell is (sheet and 1-based row). */
+  activeCell(): Promise<{ sheet: string; row: number } | undefined> {
+    return activeCell(this.#run);
   }
 
   /** Marks the highlight writes as ours while they run (their change events are not the user's). */

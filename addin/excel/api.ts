@@ -119,6 +119,8 @@ export interface WorkbookLike extends Loadable {
   readonly worksheets: WorksheetCollectionLike;
   readonly names: NamedItemCollectionLike;
   readonly application: ApplicationLike;
+  /** The active cell (ExcelApi 1.7). */
+  getActiveCell(): RangeLike;
 }
 
 export interface RequestContextLike {

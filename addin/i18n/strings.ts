@@ -251,6 +251,14 @@ export const STRINGS = {
   "sync.budget-category": { it: "Voce", en: "Category" },
   "sync.budget-year": { it: "Anno", en: "Year" },
   "sync.budget-partner": { it: "Partner", en: "Partner" },
+  "sync.history-no-row": {
+    it: "La cella selezionata non è in una riga del piano: seleziona una cella di un progetto, una linea, una priorità o una riga di budget.",
+    en: "The selected cell is not in a row of the plan: select a cell of a project, line, priority or budget row.",
+  },
+  "sync.history-selected": {
+    it: "Cronologia della riga selezionata",
+    en: "History of the selected row",
+  },
   "sync.budget-not-found": {
     it: "Nessuna riga di budget con progetto {project} e voce {category} in questo file.",
     en: "No budget row with project {project} and category {category} in this file.",

@@ -3,8 +3,8 @@
  */
 import { FakeClientObject, FakeCollection, type FakeRequestQueue } from "./client-object.ts";
 import { FakeOfficeError } from "./errors.ts";
-import { FakeLeaf, type FakeRange } from "./range.ts";
-import type { FakeNamedItem } from "./state.ts";
+import { areaOf, FakeLeaf, FakeRange } from "./range.ts";
+import { findSheet, type FakeNamedItem } from "./state.ts";
 import { FakeWorksheetCollection } from "./worksheet.ts";
 
 export class FakeNamedItemProxy extends FakeClientObject {
@@ -220,5 +220,24 @@ export class FakeWorkbook extends FakeClientObject {
   }
   get name(): string {
     return this.loaded("name");
+  }
+
+  /**
+   * Workbook.getActiveCell (ExcelApi 1.7): "the currently active cell" — the top-left cell of the
+   * selection, else A1 of the active worksheet (Excel always has an active cell).
+   * https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getactivecell-member(1)
+   */
+  getActiveCell(): FakeRange {
+    this.queue.require("Workbook.getActiveCell", "1.7");
+    return new FakeRange(this.queue, () => {
+      const state = this.queue.state;
+      const selected = state.selection && findSheet(state, state.selection.sheet);
+      if (selected && state.selection) {
+        const area = areaOf(selected, state.selection.address);
+        return { sheet: selected, area: { top: area.top, left: area.left, bottom: area.top, right: area.left } };
+      }
+      const sheet = findSheet(state, state.activeSheet ?? "") ?? state.sheets[0];
+      return sheet && { sheet, area: { top: 1, left: 1, bottom: 1, right: 1 } };
+    });
   }
 }

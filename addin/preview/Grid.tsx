@@ -223,6 +223,8 @@ export function Grid({ fake, version, edit, t }: GridProps) {
                       onClick={() => {
                         setSelected({ row: r + 1, col: c + 1 });
                         setDraft(undefined);
+                        // The person's selection is the workbook's (getActiveCell reads it).
+                        wb.selection = { sheet: sheet.name, address: toA1(r + 1, c + 1) };
                       }}
                     >
                       {display(cell.value)}

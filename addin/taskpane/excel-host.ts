@@ -19,6 +19,7 @@ export function hostFromAdapter(adapter: ExcelAdapter): WorkbookHost {
     features: adapter.features,
     readSnapshot: () => adapter.readSnapshot(),
     selectCell: (sheet, cell) => adapter.selectCell(sheet, cell),
+    activeCell: () => adapter.activeCell(),
     highlightIssues: async (issues) => {
       await adapter.highlightIssues(issues);
     },

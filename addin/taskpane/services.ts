@@ -40,6 +40,8 @@ export interface SheetTableSpec {
 export interface WorkbookHost {
   readSnapshot(): Promise<WorkbookSnapshot>;
   selectCell(sheet: string, cell: string): Promise<void>;
+  /** The sheet and 1-based row of the active cell (history of the selected row). */
+  activeCell(): Promise<{ sheet: string; row: number } | undefined>;
   highlightIssues(issues: readonly Issue[]): Promise<void>;
   clearHighlights(): Promise<void>;
   writeCells(writes: readonly CellWrite[]): Promise<void>;

@@ -8,6 +8,7 @@ import { rowDisplayName } from "#core/i18n/row-name.ts";
 import type { SyncState } from "#core/sync/state.ts";
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
 import { findBudgetKeys, type BudgetQuery } from "#core/sync/find-budget-row.ts";
+import { rowAt } from "#core/sync/row-at.ts";
 import type { HistoryResponse, RunReport } from "#core/sync/protocol.ts";
 import type { ApiClient } from "#addin/api/client.ts";
 import type { Analysis } from "../analysis.ts";
@@ -65,6 +66,8 @@ export interface SyncActions {
   history(entity: string, key: string): Promise<void>;
   /** History of the budget row the sheet shows with these values (the first one, if several). */
   budgetHistory(query: BudgetQuery): Promise<void>;
+  /** History of the row the person's active cell is in. */
+  selectedHistory(): Promise<void>;
   restore(entity: string, key: string, version: number): Promise<void>;
   /** Writes the version the last restore made into the sheet. */
   writeRestored(): Promise<void>;
@@ -307,6 +310,17 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
         if (key === undefined)
           return { intent: "warning", text: t("sync.budget-not-found", { project: query.project, category: query.category }) };
         patch({ rowHistory: await api.history(ready.state.planId, "budget", key) });
+        return undefined;
+      }),
+    selectedHistory: () =>
+      guarded("history", async () => {
+        const ready = await prepare();
+        if (!("analysis" in ready)) return ready;
+        // The analysis is a fresh read, so the sheet rows it saw are the ones the person sees.
+        const cell = await host.activeCell();
+        const row = cell && rowAt(ready.analysis.plan, cell.sheet, cell.row);
+        if (row === undefined) return { intent: "warning", text: t("sync.history-no-row") };
+        patch({ rowHistory: await api.history(ready.state.planId, row.entity, row.key) });
         return undefined;
       }),
     restore: (entity, key, version) =>

@@ -61,6 +61,8 @@ export interface HistoryViewProps {
   onShow(entity: string, key: string): void;
   /** A budget row is asked for by what the sheet shows, not by its key. */
   onShowBudget(query: BudgetQuery): void;
+  /** History of the row the person has selected in the sheet. */
+  onShowSelected?(): void;
   onRestore(entity: string, key: string, version: number): void;
   /** Set after a restore: the version it made, offered to be written into the sheet. */
   restored?: { entity: string; key: string; version: number } | undefined;
@@ -72,6 +74,7 @@ export function HistoryView({
   disabled,
   onShow,
   onShowBudget,
+  onShowSelected,
   onRestore,
   restored,
   onWriteRestored,
@@ -144,6 +147,11 @@ export function HistoryView({
         <Button type="submit" disabled={disabled || !ready} data-testid="history-show">
           {t("sync.history-show")}
         </Button>
+        {onShowSelected && (
+          <Button disabled={disabled} onClick={onShowSelected} data-testid="history-selected">
+            {t("sync.history-selected")}
+          </Button>
+        )}
       </form>
       {history !== undefined && confirming !== undefined && (
         <div className={styles.form} data-testid="restore-confirmation" data-version={confirming}>

@@ -121,6 +121,7 @@ export function SyncPanel({ run, active, onSelectCell }: SyncPanelProps) {
         disabled={busy}
         onShow={(entity, key) => void sync.history(entity, key)}
         onShowBudget={(query) => void sync.budgetHistory(query)}
+        onShowSelected={() => void sync.selectedHistory()}
         onRestore={(entity, key, version) => void sync.restore(entity, key, version)}
         restored={sync.restored}
         onWriteRestored={() => void sync.writeRestored()}

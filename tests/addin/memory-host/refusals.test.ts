@@ -311,3 +311,33 @@ describe("conditional formats by id", () => {
     await expect(deleting).rejects.toMatchObject({ code: "ItemNotFound" });
   });
 });
+
+describe("the active cell", () => {
+  it("is the selection's top-left cell, else A1 of the active sheet (Workbook.getActiveCell)", async () => {
+    // Prepare
+    const host = open([PLAN, { name: "Linee", values: [["Codice"]] }]);
+    const address = () =>
+      host.run(async (ctx) => {
+        const cell = ctx.workbook.getActiveCell();
+        cell.load("address");
+        await ctx.sync();
+        return cell.address;
+      });
+    // Act / Assess: nothing selected yet
+    expect(await address()).toBe("Progetti!A1");
+    await host.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Linee").getRange("B3:C5").select();
+      await ctx.sync();
+    });
+    expect(await address()).toBe("Linee!B3");
+  });
+
+  it("fails the batch with ApiNotFound below ExcelApi 1.7", async () => {
+    const host = open([PLAN], { ...HOST_PROFILES.desktop2021, sets: { ExcelApi: "1.6" } });
+    const read = host.run(async (ctx) => {
+      ctx.workbook.getActiveCell().load("address");
+      await ctx.sync();
+    });
+    await expect(read).rejects.toMatchObject({ code: "ApiNotFound" });
+  });
+});

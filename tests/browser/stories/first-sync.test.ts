@@ -216,4 +216,30 @@ describe("history of a budget row found by what the sheet shows", () => {
     expect(missing.intent).toBe("warning");
     expect(missing.text).toMatch(/Nessuna riga di budget con progetto DGH e voce Nessuna voce/);
   });
+
+  it("opens for the row the person has selected in the sheet, and says so on a cell of no row", async () => {
+    // Prepare: the same travel line pushed twice, on a plan of its own.
+    const plan = "story-history-selected";
+    await newPlan(plan);
+    const anna = await open(plan, "anna");
+    await act(anna, "push");
+    await editCell(anna, "Budget", "D10", 46_000);
+    await act(anna, "push");
+    // Act 1: the person clicks a cell of that line in the sheet, then asks for its history.
+    await anna.getByTestId("sheet-tab-Budget").click();
+    await anna.locator('[data-testid="grid"] td[data-cell="B10"]').click();
+    await act(anna, "history-selected");
+    // Assess 1: that row's two versions, the form filled with what the sheet shows.
+    const versions = await anna
+      .locator('[data-testid="history"] tbody tr[data-version]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-version")));
+    expect([...versions].sort()).toEqual(["1", "2"]);
+    expect(await anna.getByTestId("history-budget-category").inputValue()).toMatch(/Viaggi/);
+    // Act 2: the heading row belongs to no row of the plan.
+    await anna.locator('[data-testid="grid"] td[data-cell="A1"]').click();
+    const none = await act(anna, "history-selected");
+    // Assess 2
+    expect(none.intent).toBe("warning");
+    expect(none.text).toMatch(/La cella selezionata non è in una riga del piano/);
+  });
 });
