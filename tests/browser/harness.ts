@@ -136,19 +136,3 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
-
-/**
- * Clicks a sync-tab action (`push`, `pull`, `pull-apply`…) and waits until the pane has finished
- * it (the sync panel's `data-done` counter moves); returns the message shown, if any.
- */
-export async function syncAction(page: Page, testId: string): Promise<string> {
-  const before = Number(await page.getByTestId("sync").getAttribute("data-done"));
-  await page.getByTestId(testId).click();
-  await page.waitForFunction(
-    (n) => Number(document.querySelector('[data-testid="sync"]')?.getAttribute("data-done")) > n,
-    before,
-    { timeout: 30_000 },
-  );
-  const message = page.getByTestId("sync-message");
-  return (await message.count()) === 0 ? "" : ((await message.textContent()) ?? "");
-}

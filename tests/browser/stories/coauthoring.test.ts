@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startLocalStack } from "#functions/local/stack.ts";
 import type { LocalStack } from "#functions/local/stack.ts";
-import { cellValue, editCell, syncAction, usePreviewSite } from "../harness.ts";
+import { cellValue, editCell, usePreviewSite } from "../harness.ts";
+import { act as paneAct } from "../pane-actions.ts";
 
 const preview = usePreviewSite();
 let stack: LocalStack;
@@ -42,7 +43,8 @@ const person = (plan: string, user: string, tab: string) => ({
   today: "2026-01-15",
 });
 
-const act = syncAction;
+/** A sync-tab action and the message the pane then shows. */
+const act = async (page: Page, testId: string): Promise<string> => (await paneAct(page, testId)).text;
 
 /** The sync sheet as the page's session holds it (values, from A1). */
 const syncSheet = (page: Page) =>
