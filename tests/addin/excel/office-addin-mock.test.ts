@@ -102,7 +102,7 @@ describe("the adapter's write path on office-addin-mock", () => {
     // Act
     const written = await writeSheetCells(excel.run, UPDATES);
     // Assess
-    expect(written).toBe(UPDATES.length);
+    expect(written.cells).toBe(UPDATES.length);
     expect(excel.syncs.count).toBe(1);
     expect(excel.events).toEqual(["suspend calculation", "sync"]);
     expect(UPDATES.map((u) => excel.range(u.sheet, u.a1).values)).toEqual([
