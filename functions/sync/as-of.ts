@@ -4,29 +4,21 @@
  * left out — and then the very report today's /rollups computes (reportOfLiveRows over those rows).
  */
 import type { ReportJson } from "#core/report/index.ts";
-import { rowId, type StoredRow, type StoredVersion, type SyncStore } from "../store/store.ts";
+import { rowId, type LiveRow, type StoredVersion, type SyncStore } from "../store/store.ts";
 import { boundReport, type BoundedReport } from "./rollups-budget.ts";
 import { reportOfLiveRows } from "./rollups.ts";
 
-/** Each row as it stood at `atMs` (tombstones included, as listRows gives them), from versions in log order. */
-export function rowsAt(versions: readonly StoredVersion[], atMs: number): StoredRow[] {
-  const rows = new Map<string, StoredRow>();
-  for (const v of versions) {
-    // Versions of one row come in version order (each is written after the one it replaces).
-    if (Date.parse(v.updatedAt) > atMs) continue;
-    rows.set(rowId(v.entity, v.key), {
-      entity: v.entity,
-      key: v.key,
-      version: v.version,
-      values: v.values,
-      deleted: v.deleted,
-      updatedAt: v.updatedAt,
-      updatedBy: v.updatedBy,
-      // No write is made from these rows; the hash is only for conflict checks.
-      hash: "",
-    });
-  }
-  return [...rows.values()];
+/**
+ * The live rows as they stood at `atMs`, from versions in log order: per row its last version
+ * made by then; a row whose last version by then is a tombstone was deleted, so it is left out.
+ */
+export function liveRowsAt(versions: readonly StoredVersion[], atMs: number): LiveRow[] {
+  const last = new Map<string, StoredVersion>();
+  // Versions of one row come in version order (each is written after the one it replaces).
+  for (const v of versions) if (Date.parse(v.updatedAt) <= atMs) last.set(rowId(v.entity, v.key), v);
+  return [...last.values()]
+    .filter((v) => !v.deleted)
+    .map((v) => ({ entity: v.entity, key: v.key, values: v.values, updatedAt: v.updatedAt }));
 }
 
 /** The report (SPEC §10 shape, `asOf` set) of the plan as it stood at `asOfMs`. */
@@ -36,19 +28,12 @@ export async function planRollupsAsOf(
   asOfMs: number,
   locale: "it" | "en",
 ): Promise<BoundedReport> {
-  const rows = rowsAt(await store.logUntil(plan, asOfMs), asOfMs);
-  return boundReport(await reportOfRows(rows, plan, asOfMs, locale));
+  const rows = liveRowsAt(await store.logUntil(plan, asOfMs), asOfMs);
+  return boundReport(reportAt(rows, plan, asOfMs, locale));
 }
 
-/** The report of a set of rows as of a moment: dormancy is judged on that day, not today. */
-export async function reportOfRows(
-  rows: readonly StoredRow[],
-  plan: string,
-  atMs: number,
-  locale: "it" | "en",
-): Promise<ReportJson> {
+/** The whole report of live rows as of a moment: dormancy is judged on that day, not today. */
+export function reportAt(rows: readonly LiveRow[], plan: string, atMs: number, locale: "it" | "en"): ReportJson {
   const at = new Date(atMs).toISOString();
-  // Tombstones are rows deleted by then: the report, like today's, reads live rows only.
-  const report = reportOfLiveRows(rows.filter((r) => !r.deleted), plan, locale, at.slice(0, 10));
-  return { ...report, asOf: at };
+  return { ...reportOfLiveRows(rows, plan, locale, at.slice(0, 10)), asOf: at };
 }

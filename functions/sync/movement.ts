@@ -6,7 +6,7 @@
 import { diffReports, type LastChange, type MovementJson } from "#core/report/movement.ts";
 import { envelopeBytes, RESPONSE_BUDGET_BYTES } from "../payload-bytes.ts";
 import type { SyncStore } from "../store/store.ts";
-import { reportOfRows, rowsAt } from "./as-of.ts";
+import { liveRowsAt, reportAt } from "./as-of.ts";
 
 export async function planMovement(
   store: SyncStore,
@@ -17,10 +17,8 @@ export async function planMovement(
   maxBytes: number = RESPONSE_BUDGET_BYTES,
 ): Promise<MovementJson> {
   const versions = await store.logUntil(plan, toMs);
-  const [before, after] = await Promise.all([
-    reportOfRows(rowsAt(versions, fromMs), plan, fromMs, locale),
-    reportOfRows(rowsAt(versions, toMs), plan, toMs, locale),
-  ]);
+  const before = reportAt(liveRowsAt(versions, fromMs), plan, fromMs, locale);
+  const after = reportAt(liveRowsAt(versions, toMs), plan, toMs, locale);
   const last = new Map<string, LastChange>();
   for (const v of versions) {
     const at = Date.parse(v.updatedAt);
