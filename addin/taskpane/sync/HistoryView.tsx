@@ -1,5 +1,5 @@
 /** History of one row (oldest first) with a restore button per version. */
-import { useEffect, useState } from "react";
+import { useLayoutEffect, useState } from "react";
 import {
   Button,
   Field,
@@ -90,8 +90,9 @@ export function HistoryView({
   const ready = isBudget ? budget.project.trim() !== "" && budget.category.trim() !== "" : key.trim() !== "";
   // Restore asks first: the version waiting for the person's confirmation.
   const [confirming, setConfirming] = useState<number | undefined>(undefined);
-  // A history opened from elsewhere (a conflict card) fills the form with its row.
-  useEffect(() => {
+  // A history opened from elsewhere (a conflict card) fills the form with its row. A layout
+  // effect, so the form never shows one row's versions under another row's key.
+  useLayoutEffect(() => {
     if (history === undefined) return;
     setEntity(history.entity);
     setKey(history.key);
