@@ -11,6 +11,10 @@
  *
  * Very hidden sheets are skipped too: only programs can make a sheet very hidden, never a person in
  * Excel's UI, so such a sheet is never a table the staff keep.
+ *
+ * One unmarked sheet is ours as well: the overview that versions before the A1 mark wrote (its table
+ * from A1, headed exactly by the overview's nine headings in Italian or English). Workbooks the
+ * staff saved then still hold it, and read as plan data it doubles every project count.
  */
 import type { CellValue, SheetSnapshot } from "#core/snapshot/types.ts";
 
@@ -42,6 +46,45 @@ export function isProductMark(value: CellValue | undefined): boolean {
   return typeof value === "string" && value.trim().toLowerCase().startsWith(PRODUCT_MARK_PREFIX);
 }
 
+/** The overview's headings as versions before the mark wrote them in row 1 (fixed: history, not UI text). */
+export const LEGACY_OVERVIEW_HEADINGS: Readonly<Record<"it" | "en", readonly string[]>> = {
+  it: [
+    "Codice",
+    "Titolo",
+    "PRL",
+    "PRL rigoroso",
+    "Progetti",
+    "Budget totale",
+    "Richiesto",
+    "Finanziato",
+    "Tasso di successo",
+  ],
+  en: [
+    "Code",
+    "Title",
+    "PRL",
+    "Strict PRL",
+    "Projects",
+    "Total budget",
+    "Requested",
+    "Funded",
+    "Success rate",
+  ],
+};
+
+const normalHeading = (value: CellValue | undefined): string =>
+  typeof value === "string" ? value.trim().replace(/\s+/g, " ").toLowerCase() : "";
+
+/** true when `row` is exactly the unmarked overview's heading row (either language, case and spaces aside). */
+export function isLegacyOverviewHeader(row: readonly CellValue[] | undefined): boolean {
+  if (!Array.isArray(row)) return false;
+  const cells = row.map(normalHeading);
+  while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+  return Object.values(LEGACY_OVERVIEW_HEADINGS).some(
+    (h) => h.length === cells.length && h.every((text, i) => text.toLowerCase() === cells[i]),
+  );
+}
+
 /**
  * true for a sheet the product wrote (marked by name or by A1) or a very hidden one: never plan data.
  * @example isProductSheet({ name: "Panoramica", values: [["actionplan-overview"]] }) // true
@@ -50,5 +93,5 @@ export function isProductSheet(sheet: Pick<SheetSnapshot, "name" | "values" | "h
   if (sheet.hidden === "very") return true;
   if (typeof sheet.name === "string" && hasProductSheetName(sheet.name)) return true;
   const first = Array.isArray(sheet.values) ? sheet.values[0] : undefined;
-  return Array.isArray(first) && isProductMark(first[0]);
+  return (Array.isArray(first) && isProductMark(first[0])) || isLegacyOverviewHeader(first);
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { analyzeWorkbook } from "#core/analyze.ts";
-import { isProductSheet, productSheetMark } from "#core/sheets/product-sheets.ts";
+import { isProductSheet, LEGACY_OVERVIEW_HEADINGS, productSheetMark } from "#core/sheets/product-sheets.ts";
 import { recognizeSheet } from "#core/sheets/recognize.ts";
 import type { CellValue, SheetSnapshot } from "#core/snapshot/types.ts";
 import { SYNC_SHEET_NAME, syncSheetValues } from "#core/sync/sync-sheet.ts";
@@ -31,6 +31,17 @@ describe("the product's mark", () => {
     ],
     ["a mark with spaces and upper case", sheet("X", [["  ActionPlan-Overview "]])],
     ["a very hidden sheet", sheet("Impostazioni", [["Codice", "Titolo"]], { hidden: "very" })],
+    [
+      "an overview written before the mark (Italian headings from A1)",
+      sheet("Panoramica", [
+        [...LEGACY_OVERVIEW_HEADINGS.it],
+        ["5", "Big Data", 8, 7, 3, 200000, 150000, 0, 0],
+      ]),
+    ],
+    [
+      "an overview written before the mark (English headings, other case and spaces)",
+      sheet("Overview", [[...LEGACY_OVERVIEW_HEADINGS.en.map((h) => ` ${h.toUpperCase()} `), null]]),
+    ],
   ])("marks %s", (_what, s) => {
     expect(isProductSheet(s)).toBe(true);
     expect(recognizeSheet(s)).toBeUndefined();
@@ -41,8 +52,33 @@ describe("the product's mark", () => {
     ["a sheet whose A1 only mentions the product", sheet("Note", [["Action Plan 2022"]])],
     ["a hidden (not very hidden) list sheet", sheet("Liste", [["Programma"]], { hidden: true })],
     ["an empty sheet", sheet("Vuoto", [])],
+    [
+      "a projects sheet that shares the overview's first headings",
+      sheet("Progetti", [[...LEGACY_OVERVIEW_HEADINGS.it.slice(0, 4), "Esito"]]),
+    ],
+    [
+      "a projects sheet with every overview heading and one more",
+      sheet("Progetti", [[...LEGACY_OVERVIEW_HEADINGS.it, "Esito"]]),
+    ],
   ])("does not mark %s", (_what, s) => {
     expect(isProductSheet(s)).toBe(false);
+  });
+
+  it("an overview written before the mark adds nothing to the seed plan", () => {
+    // Prepare: the seed plan plus the unmarked overview a version before the mark wrote for it.
+    const base = snapshotOf(bigDataPlan());
+    const overview = sheet("Panoramica", [
+      [...LEGACY_OVERVIEW_HEADINGS.it],
+      ["5", "Big Data", 8, 7, 3, 200000, 150000, 0, null],
+      ["5.2", "Big data per la salute", 8, 7, 3, 200000, 150000, 0, null],
+      ["Totale", "", null, null, 3, 200000, 150000, 0, null],
+    ]);
+    // Act
+    const before = analyzeWorkbook(base);
+    const after = analyzeWorkbook({ ...base, sheets: [...base.sheets, overview] });
+    // Assess
+    expect(after.plan).toEqual(before.plan);
+    expect(after.issues).toEqual(before.issues);
   });
 
   it("an overview sheet with a projects-like header adds nothing to the plan, whatever its name", () => {
