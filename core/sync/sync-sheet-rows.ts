@@ -15,12 +15,14 @@
  * avoids that without coordination: a cell address free of collisions would need a per-person
  * index Office does not give (a random one means sparse, huge used ranges or a sheet per
  * session the nightly job would have to learn). So the sheet heals instead, before anyone uses
- * it: the session whose lines lost is the only one that ever held them (the winner's copy never
- * took them: its own write is the later one there), and it remembers every base it recorded;
- * each of its reads of the sheet (every push and pull re-reads) first writes back, below the
- * new end, the lines that lost (`lostBases` in `merge-state.ts`, used by the add-in's adapter),
- * and AutoSave carries them to the others. Lines of one row written by two people at once are
- * harmless: a later write carries the cloud's version as of later, never an older one.
+ * it: of two coauthors, the one whose lines lost is the only one that ever held them (the
+ * winner's copy never took them: its own write is the later one there), and it remembers every
+ * base it recorded; each of its reads of the sheet (every push, pull, validation and plan-store
+ * refresh re-reads) first writes back, below the new end, the lines that lost (`lostBases` in
+ * `merge-state.ts`, used by the add-in's adapter), and AutoSave carries them to the others. (A
+ * third coauthor may have held them for the moment between the two merges.) Lines of one row
+ * written by two people at once are harmless: a later write carries the cloud's version as of
+ * later, never an older one.
  */
 import type { CellValue } from "#core/snapshot/types.ts";
 import { advances, mergeSyncedRow } from "./merge-state.ts";
