@@ -15,6 +15,7 @@
 import type { CellValue, WorkbookSnapshot } from "#core/snapshot/types.ts";
 import type { SyncState } from "#core/sync/state.ts";
 import { SYNC_SHEET_NAME, readSyncSheet } from "#core/sync/sync-sheet.ts";
+import { lostBases, mergeSyncStates } from "#core/sync/merge-state.ts";
 import type { Issue } from "#core/validate/issue.ts";
 import type { ExcelRun } from "./api.ts";
 import { OwnWrites, watchChanges, type ChangeBurst, type ChangeWatch, type RemoteChange } from "./changes.ts";
@@ -57,6 +58,12 @@ export class ExcelAdapter {
   #highlightEpoch = 0;
   /** The sync sheet as the last read saw it (or our last write left it): where its lines are. */
   #syncSheet: SyncSheetRead | undefined;
+  /**
+   * Every base this session recorded (merged, higher wins): a coauthor appending at the same
+   * moment can overwrite our new lines (per cell the later write wins), so each read checks the
+   * sheet against it and writes back what was lost before anyone here uses the state.
+   */
+  #mine: SyncState | undefined;
   #lastCells = 0;
   readonly #log: AdapterLog;
   /** The marker-sheet prefix of this person's highlighting. */
@@ -83,7 +90,20 @@ export class ExcelAdapter {
     const { snapshot, facts } = await readWorkbook(this.#run, this.#read, this.#lastCells, this.#log);
     this.#learn(facts, epoch === this.#highlightEpoch);
     this.#syncSheet = syncSheetFromSnapshot(snapshot);
-    return snapshot;
+    const lost = lostBases(this.#syncSheet.exists ? this.#syncSheet.recorded : undefined, this.#mine);
+    if (lost === undefined) return snapshot;
+    // Our lines lost a concurrent append: put them back, then read the sheet as it now is
+    // (one more read, only in that case; a coauthor may have written meanwhile).
+    await this.writeSyncState(lost);
+    const again = await readWorkbook(this.#run, this.#read, this.#lastCells, this.#log);
+    this.#learn(again.facts, epoch === this.#highlightEpoch);
+    this.#syncSheet = syncSheetFromSnapshot(again.snapshot);
+    return again.snapshot;
+  }
+
+  /** Remembers the bases a write recorded (see `#mine`). */
+  #remember(state: SyncState): void {
+    this.#mine = this.#mine === undefined || this.#mine.planId !== state.planId ? state : mergeSyncStates(state, this.#mine);
   }
 
   #learn(facts: WorkbookFacts, highlights: boolean): void {
@@ -159,6 +179,7 @@ export class ExcelAdapter {
     const done = this.#own.begin([{ sheet: SYNC_SHEET_NAME }]);
     try {
       this.#syncSheet = await writeSyncState(this.#run, state, this.#syncSheet, this.#log);
+      this.#remember(state);
     } finally {
       done();
     }
@@ -193,6 +214,7 @@ export class ExcelAdapter {
       const sync = state === undefined ? undefined : { state, known: this.#syncSheet };
       const { cells, sheet } = await writeSheetCells(this.#run, updates, sync, this.#log);
       if (sheet !== undefined) this.#syncSheet = sheet;
+      if (state !== undefined) this.#remember(state);
       return cells;
     } finally {
       done();

@@ -28,6 +28,10 @@ export const STRINGS = {
   },
   "validate.clean": { it: "Nessun problema trovato.", en: "No problems found." },
   "validate.highlight": { it: "Evidenzia le celle", en: "Highlight cells" },
+  "validate.highlight-own": {
+    it: "Le evidenziazioni sono di ciascuno: i coautori vedono le tue e tu le loro, ma Verifica e lo spegnimento tolgono solo le tue.",
+    en: "Highlights are per person: coauthors see yours and you see theirs, but Validate and switching off remove only yours.",
+  },
   "validate.auto": { it: "Verifica dopo ogni modifica", en: "Re-validate after edits" },
   "validate.sheet": { it: "Foglio {sheet}", en: "Sheet {sheet}" },
   "validate.sheet-counts": {

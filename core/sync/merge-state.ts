@@ -37,3 +37,22 @@ export function mergeSyncStates(a: SyncState, b: SyncState): SyncState {
   }
   return { ...b, ...a, rows };
 }
+
+/**
+ * What to write back so the sheet (`recorded`, as read just now) holds again every base this
+ * session recorded (`mine`): its own lines a coauthor's concurrent append overwrote (see
+ * `sync-sheet-rows.ts`). Undefined when nothing was lost, when the sheet is gone or names
+ * another plan (the workbook was reconnected: old bases must not come back). The header is the
+ * sheet's, so a coauthor's newer cursor stays.
+ */
+export function lostBases(recorded: SyncState | undefined, mine: SyncState | undefined): SyncState | undefined {
+  if (recorded === undefined || mine === undefined || recorded.planId !== mine.planId) return undefined;
+  const rows: Record<string, SyncedRow> = { ...recorded.rows };
+  let lost = false;
+  for (const [id, row] of Object.entries(mine.rows)) {
+    if (!advances(recorded.rows[id], row)) continue;
+    rows[id] = mergeSyncedRow(recorded.rows[id], row) ?? row;
+    lost = true;
+  }
+  return lost ? { ...recorded, rows } : undefined;
+}

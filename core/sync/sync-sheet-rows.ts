@@ -7,6 +7,22 @@
  * `merge-state.ts`, higher base wins); a row seen for the first time gets a new line below the
  * last one. The sheet stays readable by `readSyncSheet` (and ExcelJS): same columns, one line
  * per row; lines are no longer sorted, and a line read twice is merged by version.
+ *
+ * Concurrent first appends. Two coauthors adding lines at the same moment both start at the
+ * `end` they read, and Excel merges coauthors' changes per cell, the later one winning
+ * ("Coauthoring in Excel add-ins", learn.microsoft.com/office/dev/add-ins/excel/
+ * co-authoring-in-excel-add-ins: state kept in hidden sheets gets out of step). No layout
+ * avoids that without coordination: a cell address free of collisions would need a per-person
+ * index Office does not give (a random one means sparse, huge used ranges or a sheet per
+ * session the nightly job would have to learn). So the sheet heals instead, before anyone uses
+ * it: of two coauthors, the one whose lines lost is the only one that ever held them (the
+ * winner's copy never took them: its own write is the later one there), and it remembers every
+ * base it recorded; each of its reads of the sheet (every push, pull, validation and plan-store
+ * refresh re-reads) first writes back, below the new end, the lines that lost (`lostBases` in
+ * `merge-state.ts`, used by the add-in's adapter), and AutoSave carries them to the others. (A
+ * third coauthor may have held them for the moment between the two merges.) Lines of one row
+ * written by two people at once are harmless: a later write carries the cloud's version as of
+ * later, never an older one.
  */
 import type { CellValue } from "#core/snapshot/types.ts";
 import { advances, mergeSyncedRow } from "./merge-state.ts";

@@ -85,6 +85,10 @@ export function ValidatePanel({
         />
         <Switch checked={auto} onChange={(_, d) => onAutoChange(d.checked)} label={t("validate.auto")} />
       </div>
+      {/* Marks are per person (issue #18): each coauthor's Validate or Clear touches only their own. */}
+      <Text as="p" size={200} className={panel.muted} data-testid="highlight-note">
+        {t("validate.highlight-own")}
+      </Text>
       {analysis.error !== undefined && (
         <MessageBar intent="error">
           <MessageBarBody>{t("error.excel", { detail: analysis.error })}</MessageBarBody>

@@ -1,8 +1,10 @@
 /**
- * Issue #18's property: two coauthors of a workbook synced once before edit, push, pull, and
- * AutoSave merges their changes in any order — the workbook's sync state never holds a base older than one it held
- * before, and no push reports a false conflict (a conflict on a row whose base this session had
- * already moved up to the cloud's current version). Real adapters writing the real sync sheet on
+ * Issue #18's property: two coauthors of a workbook — synced once before, or never synced (both
+ * then add every line at once) — edit, push, pull, and AutoSave merges their changes in any
+ * order: the sync state a session reads never holds a base older than one it held before, no
+ * push reports a false conflict (a conflict on a row whose base this session had already moved
+ * up to the cloud's current version), and once everything is merged and read both workbooks
+ * hold every base. Real adapters writing the real sync sheet on
  * two sessions of the in-memory host, deliveries chosen by fast-check; the cloud is a small
  * version-per-row model of the push rule (SPEC §9: a base that is not the current version
  * conflicts, unless the values are the same — then they are adopted).
@@ -38,28 +40,32 @@ interface Session {
   highest: Map<string, number>;
 }
 
-async function run(steps: readonly Step[]): Promise<void> {
-  // The plan was synced once before (every row has its line): the steady state of a shared file.
-  // Two sessions adding lines for never-synced rows at the same moment can still take the same
-  // sheet row (see the report of issue #18); this property covers everything else.
+async function run(steps: readonly Step[], syncedBefore: boolean): Promise<void> {
+  // Synced once before (every row has its line, the steady state of a shared file), or never
+  // (no sync sheet, an empty cloud): then both authors' first pushes append lines at once.
   const seedState: SyncState = {
     planId: "p",
-    rows: Object.fromEntries(ROWS.map((id, i) => [id, { version: 1, hash: `t0-${String(i)}` }])),
+    rows: syncedBefore ? Object.fromEntries(ROWS.map((id, i) => [id, { version: 1, hash: `t0-${String(i)}` }])) : {},
   };
   const { sessions, link } = createCoauthoredExcel({
     sheets: [
       { name: "Dati", values: ROWS.map((_, i) => [`t0-${String(i)}`]) },
-      { name: SYNC_SHEET_NAME, values: syncSheetValues(seedState), visibility: "VeryHidden" },
+      ...(syncedBefore ? [{ name: SYNC_SHEET_NAME, values: syncSheetValues(seedState), visibility: "VeryHidden" as const }] : []),
     ],
   });
-  const people: Session[] = sessions.map((host) => ({ host, adapter: new ExcelAdapter({ run: host.run }), highest: new Map(ROWS.map((id) => [id, 1])) }));
-  const cloud = new Map(ROWS.map((id, i) => [id, { version: 1, value: `t0-${String(i)}` }]));
+  const start = syncedBefore ? 1 : 0;
+  const people: Session[] = sessions.map((host) => ({ host, adapter: new ExcelAdapter({ run: host.run }), highest: new Map(ROWS.map((id) => [id, start])) }));
+  const cloud = new Map(syncedBefore ? ROWS.map((id, i) => [id, { version: 1, value: `t0-${String(i)}` }]) : []);
   let token = 0;
 
-  const sheetState = (s: Session): SyncState => readSyncSheet({ origin: "excel", sheets: [{ name: SYNC_SHEET_NAME, values: s.host.values(SYNC_SHEET_NAME) }] }) ?? seedState;
-  const check = () => {
+  const sheetState = (s: Session): SyncState => {
+    if (!s.host.state.sheets.some((x) => x.name === SYNC_SHEET_NAME)) return seedState;
+    return readSyncSheet({ origin: "excel", sheets: [{ name: SYNC_SHEET_NAME, values: s.host.values(SYNC_SHEET_NAME) }] }) ?? seedState;
+  };
+  // What the session's add-in reads (a read puts back its own lines a concurrent append took).
+  const check = async () => {
     for (const s of people) {
-      const state = sheetState(s);
+      const state = (await s.adapter.readSyncState()) ?? seedState;
       for (const id of ROWS) {
         const now = state.rows[id]?.version ?? 0;
         expect(now, `${id} went back in a session's sync sheet`).toBeGreaterThanOrEqual(s.highest.get(id) ?? 0);
@@ -113,16 +119,45 @@ async function run(steps: readonly Step[]): Promise<void> {
       }
       await s.adapter.writeCellsAndSyncState(writes, state);
     }
-    check();
+    await check();
   }
+  // Everything merged, each session read once (repairs land), merged again: the workbook
+  // itself, as either session has it, holds the highest base either ever held.
   link.deliver();
-  check();
+  await check();
+  link.deliver();
+  for (const s of people) {
+    const state = sheetState(s);
+    for (const id of ROWS) {
+      const best = Math.max(...people.map((p) => p.highest.get(id) ?? 0));
+      expect(state.rows[id]?.version ?? 0, `${id} lost from the workbook`).toBeGreaterThanOrEqual(best);
+    }
+  }
 }
 
 describe("two coauthors syncing one workbook, in any interleaving", () => {
+  it("keeps both authors' first lines when they append at the same moment", async () => {
+    const { sessions, link } = createCoauthoredExcel({ sheets: [{ name: "Dati", values: [["x"]] }] });
+    const [a, b] = sessions.map((host) => new ExcelAdapter({ run: host.run })) as [ExcelAdapter, ExcelAdapter];
+    // Neither has seen the other's sheet: both create it and write their lines from row 7.
+    await a.writeSyncState({ planId: "p", rows: { "project:A1": { version: 3, hash: "a1" }, "project:A2": { version: 1, hash: "a2" } } });
+    await b.writeSyncState({ planId: "p", rows: { "line:B1": { version: 2, hash: "b1" } } });
+    link.deliver();
+    // B's later write took row 7 in both copies; A's read puts its lines back, the merge carries them.
+    expect((await b.readSyncState())?.rows["project:A1"]).toBeUndefined();
+    expect(Object.keys((await a.readSyncState())?.rows ?? {}).sort()).toEqual(["line:B1", "project:A1", "project:A2"]);
+    link.deliver();
+    for (const adapter of [a, b])
+      expect((await adapter.readSyncState())?.rows).toEqual({
+        "line:B1": { version: 2, hash: "b1" },
+        "project:A1": { version: 3, hash: "a1" },
+        "project:A2": { version: 1, hash: "a2" },
+      });
+  });
+
   it("never moves a base back and never reports a false conflict", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 14 }), (steps) => run(steps)),
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 14 }), fc.boolean(), (steps, synced) => run(steps, synced)),
       { numRuns: 120 },
     );
   }, 120_000);

@@ -62,7 +62,7 @@ async function openBoth(plan: string, tabB = "sync"): Promise<[Page, Page]> {
 }
 
 describe("two staff in one workbook at once", () => {
-  it("A edits and pushes while B's pane is open: B's workbook and Overview show it, B is told, B has nothing to push", async () => {
+  it("A edits and pushes while B's pane is open: B's workbook, =CLUSTER.BUDGET and Overview show it, B is told, B has nothing to push", async () => {
     // Prepare: Anna pushes the plan; Bruno looks at the Overview.
     const [anna, bruno] = await openBoth(PLANS[0] as string, "overview");
     await act(anna, "push");
@@ -71,6 +71,11 @@ describe("two staff in one workbook at once", () => {
     const total = bruno.locator('[data-testid="rollup-priority"] tr[data-key="*"]');
     await total.waitFor();
     const before = Number(await total.getAttribute("data-total"));
+    // Bruno's formulas sheet: =CLUSTER.BUDGET(A2) of DGH, computed from his add-in's plan store.
+    await bruno.getByTestId("sheet-tab-Formule").click();
+    const budget = bruno.locator('[data-testid="grid"] td[data-cell="F2"]');
+    await expect.poll(() => budget.textContent(), { timeout: 10_000 }).toMatch(/^\d/);
+    const budgetBefore = await budget.textContent();
     // Act: Anna changes DGH's total budget and pushes.
     await editCell(anna, "Progetti", "M2", 987_654);
     await act(anna, "push");
@@ -78,6 +83,8 @@ describe("two staff in one workbook at once", () => {
     // Assess: Bruno's workbook, Overview and notice follow without him doing anything.
     expect(await cellValue(bruno, "Progetti", "M2")).toBe(987_654);
     await expect.poll(() => total.getAttribute("data-total").then(Number), { timeout: 10_000 }).not.toBe(before);
+    await expect.poll(() => budget.textContent(), { timeout: 10_000 }).not.toBe(budgetBefore);
+    expect(await budget.textContent()).toBe("987654");
     const notice = bruno.getByTestId("coauthor-notice");
     await expect.poll(() => notice.getAttribute("data-synced"), { timeout: 10_000 }).toBe("true");
     expect(await notice.textContent()).toMatch(/Un coautore ha modificato Progetti/);
@@ -144,6 +151,8 @@ describe("two staff in one workbook at once", () => {
           window.__preview?.fake.state.sheets.filter((s) => s.name.startsWith(prefix)).map((s) => s.name) ?? [],
         `_ap_issues_${who}_`,
       );
+    // The pane says marks are per person, where they are switched on and off.
+    expect(await bruno.getByTestId("highlight-note").textContent()).toMatch(/Le evidenziazioni sono di ciascuno/);
     await validate(bruno);
     await expect.poll(() => marksOf(bruno, "bruno").then((m) => m.length), { timeout: 10_000 }).toBeGreaterThan(0);
     await merged();

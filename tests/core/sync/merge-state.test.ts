@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { CellValue, WorkbookSnapshot } from "#core/snapshot/types.ts";
-import { mergeSyncStates, mergeSyncedRow } from "#core/sync/merge-state.ts";
+import { lostBases, mergeSyncStates, mergeSyncedRow } from "#core/sync/merge-state.ts";
 import { readSyncSheet, SYNC_SHEET_NAME, syncSheetValues } from "#core/sync/sync-sheet.ts";
 import { syncSheetLayout, syncSheetWrite, type SyncSheetEdit } from "#core/sync/sync-sheet-rows.ts";
 import type { SyncedRow, SyncState } from "#core/sync/state.ts";
@@ -125,5 +125,31 @@ describe("writing the sync sheet row by row", () => {
     // Assess
     expect(write.edits).toEqual([]);
     expect(write.state.rows["project:DGH"]?.version).toBe(5);
+  });
+});
+
+describe("lostBases (a session's lines a concurrent append overwrote)", () => {
+  it("puts back exactly what the sheet lacks or holds older, under the sheet's own header", () => {
+    fc.assert(
+      fc.property(fc.dictionary(ids, row), fc.dictionary(ids, row), fc.string({ maxLength: 4 }), (sheetRows, mineRows, cursor) => {
+        const recorded: SyncState = { planId: "plan", cursor, rows: sheetRows };
+        const mine: SyncState = { planId: "plan", cursor: "old", rows: mineRows };
+        const lost = lostBases(recorded, mine);
+        const merged = mergeSyncStates(recorded, mine);
+        const anyLost = Object.entries(mineRows).some(([id, r]) => mergeSyncedRow(sheetRows[id], r) !== sheetRows[id]);
+        if (!anyLost) {
+          expect(lost).toBeUndefined();
+          return;
+        }
+        expect(lost?.rows).toEqual(merged.rows);
+        expect(lost?.cursor).toBe(cursor);
+      }),
+    );
+  });
+
+  it("gives nothing back to a sheet of another plan or a missing one", () => {
+    const mine: SyncState = { planId: "plan", rows: { "project:DGH": { version: 2, hash: "aaaaaaaaaaaaaaaa" } } };
+    expect(lostBases({ planId: "other", rows: {} }, mine)).toBeUndefined();
+    expect(lostBases(undefined, mine)).toBeUndefined();
   });
 });
