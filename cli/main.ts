@@ -98,7 +98,12 @@ export async function main(
 /** The process streams as CLI output. */
 export function processIO(): CliIO {
   return {
-    stdout: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+    // Two writes rather than `${text}\n`: a --json report is megabytes, and the concatenation
+    // would copy it once more before it is encoded.
+    stdout: (text) => {
+      process.stdout.write(text);
+      if (!text.endsWith("\n")) process.stdout.write("\n");
+    },
     stderr: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
     cwd: process.cwd(),
   };

@@ -41,8 +41,28 @@ function relationshipsOf(zip: ZipArchive, part: string, limits: ReaderLimits): R
   return bytes ? parseRelationships(bytes, part, limits.maxXmlDepth) : [];
 }
 
+/**
+ * A part being inflated, as a promise that never rejects: a part whose turn never comes (an
+ * earlier sheet was refused) must not end the process with an unhandled rejection.
+ */
+type Settled = { bytes: Uint8Array | undefined } | { failure: unknown };
+
+function settle(p: Promise<Uint8Array | undefined>): Promise<Settled> {
+  return p.then(
+    (bytes) => ({ bytes }),
+    (failure: unknown) => ({ failure }),
+  );
+}
+
+/** The part's bytes once it is its turn. @throws what inflating it threw */
+async function bytesOf(p: Promise<Settled>): Promise<Uint8Array | undefined> {
+  const s = await p;
+  if ("failure" in s) throw s.failure;
+  return s.bytes;
+}
+
 /** The workbook inside an opened archive. */
-function readPackage(zip: ZipArchive, name: string, limits: ReaderLimits): WorkbookSnapshot {
+async function readPackage(zip: ZipArchive, name: string, limits: ReaderLimits): Promise<WorkbookSnapshot> {
   const mimetype = zip.entry("mimetype");
   if (mimetype && latin1.decode(zip.read("mimetype")?.subarray(0, 64)).startsWith(ODS_MIME))
     throw new ReaderFailure("ods");
@@ -58,13 +78,28 @@ function readPackage(zip: ZipArchive, name: string, limits: ReaderLimits): Workb
   const rels = relationshipsOf(zip, workbookPart, limits);
   const byKind = (kind: string): string | undefined => rels.find((r) => relKind(r.type) === kind && !r.external)?.target;
 
+  // The big parts inflate on the thread pool, all started now in the order they are parsed (so
+  // the limits trip on the same part as one read after the other would), while this thread
+  // parses the parts already inflated.
   const stringsPart = byKind("sharedStrings");
-  const stringsBytes = stringsPart ? zip.read(stringsPart) : undefined;
+  const stringsBytes = stringsPart ? settle(zip.readAsync(stringsPart)) : undefined;
   const stylesPart = byKind("styles");
-  const stylesBytes = stylesPart ? zip.read(stylesPart) : undefined;
+  const stylesBytes = stylesPart ? settle(zip.readAsync(stylesPart)) : undefined;
+  const parts: { entry: (typeof workbook.sheets)[number]; rel: Relationship | undefined; bytes?: Promise<Settled> }[] = [];
+  for (const entry of workbook.sheets) {
+    const rel = rels.find((r) => r.id === entry.relId);
+    // Chart, dialog and macro sheets hold no cells the product reads.
+    const bytes = rel && relKind(rel.type) === "worksheet" ? settle(zip.readAsync(rel.target)) : undefined;
+    parts.push({ entry, rel, bytes });
+    // Nothing after a sheet with no part is read: the reader stops there.
+    if (!rel) break;
+  }
+
+  const strings = stringsBytes && (await bytesOf(stringsBytes));
+  const styles = stylesBytes && (await bytesOf(stylesBytes));
   const ctx: WorkbookContext = {
-    sharedStrings: stringsBytes ? parseSharedStrings(stringsBytes, stringsPart as string, limits.maxXmlDepth, limits.maxStringLength) : [],
-    dateStyles: stylesBytes ? parseDateStyles(stylesBytes, stylesPart as string, limits.maxXmlDepth) : [],
+    sharedStrings: strings ? parseSharedStrings(strings, stringsPart as string, limits.maxXmlDepth, limits.maxStringLength) : [],
+    dateStyles: styles ? parseDateStyles(styles, stylesPart as string, limits.maxXmlDepth) : [],
     date1904: workbook.date1904,
     fullCalcOnLoad: workbook.fullCalcOnLoad,
     limits,
@@ -72,12 +107,10 @@ function readPackage(zip: ZipArchive, name: string, limits: ReaderLimits): Workb
   };
 
   const sheets: SheetSnapshot[] = [];
-  for (const entry of workbook.sheets) {
-    const rel = rels.find((r) => r.id === entry.relId);
+  for (const { entry, rel, bytes: pending } of parts) {
     if (!rel) throw new ReaderFailure("corrupt", `sheet "${entry.name}" has no part`);
-    // Chart, dialog and macro sheets hold no cells the product reads.
-    if (relKind(rel.type) !== "worksheet") continue;
-    const bytes = zip.read(rel.target);
+    if (pending === undefined) continue;
+    const bytes = await bytesOf(pending);
     if (!bytes) throw new ReaderFailure("corrupt", rel.target);
     const sheet = parseWorksheet(bytes, rel.target, entry.name, ctx);
     if (entry.state === "hidden") sheet.hidden = true;
@@ -100,7 +133,7 @@ export async function readWorkbookBuffer(data: Uint8Array | ArrayBuffer, name: s
   if (container === "xls" || container === "encrypted") throw new UnreadableWorkbookError(container, name);
   if (container !== "zip") throw new UnreadableWorkbookError("not-xlsx", name);
   try {
-    return readPackage(new ZipArchive(bytes, limits), name, limits);
+    return await readPackage(new ZipArchive(bytes, limits), name, limits);
   } catch (cause) {
     if (cause instanceof ReaderFailure) throw new UnreadableWorkbookError(cause.reason, name, { cause, detail: cause.detail });
     // Anything else (a RangeError from a malformed part, say) is still one line for the user.

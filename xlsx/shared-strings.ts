@@ -15,7 +15,14 @@ export function parseSharedStrings(bytes: Uint8Array, part: string, maxDepth: nu
   for (let ev = xml.next(); ev !== END; ev = xml.next()) {
     if (ev === OPEN) {
       if (xml.name === "si") inItem = true;
-      else if (inItem) item.open(xml.name);
+      else if (inItem) {
+        item.open(xml.name);
+        // "<t>text</t>" in one step, as its TEXT and CLOSE events would give it.
+        if (xml.name === "t" && xml.textThenClose()) {
+          if (item.wantsText) item.text(xml.textOf(xml.start, xml.end));
+          item.close("t");
+        }
+      }
     } else if (ev === CLOSE) {
       if (xml.name === "si") {
         inItem = false;

@@ -269,11 +269,17 @@ export function parseWorksheet(bytes: Uint8Array, part: string, name: string, ct
 
   function openInCell(el: string): void {
     if (el === "v") {
+      cell.hasV = true;
+      cell.vText = undefined;
+      // "<v>17</v>" in one step (two events fewer for nearly every cell).
+      if (xml.textThenClose()) {
+        cell.vStart = xml.start;
+        cell.vEnd = xml.end;
+        return;
+      }
       capture = V;
       vPieces = 0;
-      cell.hasV = true;
       cell.vStart = cell.vEnd = 0;
-      cell.vText = undefined;
     } else if (el === "f") {
       capture = F;
       cell.f = "";

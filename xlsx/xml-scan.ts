@@ -358,6 +358,35 @@ export class XmlScanner {
     return token;
   }
 
+  /**
+   * Right after OPEN of an element holding only character data up to its own end tag (a cell's
+   * `<v>17</v>`, the commonest shape of a sheet): takes that text and the end tag in one step,
+   * as a TEXT then a CLOSE event would (start/end hold the raw text, possibly empty; read it with
+   * {@link textOf}). Returns false and consumes nothing for any other shape (self-closing, markup
+   * or CDATA inside, a damaged end tag), which the caller then reads event by event.
+   */
+  textThenClose(): boolean {
+    if (this.pendingClose) return false;
+    const b = this.bytes;
+    const len = b.length;
+    const p = this.pos;
+    let e = p;
+    while (e < len && b[e] !== LT) e++;
+    if (e + 1 >= len || b[e + 1] !== SLASH) return false;
+    const ns = e + 2;
+    const ne = this.nameEnd(ns);
+    if (!this.isName(ns, ne, this.name)) return false;
+    let i = ne;
+    while (i < len && isSpace(b[i] as number)) i++;
+    if (b[i] !== GT) return false;
+    this.start = p;
+    this.end = e;
+    this.textIsCdata = false;
+    this.pos = i + 1;
+    this.stack.pop();
+    return true;
+  }
+
   /** Whether the last TEXT event was a CDATA section (its text holds no references). */
   get isCdata(): boolean {
     return this.textIsCdata;

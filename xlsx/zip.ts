@@ -4,7 +4,8 @@
  * and nothing is inflated beyond its declared size: the sizes and counts are checked against
  * {@link ReaderLimits} before any memory is allocated for them.
  */
-import { inflateRawSync } from "node:zlib";
+import { inflateRaw, inflateRawSync } from "node:zlib";
+import type { ZlibOptions } from "node:zlib";
 import { ReaderFailure } from "./errors.ts";
 import type { ReaderLimits } from "./limits.ts";
 import { RATIO_FLOOR_BYTES } from "./limits.ts";
@@ -124,6 +125,53 @@ export class ZipArchive {
    * @throws ReaderFailure on a limit breach or a damaged entry.
    */
   read(name: string): Uint8Array | undefined {
+    const job = this.claim(name);
+    if (job === undefined) return undefined;
+    if (job.raw === undefined) return job.out;
+    let out: Uint8Array;
+    try {
+      out = inflateRawSync(job.raw, inflateOptions(job.entry));
+    } catch (cause) {
+      throw new ReaderFailure("corrupt", job.entry.name, { cause });
+    }
+    return checkedSize(job.entry, out);
+  }
+
+  /**
+   * {@link read} with the inflation on libuv's thread pool, so a caller can parse one part while
+   * the next ones inflate on another core. The limits are checked, and the entry's size counted
+   * against them, now (synchronously, in call order, exactly as {@link read} would); the promise
+   * resolves to undefined when the archive has no such entry and rejects with the ReaderFailure
+   * {@link read} would have thrown.
+   */
+  readAsync(name: string): Promise<Uint8Array | undefined> {
+    let job: InflateJob | undefined;
+    try {
+      job = this.claim(name);
+    } catch (failure) {
+      return Promise.reject(failure as Error);
+    }
+    if (job === undefined || job.raw === undefined) return Promise.resolve(job?.out);
+    const { entry, raw } = job;
+    return new Promise((done, fail) => {
+      inflateRaw(raw, inflateOptions(entry), (cause, out) => {
+        if (cause) fail(new ReaderFailure("corrupt", entry.name, { cause }));
+        else {
+          try {
+            done(checkedSize(entry, out));
+          } catch (failure) {
+            fail(failure as Error);
+          }
+        }
+      });
+    });
+  }
+
+  /**
+   * Checks an entry against the limits, counts its size as inflated and finds its compressed
+   * bytes: `raw` when it still needs inflating, else `out` (stored or empty entries).
+   */
+  private claim(name: string): InflateJob | undefined {
     const e = this.entry(name);
     if (!e) return undefined;
     if (e.encrypted) throw new ReaderFailure("encrypted", e.name);
@@ -136,24 +184,33 @@ export class ZipArchive {
     const start = p + 30 + u16(b, p + 26) + u16(b, p + 28);
     if (start + e.compressedSize > b.length) throw corrupt(e.name);
     const raw = b.subarray(start, start + e.compressedSize);
-    let out: Uint8Array;
+    let job: InflateJob;
     if (e.method === 0) {
       if (e.compressedSize !== e.size) throw corrupt(e.name);
-      out = raw;
+      job = { entry: e, out: raw };
     } else if (e.method === 8) {
-      try {
-        // The declared size caps the output: an entry that lies about its size fails here
-        // instead of growing without bound. One output chunk of that size spares zlib
-        // concatenating many small ones.
-        out = e.size === 0 ? new Uint8Array(0) : inflateRawSync(raw, { maxOutputLength: e.size, chunkSize: Math.max(64, Math.min(e.size + 1, 64 * 1024 * 1024)) });
-      } catch (cause) {
-        throw new ReaderFailure("corrupt", e.name, { cause });
-      }
-      if (out.length !== e.size) throw corrupt(e.name);
+      job = e.size === 0 ? { entry: e, out: new Uint8Array(0) } : { entry: e, raw };
     } else {
       throw corrupt(`${e.name}: compression method ${e.method}`);
     }
     this.inflated += e.size;
-    return out;
+    return job;
   }
+}
+
+/** An entry that passed the limits: its compressed bytes, or its bytes when there is nothing to inflate. */
+type InflateJob = { entry: ZipEntry; raw: Uint8Array; out?: undefined } | { entry: ZipEntry; raw?: undefined; out: Uint8Array };
+
+/**
+ * The declared size caps the output: an entry that lies about its size fails instead of growing
+ * without bound. One output chunk of that size spares zlib concatenating many small ones.
+ */
+function inflateOptions(e: ZipEntry): ZlibOptions {
+  return { maxOutputLength: e.size, chunkSize: Math.max(64, Math.min(e.size + 1, 64 * 1024 * 1024)) };
+}
+
+/** The inflated bytes if they are exactly the declared size. @throws ReaderFailure "corrupt" */
+function checkedSize(e: ZipEntry, out: Uint8Array): Uint8Array {
+  if (out.length !== e.size) throw corrupt(e.name);
+  return out;
 }

@@ -43,8 +43,12 @@ function withSaxes(xml: string): Event[] {
   return out;
 }
 
-/** The scanner's events, each element's attributes read back by the names saxes saw. */
-function withScanner(xml: string, names: (el: number) => string[]): Event[] {
+/**
+ * The scanner's events, each element's attributes read back by the names saxes saw. With
+ * `oneStep`, every element is first offered to `textThenClose` (as the sheet reader does with
+ * `<v>`), which must give the same text and end tag as the events would.
+ */
+function withScanner(xml: string, names: (el: number) => string[], oneStep = false): Event[] {
   const out: Event[] = [];
   const s = new XmlScanner(Buffer.from(xml, "utf8"), "part.xml", 64);
   let opened = 0;
@@ -56,6 +60,10 @@ function withScanner(xml: string, names: (el: number) => string[]): Event[] {
         if (v !== undefined) attrs[n] = v;
       }
       push(out, ["open", s.name, attrs]);
+      if (oneStep && s.textThenClose()) {
+        push(out, ["text", s.textOf(s.start, s.end)]);
+        push(out, ["close", s.name]);
+      }
     } else if (ev === CLOSE) push(out, ["close", s.name]);
     else push(out, ["text", s.text()]);
   }
@@ -121,11 +129,13 @@ function reasonOf(f: () => unknown): string {
   }
 }
 
-function scanAll(xml: string, maxDepth = 64): void {
+function scanAll(xml: string, maxDepth = 64, oneStep = false): void {
   const s = new XmlScanner(Buffer.from(xml, "utf8"), "part.xml", maxDepth);
   for (let ev = s.next(); ev !== END; ev = s.next()) {
-    if (ev === OPEN) s.attr("a");
-    else if (ev !== CLOSE) s.text();
+    if (ev === OPEN) {
+      s.attr("a");
+      if (oneStep && s.textThenClose()) s.textOf(s.start, s.end);
+    } else if (ev !== CLOSE) s.text();
   }
 }
 
@@ -137,6 +147,34 @@ describe("XmlScanner", () => {
         expect(withScanner(xml, (i) => names[i] ?? [])).toEqual(withSaxes(body));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it("gives the same text and end tags through textThenClose (one step for text-only elements)", () => {
+    fc.assert(
+      fc.property(documentArb, ({ xml, names }) => {
+        const body = xml.startsWith("\uFEFF") ? xml.slice(1) : xml;
+        expect(withScanner(xml, (i) => names[i] ?? [], true)).toEqual(withSaxes(body));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("textThenClose takes '<v>12</v>' whole and leaves any other shape to the events", () => {
+    const s = new XmlScanner(Buffer.from('<w><v>12</v><v/><v>a<b/></v><v><![CDATA[x]]></v><v>&amp;</v ></w>'), "p", 8);
+    const taken: string[] = [];
+    for (let ev = s.next(); ev !== END; ev = s.next()) if (ev === OPEN && s.name === "v") taken.push(s.textThenClose() ? s.textOf(s.start, s.end) : "-");
+    expect(taken).toEqual(["12", "-", "-", "-", "&"]);
+  });
+
+  it("refuses a document cut anywhere before its end, read with textThenClose too", () => {
+    fc.assert(
+      fc.property(documentArb, fc.nat(), ({ xml }, at) => {
+        const bytes = Buffer.from(xml.trimEnd(), "utf8");
+        const cut = bytes.subarray(0, at % bytes.length).toString("latin1");
+        expect(reasonOf(() => scanAll(cut, 64, true))).toBe("corrupt");
+      }),
+      { numRuns: 300 },
     );
   });
 
