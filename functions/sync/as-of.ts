@@ -1,10 +1,12 @@
 /**
  * The plan as it stood at a moment (GET /plans/{plan}/rollups?asOf=): its rows rebuilt from the
- * change log — per row the last version made by then, later versions ignored, rows deleted by then
- * left out — and then the very report today's /rollups computes (reportOfLiveRows over those rows).
+ * newest checkpoint serving that moment and the change log after it (sync/live-rows.ts) — per row
+ * the last version made by then, later versions ignored, rows deleted by then left out — and then
+ * the very report today's /rollups computes (reportOfLiveRows over those rows).
  */
 import type { ReportJson } from "#core/report/index.ts";
 import { rowId, type LiveRow, type StoredVersion, type SyncStore } from "../store/store.ts";
+import { planRowsAt } from "./live-rows.ts";
 import { boundReport, type BoundedReport } from "./rollups-budget.ts";
 import { reportOfLiveRows } from "./rollups.ts";
 
@@ -28,7 +30,7 @@ export async function planRollupsAsOf(
   asOfMs: number,
   locale: "it" | "en",
 ): Promise<BoundedReport> {
-  const rows = liveRowsAt(await store.logUntil(plan, asOfMs), asOfMs);
+  const rows = await planRowsAt(store, plan, asOfMs);
   return boundReport(reportAt(rows, plan, asOfMs, locale));
 }
 

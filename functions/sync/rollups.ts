@@ -1,22 +1,24 @@
 /**
- * PRL and roll-ups of the cloud state: the core's report, built from the plan's live rows (read
- * with only the attributes a report needs), bounded to Lambda's response limit (rollups-budget.ts).
+ * PRL and roll-ups of the cloud state: the core's report, built from the plan's live rows (the
+ * newest checkpoint plus the log after it, sync/live-rows.ts), bounded to Lambda's response limit
+ * (rollups-budget.ts).
  */
 import type { BudgetRow, Line, Plan, Priority, Project } from "#core/model.ts";
 import { buildReport, type ReportJson } from "#core/report/index.ts";
 import { validateEntity, type EntityContext } from "#core/validate/entity.ts";
 import type { Issue } from "#core/validate/issue.ts";
 import type { LiveRow, SyncStore } from "../store/store.ts";
+import { planRowsAt } from "./live-rows.ts";
 import { boundReport, type BoundedReport } from "./rollups-budget.ts";
 
 /** The report JSON (SPEC §10) of a plan's cloud state, within the response budget. */
 export async function planRollups(
-  store: Pick<SyncStore, "liveValues">,
+  store: Pick<SyncStore, "checkpoint" | "readLog" | "putCheckpoint">,
   plan: string,
   locale: "it" | "en",
   today: string,
 ): Promise<BoundedReport> {
-  return boundReport(reportOfLiveRows(await store.liveValues(plan), plan, locale, today));
+  return boundReport(reportOfLiveRows(await planRowsAt(store, plan, Number.POSITIVE_INFINITY), plan, locale, today));
 }
 
 /** The report of live rows, whole (as-of and movement rebuild their rows and call this too). */

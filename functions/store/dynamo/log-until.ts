@@ -1,5 +1,6 @@
 /**
- * The change log read in order up to a moment, for "the plan as it stood then" (sync/as-of.ts).
+ * The change log read in order, after a sequence number and up to a moment, for "the plan as it
+ * stood then" (sync/as-of.ts) and for the tail after a checkpoint (sync/live-rows.ts).
  *
  * Stop rule: a writer takes its sequence number (stamped `allocatedAt`) before it stamps the
  * change's `at` with the same clock, and a later number's `allocatedAt` never predates an earlier
@@ -12,12 +13,12 @@
  * partition on every page (measured: 100 000 items took over 100 s that way with
  * ExclusiveStartKey), and the windows let DynamoDB serve the reads in parallel. DynamoDB Local
  * still spends about as long per log item as per current row (no projection changed that,
- * measured), so an as-of report costs in proportion to the changes made before the moment.
+ * measured), so a read costs in proportion to the log items it covers: checkpoints keep that short.
  */
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { chgSk, META_SK, planPk } from "../keys.ts";
 import { translateSdkError } from "../errors.ts";
-import type { StoredVersion } from "../store.ts";
+import type { LogEntry, StoredVersion } from "../store.ts";
 import { mapLimit, type DynamoContext } from "./context.ts";
 import { toVersion, type ChangeItem } from "./items.ts";
 
@@ -27,16 +28,27 @@ const WINDOW = 1000;
 const PARALLEL = 4;
 
 export async function readLogUntil(ctx: DynamoContext, plan: string, untilMs: number): Promise<StoredVersion[]> {
+  const out: StoredVersion[] = [];
+  for (const entry of await readLog(ctx, plan, 0, untilMs)) if (entry.version) out.push(entry.version);
+  return out;
+}
+
+/**
+ * The log items numbered above `afterSeq` whose number was taken by `untilMs` (all of them when
+ * it is Infinity), in order, void markers included (as entries without a version) so that a
+ * caller can tell a contiguous run of final numbers from a gap still being written.
+ */
+export async function readLog(ctx: DynamoContext, plan: string, afterSeq: number, untilMs: number): Promise<LogEntry[]> {
   const pk = planPk(plan);
   const last = await counter(ctx, pk);
-  const out: StoredVersion[] = [];
-  for (let first = 1; first <= last; first += WINDOW * PARALLEL) {
+  const out: LogEntry[] = [];
+  for (let first = afterSeq + 1; first <= last; first += WINDOW * PARALLEL) {
     const starts = Array.from({ length: PARALLEL }, (_, i) => first + i * WINDOW).filter((s) => s <= last);
     const windows = await mapLimit(starts, PARALLEL, (s) => readWindow(ctx, pk, s, Math.min(s + WINDOW - 1, last)));
     for (const items of windows)
       for (const item of items) {
         if (item.allocatedAt > untilMs) return out;
-        if (!item.void) out.push(toVersion(item));
+        out.push(item.void ? { seq: item.seq } : { seq: item.seq, version: toVersion(item) });
       }
   }
   return out;
