@@ -33,7 +33,12 @@ export interface Rebuilt {
  * (in order, numbers taken by atMs): per row its last version made by then, rows whose last
  * version by then is a tombstone left out. Pure.
  */
-export function rebuild(base: Checkpoint | undefined, tail: readonly LogEntry[], atMs: number): Rebuilt {
+export function rebuild(
+  base: Checkpoint | undefined,
+  tail: readonly LogEntry[],
+  atMs: number,
+  threshold: (rows: number) => number = checkpointThreshold,
+): Rebuilt {
   const rows = new Map<string, LiveRow>();
   for (const r of base?.rows ?? []) rows.set(rowId(r.entity, r.key), r);
   let runSeq = base?.seq ?? 0;
@@ -42,7 +47,7 @@ export function rebuild(base: Checkpoint | undefined, tail: readonly LogEntry[],
   let next: Checkpoint | undefined;
   const endRun = (): void => {
     inRun = false;
-    if (runSeq - (base?.seq ?? 0) > checkpointThreshold(rows.size))
+    if (runSeq - (base?.seq ?? 0) > threshold(rows.size))
       next = { seq: runSeq, maxAt, rows: [...rows.values()] };
   };
   for (const entry of tail) {
@@ -68,9 +73,10 @@ export async function planRowsAt(
   store: Pick<SyncStore, "checkpoint" | "readLog" | "putCheckpoint">,
   plan: string,
   atMs: number,
+  threshold: (rows: number) => number = checkpointThreshold,
 ): Promise<LiveRow[]> {
   const base = await store.checkpoint(plan, atMs);
-  const { rows, next } = rebuild(base, await store.readLog(plan, base?.seq ?? 0, atMs), atMs);
+  const { rows, next } = rebuild(base, await store.readLog(plan, base?.seq ?? 0, atMs), atMs, threshold);
   if (next) await store.putCheckpoint(plan, next);
   return rows;
 }
