@@ -26,8 +26,10 @@ const op = fc.record({
   value: fc.integer({ min: 0, max: 99 }),
 });
 
+type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
+
 /** A log as writers leave it: allocatedAt never decreases, a row's versions are stamped in order. */
-function history(ops: fc.infer<typeof op>[]): Entry[] {
+function history(ops: Op[]): Entry[] {
   let allocatedAt = 0;
   const lastAt = new Map<string, number>();
   return ops.map((o, i) => {
