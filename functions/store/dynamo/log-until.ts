@@ -24,6 +24,8 @@ import { toVersion, type ChangeItem } from "./items.ts";
 
 /** Sequence numbers per query (≤ 1 000 items of ≤ ~1 KB usually fit one 1 MB page). */
 const WINDOW = 1000;
+/** The first round's window: most reads after a checkpoint end within it. */
+const FIRST_WINDOW = 250;
 /** Windows in flight at once. */
 const PARALLEL = 4;
 
@@ -42,9 +44,14 @@ export async function readLog(ctx: DynamoContext, plan: string, afterSeq: number
   const pk = planPk(plan);
   const last = await counter(ctx, pk);
   const out: LogEntry[] = [];
-  for (let first = afterSeq + 1; first <= last; first += WINDOW * PARALLEL) {
-    const starts = Array.from({ length: PARALLEL }, (_, i) => first + i * WINDOW).filter((s) => s <= last);
-    const windows = await mapLimit(starts, PARALLEL, (s) => readWindow(ctx, pk, s, Math.min(s + WINDOW - 1, last)));
+  for (let first = afterSeq + 1, round = 0; first <= last; round++) {
+    // Rounds grow (250 numbers, then 1, 2, 4 windows of 1 000): a read that stops early (as of a
+    // moment just after a checkpoint) reads little past its stop, a long one soon reads in parallel.
+    const size = round === 0 ? FIRST_WINDOW : WINDOW;
+    const count = round === 0 ? 1 : Math.min(PARALLEL, 2 ** (round - 1));
+    const starts = Array.from({ length: count }, (_, i) => first + i * size).filter((s) => s <= last);
+    first += size * count;
+    const windows = await mapLimit(starts, PARALLEL, (s) => readWindow(ctx, pk, s, Math.min(s + size - 1, last)));
     for (const items of windows)
       for (const item of items) {
         if (item.allocatedAt > untilMs) return out;
