@@ -102,6 +102,12 @@ export interface Checkpoint {
   rows: LiveRow[];
 }
 
+/** A report computed once and kept for readers while the log has not moved past `seq`. */
+export interface CachedReport {
+  seq: number;
+  report: unknown;
+}
+
 /** The outcome of claiming an idempotency key. */
 export type IdempotencyClaim =
   /** Ours: `claimId` names this claim; it lapses unless renewed within `leaseMs`. */
@@ -183,6 +189,13 @@ export interface SyncStore {
    * builders of one `seq` write the same bytes, and the second header write is a no-op.
    */
   putCheckpoint(plan: string, checkpoint: Checkpoint): Promise<void>;
+
+  /** The highest change number taken so far (the plan's counter). */
+  logHead(plan: string): Promise<number>;
+  /** A cached report under `key` (e.g. locale and day), if any. */
+  cachedReport(plan: string, key: string): Promise<CachedReport | undefined>;
+  /** Keeps a report under `key`; an older `seq` than the one kept is a no-op. */
+  putCachedReport(plan: string, key: string, cached: CachedReport): Promise<void>;
 
   /** Claims an idempotency key for a request (see IdempotencyInProgressError, IdempotencyKeyReusedError). */
   claimIdempotency(plan: string, key: string, requestHash: string): Promise<IdempotencyClaim>;

@@ -26,6 +26,8 @@ export function checkpointThreshold(rows: number): number {
 export interface Rebuilt {
   rows: LiveRow[];
   next?: Checkpoint;
+  /** Set when the rows cover every log number up to it and nothing after it was read. */
+  wholeTo?: number;
 }
 
 /**
@@ -64,8 +66,9 @@ export function rebuild(
     if (v.deleted) rows.delete(id);
     else rows.set(id, { entity: v.entity, key: v.key, values: v.values, updatedAt: v.updatedAt });
   }
+  const whole = inRun;
   if (inRun) endRun();
-  return { rows: [...rows.values()], ...(next ? { next } : {}) };
+  return { rows: [...rows.values()], ...(next ? { next } : {}), ...(whole ? { wholeTo: runSeq } : {}) };
 }
 
 /** The plan's live rows at `atMs` (Infinity: now), building the next checkpoint when due. */
@@ -75,8 +78,18 @@ export async function planRowsAt(
   atMs: number,
   threshold: (rows: number) => number = checkpointThreshold,
 ): Promise<LiveRow[]> {
+  return (await planRowsRead(store, plan, atMs, threshold)).rows;
+}
+
+/** planRowsAt, also saying up to which log number the rows are whole (rebuild's `wholeTo`). */
+export async function planRowsRead(
+  store: Pick<SyncStore, "checkpoint" | "readLog" | "putCheckpoint">,
+  plan: string,
+  atMs: number,
+  threshold: (rows: number) => number = checkpointThreshold,
+): Promise<Rebuilt> {
   const base = await store.checkpoint(plan, atMs);
-  const { rows, next } = rebuild(base, await store.readLog(plan, base?.seq ?? 0, atMs), atMs, threshold);
-  if (next) await store.putCheckpoint(plan, next);
-  return rows;
+  const rebuilt = rebuild(base, await store.readLog(plan, base?.seq ?? 0, atMs), atMs, threshold);
+  if (rebuilt.next) await store.putCheckpoint(plan, rebuilt.next);
+  return rebuilt;
 }

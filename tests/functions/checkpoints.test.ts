@@ -13,6 +13,7 @@ import type { DynamoSyncStore } from "#functions/store/dynamo/store.ts";
 import { ckptHeadSk, planPk } from "#functions/store/keys.ts";
 import { rowId, type LiveRow } from "#functions/store/store.ts";
 import { planRowsAt } from "#functions/sync/live-rows.ts";
+import { planRollups } from "#functions/sync/rollups.ts";
 import { storeWithClock, type ClockStore } from "#tests/support/clock-store.ts";
 import { useLocalStack } from "#tests/support/local-stack.ts";
 import { priority, USERS } from "#tests/support/rows.ts";
@@ -100,5 +101,19 @@ describe("checkpoints", () => {
     expect(asMap(read?.rows ?? [])).toEqual(asMap(rowsNow));
     // The March checkpoint serves March on; an earlier moment still gets the January one.
     expect((await store.checkpoint(PLAN, ms("2026-02-20T00:00:00Z")))?.seq).toBe(200);
+  }, 30_000);
+
+  it("keep today's report for readers until the log moves, and never serve it after a change", async () => {
+    const first = await planRollups(store, PLAN, "en", "2026-03-11");
+    const kept = await store.cachedReport(PLAN, "en#2026-03-11");
+    expect(kept?.seq).toBe(await store.logHead(PLAN));
+    expect(await planRollups(store, PLAN, "en", "2026-03-11")).toEqual(first);
+    expect(first.priorities).toHaveLength(190);
+    await writeAt("2026-03-11T10:00:00.000Z", [{ ...initial[50]!, deleted: true }]);
+    const after = await planRollups(store, PLAN, "en", "2026-03-11");
+    expect(after.priorities).toHaveLength(189);
+    expect((await store.cachedReport(PLAN, "en#2026-03-11"))?.seq).toBe(await store.logHead(PLAN));
+    // Another day or language is another report.
+    expect(await store.cachedReport(PLAN, "it#2026-03-11")).toBeUndefined();
   }, 30_000);
 });

@@ -39,16 +39,51 @@ export function unpackRows(bytes: Buffer): LiveRow[] {
   return packed.map(([entity, key, updatedAt, values]) => ({ entity, key, updatedAt, values }));
 }
 
-export async function writeCheckpoint(ctx: DynamoContext, plan: string, checkpoint: Checkpoint): Promise<void> {
-  const pk = planPk(plan);
-  const bytes = packRows(checkpoint.rows);
+/** Writes `bytes` as parts (sort keys from `partSk`), 4 in flight; returns how many. */
+export async function writeParts(
+  ctx: DynamoContext,
+  pk: string,
+  partSk: (part: number) => string,
+  bytes: Buffer,
+  extra: Record<string, unknown> = {},
+): Promise<number> {
   const parts = Array.from({ length: Math.max(1, Math.ceil(bytes.length / PART_BYTES)) }, (_, i) =>
     bytes.subarray(i * PART_BYTES, (i + 1) * PART_BYTES),
   );
+  await mapLimit(parts, 4, (data, i) =>
+    ctx.doc.send(new PutCommand({ TableName: ctx.table, Item: { pk, sk: partSk(i), data, ...extra } })),
+  );
+  return parts.length;
+}
+
+/** Reads parts 0..count-1 back into one buffer (BatchGet, unprocessed keys retried). */
+export async function readParts(ctx: DynamoContext, pk: string, partSk: (part: number) => string, count: number): Promise<Buffer> {
+  const keys = Array.from({ length: count }, (_, i) => ({ pk, sk: partSk(i) }));
+  const data = new Map<string, Uint8Array>();
+  for (const group of chunk(keys, 100)) {
+    let pending: Record<string, unknown>[] = group;
+    while (pending.length > 0) {
+      const out = await ctx.doc.send(
+        new BatchGetCommand({ RequestItems: { [ctx.table]: { Keys: pending, ConsistentRead: true } } }),
+      );
+      for (const item of out.Responses?.[ctx.table] ?? []) data.set(item["sk"] as string, item["data"] as Uint8Array);
+      pending = (out.UnprocessedKeys?.[ctx.table]?.Keys ?? []) as Record<string, unknown>[];
+    }
+  }
+  return Buffer.concat(
+    keys.map((k) => {
+      const part = data.get(k.sk);
+      if (!part) throw new Error(`${pk}: part ${k.sk} missing`);
+      return part;
+    }),
+  );
+}
+
+export async function writeCheckpoint(ctx: DynamoContext, plan: string, checkpoint: Checkpoint): Promise<void> {
+  const pk = planPk(plan);
+  const bytes = packRows(checkpoint.rows);
   try {
-    await mapLimit(parts, 4, (data, i) =>
-      ctx.doc.send(new PutCommand({ TableName: ctx.table, Item: { pk, sk: ckptPartSk(checkpoint.seq, i), data } })),
-    );
+    const parts = await writeParts(ctx, pk, (i) => ckptPartSk(checkpoint.seq, i), bytes);
     await ctx.doc.send(
       new PutCommand({
         TableName: ctx.table,
@@ -57,7 +92,7 @@ export async function writeCheckpoint(ctx: DynamoContext, plan: string, checkpoi
           sk: ckptHeadSk(checkpoint.seq),
           seq: checkpoint.seq,
           maxAt: checkpoint.maxAt,
-          parts: parts.length,
+          parts,
           rows: checkpoint.rows.length,
           bytes: bytes.length,
         },
@@ -94,23 +129,7 @@ export async function readCheckpoint(ctx: DynamoContext, plan: string, atMs: num
     } while (!header && startKey);
     if (!header) return undefined;
     const found = header;
-    const keys = Array.from({ length: found.parts }, (_, i) => ({ pk, sk: ckptPartSk(found.seq, i) }));
-    const data = new Map<string, Uint8Array>();
-    for (const group of chunk(keys, 100)) {
-      let pending: Record<string, unknown>[] = group;
-      while (pending.length > 0) {
-        const out = await ctx.doc.send(
-          new BatchGetCommand({ RequestItems: { [ctx.table]: { Keys: pending, ConsistentRead: true } } }),
-        );
-        for (const item of out.Responses?.[ctx.table] ?? []) data.set(item["sk"] as string, item["data"] as Uint8Array);
-        pending = (out.UnprocessedKeys?.[ctx.table]?.Keys ?? []) as Record<string, unknown>[];
-      }
-    }
-    const bytes = Buffer.concat(keys.map((k) => {
-      const part = data.get(k.sk);
-      if (!part) throw new Error(`checkpoint ${found.seq} of ${plan}: part ${k.sk} missing`);
-      return part;
-    }));
+    const bytes = await readParts(ctx, pk, (i) => ckptPartSk(found.seq, i), found.parts);
     return { seq: found.seq, maxAt: found.maxAt, rows: unpackRows(bytes) };
   } catch (error) {
     throw translateSdkError(error);

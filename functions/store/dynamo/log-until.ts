@@ -42,7 +42,7 @@ export async function readLogUntil(ctx: DynamoContext, plan: string, untilMs: nu
  */
 export async function readLog(ctx: DynamoContext, plan: string, afterSeq: number, untilMs: number): Promise<LogEntry[]> {
   const pk = planPk(plan);
-  const last = await counter(ctx, pk);
+  const last = await logCounter(ctx, pk);
   const out: LogEntry[] = [];
   for (let first = afterSeq + 1, round = 0; first <= last; round++) {
     // Rounds grow (250 numbers, then 1, 2, 4 windows of 1 000): a read that stops early (as of a
@@ -62,7 +62,7 @@ export async function readLog(ctx: DynamoContext, plan: string, afterSeq: number
 }
 
 /** The plan's change counter: the highest sequence number ever taken. */
-async function counter(ctx: DynamoContext, pk: string): Promise<number> {
+export async function logCounter(ctx: DynamoContext, pk: string): Promise<number> {
   try {
     const meta = await ctx.doc.send(
       new GetCommand({ TableName: ctx.table, Key: { pk, sk: META_SK }, ConsistentRead: true, ProjectionExpression: "seq" }),

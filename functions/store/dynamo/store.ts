@@ -15,6 +15,7 @@ import {
   rowId,
   type Actor,
   type ChangesPage,
+  type CachedReport,
   type Checkpoint,
   type LogEntry,
   type IdempotencyClaim,
@@ -29,7 +30,8 @@ import {
 } from "../store.ts";
 import { HISTORY_INDEX } from "../table-definition.ts";
 import { readChanges } from "./changes.ts";
-import { readLog, readLogUntil } from "./log-until.ts";
+import { logCounter, readLog, readLogUntil } from "./log-until.ts";
+import { readCachedReport, writeCachedReport } from "./report-cache.ts";
 import { readCheckpoint, writeCheckpoint } from "./checkpoints.ts";
 import { chunk, type DynamoContext } from "./context.ts";
 import { claim, complete, release, renew } from "./idempotency.ts";
@@ -247,6 +249,18 @@ export class DynamoSyncStore implements SyncStore {
 
   putCheckpoint(plan: string, checkpoint: Checkpoint): Promise<void> {
     return writeCheckpoint(this.ctx, plan, checkpoint);
+  }
+
+  logHead(plan: string): Promise<number> {
+    return logCounter(this.ctx, planPk(plan));
+  }
+
+  cachedReport(plan: string, key: string): Promise<CachedReport | undefined> {
+    return readCachedReport(this.ctx, plan, key);
+  }
+
+  putCachedReport(plan: string, key: string, cached: CachedReport): Promise<void> {
+    return writeCachedReport(this.ctx, plan, key, cached);
   }
 
   claimIdempotency(plan: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
