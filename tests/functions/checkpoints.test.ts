@@ -5,7 +5,7 @@
  * and restores made after it; two builders of one checkpoint do not collide.
  */
 import { randomBytes } from "node:crypto";
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rowHash } from "#core/sync/hash.ts";
 import type { PushRow } from "#core/sync/protocol.ts";
@@ -115,5 +115,17 @@ describe("checkpoints", () => {
     expect((await store.cachedReport(PLAN, "en#2026-03-11"))?.seq).toBe(await store.logHead(PLAN));
     // Another day or language is another report.
     expect(await store.cachedReport(PLAN, "it#2026-03-11")).toBeUndefined();
+    // TTL removed a part before its header: no kept report, and the rollups rebuild.
+    const head = await clocked.ctx.doc.send(
+      new GetCommand({ TableName: stack().tableName, Key: { pk: planPk(PLAN), sk: "RPT#en#2026-03-11" } }),
+    );
+    const writer = String(head.Item?.["writer"]);
+    await clocked.ctx.doc.send(
+      new DeleteCommand({ TableName: stack().tableName, Key: { pk: planPk(PLAN), sk: `RPTD#en#2026-03-11#${writer}#0` } }),
+    );
+    expect(await store.cachedReport(PLAN, "en#2026-03-11")).toBeUndefined();
+    expect((await planRollups(store, PLAN, "en", "2026-03-11")).priorities).toHaveLength(189);
+    // …and keep it again for the same log number.
+    expect((await store.cachedReport(PLAN, "en#2026-03-11"))?.seq).toBe(await store.logHead(PLAN));
   }, 30_000);
 });

@@ -39,6 +39,9 @@ export function unpackRows(bytes: Buffer): LiveRow[] {
   return packed.map(([entity, key, updatedAt, values]) => ({ entity, key, updatedAt, values }));
 }
 
+/** A header names a part that is not there (e.g. TTL removed the parts before their header). */
+export class MissingPartError extends Error {}
+
 /** Writes `bytes` as parts (sort keys from `partSk`), 4 in flight; returns how many. */
 export async function writeParts(
   ctx: DynamoContext,
@@ -73,7 +76,7 @@ export async function readParts(ctx: DynamoContext, pk: string, partSk: (part: n
   return Buffer.concat(
     keys.map((k) => {
       const part = data.get(k.sk);
-      if (!part) throw new Error(`${pk}: part ${k.sk} missing`);
+      if (!part) throw new MissingPartError(`${pk}: part ${k.sk} missing`);
       return part;
     }),
   );
