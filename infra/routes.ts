@@ -31,7 +31,8 @@ export interface RouteSpec {
 
 /**
  * Table access per route name. Reads that may write are "read-write": the change stream fences
- * abandoned sequence numbers with a Put. A route missing here fails synthesis, so a new route
+ * abandoned sequence numbers with a Put; rollups and movement store the checkpoints and the kept
+ * report they build (functions/sync/live-rows.ts, rollups.ts). A route missing here fails synthesis, so a new route
  * cannot ship with a guessed grant.
  */
 const ACCESS: Readonly<Record<string, TableAccess>> = {
@@ -40,8 +41,8 @@ const ACCESS: Readonly<Record<string, TableAccess>> = {
   history: "read",
   restore: "read-write",
   runs: "read",
-  rollups: "read",
-  movement: "read",
+  rollups: "read-write",
+  movement: "read-write",
   members: "read-write",
   plans: "read-write",
   workbooks: "read-write",

@@ -86,6 +86,28 @@ export interface StoredVersion extends Change {
   restoredFrom?: number;
 }
 
+/** One change-log number: the version it carries, or none for a void marker (a number never used). */
+export interface LogEntry {
+  seq: number;
+  version?: StoredVersion;
+}
+
+/**
+ * The plan's live rows after every change numbered ≤ `seq` (sync/live-rows.ts). `maxAt` is the
+ * latest `updatedAt` among those changes (ms): the checkpoint serves moments from then on.
+ */
+export interface Checkpoint {
+  seq: number;
+  maxAt: number;
+  rows: LiveRow[];
+}
+
+/** A report computed once and kept for readers while the log has not moved past `seq`. */
+export interface CachedReport {
+  seq: number;
+  report: unknown;
+}
+
 /** The outcome of claiming an idempotency key. */
 export type IdempotencyClaim =
   /** Ours: `claimId` names this claim; it lapses unless renewed within `leaseMs`. */
@@ -154,6 +176,26 @@ export interface SyncStore {
    * was taken by `untilMs`: a superset of the changes made by then (filter on `updatedAt`).
    */
   logUntil(plan: string, untilMs: number): Promise<StoredVersion[]>;
+
+  /**
+   * The log after `afterSeq` whose numbers were taken by `untilMs` (Infinity: all), in order,
+   * void markers included, so callers can find the run of final numbers before a gap.
+   */
+  readLog(plan: string, afterSeq: number, untilMs: number): Promise<LogEntry[]>;
+  /** The newest whole checkpoint whose `maxAt` is ≤ `atMs` (Infinity: the newest), if any. */
+  checkpoint(plan: string, atMs: number): Promise<Checkpoint | undefined>;
+  /**
+   * Stores a checkpoint (its parts, then its header on condition it is not there yet): two
+   * builders of one `seq` write the same bytes, and the second header write is a no-op.
+   */
+  putCheckpoint(plan: string, checkpoint: Checkpoint): Promise<void>;
+
+  /** The highest change number taken so far (the plan's counter). */
+  logHead(plan: string): Promise<number>;
+  /** A cached report under `key` (e.g. locale and day), if any. */
+  cachedReport(plan: string, key: string): Promise<CachedReport | undefined>;
+  /** Keeps a report under `key`; an older `seq` than the one kept is a no-op. */
+  putCachedReport(plan: string, key: string, cached: CachedReport): Promise<void>;
 
   /** Claims an idempotency key for a request (see IdempotencyInProgressError, IdempotencyKeyReusedError). */
   claimIdempotency(plan: string, key: string, requestHash: string): Promise<IdempotencyClaim>;

@@ -10,6 +10,12 @@
  * - `CHG#<seq, 15 digits>`       the change log: one item per applied version (values, who, when,
  *                                source), or a void marker for a sequence number never used.
  *                                It doubles as the append-only history through the `history` index.
+ * - `CKPH#<seq, 15 digits>`       a checkpoint: the live rows after every change ≤ seq (header:
+ *                                seq, maxAt, parts, rows, bytes); written after its parts, so
+ *                                a header means the checkpoint is whole
+ * - `CKPD#<seq>#<part, 4 digits>` its gzip JSON, in parts under the 400 KB item limit
+ * - `RPT#<locale>#<day>`          today's rollups as last built, with the log number they cover
+ *   + `RPTD#<locale>#<day>#<writer>#<part>` their gzip JSON parts (all removed by TTL two days on)
  * - `IDEM#<key>` (+ `#<n>` parts) idempotency records, removed by TTL after a day
  * - `RUN#<startedAt>#<runId>`    nightly run reports
  */

@@ -1,25 +1,14 @@
 /**
  * The plan as it stood at a moment (GET /plans/{plan}/rollups?asOf=): its rows rebuilt from the
- * change log — per row the last version made by then, later versions ignored, rows deleted by then
- * left out — and then the very report today's /rollups computes (reportOfLiveRows over those rows).
+ * newest checkpoint serving that moment and the change log after it (sync/live-rows.ts) — per row
+ * the last version made by then, later versions ignored, rows deleted by then left out — and then
+ * the very report today's /rollups computes (reportOfLiveRows over those rows).
  */
 import type { ReportJson } from "#core/report/index.ts";
-import { rowId, type LiveRow, type StoredVersion, type SyncStore } from "../store/store.ts";
+import type { LiveRow, SyncStore } from "../store/store.ts";
+import { planRowsAt } from "./live-rows.ts";
 import { boundReport, type BoundedReport } from "./rollups-budget.ts";
 import { reportOfLiveRows } from "./rollups.ts";
-
-/**
- * The live rows as they stood at `atMs`, from versions in log order: per row its last version
- * made by then; a row whose last version by then is a tombstone was deleted, so it is left out.
- */
-export function liveRowsAt(versions: readonly StoredVersion[], atMs: number): LiveRow[] {
-  const last = new Map<string, StoredVersion>();
-  // Versions of one row come in version order (each is written after the one it replaces).
-  for (const v of versions) if (Date.parse(v.updatedAt) <= atMs) last.set(rowId(v.entity, v.key), v);
-  return [...last.values()]
-    .filter((v) => !v.deleted)
-    .map((v) => ({ entity: v.entity, key: v.key, values: v.values, updatedAt: v.updatedAt }));
-}
 
 /** The report (SPEC §10 shape, `asOf` set) of the plan as it stood at `asOfMs`. */
 export async function planRollupsAsOf(
@@ -28,7 +17,7 @@ export async function planRollupsAsOf(
   asOfMs: number,
   locale: "it" | "en",
 ): Promise<BoundedReport> {
-  const rows = liveRowsAt(await store.logUntil(plan, asOfMs), asOfMs);
+  const rows = await planRowsAt(store, plan, asOfMs);
   return boundReport(reportAt(rows, plan, asOfMs, locale));
 }
 

@@ -1,12 +1,14 @@
 /**
  * What moved between two moments (GET /plans/{plan}/movement): the plan rebuilt at each moment
- * from one read of the change log (sync/as-of.ts), both reported by the core, then diffed
- * (core/report/movement.ts). Each entry says who last changed the project's row, and when.
+ * from one checkpoint serving the earlier moment and one read of the log after it up to the later
+ * (sync/live-rows.ts), both reported by the core, then diffed (core/report/movement.ts). Each
+ * entry says who last changed the project's row, and when.
  */
 import { diffReports, type LastChange, type MovementJson } from "#core/report/movement.ts";
 import { envelopeBytes, RESPONSE_BUDGET_BYTES } from "../payload-bytes.ts";
 import type { SyncStore } from "../store/store.ts";
-import { liveRowsAt, reportAt } from "./as-of.ts";
+import { reportAt } from "./as-of.ts";
+import { rebuild } from "./live-rows.ts";
 
 export async function planMovement(
   store: SyncStore,
@@ -16,11 +18,15 @@ export async function planMovement(
   locale: "it" | "en",
   maxBytes: number = RESPONSE_BUDGET_BYTES,
 ): Promise<MovementJson> {
-  const versions = await store.logUntil(plan, toMs);
-  const before = reportAt(liveRowsAt(versions, fromMs), plan, fromMs, locale);
-  const after = reportAt(liveRowsAt(versions, toMs), plan, toMs, locale);
+  const base = await store.checkpoint(plan, fromMs);
+  const tail = await store.readLog(plan, base?.seq ?? 0, toMs);
+  const before = reportAt(rebuild(base, tail, fromMs).rows, plan, fromMs, locale);
+  const later = rebuild(base, tail, toMs);
+  if (later.next) await store.putCheckpoint(plan, later.next);
+  const after = reportAt(later.rows, plan, toMs, locale);
   const last = new Map<string, LastChange>();
-  for (const v of versions) {
+  for (const { version: v } of tail) {
+    if (!v) continue;
     const at = Date.parse(v.updatedAt);
     if (v.entity === "project" && at > fromMs && at <= toMs) last.set(v.key, { at: v.updatedAt, by: v.updatedBy });
   }

@@ -198,7 +198,7 @@ describe("stateless stack: least privilege", () => {
     ["History", false],
     ["Restore", true],
     ["Runs", false],
-    ["Rollups", false],
+    ["Rollups", true],
     ["Workbooks", true],
     ["Nightly", true],
   ] as const)("%s may write to the table: %s", (name, mayWrite) => {

@@ -1,5 +1,6 @@
 /**
- * The change log read in order up to a moment, for "the plan as it stood then" (sync/as-of.ts).
+ * The change log read in order, after a sequence number and up to a moment, for "the plan as it
+ * stood then" (sync/as-of.ts) and for the tail after a checkpoint (sync/live-rows.ts).
  *
  * Stop rule: a writer takes its sequence number (stamped `allocatedAt`) before it stamps the
  * change's `at` with the same clock, and a later number's `allocatedAt` never predates an earlier
@@ -12,38 +13,56 @@
  * partition on every page (measured: 100 000 items took over 100 s that way with
  * ExclusiveStartKey), and the windows let DynamoDB serve the reads in parallel. DynamoDB Local
  * still spends about as long per log item as per current row (no projection changed that,
- * measured), so an as-of report costs in proportion to the changes made before the moment.
+ * measured), so a read costs in proportion to the log items it covers: checkpoints keep that short.
  */
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { chgSk, META_SK, planPk } from "../keys.ts";
 import { translateSdkError } from "../errors.ts";
-import type { StoredVersion } from "../store.ts";
+import type { LogEntry, StoredVersion } from "../store.ts";
 import { mapLimit, type DynamoContext } from "./context.ts";
 import { toVersion, type ChangeItem } from "./items.ts";
 
 /** Sequence numbers per query (≤ 1 000 items of ≤ ~1 KB usually fit one 1 MB page). */
 const WINDOW = 1000;
+/** The first round's window: most reads after a checkpoint end within it. */
+const FIRST_WINDOW = 250;
 /** Windows in flight at once. */
 const PARALLEL = 4;
 
 export async function readLogUntil(ctx: DynamoContext, plan: string, untilMs: number): Promise<StoredVersion[]> {
-  const pk = planPk(plan);
-  const last = await counter(ctx, pk);
   const out: StoredVersion[] = [];
-  for (let first = 1; first <= last; first += WINDOW * PARALLEL) {
-    const starts = Array.from({ length: PARALLEL }, (_, i) => first + i * WINDOW).filter((s) => s <= last);
-    const windows = await mapLimit(starts, PARALLEL, (s) => readWindow(ctx, pk, s, Math.min(s + WINDOW - 1, last)));
+  for (const entry of await readLog(ctx, plan, 0, untilMs)) if (entry.version) out.push(entry.version);
+  return out;
+}
+
+/**
+ * The log items numbered above `afterSeq` whose number was taken by `untilMs` (all of them when
+ * it is Infinity), in order, void markers included (as entries without a version) so that a
+ * caller can tell a contiguous run of final numbers from a gap still being written.
+ */
+export async function readLog(ctx: DynamoContext, plan: string, afterSeq: number, untilMs: number): Promise<LogEntry[]> {
+  const pk = planPk(plan);
+  const last = await logCounter(ctx, pk);
+  const out: LogEntry[] = [];
+  for (let first = afterSeq + 1, round = 0; first <= last; round++) {
+    // Rounds grow (250 numbers, then 1, 2, 4 windows of 1 000): a read that stops early (as of a
+    // moment just after a checkpoint) reads little past its stop, a long one soon reads in parallel.
+    const size = round === 0 ? FIRST_WINDOW : WINDOW;
+    const count = round === 0 ? 1 : Math.min(PARALLEL, 2 ** (round - 1));
+    const starts = Array.from({ length: count }, (_, i) => first + i * size).filter((s) => s <= last);
+    first += size * count;
+    const windows = await mapLimit(starts, PARALLEL, (s) => readWindow(ctx, pk, s, Math.min(s + size - 1, last)));
     for (const items of windows)
       for (const item of items) {
         if (item.allocatedAt > untilMs) return out;
-        if (!item.void) out.push(toVersion(item));
+        out.push(item.void ? { seq: item.seq } : { seq: item.seq, version: toVersion(item) });
       }
   }
   return out;
 }
 
 /** The plan's change counter: the highest sequence number ever taken. */
-async function counter(ctx: DynamoContext, pk: string): Promise<number> {
+export async function logCounter(ctx: DynamoContext, pk: string): Promise<number> {
   try {
     const meta = await ctx.doc.send(
       new GetCommand({ TableName: ctx.table, Key: { pk, sk: META_SK }, ConsistentRead: true, ProjectionExpression: "seq" }),

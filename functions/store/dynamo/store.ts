@@ -15,6 +15,9 @@ import {
   rowId,
   type Actor,
   type ChangesPage,
+  type CachedReport,
+  type Checkpoint,
+  type LogEntry,
   type IdempotencyClaim,
   type LiveRow,
   type MemberChange,
@@ -27,7 +30,9 @@ import {
 } from "../store.ts";
 import { HISTORY_INDEX } from "../table-definition.ts";
 import { readChanges } from "./changes.ts";
-import { readLogUntil } from "./log-until.ts";
+import { logCounter, readLog, readLogUntil } from "./log-until.ts";
+import { readCachedReport, writeCachedReport } from "./report-cache.ts";
+import { readCheckpoint, writeCheckpoint } from "./checkpoints.ts";
 import { chunk, type DynamoContext } from "./context.ts";
 import { claim, complete, release, renew } from "./idempotency.ts";
 import { keyLimit } from "#core/sync/row-limits.ts";
@@ -232,6 +237,30 @@ export class DynamoSyncStore implements SyncStore {
 
   logUntil(plan: string, untilMs: number): Promise<StoredVersion[]> {
     return readLogUntil(this.ctx, plan, untilMs);
+  }
+
+  readLog(plan: string, afterSeq: number, untilMs: number): Promise<LogEntry[]> {
+    return readLog(this.ctx, plan, afterSeq, untilMs);
+  }
+
+  checkpoint(plan: string, atMs: number): Promise<Checkpoint | undefined> {
+    return readCheckpoint(this.ctx, plan, atMs);
+  }
+
+  putCheckpoint(plan: string, checkpoint: Checkpoint): Promise<void> {
+    return writeCheckpoint(this.ctx, plan, checkpoint);
+  }
+
+  logHead(plan: string): Promise<number> {
+    return logCounter(this.ctx, planPk(plan));
+  }
+
+  cachedReport(plan: string, key: string): Promise<CachedReport | undefined> {
+    return readCachedReport(this.ctx, plan, key);
+  }
+
+  putCachedReport(plan: string, key: string, cached: CachedReport): Promise<void> {
+    return writeCachedReport(this.ctx, plan, key, cached);
   }
 
   claimIdempotency(plan: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
