@@ -8,6 +8,7 @@ import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
 import type { Context } from "aws-lambda";
 import { config } from "#functions/config.ts";
 import { createDocumentClient, defaultStore } from "#functions/store/client.ts";
+import { refreshCheckpoint } from "#functions/sync/live-rows.ts";
 import { pushRows } from "#functions/sync/push.ts";
 import { graphCredential } from "./graph-credential.ts";
 import { GraphWorkbookSource } from "./graph-source.ts";
@@ -50,6 +51,7 @@ export async function handler(_event?: unknown, context?: Context): Promise<Nigh
       sources: { graph: new GraphWorkbookSource({ token }) },
       push: (plan, request, actor, locale) => pushRows(store, plan, request, actor, locale),
       putRun: (plan, report) => store.putRun(plan, report),
+      checkpoint: async (plan) => void (await refreshCheckpoint(store, plan)),
       actorId: credential.clientId,
       logger: {
         info: (message, extra) => log.info(message, extra ?? {}),

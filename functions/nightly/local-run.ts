@@ -9,6 +9,7 @@ import type { RunReport } from "#core/sync/protocol.ts";
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
 import { readWorkbookBuffer } from "#xlsx/read-workbook.ts";
 import type { SyncStore } from "#functions/store/store.ts";
+import { refreshCheckpoint } from "#functions/sync/live-rows.ts";
 import { pushRows } from "#functions/sync/push.ts";
 import { FolderWorkbookSource } from "./folder-source.ts";
 import { newRegistration } from "./registry.ts";
@@ -82,6 +83,7 @@ export async function runLocalNightly(options: LocalRunOptions): Promise<LocalRu
       sources: { folder: source },
       push: (plan, request, actor, locale) => pushRows(options.store, plan, request, actor, locale),
       putRun: (plan, report) => options.store.putRun(plan, report),
+      checkpoint: async (plan) => void (await refreshCheckpoint(options.store, plan)),
       actorId,
       ...(options.logger ? { logger: options.logger } : {}),
     },

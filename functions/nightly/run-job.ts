@@ -33,6 +33,12 @@ export interface NightlyDeps {
   readonly sources: { readonly graph?: WorkbookSource<GraphLocation>; readonly folder?: WorkbookSource<FolderLocation> };
   readonly push: PushFn;
   readonly putRun: (plan: string, report: RunReport) => Promise<void>;
+  /**
+   * Brings the plan's checkpoint up to date once the night's pushes are in (sync/live-rows.ts):
+   * as-of and movement reads then start from a checkpoint at most about one threshold of changes
+   * (or one night) old, even when nobody read the plan's roll-ups for months.
+   */
+  readonly checkpoint?: (plan: string) => Promise<void>;
   /** Recorded as the author of every nightly change. */
   readonly actorId: string;
   /** Files in flight at once. @default 4 */
@@ -125,6 +131,13 @@ export async function runNightly(deps: NightlyDeps, registrations?: readonly Wor
     const report: RunReport = { runId: randomUUID(), plan, startedAt, finishedAt, files: planFiles };
     await deps.putRun(plan, report);
     reports.push(report);
+    if (deps.checkpoint === undefined) continue;
+    try {
+      await deps.checkpoint(plan);
+    } catch (error) {
+      // Only reads get slower without it (the next read or night builds it): the run still stands.
+      log.warn("checkpoint failed", { plan, error: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   const total = (pick: (f: RunFile) => number): number => files.reduce((sum, f) => sum + pick(f), 0);

@@ -93,3 +93,15 @@ export async function planRowsRead(
   if (rebuilt.next) await store.putCheckpoint(plan, rebuilt.next);
   return rebuilt;
 }
+
+/**
+ * Builds the plan's next checkpoint when the log after its newest one has grown past the threshold
+ * (the nightly job's last step for each plan); returns the checkpoint built, if one was.
+ */
+export async function refreshCheckpoint(
+  store: Pick<SyncStore, "checkpoint" | "readLog" | "putCheckpoint">,
+  plan: string,
+  threshold: (rows: number) => number = checkpointThreshold,
+): Promise<Checkpoint | undefined> {
+  return (await planRowsRead(store, plan, Number.POSITIVE_INFINITY, threshold)).next;
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { refreshCheckpoint } from "#functions/sync/live-rows.ts";
 import { pushRows } from "#functions/sync/push.ts";
 import { runNightly } from "#functions/nightly/run-job.ts";
 import { GraphWorkbookSource } from "#functions/nightly/graph-source.ts";
@@ -218,6 +219,45 @@ describe("nightly sync through Microsoft Graph", () => {
     });
   });
 
+  it("ends each plan's night by building its checkpoint when due, so reads of past dates start from it", async () => {
+    // Prepare: a first night (no checkpoint yet), with a threshold the seed plan's rows pass.
+    const h = nightly();
+    const plan = await h.newPlan();
+    await serve(plan, `ckpt-${plan}`, await workbookBytes(bigDataPlan(), { planId: plan, rows: {} }), '"c1"');
+    const store = h.stack.store;
+    const built: string[] = [];
+    const checkpoint = async (p: string): Promise<void> => {
+      if (await refreshCheckpoint(store, p, () => 5)) built.push(p);
+    };
+    expect(await store.checkpoint(plan, Number.POSITIVE_INFINITY)).toBeUndefined();
+    // Act
+    await runNightly(h.deps({ checkpoint }), await h.registry.list(plan));
+    // Assess: the checkpoint holds every row the night pushed, at the log's head.
+    expect(built).toEqual([plan]);
+    const made = await store.checkpoint(plan, Number.POSITIVE_INFINITY);
+    const expected = rowsOf(bigDataPlan()).rows.length;
+    expect(made?.rows).toHaveLength(expected);
+    expect(made?.seq).toBe(await store.logHead(plan));
+  });
+
+  it("reports the night as usual when the checkpoint cannot be built", async () => {
+    // Prepare
+    const h = nightly();
+    const plan = await h.newPlan();
+    await serve(plan, `ckpt-fail-${plan}`, await workbookBytes(bigDataPlan(), { planId: plan, rows: {} }), '"f1"');
+    const warnings: string[] = [];
+    const logger = { info: () => undefined, error: () => undefined, warn: (m: string) => void warnings.push(m) };
+    // Act
+    const reports = await runNightly(
+      h.deps({ logger, checkpoint: () => Promise.reject(new Error("table unavailable")) }),
+      await h.registry.list(plan),
+    );
+    // Assess
+    expect(reports[0]?.files[0]).toMatchObject({ status: "applied", applied: rowsOf(bigDataPlan()).rows.length });
+    expect((await h.stack.store.listRuns(plan, 10))[0]).toEqual(reports[0]);
+    expect(warnings).toEqual(["checkpoint failed"]);
+  });
+
   it("never sends the Graph bearer token to the download host", () => {
     const h = nightly();
     expect(h.graph.downloads.length).toBeGreaterThan(0);
@@ -235,7 +275,7 @@ describe("Graph faults", () => {
     ["four 429s (every attempt)", Array.from({ length: 4 }, () => ({ status: 429, retryAfter: "0" })), "error", 4],
     ["a Retry-After beyond tonight's limit", [{ status: 429, retryAfter: "3600" }], "error", 1],
     ["a 500, then success", [{ status: 500 }], "applied", 2],
-  ] as const)("after %s the file is %s (%i requests)", async (_name, faults, status, requests) => {
+  ] as const)("after %s (%j) the file is %s (%i requests)", async (_name, faults, status, requests) => {
     // Prepare
     const h = nightly();
     const plan = await h.newPlan();
