@@ -17,6 +17,7 @@
  * staff saved then still hold it, and read as plan data it doubles every project count.
  */
 import type { CellValue, SheetSnapshot } from "#core/snapshot/types.ts";
+import { foldHeading } from "./headings.ts";
 
 /** Name prefixes reserved for the product's own sheets (compared case-insensitively). */
 export const PRODUCT_SHEET_PREFIXES: readonly string[] = ["_actionplan", "_ap_"];
@@ -72,16 +73,13 @@ export const LEGACY_OVERVIEW_HEADINGS: Readonly<Record<"it" | "en", readonly str
   ],
 };
 
-const normalHeading = (value: CellValue | undefined): string =>
-  typeof value === "string" ? value.trim().replace(/\s+/g, " ").toLowerCase() : "";
-
-/** true when `row` is exactly the unmarked overview's heading row (either language, case and spaces aside). */
+/** true when `row` is exactly the unmarked overview's heading row (either language, folded as headings are). */
 export function isLegacyOverviewHeader(row: readonly CellValue[] | undefined): boolean {
   if (!Array.isArray(row)) return false;
-  const cells = row.map(normalHeading);
+  const cells = row.map((v) => (typeof v === "string" ? foldHeading(v) : ""));
   while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
   return Object.values(LEGACY_OVERVIEW_HEADINGS).some(
-    (h) => h.length === cells.length && h.every((text, i) => text.toLowerCase() === cells[i]),
+    (h) => h.length === cells.length && h.every((text, i) => foldHeading(text) === cells[i]),
   );
 }
 
