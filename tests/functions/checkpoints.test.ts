@@ -41,7 +41,7 @@ async function writeAt(iso: string, rows: (PushRow & { deleted?: boolean })[]): 
   expect(out.every((o) => o.status === "applied")).toBe(true);
 }
 
-/** Incompressible titles, so the checkpoint's gzip needs more than one 350 KB part. */
+/** Incompressible titles, so the checkpoint's gzip needs more than one 300 KB part (store/dynamo/parts.ts). */
 const rows = (n: number) => Array.from({ length: n }, (_, i) => priority(`P${i}`, randomBytes(2500).toString("base64")));
 const asMap = (list: readonly LiveRow[]) => new Map(list.map((r) => [rowId(r.entity, r.key), [r.values, r.updatedAt]]));
 

@@ -7,16 +7,14 @@
  * write the same bytes and whichever header lands first is the same checkpoint.
  */
 import { gunzipSync, gzipSync } from "node:zlib";
-import { BatchGetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { EntityKind } from "#core/model.ts";
 import type { RowValues } from "#core/sync/protocol.ts";
 import { CKPT_HEAD_PREFIX, ckptHeadSk, ckptPartSk, planPk } from "../keys.ts";
 import { translateSdkError } from "../errors.ts";
 import type { Checkpoint, LiveRow } from "../store.ts";
-import { chunk, mapLimit, type DynamoContext } from "./context.ts";
-
-/** Bytes of gzip per part: well under DynamoDB's 400 KB item limit with the keys and attributes. */
-const PART_BYTES = 350_000;
+import type { DynamoContext } from "./context.ts";
+import { readParts, splitBytes, writeParts } from "./parts.ts";
 
 interface Header {
   seq: number;
@@ -39,54 +37,12 @@ export function unpackRows(bytes: Buffer): LiveRow[] {
   return packed.map(([entity, key, updatedAt, values]) => ({ entity, key, updatedAt, values }));
 }
 
-/** A header names a part that is not there (e.g. TTL removed the parts before their header). */
-export class MissingPartError extends Error {}
-
-/** Writes `bytes` as parts (sort keys from `partSk`), 4 in flight; returns how many. */
-export async function writeParts(
-  ctx: DynamoContext,
-  pk: string,
-  partSk: (part: number) => string,
-  bytes: Buffer,
-  extra: Record<string, unknown> = {},
-): Promise<number> {
-  const parts = Array.from({ length: Math.max(1, Math.ceil(bytes.length / PART_BYTES)) }, (_, i) =>
-    bytes.subarray(i * PART_BYTES, (i + 1) * PART_BYTES),
-  );
-  await mapLimit(parts, 4, (data, i) =>
-    ctx.doc.send(new PutCommand({ TableName: ctx.table, Item: { pk, sk: partSk(i), data, ...extra } })),
-  );
-  return parts.length;
-}
-
-/** Reads parts 0..count-1 back into one buffer (BatchGet, unprocessed keys retried). */
-export async function readParts(ctx: DynamoContext, pk: string, partSk: (part: number) => string, count: number): Promise<Buffer> {
-  const keys = Array.from({ length: count }, (_, i) => ({ pk, sk: partSk(i) }));
-  const data = new Map<string, Uint8Array>();
-  for (const group of chunk(keys, 100)) {
-    let pending: Record<string, unknown>[] = group;
-    while (pending.length > 0) {
-      const out = await ctx.doc.send(
-        new BatchGetCommand({ RequestItems: { [ctx.table]: { Keys: pending, ConsistentRead: true } } }),
-      );
-      for (const item of out.Responses?.[ctx.table] ?? []) data.set(item["sk"] as string, item["data"] as Uint8Array);
-      pending = (out.UnprocessedKeys?.[ctx.table]?.Keys ?? []) as Record<string, unknown>[];
-    }
-  }
-  return Buffer.concat(
-    keys.map((k) => {
-      const part = data.get(k.sk);
-      if (!part) throw new MissingPartError(`${pk}: part ${k.sk} missing`);
-      return part;
-    }),
-  );
-}
-
 export async function writeCheckpoint(ctx: DynamoContext, plan: string, checkpoint: Checkpoint): Promise<void> {
   const pk = planPk(plan);
   const bytes = packRows(checkpoint.rows);
   try {
-    const parts = await writeParts(ctx, pk, (i) => ckptPartSk(checkpoint.seq, i), bytes);
+    const parts = splitBytes(bytes);
+    await writeParts(ctx, pk, (i) => ckptPartSk(checkpoint.seq, i), parts, "data");
     await ctx.doc.send(
       new PutCommand({
         TableName: ctx.table,
@@ -95,7 +51,7 @@ export async function writeCheckpoint(ctx: DynamoContext, plan: string, checkpoi
           sk: ckptHeadSk(checkpoint.seq),
           seq: checkpoint.seq,
           maxAt: checkpoint.maxAt,
-          parts,
+          parts: parts.length,
           rows: checkpoint.rows.length,
           bytes: bytes.length,
         },
@@ -132,7 +88,7 @@ export async function readCheckpoint(ctx: DynamoContext, plan: string, atMs: num
     } while (!header && startKey);
     if (!header) return undefined;
     const found = header;
-    const bytes = await readParts(ctx, pk, (i) => ckptPartSk(found.seq, i), found.parts);
+    const bytes = await readParts(ctx, pk, (i) => ckptPartSk(found.seq, i), found.parts, "data");
     return { seq: found.seq, maxAt: found.maxAt, rows: unpackRows(bytes) };
   } catch (error) {
     throw translateSdkError(error);

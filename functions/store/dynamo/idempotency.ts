@@ -10,24 +10,18 @@
  * lost its claim never overwrites or frees the claim of the retry that took over.
  */
 import { gunzipSync, gzipSync } from "node:zlib";
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  DeleteCommand,
-  PutCommand,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { PushResponseSchema, type PushResponse } from "#core/sync/protocol.ts";
 import { IdempotencyInProgressError, IdempotencyKeyReusedError, translateSdkError } from "../errors.ts";
 import { idemPartSk, idemSk, planPk } from "../keys.ts";
 import type { IdempotencyClaim } from "../store.ts";
-import { chunk, type DynamoContext } from "./context.ts";
+import type { DynamoContext } from "./context.ts";
+import { readParts, splitBytes, writeParts } from "./parts.ts";
 
 /** Records live a day (DynamoDB TTL), far longer than any client retries. */
 const TTL_SECONDS = 24 * 3600;
-const PART_BYTES = 300 * 1024;
 
 interface IdemItem {
   status: "pending" | "done";
@@ -130,24 +124,13 @@ export async function complete(
   claimId: string,
 ): Promise<void> {
   const body = gzipSync(JSON.stringify(response));
-  const parts = chunkBytes(body, PART_BYTES);
+  const parts = splitBytes(body);
   const pk = planPk(plan);
   const expiresAt = Math.floor(ctx.now() / 1000) + TTL_SECONDS;
   try {
     if (parts.length > 1) {
       // Parts first, then the record that points at them: a reader never sees a record without its parts.
-      for (const group of chunk(
-        parts.map((p, i) => ({ p, i })),
-        10,
-      )) {
-        let requests = group.map(({ p, i }) => ({
-          PutRequest: { Item: { pk, sk: idemPartSk(key, i), body: p, expiresAt } },
-        }));
-        while (requests.length > 0) {
-          const out = await ctx.doc.send(new BatchWriteCommand({ RequestItems: { [ctx.table]: requests } }));
-          requests = (out.UnprocessedItems?.[ctx.table] ?? []) as typeof requests;
-        }
-      }
+      await writeParts(ctx, pk, (i) => idemPartSk(key, i), parts, "body", { expiresAt });
     }
     await ctx.doc.send(
       new UpdateCommand({
@@ -200,35 +183,8 @@ async function loadResponse(
   key: string,
   item: IdemItem,
 ): Promise<PushResponse> {
-  let body: Uint8Array;
-  if (item.parts) {
-    const pk = planPk(plan);
-    const bodies = new Map<string, Uint8Array>();
-    for (const group of chunk(
-      Array.from({ length: item.parts }, (_, i) => ({ pk, sk: idemPartSk(key, i) })),
-      100,
-    )) {
-      let keys: Record<string, unknown>[] = group;
-      while (keys.length > 0) {
-        const out = await ctx.doc.send(
-          new BatchGetCommand({ RequestItems: { [ctx.table]: { Keys: keys, ConsistentRead: true } } }),
-        );
-        for (const part of out.Responses?.[ctx.table] ?? [])
-          bodies.set(part["sk"] as string, part["body"] as Uint8Array);
-        keys = (out.UnprocessedKeys?.[ctx.table]?.Keys ?? []) as Record<string, unknown>[];
-      }
-    }
-    body = Buffer.concat(
-      Array.from({ length: item.parts }, (_, i) => bodies.get(idemPartSk(key, i)) ?? new Uint8Array()),
-    );
-  } else {
-    body = item.body ?? new Uint8Array();
-  }
+  const body = item.parts
+    ? await readParts(ctx, planPk(plan), (i) => idemPartSk(key, i), item.parts, "body")
+    : (item.body ?? new Uint8Array());
   return PushResponseSchema.parse(JSON.parse(gunzipSync(body).toString("utf8")));
-}
-
-function chunkBytes(bytes: Uint8Array, size: number): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (let i = 0; i < bytes.length; i += size) out.push(bytes.subarray(i, i + size));
-  return out.length > 0 ? out : [bytes];
 }

@@ -13,7 +13,7 @@ import { planPk } from "../keys.ts";
 import { translateSdkError } from "../errors.ts";
 import type { CachedReport } from "../store.ts";
 import type { DynamoContext } from "./context.ts";
-import { MissingPartError, readParts, writeParts } from "./checkpoints.ts";
+import { MissingPartError, readParts, splitBytes, writeParts } from "./parts.ts";
 
 const TTL_SECONDS = 2 * 86_400;
 const headSk = (key: string): string => `RPT#${key}`;
@@ -27,7 +27,7 @@ export async function readCachedReport(ctx: DynamoContext, plan: string, key: st
     );
     const item = head.Item as { seq: number; parts: number; writer: string } | undefined;
     if (!item) return undefined;
-    const bytes = await readParts(ctx, pk, partSk(key, item.writer), item.parts);
+    const bytes = await readParts(ctx, pk, partSk(key, item.writer), item.parts, "data");
     return { seq: item.seq, report: JSON.parse(gunzipSync(bytes).toString("utf8")) as unknown };
   } catch (error) {
     // TTL removes items one by one: parts gone before their header mean no kept report.
@@ -42,11 +42,12 @@ export async function writeCachedReport(ctx: DynamoContext, plan: string, key: s
   try {
     const bytes = gzipSync(JSON.stringify(cached.report));
     const writer = randomUUID();
-    const parts = await writeParts(ctx, pk, partSk(key, writer), bytes, { expiresAt });
+    const parts = splitBytes(bytes);
+    await writeParts(ctx, pk, partSk(key, writer), parts, "data", { expiresAt });
     await ctx.doc.send(
       new PutCommand({
         TableName: ctx.table,
-        Item: { pk, sk: headSk(key), seq: cached.seq, writer, parts, bytes: bytes.length, expiresAt },
+        Item: { pk, sk: headSk(key), seq: cached.seq, writer, parts: parts.length, bytes: bytes.length, expiresAt },
         // Equal seq is rewritten: it replaces a report whose parts TTL already removed.
         ConditionExpression: "attribute_not_exists(sk) OR seq <= :seq",
         ExpressionAttributeValues: { ":seq": cached.seq },
