@@ -172,12 +172,6 @@ export interface SyncStore {
   ): Promise<StoredVersion[]>;
 
   /**
-   * Every change of the plan (all rows, oldest first, in change-log order) whose sequence number
-   * was taken by `untilMs`: a superset of the changes made by then (filter on `updatedAt`).
-   */
-  logUntil(plan: string, untilMs: number): Promise<StoredVersion[]>;
-
-  /**
    * The log after `afterSeq` whose numbers were taken by `untilMs` (Infinity: all), in order,
    * void markers included, so callers can find the run of final numbers before a gap.
    */

@@ -48,8 +48,8 @@ const asMap = (list: readonly LiveRow[]) => new Map(list.map((r) => [rowId(r.ent
 /** The oracle: the whole log, per row its last version made by the moment, tombstones left out. */
 async function fromWholeLog(atMs: number) {
   const last = new Map<string, LiveRow & { deleted: boolean }>();
-  for (const v of await store.logUntil(PLAN, atMs))
-    if (ms(v.updatedAt) <= atMs) last.set(rowId(v.entity, v.key), v);
+  for (const { version: v } of await store.readLog(PLAN, 0, atMs))
+    if (v && ms(v.updatedAt) <= atMs) last.set(rowId(v.entity, v.key), v);
   return asMap([...last.values()].filter((v) => !v.deleted));
 }
 

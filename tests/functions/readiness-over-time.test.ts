@@ -141,7 +141,7 @@ describe("a long change log", () => {
     // 4 300 changes: more than four windows of 1 000, so the read goes round twice.
     await write("2026-05-01T00:00:00.000Z", rows(4200, 0));
     await write("2026-06-01T00:00:00.000Z", rows(100, 4200));
-    expect((await store.logUntil(plan, ms("2026-05-15T00:00:00Z"))).length).toBeGreaterThanOrEqual(4200);
+    expect((await store.readLog(plan, 0, ms("2026-05-15T00:00:00Z"))).filter((e) => e.version).length).toBeGreaterThanOrEqual(4200);
     const may = await planRollupsAsOf(store, plan, ms("2026-05-15T00:00:00Z"), "en");
     const june = await planRollupsAsOf(store, plan, ms("2026-06-15T00:00:00Z"), "en");
     expect(may.priorities).toHaveLength(4200);

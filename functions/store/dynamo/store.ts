@@ -30,7 +30,7 @@ import {
 } from "../store.ts";
 import { HISTORY_INDEX } from "../table-definition.ts";
 import { readChanges } from "./changes.ts";
-import { logCounter, readLog, readLogUntil } from "./log-until.ts";
+import { logCounter, readLog } from "./read-log.ts";
 import { readCachedReport, writeCachedReport } from "./report-cache.ts";
 import { readCheckpoint, writeCheckpoint } from "./checkpoints.ts";
 import { chunk, type DynamoContext } from "./context.ts";
@@ -233,10 +233,6 @@ export class DynamoSyncStore implements SyncStore {
       newest,
     );
     return (items as unknown as ChangeItem[]).map(toVersion).reverse();
-  }
-
-  logUntil(plan: string, untilMs: number): Promise<StoredVersion[]> {
-    return readLogUntil(this.ctx, plan, untilMs);
   }
 
   readLog(plan: string, afterSeq: number, untilMs: number): Promise<LogEntry[]> {

@@ -18,7 +18,7 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { chgSk, META_SK, planPk } from "../keys.ts";
 import { translateSdkError } from "../errors.ts";
-import type { LogEntry, StoredVersion } from "../store.ts";
+import type { LogEntry } from "../store.ts";
 import { mapLimit, type DynamoContext } from "./context.ts";
 import { toVersion, type ChangeItem } from "./items.ts";
 
@@ -28,12 +28,6 @@ const WINDOW = 1000;
 const FIRST_WINDOW = 250;
 /** Windows in flight at once. */
 const PARALLEL = 4;
-
-export async function readLogUntil(ctx: DynamoContext, plan: string, untilMs: number): Promise<StoredVersion[]> {
-  const out: StoredVersion[] = [];
-  for (const entry of await readLog(ctx, plan, 0, untilMs)) if (entry.version) out.push(entry.version);
-  return out;
-}
 
 /**
  * The log items numbered above `afterSeq` whose number was taken by `untilMs` (all of them when
