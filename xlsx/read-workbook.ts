@@ -42,23 +42,13 @@ function relationshipsOf(zip: ZipArchive, part: string, limits: ReaderLimits): R
 }
 
 /**
- * A part being inflated, as a promise that never rejects: a part whose turn never comes (an
- * earlier sheet was refused) must not end the process with an unhandled rejection.
+ * A part inflating in the background. Its failure is only seen when the part's turn comes; a part
+ * whose turn never comes (an earlier sheet was refused) must not end the process with an
+ * unhandled rejection, hence the handler that does nothing.
  */
-type Settled = { bytes: Uint8Array | undefined } | { failure: unknown };
-
-function settle(p: Promise<Uint8Array | undefined>): Promise<Settled> {
-  return p.then(
-    (bytes) => ({ bytes }),
-    (failure: unknown) => ({ failure }),
-  );
-}
-
-/** The part's bytes once it is its turn. @throws what inflating it threw */
-async function bytesOf(p: Promise<Settled>): Promise<Uint8Array | undefined> {
-  const s = await p;
-  if ("failure" in s) throw s.failure;
-  return s.bytes;
+function started(p: Promise<Uint8Array | undefined>): Promise<Uint8Array | undefined> {
+  p.catch(() => undefined);
+  return p;
 }
 
 /** The workbook inside an opened archive. */
@@ -82,21 +72,21 @@ async function readPackage(zip: ZipArchive, name: string, limits: ReaderLimits):
   // the limits trip on the same part as one read after the other would), while this thread
   // parses the parts already inflated.
   const stringsPart = byKind("sharedStrings");
-  const stringsBytes = stringsPart ? settle(zip.readAsync(stringsPart)) : undefined;
+  const stringsBytes = stringsPart ? started(zip.readAsync(stringsPart)) : undefined;
   const stylesPart = byKind("styles");
-  const stylesBytes = stylesPart ? settle(zip.readAsync(stylesPart)) : undefined;
-  const parts: { entry: (typeof workbook.sheets)[number]; rel: Relationship | undefined; bytes?: Promise<Settled> }[] = [];
+  const stylesBytes = stylesPart ? started(zip.readAsync(stylesPart)) : undefined;
+  const parts: { entry: (typeof workbook.sheets)[number]; rel: Relationship | undefined; bytes?: Promise<Uint8Array | undefined> }[] = [];
   for (const entry of workbook.sheets) {
     const rel = rels.find((r) => r.id === entry.relId);
     // Chart, dialog and macro sheets hold no cells the product reads.
-    const bytes = rel && relKind(rel.type) === "worksheet" ? settle(zip.readAsync(rel.target)) : undefined;
+    const bytes = rel && relKind(rel.type) === "worksheet" ? started(zip.readAsync(rel.target)) : undefined;
     parts.push({ entry, rel, bytes });
     // Nothing after a sheet with no part is read: the reader stops there.
     if (!rel) break;
   }
 
-  const strings = stringsBytes && (await bytesOf(stringsBytes));
-  const styles = stylesBytes && (await bytesOf(stylesBytes));
+  const strings = await stringsBytes;
+  const styles = await stylesBytes;
   const ctx: WorkbookContext = {
     sharedStrings: strings ? parseSharedStrings(strings, stringsPart as string, limits.maxXmlDepth, limits.maxStringLength) : [],
     dateStyles: styles ? parseDateStyles(styles, stylesPart as string, limits.maxXmlDepth) : [],
@@ -110,7 +100,7 @@ async function readPackage(zip: ZipArchive, name: string, limits: ReaderLimits):
   for (const { entry, rel, bytes: pending } of parts) {
     if (!rel) throw new ReaderFailure("corrupt", `sheet "${entry.name}" has no part`);
     if (pending === undefined) continue;
-    const bytes = await bytesOf(pending);
+    const bytes = await pending;
     if (!bytes) throw new ReaderFailure("corrupt", rel.target);
     const sheet = parseWorksheet(bytes, rel.target, entry.name, ctx);
     if (entry.state === "hidden") sheet.hidden = true;
