@@ -1,14 +1,12 @@
 /**
  * Items exactly as the store keeps them, for benches that seed a table or time raw writes of the
  * items a push stores (sync.bench.ts, rollups.bench.ts).
- *
- * A ROW# item exactly as the store keeps a version-1 row, for benches that seed a table or time
- * raw writes of the items a push stores (sync.bench.ts, rollups.bench.ts).
  */
 import { rowHash } from "#core/sync/hash.ts";
 import type { PushRow } from "#core/sync/protocol.ts";
 import { chgSk, historyHk } from "#functions/store/keys.ts";
 
+/** The ROW# item of a version-1 row. */
 export function rowItem(plan: string, r: PushRow, at: string): Record<string, unknown> {
   return {
     pk: `PLAN#${plan}`,

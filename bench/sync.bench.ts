@@ -27,7 +27,7 @@ import { call, pullAll, pushBody } from "#tests/support/api-client.ts";
 import { startDynamoProxy } from "#tests/support/dynamo-proxy.ts";
 import { round, timeMs, type BenchFigure } from "./figure.ts";
 import { lambdaBundleFigures, NIGHTLY_LAMBDA } from "./lambda-bundle.ts";
-import { rowItem as bareRowItem } from "./row-item.ts";
+import { changeItem, rowItem as bareRowItem } from "./row-item.ts";
 
 const N = 10_000;
 
@@ -60,22 +60,7 @@ export async function run(): Promise<BenchFigure[]> {
     const doc = createDocumentClient({ ...config(), dynamoEndpoint: dynamo.endpoint });
     const at = new Date().toISOString();
     const rowItem = (plan: string, r: PushRow) => bareRowItem(plan, r, at);
-    const chgItem = (plan: string, r: PushRow, seq: number) => ({
-      pk: `PLAN#${plan}`,
-      sk: `CHG#${String(seq).padStart(15, "0")}`,
-      seq,
-      allocatedAt: Date.now(),
-      entity: r.entity,
-      key: r.key,
-      version: 1,
-      values: r.values,
-      deleted: false,
-      at,
-      by: "bench",
-      source: "cli",
-      hk: `PLAN#${plan}#ROW#${r.entity}#${r.key}`,
-      hv: 1,
-    });
+    const chgItem = (plan: string, r: PushRow, seq: number) => changeItem(plan, r, seq, Date.parse(at));
     const storedItems = (plan: string) => rows.flatMap((r, i) => [rowItem(plan, r), chgItem(plan, r, i + 1)]);
     const rawWrite = (items: Record<string, unknown>[]) =>
       timeMs(() =>
