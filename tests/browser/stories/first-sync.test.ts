@@ -5,7 +5,7 @@
  * (i) the CLI and the add-in take turns on the same file with no false conflict;
  * (j) after `npm start`'s import, an edited copy of its sample pushes from the pane with 0 conflicts;
  * (f) a workbook with a hidden drop-down list sheet validates and pushes with no errors and no
- *     phantom rows.
+ *     phantom rows; so does one saved with the overview an older version wrote (no A1 mark).
  */
 import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -18,6 +18,7 @@ import { readWorkbookFile } from "#xlsx/read-workbook.ts";
 import { writeXlsx } from "#samples/write-xlsx.ts";
 import { ensureSampleWorkbook, seedPlan } from "../../../dev/sample.ts";
 import { analyzeWorkbook } from "#core/analyze.ts";
+import { LEGACY_OVERVIEW_HEADINGS } from "#core/sheets/product-sheets.ts";
 import { planRows } from "#core/sync/rows.ts";
 import { bigDataPlan, snapshotOf } from "#samples/seed-workbook.ts";
 import { openTab, validate, workbookSheets } from "../../e2e/support/staff.ts";
@@ -186,6 +187,43 @@ describe("story (f): a workbook with a hidden drop-down list sheet", () => {
     const rows = await stack.store.listRows(plan);
     expect(rows).toHaveLength(expected);
     expect(rows.filter((r) => /HORIZON|INTERREG|ERASMUS|LIFE/.test(r.key))).toEqual([]);
+  });
+});
+
+describe("story (f): a workbook saved with an overview from before the mark", () => {
+  it("validates with the same issues as without it and pushes no phantom rows", async () => {
+    // Prepare: the overview sheet an older version wrote (table from A1, no A1 mark), as saved then.
+    const plan = "story-f-legacy";
+    await newPlan(plan);
+    const page = await open(plan, "anna");
+    await openTab(page, "Verifica");
+    const without = await validate(page);
+    const overview = [
+      [...LEGACY_OVERVIEW_HEADINGS.it],
+      ["5", "Big Data", 8, 7, 3, 200000, 150000, 0, null],
+      ["5.2", "Big data per la salute", 8, 7, 3, 200000, 150000, 0, null],
+      ["Progetto 1", "", 8, 7, 1, 200000, 150000, 0, null],
+    ];
+    await page.evaluate(async (values) => {
+      const fake = window.__preview?.fake;
+      if (!fake) throw new Error("no preview host");
+      await fake.run(async (context) => {
+        const sheet = context.workbook.worksheets.add("Panoramica");
+        sheet.getRange(`A1:I${values.length}`).values = values;
+        await context.sync();
+      });
+    }, overview);
+    // Act
+    const withOverview = await validate(page);
+    await openTab(page, "Sincronizza");
+    const pushed = await act(page, "push");
+    // Assess
+    expect(withOverview).toEqual(without);
+    expect(pushed.intent).toBe("success");
+    const expected = planRows(analyzeWorkbook(snapshotOf(bigDataPlan())).plan).rows.length;
+    const rows = await stack.store.listRows(plan);
+    expect(rows).toHaveLength(expected);
+    expect(rows.filter((r) => ["5", "5.2", "Progetto 1"].includes(r.key) && r.entity === "project")).toEqual([]);
   });
 });
 
