@@ -10,6 +10,7 @@
 import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "#cli/main.ts";
 import { SYNC_SHEET_NAME } from "#core/sync/sync-sheet.ts";
@@ -150,6 +151,23 @@ describe("story (j): after npm start, an edited copy of its sample syncs with 0 
   });
 });
 
+/** Adds sheet `name` holding `values` from A1 to the pane's workbook, hidden if asked, as a person would. */
+async function addSheet(page: Page, name: string, values: (string | number | null)[][], hidden = false): Promise<void> {
+  await page.evaluate(
+    async ({ name, values, hidden }) => {
+      const fake = window.__preview?.fake;
+      if (!fake) throw new Error("no preview host");
+      await fake.run(async (context) => {
+        const sheet = context.workbook.worksheets.add(name);
+        sheet.getRange(`A1:${String.fromCharCode(64 + (values[0]?.length ?? 1))}${values.length}`).values = values;
+        if (hidden) sheet.visibility = "Hidden";
+        await context.sync();
+      });
+    },
+    { name, values, hidden },
+  );
+}
+
 describe("story (f): a workbook with a hidden drop-down list sheet", () => {
   it("validates with the same issues as without it and pushes no phantom rows", async () => {
     // Prepare: the list sheet a person keeps for drop-downs, hidden, with vocabulary headings only.
@@ -158,22 +176,18 @@ describe("story (f): a workbook with a hidden drop-down list sheet", () => {
     const page = await open(plan, "anna");
     await openTab(page, "Verifica");
     const without = await validate(page);
-    await page.evaluate(async () => {
-      const fake = window.__preview?.fake;
-      if (!fake) throw new Error("no preview host");
-      await fake.run(async (context) => {
-        const sheet = context.workbook.worksheets.add("Elenchi");
-        sheet.getRange("A1:B5").values = [
-          ["Programma", "Esito"],
-          ["HORIZON EUROPE", "finanziato"],
-          ["INTERREG", "non finanziato"],
-          ["ERASMUS+", "in attesa di valutazione"],
-          ["LIFE", "ritirato"],
-        ];
-        sheet.visibility = "Hidden";
-        await context.sync();
-      });
-    });
+    await addSheet(
+      page,
+      "Elenchi",
+      [
+        ["Programma", "Esito"],
+        ["HORIZON EUROPE", "finanziato"],
+        ["INTERREG", "non finanziato"],
+        ["ERASMUS+", "in attesa di valutazione"],
+        ["LIFE", "ritirato"],
+      ],
+      true,
+    );
     const sheets = await page.evaluate(() => window.__preview?.fake.state.sheets.map((s) => [s.name, s.visibility]) ?? []);
     expect(sheets).toContainEqual(["Elenchi", "Hidden"]);
     // Act
@@ -204,15 +218,7 @@ describe("story (f): a workbook saved with an overview from before the mark", ()
       ["5.2", "Big data per la salute", 8, 7, 3, 200000, 150000, 0, null],
       ["Progetto 1", "", 8, 7, 1, 200000, 150000, 0, null],
     ];
-    await page.evaluate(async (values) => {
-      const fake = window.__preview?.fake;
-      if (!fake) throw new Error("no preview host");
-      await fake.run(async (context) => {
-        const sheet = context.workbook.worksheets.add("Panoramica");
-        sheet.getRange(`A1:I${values.length}`).values = values;
-        await context.sync();
-      });
-    }, overview);
+    await addSheet(page, "Panoramica", overview);
     // Act
     const withOverview = await validate(page);
     await openTab(page, "Sincronizza");
