@@ -111,6 +111,15 @@ export function processIO(): CliIO {
 
 /** Runs main on process.argv and sets the exit code (lets stdout drain instead of process.exit). */
 export async function runProcess(): Promise<void> {
+  // `actionplan report x.xlsx | head`: the reader closing the pipe early is not an error to report
+  // (Node would otherwise print an unhandled EPIPE with its stack).
+  // Any other failure of the output stream is still one line in the person's language.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    const locale = splitLang(process.argv.slice(2), process.env).lang;
+    process.stderr.write(`${t("err.prefix", locale)}: ${t("err.output", locale, { value: e.message.split("\n")[0] ?? "" })}\n`);
+    process.exit(EXIT.unusable);
+  });
   process.exitCode = await main(process.argv.slice(2), processIO());
 }
 

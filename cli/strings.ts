@@ -357,6 +357,7 @@ ${LANG_EN}`,
     en: '"{value}": a text exceeds Excel\'s 32,767-character limit ({detail})',
   },
   "err.internal": { it: "errore interno: {value}", en: "internal error: {value}" },
+  "err.output": { it: "impossibile scrivere il risultato: {value}", en: "cannot write the output: {value}" },
   "rep.summary": {
     it: "{file}: {errors, plural, one {# errore} other {# errori}}, {warnings, plural, one {# avviso} other {# avvisi}}",
     en: "{file}: {errors, plural, one {# error} other {# errors}}, {warnings, plural, one {# warning} other {# warnings}}",

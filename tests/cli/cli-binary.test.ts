@@ -2,14 +2,16 @@
  * The real `actionplan` binary (node cli/bin.mjs) on generated .xlsx files: exit codes, the
  * schema-1 JSON document, planted issues at their cells, one-line errors without stack traces.
  */
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ReportJson } from "#core/report/index.ts";
 import { bigDataPlan, messyPlan, PLANTED_ISSUES, annualReport2022 } from "#samples/seed-workbook.ts";
+import { largeWorkbook } from "#samples/large-workbook.ts";
 import { writeXlsx } from "#samples/write-xlsx.ts";
-import { hasStackFrame, outputDir, REPO_ROOT, runCli } from "./helpers.ts";
+import { BIN, hasStackFrame, outputDir, REPO_ROOT, runCli } from "./helpers.ts";
 
 let dir = "";
 const TODAY = ["--today", "2022-12-31"];
@@ -236,5 +238,29 @@ describe("human report", () => {
     );
     expect(run.stdout).toContain("Roll-up by programme");
     expect(run.stdout).toMatch(/CLUSTER-2020\s+€160,000\.00\s+€40,000\.00\s+€200,000\.00/);
+  });
+});
+
+describe("output piped into a reader that stops early (`actionplan report x.xlsx --json | head -c 100`)", () => {
+  it("exits quietly, without an EPIPE stack", async () => {
+    // Arrange: a report of 600 projects is far larger than a pipe's 64 KB buffer.
+    await writeXlsx(largeWorkbook({ projects: 600 }), `${dir}/large.xlsx`);
+    // Act: read the first chunk, then close the pipe.
+    const run = await new Promise<{ code: number | null; stderr: string; got: number }>((done, fail) => {
+      const child = spawn(process.execPath, [BIN, "report", "large.xlsx", "--json", ...TODAY], { cwd: dir });
+      let got = 0;
+      let stderr = "";
+      child.stdout.once("data", (chunk: Buffer) => {
+        got = chunk.length;
+        child.stdout.destroy();
+      });
+      child.stderr.setEncoding("utf8").on("data", (s: string) => (stderr += s));
+      child.on("error", fail);
+      child.on("close", (code) => done({ code, stderr, got }));
+    });
+    // Assess
+    expect(run.got).toBeGreaterThan(0);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
   });
 });
