@@ -6,7 +6,7 @@ import { requestedFunding, summarizeBudgets } from "#core/budget/index.ts";
 import { prlIndex, prlLabel, prlNextAbove, projectFlags, projectLevels } from "#core/prl/index.ts";
 import { centsToEuro } from "#core/values/index.ts";
 import type { RollupCell } from "./rollups.ts";
-import { computeRollups } from "./rollups.ts";
+import { projectFacts, rollupDimensions } from "./rollups.ts";
 import type {
   ReportBudget,
   ReportIssue,
@@ -123,7 +123,7 @@ export function buildReport(
     input.rates === undefined && input.budgets !== undefined
       ? input.budgets
       : summarizeBudgets(plan.budget, plan.projects, input.rates);
-  const rollups = computeRollups(plan, budgets);
+  const rollups = rollupDimensions(projectFacts(plan, budgets), plan);
 
   const projects = plan.projects.map((p, i): ReportProject => {
     const s = budgets.get(p.key);
