@@ -26,7 +26,7 @@ export function parseSharedStrings(bytes: Uint8Array, part: string, maxDepth: nu
     } else if (ev === CLOSE) {
       if (xml.name === "si") {
         inItem = false;
-        out.push(item.take(maxLength, `${part} #${out.length}`));
+        out.push(item.take(maxLength, () => `${part} #${out.length}`));
       } else if (inItem) item.close(xml.name);
     } else if (inItem && item.wantsText) item.text(xml.text());
   }

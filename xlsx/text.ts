@@ -36,15 +36,16 @@ export class RichTextCollector {
     if (this.inT) this.parts += t;
   }
   /**
-   * The item's text, and a fresh collector for the next one.
+   * The item's text, and a fresh collector for the next one. `where` names the item only when
+   * the error needs it: a large plan has tens of thousands of items, each fine.
    * @throws ReaderFailure "string-too-long" beyond `max` characters
    */
-  take(max: number, where: string): string {
+  take(max: number, where: () => string): string {
     const s = unescapeXstring(this.parts);
     this.parts = "";
     this.inT = false;
     this.phonetic = 0;
-    if (s.length > max) throw new ReaderFailure("string-too-long", where);
+    if (s.length > max) throw new ReaderFailure("string-too-long", where());
     return s;
   }
 }

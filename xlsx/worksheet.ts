@@ -327,7 +327,7 @@ export function parseWorksheet(bytes: Uint8Array, part: string, name: string, ct
         inCell = false;
         capture = NONE;
       } else if (el === "is") {
-        cell.inline = rich.take(limits.maxStringLength, where(cell.row, cell.col));
+        cell.inline = rich.take(limits.maxStringLength, () => where(cell.row, cell.col));
         capture = NONE;
       } else if (capture === INLINE) rich.close(el);
     }
