@@ -95,7 +95,7 @@ export const MESSAGES = {
   },
   "console.no-files": { it: "Nessun file .xlsx in {dir}", en: "No .xlsx file in {dir}" },
   "console.summary": {
-    it: "{files} file; saltati: {unchanged} invariati, {unassigned} senza piano; {attention} da guardare",
+    it: "{files} file; saltati: {unchanged, plural, one {# invariato} other {# invariati}}, {unassigned} senza piano; {attention} da guardare",
     en: "{files, plural, one {# file} other {# files}}; skipped: {unchanged} unchanged, {unassigned} with no plan; {attention} needing a person",
   },
   more: {
