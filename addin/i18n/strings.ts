@@ -330,8 +330,8 @@ export const STRINGS = {
     en: "{count, plural, one {# row edited in the file was not overwritten: push it} other {# rows edited in the file were not overwritten: push them}} to resolve the conflicts.",
   },
   "sync.pull-kept-unbased": {
-    it: "{count} righe diverse dal cloud, mai sincronizzate da questo file, sono rimaste come sono: scegli «Prendi la versione del cloud» per aggiornarle.",
-    en: "{count} rows that differ from the cloud and were never synced from this file were left as they are: choose “Take the cloud's version” to update them.",
+    it: "{count, plural, one {# riga diversa dal cloud, mai sincronizzata da questo file, è rimasta com'è: scegli «Prendi la versione del cloud» per aggiornarla.} other {# righe diverse dal cloud, mai sincronizzate da questo file, sono rimaste come sono: scegli «Prendi la versione del cloud» per aggiornarle.}}",
+    en: "{count, plural, one {# row that differs from the cloud and was never synced from this file was left as it is: choose “Take the cloud's version” to update it.} other {# rows that differ from the cloud and were never synced from this file were left as they are: choose “Take the cloud's version” to update them.}}",
   },
   "sync.pull-unbased": { it: "mai sincronizzata qui", en: "never synced here" },
   "sync.pull-edited": { it: "modificata nel file", en: "edited in the file" },
@@ -468,7 +468,10 @@ export const STRINGS = {
   "preview.sheets": { it: "Fogli", en: "Sheets" },
   "preview.formula-bar": { it: "Barra della formula", en: "Formula bar" },
   "preview.enter": { it: "Inserisci", en: "Enter" },
-  "preview.more-rows": { it: "… altre {count} righe", en: "… {count} more rows" },
+  "preview.more-rows": {
+    it: "{count, plural, one {… un'altra riga} other {… altre # righe}}",
+    en: "{count, plural, one {… one more row} other {… # more rows}}",
+  },
   "preview.pane": { it: "Pannello Action Plan", en: "Action Plan pane" },
 
   // Field names shown in sync tables (conflicts, pull preview).

@@ -8,7 +8,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CatalogueEntry } from "#core/i18n/catalogue.ts";
 import { MESSAGES as ISSUES } from "#core/i18n/messages.ts";
-import { templateError, templateParams } from "#core/i18n/template.ts";
+import { fillTemplate, templateError, templateParams } from "#core/i18n/template.ts";
 import {
   COST_CATEGORY_WORDS,
   ENTITY_LABELS,
@@ -59,6 +59,31 @@ describe("every catalogue", () => {
     expect(templateError(entry.it)).toBeUndefined();
     expect(templateError(entry.en)).toBeUndefined();
     expect([...templateParams(entry.it)].sort()).toEqual([...templateParams(entry.en)].sort());
+  });
+});
+
+/**
+ * Nouns that take a plural: a sentence rendered with every parameter at 1 never says "1 righe" or
+ * "1 rows" (issue #15: "1 errori", "1 righe scritte", "1 warnings", "1 rows edited").
+ */
+const PLURAL_NOUNS =
+  /(?<![\d.,])1 (?:\p{L}+ )?(?:righe|errori|avvisi|problemi|conflitti|versioni|progetti|linee|priorità|eliminazioni|modifiche|rows|errors|warnings|problems|conflicts|versions|projects|lines|priorities|deletions|changes)\b/u;
+
+describe("counts are said through plural rules", () => {
+  it("finds a noun left in the plural after 1 (the scan works)", () => {
+    expect(fillTemplate("{count} righe scritte", { count: 1 }, "it")).toMatch(PLURAL_NOUNS);
+    expect(fillTemplate("… {count} more rows", { count: 1 }, "en")).toMatch(PLURAL_NOUNS);
+    expect(fillTemplate("{count, plural, one {# riga} other {# righe}}", { count: 1 }, "it")).not.toMatch(PLURAL_NOUNS);
+  });
+
+  it.each(ENTRIES)("%s %s says 1 in the singular", (_name, _key, entry) => {
+    for (const locale of ["it", "en"] as const) {
+      const template = entry[locale];
+      const ones = Object.fromEntries([...templateParams(template)].map((p) => [p, 1]));
+      // A "1 errori" written in the template itself is no count (an exit code: "1 errori trovati").
+      const said = [...fillTemplate(template, ones, locale).matchAll(new RegExp(PLURAL_NOUNS, "gu"))].map((m) => m[0]);
+      expect(said.filter((words) => !template.includes(words))).toEqual([]);
+    }
   });
 });
 
