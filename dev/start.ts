@@ -90,6 +90,7 @@ async function main(running: Running): Promise<void> {
     documents: createDocumentClient(config()),
     tableName: TABLE,
     fallbackPlan: PLAN,
+    lang: langFromEnv(process.env) ?? "it",
     log: (line) => console.log(line),
   });
   if (!options.inMemory) {

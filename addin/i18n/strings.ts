@@ -309,14 +309,6 @@ export const STRINGS = {
     it: "{file}: {status} — applicate {applied}, invariate {unchanged}, conflitti {conflicts}, non valide {invalid}",
     en: "{file}: {status} — applied {applied}, unchanged {unchanged}, conflicts {conflicts}, invalid {invalid}",
   },
-  "sync.run-status.applied": { it: "aggiornato", en: "updated" },
-  "sync.run-status.unchanged": { it: "nulla di nuovo", en: "nothing new" },
-  "sync.run-status.needs-attention": { it: "da guardare", en: "needs a person" },
-  "sync.run-status.skipped-unchanged": {
-    it: "non modificato dall'ultima volta: restano aperti i problemi elencati",
-    en: "not modified since last time: the problems listed are still open",
-  },
-  "sync.run-status.error": { it: "non letto o non inviato", en: "not read or not pushed" },
   "sync.withheld.sheet-missing": {
     it: "{kind}: {count, plural, one {# eliminazione non inviata} other {# eliminazioni non inviate}}, perché il foglio non è riconosciuto in questo file.",
     en: "{kind}: {count, plural, one {# deletion not sent} other {# deletions not sent}}, because the sheet is not recognised in this file.",

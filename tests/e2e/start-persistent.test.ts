@@ -63,7 +63,7 @@ describe("npm start with persistent data", () => {
     expect(second.output()).toMatch(new RegExp(`npm start is already running \\(pid \\d+`));
     expect(nightlyCode).toBe(0);
     expect(nightly.output()).toContain("using the running npm start");
-    expect(nightly.output()).toMatch(new RegExp(`${PLAN}\\s+sample-action-plan\\.xlsx\\s+unchanged\\s+applied=0 unchanged=${SAMPLE_ROWS} conflicts=0 invalid=0`));
+    expect(nightly.output()).toContain(`${PLAN}  sample-action-plan.xlsx: nulla di nuovo — applicate 0, invariate ${SAMPLE_ROWS}, conflitti 0, non valide 0`);
     // Act: restart over the same data.
     await stop(first.app);
     expect(existsSync(join(dir, "data", "start.json"))).toBe(false);

@@ -16,6 +16,7 @@ import {
   MILESTONE_WORDS,
   NOT_AVAILABLE,
   OUTCOME_WORDS,
+  RUN_STATUS_WORDS,
   SYNC_STATUS_WORDS,
 } from "#core/i18n/vocabulary.ts";
 import { STRINGS as PANE } from "#addin/i18n/strings.ts";
@@ -33,6 +34,7 @@ const CATALOGUES: Record<string, Readonly<Record<string, CatalogueEntry>>> = {
   "core entity words": ENTITY_WORDS,
   "core entity labels": ENTITY_LABELS,
   "core sync status words": SYNC_STATUS_WORDS,
+  "core run status words": RUN_STATUS_WORDS,
   "core milestone words": Object.fromEntries(MILESTONE_WORDS.map((w, i) => [String(i + 1), w])),
   "core not available": { "n/a": NOT_AVAILABLE },
   "task pane": PANE,
@@ -90,10 +92,8 @@ describe("counts are said through plural rules", () => {
 /** The modules whose strings reach people. Catalogues are where words live; these only assemble. */
 const USER_FACING = ["cli", "addin/taskpane", "addin/functions", "functions/nightly", "functions/http"];
 /** Files that are catalogues themselves (words are their content). */
-// functions/nightly/run-local.ts prints one fixed, script-readable line per file (plan file status counts=…);
-// its sentences come from functions/nightly/messages.ts;
 // addin/functions/metadata-it.ts is the Italian catalogue of the custom functions' descriptions.
-const CATALOGUE_FILES = new Set(["functions/nightly/run-local.ts", "addin/functions/metadata-it.ts", "cli/strings.ts", "functions/messages.ts", "functions/nightly/messages.ts", "addin/functions/messages.ts"]);
+const CATALOGUE_FILES = new Set(["addin/functions/metadata-it.ts", "cli/strings.ts", "functions/messages.ts", "functions/nightly/messages.ts", "addin/functions/messages.ts"]);
 
 function sources(dir: string): string[] {
   return readdirSync(join(REPO_ROOT, dir)).flatMap((name) => {
