@@ -214,8 +214,9 @@ export const STRINGS = {
   "sync.status.unchanged": SYNC_STATUS_WORDS.unchanged,
   "sync.status.conflict": SYNC_STATUS_WORDS.conflict,
   "sync.status.invalid": SYNC_STATUS_WORDS.invalid,
-  "sync.resolution.mine": { it: "Risolto: inviata la tua", en: "Resolved: yours pushed" },
-  "sync.resolution.cloud": { it: "Risolto: presa dal cloud", en: "Resolved: cloud's taken" },
+  // Badges of resolved conflicts: short enough that the result table fits the pane's 320 px.
+  "sync.resolution.mine": { it: "Inviata la tua", en: "Yours pushed" },
+  "sync.resolution.cloud": { it: "Presa dal cloud", en: "Cloud's taken" },
   "sync.kind": { it: "Tipo", en: "Kind" },
   "sync.key": { it: "Chiave", en: "Key" },
   "sync.result": { it: "Esito", en: "Result" },
