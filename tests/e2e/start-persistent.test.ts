@@ -50,7 +50,7 @@ describe("npm start with persistent data", () => {
   it("imports the sample once, refuses a second start, shares its database with npm run nightly, and keeps the plan across a restart", async () => {
     // Prepare
     const first = await start();
-    expect(first.app.output()).toContain(`${SAMPLE_ROWS} rows imported`);
+    expect(first.app.output()).toContain(`${SAMPLE_ROWS} righe importate`);
     expect(existsSync(join(dir, "data", "start.json"))).toBe(true);
     expect(existsSync(join(dir, "workbooks", "sample-action-plan.xlsx"))).toBe(true);
     // Act: a second start on the same data, then the nightly job now.
@@ -69,7 +69,7 @@ describe("npm start with persistent data", () => {
     expect(existsSync(join(dir, "data", "start.json"))).toBe(false);
     const again = await start();
     // Assess
-    expect(again.app.output()).toContain("plan already present");
+    expect(again.app.output()).toContain("piano già presente");
     expect(await rowCount(again.ready)).toBe(SAMPLE_ROWS);
     await stop(again.app);
   }, 240_000);
