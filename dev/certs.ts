@@ -19,7 +19,8 @@ const run = promisify(execFile);
 export type DevTls =
   | { kind: "office-addin-dev-certs"; cert: Buffer; key: Buffer; ca?: Buffer }
   | { kind: "self-signed"; cert: Buffer; key: Buffer; certPath: string }
-  | { kind: "http"; reason: string };
+  /** `opensslError` when openssl could not make a certificate; none when --http asked for HTTP. */
+  | { kind: "http"; opensslError?: string };
 
 async function officeCerts(): Promise<DevTls> {
   const { getHttpsServerOptions } = (await import("office-addin-dev-certs")) as {
@@ -55,7 +56,7 @@ function installedOfficeCerts(home: string): DevTls | undefined {
 
 /** Picks the best TLS available here; never throws (the last resort is plain HTTP). */
 export async function devTls(options: { cacheDir: string; forceHttp?: boolean; home?: string }): Promise<DevTls> {
-  if (options.forceHttp) return { kind: "http", reason: "--http given" };
+  if (options.forceHttp) return { kind: "http" };
   const trusted = process.platform === "win32" || process.platform === "darwin";
   if (trusted && process.env["CI"] === undefined) {
     try {
@@ -70,18 +71,6 @@ export async function devTls(options: { cacheDir: string; forceHttp?: boolean; h
   try {
     return await selfSigned(options.cacheDir);
   } catch (error) {
-    return { kind: "http", reason: `openssl unavailable (${error instanceof Error ? error.message.split("\n")[0] : String(error)})` };
-  }
-}
-
-/** One line for the start-up log about how the dev server is secured. */
-export function describeTls(tls: DevTls): string {
-  switch (tls.kind) {
-    case "office-addin-dev-certs":
-      return "HTTPS with the office-addin-dev-certs localhost certificate (trusted by Office).";
-    case "self-signed":
-      return `HTTPS with a self-signed localhost certificate (${tls.certPath}); trust it in your browser/OS for Excel to load the add-in.`;
-    case "http":
-      return `WARNING: plain HTTP (${tls.reason}). The preview page works, but Excel only loads add-ins over HTTPS.`;
+    return { kind: "http", opensslError: error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error) };
   }
 }

@@ -24,22 +24,28 @@ function newestMtime(path: string): number {
   return newest;
 }
 
+/** Why `outdir` needs a build: an output missing, or sources newer than the outputs. */
+export type StaleReason = { missing: string } | { changed: true };
+
+/** What `ensureDist` did, for the ready block (which says it in the person's language). */
+export type BuildOutcome = { built: false } | { built: true; dir: string; reason: StaleReason; seconds: number };
+
 /** Why `outdir` needs a build, or undefined when it is current. */
-export function staleReason(outdir: string): string | undefined {
+export function staleReason(outdir: string): StaleReason | undefined {
   const missing = OUTPUTS.find((f) => !existsSync(join(outdir, f)));
-  if (missing) return `${missing} missing`;
+  if (missing) return { missing };
   const built = Math.min(...OUTPUTS.map((f) => statSync(join(outdir, f)).mtimeMs));
   const source = Math.max(...SOURCES.map((s) => newestMtime(resolve(ROOT, s))));
-  return source > built ? "sources changed since the last build" : undefined;
+  return source > built ? { changed: true } : undefined;
 }
 
 /** Builds `outdir` when stale; returns what was done, for the start-up log. */
-export async function ensureDist(outdir: string): Promise<string> {
+export async function ensureDist(outdir: string): Promise<BuildOutcome> {
   const reason = staleReason(outdir);
-  if (reason === undefined) return "dist/ is current";
+  if (reason === undefined) return { built: false };
   const started = Date.now();
   // Preview first: its page copy also copies taskpane.html, which buildAddin then wires for Office.
   await buildTaskpaneAndPreview(outdir, { entries: ["preview"] });
   await buildAddin({ outdir });
-  return `built ${outdir} (${reason}) in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+  return { built: true, dir: outdir, reason, seconds: (Date.now() - started) / 1000 };
 }

@@ -1,11 +1,15 @@
 /**
  * The nightly job while `npm start` runs: every day at 03:30 local time (SPEC §9 picks 03:30
  * because 02:00 does not exist on the spring DST night) over the `workbooks/` folder, exactly as
- * `npm run nightly` runs it now.
+ * `npm run nightly` runs it now, and printing what `npm run nightly` prints (`consoleReport`).
  */
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { SyncStore } from "#functions/store/store.ts";
-import { runLocalNightly, type LocalRunResult } from "#functions/nightly/local-run.ts";
+import { formatDateTime } from "#core/i18n/formats.ts";
+import type { Locale } from "#core/snapshot/types.ts";
+import { consoleReport } from "#functions/nightly/console-report.ts";
+import { runLocalNightly } from "#functions/nightly/local-run.ts";
+import { nightlyMessage } from "#functions/nightly/messages.ts";
 import { DynamoWorkbookRegistry } from "#functions/nightly/registry-dynamo.ts";
 
 /** The next 03:30 (local time) strictly after `now`. */
@@ -13,14 +17,6 @@ export function nextRun(now: Date, hour = 3, minute = 30): Date {
   const next = new Date(now.getFullYear(), now.getMonth(), now.getDate(), hour, minute, 0, 0);
   if (next.getTime() <= now.getTime()) next.setDate(next.getDate() + 1);
   return next;
-}
-
-/** One line per file of a run, as `npm run nightly` prints them. */
-export function summarize(result: LocalRunResult): string[] {
-  const lines = result.unassigned.map((f) => `${f}: no plan (no sync sheet)`);
-  for (const report of result.reports)
-    for (const f of report.files) lines.push(`${report.plan}  ${f.file}  ${f.status}  applied=${f.applied} unchanged=${f.unchanged} conflicts=${f.conflicts} invalid=${f.invalid}`);
-  return lines;
 }
 
 export interface NightlySchedule {
@@ -36,6 +32,8 @@ export function scheduleNightly(options: {
   documents: DynamoDBDocumentClient;
   tableName: string;
   fallbackPlan: string;
+  /** The language of the lines (npm start's, from LC_ALL/LANG). */
+  lang: Locale;
   log: (line: string) => void;
   /** When the next run is due after `now` (default: 03:30 local time); tests bring it closer. */
   next?: (now: Date) => Date;
@@ -71,10 +69,11 @@ export function scheduleNightly(options: {
         registry: new DynamoWorkbookRegistry(options.documents, options.tableName),
         fallbackPlan: options.fallbackPlan,
       });
-      options.log(`nightly run at ${new Date().toLocaleString()}:`);
-      for (const line of summarize(result)) options.log(`  ${line}`);
+      options.log(nightlyMessage("console.run-at", options.lang, { when: formatDateTime(new Date(), options.lang) }));
+      for (const line of consoleReport(result, options.lang, options.dir).lines) options.log(`  ${line}`);
     } catch (error) {
-      options.log(`nightly run failed: ${error instanceof Error ? error.message : String(error)}`);
+      const detail = error instanceof Error ? error.message : String(error);
+      options.log(nightlyMessage("console.run-failed", options.lang, { detail }));
     }
   };
   arm();

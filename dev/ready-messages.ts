@@ -20,6 +20,33 @@ export const READY_MESSAGES = {
   "label.build": { it: "Build", en: "Build" },
   "label.tls": { it: "TLS", en: "TLS" },
   "label.nightly": { it: "Notturna", en: "Nightly" },
+  "data.memory": { it: "in memoria (persi all'arresto)", en: "in memory (gone when stopped)" },
+  "data.persistent": { it: "{path}/ (persistenti)", en: "{path}/ (persistent)" },
+  "sample.imported": {
+    it: "{path} ({count, plural, one {# riga importata} other {# righe importate}})",
+    en: "{path} ({count, plural, one {# row imported} other {# rows imported}})",
+  },
+  "sample.present": { it: "{path} (piano già presente)", en: "{path} (plan already present)" },
+  "build.current": { it: "dist/ è aggiornata", en: "dist/ is current" },
+  "build.built": { it: "{dir} compilata ({reason}) in {seconds} s", en: "built {dir} ({reason}) in {seconds} s" },
+  "build.missing": { it: "manca {file}", en: "{file} missing" },
+  "build.changed": { it: "sorgenti cambiate dall'ultima compilazione", en: "sources changed since the last build" },
+  "tls.office": {
+    it: "HTTPS con il certificato localhost di office-addin-dev-certs (considerato attendibile da Office).",
+    en: "HTTPS with the office-addin-dev-certs localhost certificate (trusted by Office).",
+  },
+  "tls.self-signed": {
+    it: "HTTPS con un certificato localhost autofirmato ({path}): renderlo attendibile nel browser o nel sistema perché Excel carichi il componente.",
+    en: "HTTPS with a self-signed localhost certificate ({path}); trust it in your browser/OS for Excel to load the add-in.",
+  },
+  "tls.http": {
+    it: "ATTENZIONE: HTTP semplice (--http). L'anteprima funziona, ma Excel carica i componenti solo in HTTPS.",
+    en: "WARNING: plain HTTP (--http given). The preview page works, but Excel only loads add-ins over HTTPS.",
+  },
+  "tls.no-openssl": {
+    it: "ATTENZIONE: HTTP semplice (openssl non disponibile: {detail}). L'anteprima funziona, ma Excel carica i componenti solo in HTTPS.",
+    en: "WARNING: plain HTTP (openssl unavailable: {detail}). The preview page works, but Excel only loads add-ins over HTTPS.",
+  },
   addin: {
     it: "{url}/taskpane.html (manifest.xml punta a https://localhost:3000)",
     en: "{url}/taskpane.html (manifest.xml points at https://localhost:3000)",

@@ -14,7 +14,7 @@ import { config } from "#functions/config.ts";
 import { startDynamoDbLocal, type DynamoDbLocal } from "#functions/local/dynamodb-local.ts";
 import { startLocalStack, type LocalStack } from "#functions/local/stack.ts";
 import { createDocumentClient } from "#functions/store/client.ts";
-import { devTls, describeTls } from "./certs.ts";
+import { devTls } from "./certs.ts";
 import { ensureDist } from "./dist.ts";
 import { scheduleNightly, type NightlySchedule } from "./nightly-schedule.ts";
 import { watchOrphaned } from "./orphan-watch.ts";
@@ -90,6 +90,7 @@ async function main(running: Running): Promise<void> {
     documents: createDocumentClient(config()),
     tableName: TABLE,
     fallbackPlan: PLAN,
+    lang: langFromEnv(process.env) ?? "it",
     log: (line) => console.log(line),
   });
   if (!options.inMemory) {
@@ -104,10 +105,10 @@ async function main(running: Running): Promise<void> {
       plan: PLAN,
       user: DEV_USER,
       token,
-      data: options.inMemory ? "in memory (gone when stopped)" : `${shown(dbPath)}/ (persistent)`,
-      sample: `${shown(workbook)} (${sample.created ? `${sample.imported} rows imported` : "plan already present"})`,
+      data: options.inMemory ? {} : { persistent: shown(dbPath) },
+      sample: { path: shown(workbook), ...(sample.created ? { imported: sample.imported } : {}) },
       build: built,
-      tls: describeTls(tls),
+      tls,
       workbooks: shown(options.workbooks),
       nextNightly: running.nightly.next,
       lang: langFromEnv(process.env) ?? "it",

@@ -214,8 +214,9 @@ export const STRINGS = {
   "sync.status.unchanged": SYNC_STATUS_WORDS.unchanged,
   "sync.status.conflict": SYNC_STATUS_WORDS.conflict,
   "sync.status.invalid": SYNC_STATUS_WORDS.invalid,
-  "sync.resolution.mine": { it: "Risolto: inviata la tua", en: "Resolved: yours pushed" },
-  "sync.resolution.cloud": { it: "Risolto: presa dal cloud", en: "Resolved: cloud's taken" },
+  // Badges of resolved conflicts: short enough that the result table fits the pane's 320 px.
+  "sync.resolution.mine": { it: "Inviata la tua", en: "Yours pushed" },
+  "sync.resolution.cloud": { it: "Presa dal cloud", en: "Cloud's taken" },
   "sync.kind": { it: "Tipo", en: "Kind" },
   "sync.key": { it: "Chiave", en: "Key" },
   "sync.result": { it: "Esito", en: "Result" },
@@ -309,14 +310,6 @@ export const STRINGS = {
     it: "{file}: {status} — applicate {applied}, invariate {unchanged}, conflitti {conflicts}, non valide {invalid}",
     en: "{file}: {status} — applied {applied}, unchanged {unchanged}, conflicts {conflicts}, invalid {invalid}",
   },
-  "sync.run-status.applied": { it: "aggiornato", en: "updated" },
-  "sync.run-status.unchanged": { it: "nulla di nuovo", en: "nothing new" },
-  "sync.run-status.needs-attention": { it: "da guardare", en: "needs a person" },
-  "sync.run-status.skipped-unchanged": {
-    it: "non modificato dall'ultima volta: restano aperti i problemi elencati",
-    en: "not modified since last time: the problems listed are still open",
-  },
-  "sync.run-status.error": { it: "non letto o non inviato", en: "not read or not pushed" },
   "sync.withheld.sheet-missing": {
     it: "{kind}: {count, plural, one {# eliminazione non inviata} other {# eliminazioni non inviate}}, perché il foglio non è riconosciuto in questo file.",
     en: "{kind}: {count, plural, one {# deletion not sent} other {# deletions not sent}}, because the sheet is not recognised in this file.",
@@ -330,8 +323,8 @@ export const STRINGS = {
     en: "{count, plural, one {# row edited in the file was not overwritten: push it} other {# rows edited in the file were not overwritten: push them}} to resolve the conflicts.",
   },
   "sync.pull-kept-unbased": {
-    it: "{count} righe diverse dal cloud, mai sincronizzate da questo file, sono rimaste come sono: scegli «Prendi la versione del cloud» per aggiornarle.",
-    en: "{count} rows that differ from the cloud and were never synced from this file were left as they are: choose “Take the cloud's version” to update them.",
+    it: "{count, plural, one {# riga diversa dal cloud, mai sincronizzata da questo file, è rimasta com'è: scegli «Prendi la versione del cloud» per aggiornarla.} other {# righe diverse dal cloud, mai sincronizzate da questo file, sono rimaste come sono: scegli «Prendi la versione del cloud» per aggiornarle.}}",
+    en: "{count, plural, one {# row that differs from the cloud and was never synced from this file was left as it is: choose “Take the cloud's version” to update it.} other {# rows that differ from the cloud and were never synced from this file were left as they are: choose “Take the cloud's version” to update them.}}",
   },
   "sync.pull-unbased": { it: "mai sincronizzata qui", en: "never synced here" },
   "sync.pull-edited": { it: "modificata nel file", en: "edited in the file" },
@@ -468,7 +461,10 @@ export const STRINGS = {
   "preview.sheets": { it: "Fogli", en: "Sheets" },
   "preview.formula-bar": { it: "Barra della formula", en: "Formula bar" },
   "preview.enter": { it: "Inserisci", en: "Enter" },
-  "preview.more-rows": { it: "… altre {count} righe", en: "… {count} more rows" },
+  "preview.more-rows": {
+    it: "{count, plural, one {… un'altra riga} other {… altre # righe}}",
+    en: "{count, plural, one {… one more row} other {… # more rows}}",
+  },
   "preview.pane": { it: "Pannello Action Plan", en: "Action Plan pane" },
 
   // Field names shown in sync tables (conflicts, pull preview).

@@ -49,13 +49,14 @@ export const HOST_PROFILES = {
     sets: { ExcelApi: "1.14", CustomFunctionsRuntime: "1.3", SharedRuntime: "1.1" },
   },
   /**
-   * The lowest Excel the manifest admits (ExcelApi 1.13): no `triggerSource` (1.14), no LAMBDA.
-   * A level, not a product: it is where every optional feature is missing at once.
+   * The lowest Excel the manifest admits: exactly its `<Requirements><Sets>` (ExcelApi 1.13,
+   * CustomFunctionsRuntime 1.2; tests/addin/manifest pins the two together): no `triggerSource`
+   * (1.14), no LAMBDA. A level, not a product: it is where every optional feature is missing at once.
    */
   minimum: {
     label: "Excel at the manifest's minimum (ExcelApi 1.13)",
     platform: "PC",
-    sets: { ExcelApi: "1.13", CustomFunctionsRuntime: "1.3", SharedRuntime: "1.1" },
+    sets: { ExcelApi: "1.13", CustomFunctionsRuntime: "1.2", SharedRuntime: "1.1" },
   },
   /** Office 2019 perpetual: ExcelApi 1.8, no custom functions runtime. Below the manifest's minimum. */
   desktop2019: {

@@ -4,8 +4,8 @@
  * changed since the last sync, and records the versions it got back in a sidecar next to the file
  * (`<file>.actionplan-sync.json`, see `../sync-state-file.ts`: the .xlsx itself is never rewritten).
  * The base of a push is the newer, per row, of the file's sync sheet and the sidecar; what is sent
- * goes through the core's one sync engine (`pushWorkbook`: the push rule, chunks of ≤
- * `CHUNK_MAX_BYTES` of JSON and ≤ `CHUNK_MAX_ROWS` rows, each with its own idempotency key, one
+ * goes through the core's one sync engine (`pushWorkbook`: the push rule, chunks within the
+ * core's `PUSH_BUDGET` of rows and JSON bytes, each with its own idempotency key, one
  * retry policy honouring Retry-After, the next base matched by key with adoption); this file keeps
  * only the fetch transport and the sidecar. The sidecar keeps what every applied chunk returned
  * even when a later one fails. Cells are parsed with the locale the sync sheet states
@@ -23,12 +23,11 @@ import type { WithheldDeletions } from "#core/sync/outgoing.ts";
 import {
   apiPaths,
   ErrorBodySchema,
-  MAX_BODY_BYTES,
   PushResponseSchema,
   type PushRequest,
   type PushResponse,
 } from "#core/sync/protocol.ts";
-import type { ChunkBudget } from "#core/sync/push-chunks.ts";
+import { PUSH_BUDGET, type ChunkBudget } from "#core/sync/push-chunks.ts";
 import { retryAfterMs } from "#core/sync/retry-after.ts";
 import { RetryablePushError, type PushTransport } from "#core/sync/send-chunks.ts";
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
@@ -39,16 +38,10 @@ import { readWorkbookFile, UnreadableWorkbookError } from "#xlsx/read-workbook.t
 import { t, type CliString } from "../strings.ts";
 import { mergeBase, readSidecar, sidecarOf, sidecarPath, writeSidecar } from "../sync-state-file.ts";
 
+/** The CLI's chunk budget: the core's (`PUSH_BUDGET`). */
+export const CLI_PUSH_BUDGET: ChunkBudget = PUSH_BUDGET;
 /** Largest JSON body of one push request: well under the API's `MAX_BODY_BYTES` (413 beyond). */
-export const CHUNK_MAX_BYTES = Math.min(4 * 1024 * 1024, MAX_BODY_BYTES - 64 * 1024);
-/** Largest number of rows in one push request (bounds each idempotency record and write burst). */
-export const CHUNK_MAX_ROWS = 10_000;
-/** The CLI's chunk budget (1 KB kept for the envelope: idempotency key, source, brackets). */
-export const CLI_PUSH_BUDGET: ChunkBudget = {
-  maxRows: CHUNK_MAX_ROWS,
-  maxBytes: CHUNK_MAX_BYTES,
-  envelopeBytes: 1024,
-};
+export const CHUNK_MAX_BYTES = PUSH_BUDGET.maxBytes;
 
 /** The plural label of a kind of row, for the "deletions not sent" warning (CLI catalogue keys). */
 const ENTITY_LABEL = {

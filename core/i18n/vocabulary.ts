@@ -8,7 +8,10 @@
 import type { CostCategory, EntityKind, Outcome } from "#core/model.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 import { NOT_DEFINED } from "#core/report/rollups.ts";
+import type { RunFile } from "#core/sync/protocol.ts";
 import type { CatalogueEntry } from "./catalogue.ts";
+
+type RunFileStatus = RunFile["status"];
 
 /** Outcome words (SPEC §3), the first synonym of each in both languages. */
 export const OUTCOME_WORDS: Readonly<Record<Outcome, CatalogueEntry>> = {
@@ -61,6 +64,21 @@ export const SYNC_STATUS_WORDS: Readonly<Record<"applied" | "unchanged" | "confl
   invalid: { it: "Non valida", en: "Invalid" },
 };
 
+/**
+ * A file's status in a nightly run report (`RunFile["status"]`, SPEC §9), as the pane's run
+ * report and the nightly console say it.
+ */
+export const RUN_STATUS_WORDS: Readonly<Record<RunFileStatus, CatalogueEntry>> = {
+  applied: { it: "aggiornato", en: "updated" },
+  unchanged: { it: "nulla di nuovo", en: "nothing new" },
+  "needs-attention": { it: "da guardare", en: "needs a person" },
+  "skipped-unchanged": {
+    it: "non modificato dall'ultima volta: restano aperti i problemi elencati",
+    en: "not modified since last time: the problems listed are still open",
+  },
+  error: { it: "non letto o non inviato", en: "not read or not pushed" },
+};
+
 /** PRL milestone names by level 1..9 (SPEC §6). */
 export const MILESTONE_WORDS: readonly CatalogueEntry[] = [
   { it: "Idea", en: "Idea" },
@@ -75,13 +93,14 @@ export const MILESTONE_WORDS: readonly CatalogueEntry[] = [
 ];
 
 /** The vocabularies a value can belong to. */
-export type Vocabulary = "outcome" | "costCategory" | "entity" | "syncStatus";
+export type Vocabulary = "outcome" | "costCategory" | "entity" | "syncStatus" | "runStatus";
 
 const TABLES: Readonly<Record<Vocabulary, Readonly<Record<string, CatalogueEntry>>>> = {
   outcome: OUTCOME_WORDS,
   costCategory: COST_CATEGORY_WORDS,
   entity: ENTITY_WORDS,
   syncStatus: SYNC_STATUS_WORDS,
+  runStatus: RUN_STATUS_WORDS,
 };
 
 /**

@@ -4,6 +4,7 @@
  * client chooses its budgets; a single row larger than the byte budget still goes alone (the API
  * judges it, row by row).
  */
+import { MAX_BODY_BYTES } from "./limits.ts";
 import type { PushRow } from "./protocol.ts";
 
 export interface ChunkBudget {
@@ -13,6 +14,18 @@ export interface ChunkBudget {
   /** Bytes counted for the request's envelope (idempotency key, source, brackets). */
   envelopeBytes?: number;
 }
+
+/**
+ * The push budget every client starts from: ≤ 10 000 rows (bounds each idempotency record and
+ * write burst) and ≤ 4 MB of JSON per request, well under the API's `MAX_BODY_BYTES` (413
+ * beyond), 1 KB of it kept for the envelope (idempotency key, source, brackets). The task pane
+ * sends fewer rows per request so that its progress bar moves.
+ */
+export const PUSH_BUDGET: ChunkBudget = {
+  maxRows: 10_000,
+  maxBytes: Math.min(4 * 1024 * 1024, MAX_BODY_BYTES - 64 * 1024),
+  envelopeBytes: 1024,
+};
 
 const encoder = new TextEncoder();
 

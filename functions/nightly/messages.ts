@@ -5,7 +5,7 @@
  */
 import { lookup } from "#core/i18n/catalogue.ts";
 import { rowDisplayName } from "#core/i18n/row-name.ts";
-import { ENTITY_LABELS } from "#core/i18n/vocabulary.ts";
+import { displayWord, ENTITY_LABELS } from "#core/i18n/vocabulary.ts";
 import type { EntityKind } from "#core/model.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 
@@ -94,8 +94,14 @@ export const MESSAGES = {
     en: "{file}: no plan (no sync sheet): pass --plan <id>",
   },
   "console.no-files": { it: "Nessun file .xlsx in {dir}", en: "No .xlsx file in {dir}" },
+  "console.file": {
+    it: "{plan}  {file}: {status} — applicate {applied}, invariate {unchanged}, conflitti {conflicts}, non valide {invalid}",
+    en: "{plan}  {file}: {status} — applied {applied}, unchanged {unchanged}, conflicts {conflicts}, invalid {invalid}",
+  },
+  "console.run-at": { it: "Sincronizzazione notturna del {when}:", en: "Nightly sync of {when}:" },
+  "console.run-failed": { it: "Sincronizzazione notturna non riuscita: {detail}", en: "Nightly sync failed: {detail}" },
   "console.summary": {
-    it: "{files} file; saltati: {unchanged} invariati, {unassigned} senza piano; {attention} da guardare",
+    it: "{files} file; saltati: {unchanged, plural, one {# invariato} other {# invariati}}, {unassigned} senza piano; {attention} da guardare",
     en: "{files, plural, one {# file} other {# files}}; skipped: {unchanged} unchanged, {unassigned} with no plan; {attention} needing a person",
   },
   more: {
@@ -110,9 +116,9 @@ export type NightlyMessage = keyof typeof MESSAGES;
 const isEntity = (v: unknown): v is EntityKind => typeof v === "string" && Object.prototype.hasOwnProperty.call(ENTITY_LABELS, v);
 
 /**
- * Renders a message. Entity kinds (`entity`, `kind`) are shown as their display words and a row
- * `key` as the sheet names the row (a budget row as project · category · year · partner), never
- * our codes.
+ * Renders a message. Entity kinds (`entity`, `kind`) and a file's `status` are shown as their
+ * display words and a row `key` as the sheet names the row (a budget row as project · category ·
+ * year · partner), never our codes.
  *
  * @example nightlyMessage("more", "en", { count: 3 }) // "… and 3 more problems"
  * @example nightlyMessage("conflict", "it", { entity: "project", key: "DGH", version: 3, base: 2 }) // "Conflitto su Progetto «DGH»: …"
@@ -124,5 +130,6 @@ export function nightlyMessage(code: NightlyMessage, locale: Locale, params: Rec
     if (typeof params.key === "string") shown.key = rowDisplayName(params.entity, params.key, locale);
   }
   if (isEntity(params.kind)) shown.kind = ENTITY_LABELS[params.kind][locale];
+  if (typeof params.status === "string") shown.status = displayWord("runStatus", params.status, locale);
   return lookup(MESSAGES, code, locale, shown);
 }

@@ -13,7 +13,7 @@ import { pushWorkbook } from "#core/sync/engine.ts";
 import { canonicalJson, fnv1a64 } from "#core/sync/hash.ts";
 import type { WithheldDeletions } from "#core/sync/outgoing.ts";
 import type { PushRequest, PushResponse, PushRow, RunFile } from "#core/sync/protocol.ts";
-import type { ChunkBudget } from "#core/sync/push-chunks.ts";
+import { PUSH_BUDGET } from "#core/sync/push-chunks.ts";
 import { RetryablePushError, type PushTransport } from "#core/sync/send-chunks.ts";
 import { readSyncSheet } from "#core/sync/sync-sheet.ts";
 import type { WorkbookSnapshot } from "#core/snapshot/types.ts";
@@ -29,10 +29,6 @@ import { fileStatus } from "#core/sync/run-status.ts";
 /** The push service, bound to a store (`pushRows` of functions/sync/push.ts). */
 export type PushFn = (plan: string, request: PushRequest, actor: Actor, locale: "it" | "en") => Promise<PushResponse>;
 
-/** Rows per push: keeps each idempotency record and transaction burst bounded. */
-export const ROWS_PER_PUSH = 10_000;
-/** The job's chunk budget for the engine (in-process: the byte budget only bounds each idempotency record). */
-const NIGHTLY_BUDGET: ChunkBudget = { maxRows: ROWS_PER_PUSH, maxBytes: 4 * 1024 * 1024 };
 /** Error lines kept per file (the run report is one DynamoDB item). */
 export const MAX_ERRORS_PER_FILE = 100;
 
@@ -130,7 +126,8 @@ export async function processWorkbook(
     plan: analysis.plan,
     sheetKinds: analysis.sheets.map((s) => s.kind),
     base: mergeBase(reg.plan, sheetState, reg.memory),
-    budget: NIGHTLY_BUDGET,
+    // In-process, the byte budget only bounds each idempotency record.
+    budget: PUSH_BUDGET,
     transport: inProcess(push, reg, actor),
     keyOf: (chunk) => idempotencyKey(reg.id, fetched.eTag, chunk),
   });

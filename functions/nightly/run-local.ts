@@ -19,13 +19,9 @@ import { startDynamoDbLocal } from "#functions/local/dynamodb-local.ts";
 import type { DynamoDbLocal } from "#functions/local/dynamodb-local.ts";
 import { createDocumentClient, createStore } from "#functions/store/client.ts";
 import { langFromEnv } from "#core/i18n/posix-lang.ts";
+import { consoleReport } from "./console-report.ts";
 import { runLocalNightly } from "./local-run.ts";
-import { nightlyMessage } from "./messages.ts";
 import { DynamoWorkbookRegistry } from "./registry-dynamo.ts";
-import { needsPerson } from "#core/sync/run-status.ts";
-
-/** Problem lines printed per file; the rest are counted ("… and N more"), all are in the run report. */
-const SHOWN_ERRORS = 10;
 
 async function ensureTable(endpoint: string, table: string): Promise<void> {
   const client = new DynamoDBClient({ region: "eu-south-1", endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
@@ -59,22 +55,9 @@ async function main(): Promise<number> {
       registry: new DynamoWorkbookRegistry(createDocumentClient(cfg), cfg.tableName),
       ...(values.plan ? { fallbackPlan: values.plan } : {}),
     });
-    const lang = langFromEnv(process.env) ?? "it";
-    for (const file of result.unassigned) console.log(nightlyMessage("console.no-plan", lang, { file }));
-    const files = result.reports.flatMap((report) => report.files.map((f) => ({ plan: report.plan, f })));
-    for (const { plan, f } of files) {
-      console.log(`${plan}  ${f.file}  ${f.status}  applied=${f.applied} unchanged=${f.unchanged} conflicts=${f.conflicts} invalid=${f.invalid}`);
-      for (const e of f.errors.slice(0, SHOWN_ERRORS)) console.log(`    ${e.sheet ? `${e.sheet}!${e.cell ?? ""} ` : ""}${e.message}`);
-      const more = f.errors.length - SHOWN_ERRORS;
-      if (more > 0) console.log(`    ${nightlyMessage("more", lang, { count: more })}`);
-    }
-    if (result.reports.length === 0 && result.unassigned.length === 0) console.log(nightlyMessage("console.no-files", lang, { dir: resolve(values.dir) }));
-    const skipped = files.filter(({ f }) => f.status === "skipped-unchanged").length;
-    const attention = files.filter(({ f }) => needsPerson(f)).length + result.unassigned.length;
-    const counts = { files: files.length + result.unassigned.length, unchanged: skipped, unassigned: result.unassigned.length, attention };
-    console.log(nightlyMessage("console.summary", lang, counts));
-    const failed = attention > 0;
-    return failed ? 1 : 0;
+    const report = consoleReport(result, langFromEnv(process.env) ?? "it", resolve(values.dir));
+    for (const line of report.lines) console.log(line);
+    return report.needsPerson ? 1 : 0;
   } finally {
     await dynamo?.stop();
   }

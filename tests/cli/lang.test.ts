@@ -114,11 +114,29 @@ describe("--version and --help", () => {
     expect(r).toEqual({ code: 0, stdout: `actionplan ${version}\n`, stderr: "" });
   });
 
-  it.each(["validate", "report", "sync", "members", "plans", "workbooks", "serve"])(
+  it.each([
+    "validate",
+    "report",
+    "sync",
+    "members",
+    "members list",
+    "members set",
+    "members remove",
+    "plans",
+    "plans create",
+    "workbooks",
+    "workbooks list",
+    "workbooks add",
+    "workbooks remove",
+    "movement",
+    "serve",
+  ])(
     "%s --help prints its usage in both languages",
-    async (name) => {
-      const it_ = await run([name, "--help"]);
-      const en = await run([name, "-h", "--lang", "en"]);
+    async (command) => {
+      const words = command.split(" ");
+      const name = words[0] ?? "";
+      const it_ = await run([...words, "--help"]);
+      const en = await run([...words, "-h", "--lang", "en"]);
       expect(it_).toMatchObject({ code: 0, stderr: "" });
       expect(it_.stdout).toMatch(new RegExp(`^Uso: actionplan ${name}`));
       expect(en).toMatchObject({ code: 0, stderr: "" });

@@ -31,7 +31,7 @@ describe("the nightly schedule of npm start", () => {
   it("runs when due, imports a saved workbook, skips it when unchanged, and stops", async () => {
     // Prepare
     const lines: string[] = [];
-    const runs = () => lines.filter((l) => l.startsWith("nightly run at")).length;
+    const runs = () => lines.filter((l) => l.startsWith("Sincronizzazione notturna del ")).length;
     const cfg = config();
     // Act
     const schedule = scheduleNightly({
@@ -40,6 +40,7 @@ describe("the nightly schedule of npm start", () => {
       documents: createDocumentClient(cfg),
       tableName: cfg.tableName,
       fallbackPlan: PLAN,
+      lang: "it",
       log: (line) => lines.push(line),
       next: (now) => new Date(now.getTime() + 200),
     });
@@ -49,9 +50,9 @@ describe("the nightly schedule of npm start", () => {
     await new Promise((r) => setTimeout(r, 1000));
     // Assess
     const files = lines.filter((l) => l.includes("piano.xlsx"));
-    expect(files[0]).toMatch(new RegExp(`^\\s+${PLAN}\\s+piano\\.xlsx\\s+applied\\s+applied=38 unchanged=0 conflicts=0 invalid=0$`));
-    expect(files[1]).toMatch(/piano\.xlsx\s+skipped-unchanged/);
-    expect(lines.some((l) => l.includes("failed"))).toBe(false);
+    expect(files[0]).toBe(`  ${PLAN}  piano.xlsx: aggiornato — applicate 38, invariate 0, conflitti 0, non valide 0`);
+    expect(files[1]).toMatch(/piano\.xlsx: non modificato dall'ultima volta/);
+    expect(lines.some((l) => l.includes("non riuscita"))).toBe(false);
     expect(runs()).toBe(afterStop);
     const reports = await stack().store.listRuns(PLAN, 10);
     expect(reports.length).toBe(afterStop);

@@ -13,10 +13,10 @@ const FACTS: ReadyFacts = {
   plan: "clust-er-health",
   user: "dev-user",
   token: "tok.en.value",
-  data: ".data/dynamodb-local",
-  sample: "workbooks/sample.xlsx",
-  build: "dist/",
-  tls: ".certs/localhost.crt",
+  data: { persistent: ".data/dynamodb-local" },
+  sample: { path: "workbooks/sample.xlsx", imported: 38 },
+  build: { built: true, dir: "dist", reason: { changed: true }, seconds: 4.25 },
+  tls: { kind: "office-addin-dev-certs", cert: Buffer.from(""), key: Buffer.from("") },
   workbooks: "workbooks",
   nextNightly: new Date("2026-12-06T02:30:00Z"),
 };
@@ -53,6 +53,24 @@ describe("the ready block of npm start", () => {
     // Assess
     for (const p of present) expect(text).toContain(p);
     for (const a of absent) expect(text).not.toContain(a);
+  });
+
+  it.each([
+    ["it", [".data/dynamodb-local/ (persistenti)", "workbooks/sample.xlsx (38 righe importate)", "dist compilata (sorgenti cambiate dall'ultima compilazione) in 4.3 s", "HTTPS con il certificato localhost di office-addin-dev-certs"]],
+    ["en", [".data/dynamodb-local/ (persistent)", "workbooks/sample.xlsx (38 rows imported)", "built dist (sources changed since the last build) in 4.3 s", "HTTPS with the office-addin-dev-certs localhost certificate"]],
+  ] as const)("says where the data is, what was imported and built, and how it is served in %s", (lang, values) => {
+    // Act
+    const text = readyText({ ...FACTS, lang });
+    // Assess
+    for (const v of values) expect(text).toContain(v);
+  });
+
+  it.each([
+    ["it", { data: {}, sample: { path: "s.xlsx", imported: 1 }, build: { built: false }, tls: { kind: "self-signed", certPath: "c.crt" } }, ["in memoria (persi all'arresto)", "s.xlsx (1 riga importata)", "dist/ è aggiornata", "autofirmato (c.crt)"]],
+    ["en", { data: {}, sample: { path: "s.xlsx" }, build: { built: true, dir: "d", reason: { missing: "taskpane.js" }, seconds: 1 }, tls: { kind: "http", opensslError: "spawn openssl ENOENT" } }, ["in memory (gone when stopped)", "s.xlsx (plan already present)", "built d (taskpane.js missing) in 1.0 s", "openssl unavailable: spawn openssl ENOENT"]],
+  ] as const)("words the other cases in %s too", (lang, facts, values) => {
+    const text = readyText({ ...FACTS, ...facts, lang } as ReadyFacts);
+    for (const v of values) expect(text).toContain(v);
   });
 
   it.each(["it", "en"] as const)(

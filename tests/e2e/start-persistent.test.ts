@@ -50,7 +50,7 @@ describe("npm start with persistent data", () => {
   it("imports the sample once, refuses a second start, shares its database with npm run nightly, and keeps the plan across a restart", async () => {
     // Prepare
     const first = await start();
-    expect(first.app.output()).toContain(`${SAMPLE_ROWS} rows imported`);
+    expect(first.app.output()).toContain(`${SAMPLE_ROWS} righe importate`);
     expect(existsSync(join(dir, "data", "start.json"))).toBe(true);
     expect(existsSync(join(dir, "workbooks", "sample-action-plan.xlsx"))).toBe(true);
     // Act: a second start on the same data, then the nightly job now.
@@ -63,13 +63,13 @@ describe("npm start with persistent data", () => {
     expect(second.output()).toMatch(new RegExp(`npm start is already running \\(pid \\d+`));
     expect(nightlyCode).toBe(0);
     expect(nightly.output()).toContain("using the running npm start");
-    expect(nightly.output()).toMatch(new RegExp(`${PLAN}\\s+sample-action-plan\\.xlsx\\s+unchanged\\s+applied=0 unchanged=${SAMPLE_ROWS} conflicts=0 invalid=0`));
+    expect(nightly.output()).toContain(`${PLAN}  sample-action-plan.xlsx: nulla di nuovo — applicate 0, invariate ${SAMPLE_ROWS}, conflitti 0, non valide 0`);
     // Act: restart over the same data.
     await stop(first.app);
     expect(existsSync(join(dir, "data", "start.json"))).toBe(false);
     const again = await start();
     // Assess
-    expect(again.app.output()).toContain("plan already present");
+    expect(again.app.output()).toContain("piano già presente");
     expect(await rowCount(again.ready)).toBe(SAMPLE_ROWS);
     await stop(again.app);
   }, 240_000);

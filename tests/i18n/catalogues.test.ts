@@ -8,7 +8,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CatalogueEntry } from "#core/i18n/catalogue.ts";
 import { MESSAGES as ISSUES } from "#core/i18n/messages.ts";
-import { templateError, templateParams } from "#core/i18n/template.ts";
+import { fillTemplate, templateError, templateParams } from "#core/i18n/template.ts";
 import {
   COST_CATEGORY_WORDS,
   ENTITY_LABELS,
@@ -16,6 +16,7 @@ import {
   MILESTONE_WORDS,
   NOT_AVAILABLE,
   OUTCOME_WORDS,
+  RUN_STATUS_WORDS,
   SYNC_STATUS_WORDS,
 } from "#core/i18n/vocabulary.ts";
 import { STRINGS as PANE } from "#addin/i18n/strings.ts";
@@ -33,6 +34,7 @@ const CATALOGUES: Record<string, Readonly<Record<string, CatalogueEntry>>> = {
   "core entity words": ENTITY_WORDS,
   "core entity labels": ENTITY_LABELS,
   "core sync status words": SYNC_STATUS_WORDS,
+  "core run status words": RUN_STATUS_WORDS,
   "core milestone words": Object.fromEntries(MILESTONE_WORDS.map((w, i) => [String(i + 1), w])),
   "core not available": { "n/a": NOT_AVAILABLE },
   "task pane": PANE,
@@ -62,13 +64,36 @@ describe("every catalogue", () => {
   });
 });
 
+/**
+ * Nouns that take a plural: a sentence rendered with every parameter at 1 never says "1 righe" or
+ * "1 rows" (issue #15: "1 errori", "1 righe scritte", "1 warnings", "1 rows edited").
+ */
+const PLURAL_NOUNS =
+  /(?<![\d.,])1 (?:\p{L}+ )?(?:righe|errori|avvisi|problemi|conflitti|versioni|progetti|linee|priorità|eliminazioni|modifiche|rows|errors|warnings|problems|conflicts|versions|projects|lines|priorities|deletions|changes)\b/u;
+
+describe("counts are said through plural rules", () => {
+  it("finds a noun left in the plural after 1 (the scan works)", () => {
+    expect(fillTemplate("{count} righe scritte", { count: 1 }, "it")).toMatch(PLURAL_NOUNS);
+    expect(fillTemplate("… {count} more rows", { count: 1 }, "en")).toMatch(PLURAL_NOUNS);
+    expect(fillTemplate("{count, plural, one {# riga} other {# righe}}", { count: 1 }, "it")).not.toMatch(PLURAL_NOUNS);
+  });
+
+  it.each(ENTRIES)("%s %s says 1 in the singular", (_name, _key, entry) => {
+    for (const locale of ["it", "en"] as const) {
+      const template = entry[locale];
+      const ones = Object.fromEntries([...templateParams(template)].map((p) => [p, 1]));
+      // A "1 errori" written in the template itself is no count (an exit code: "1 errori trovati").
+      const said = [...fillTemplate(template, ones, locale).matchAll(new RegExp(PLURAL_NOUNS, "gu"))].map((m) => m[0]);
+      expect(said.filter((words) => !template.includes(words))).toEqual([]);
+    }
+  });
+});
+
 /** The modules whose strings reach people. Catalogues are where words live; these only assemble. */
 const USER_FACING = ["cli", "addin/taskpane", "addin/functions", "functions/nightly", "functions/http"];
 /** Files that are catalogues themselves (words are their content). */
-// functions/nightly/run-local.ts prints one fixed, script-readable line per file (plan file status counts=…);
-// its sentences come from functions/nightly/messages.ts;
 // addin/functions/metadata-it.ts is the Italian catalogue of the custom functions' descriptions.
-const CATALOGUE_FILES = new Set(["functions/nightly/run-local.ts", "addin/functions/metadata-it.ts", "cli/strings.ts", "functions/messages.ts", "functions/nightly/messages.ts", "addin/functions/messages.ts"]);
+const CATALOGUE_FILES = new Set(["addin/functions/metadata-it.ts", "cli/strings.ts", "functions/messages.ts", "functions/nightly/messages.ts", "addin/functions/messages.ts"]);
 
 function sources(dir: string): string[] {
   return readdirSync(join(REPO_ROOT, dir)).flatMap((name) => {

@@ -19,6 +19,14 @@ describe("nightly run-report messages speak the staff's words", () => {
     expect(nightlyMessage("more", locale, { count })).toBe(expected);
   });
 
+  it.each([
+    ["it", 1, "1 file; saltati: 1 invariato, 0 senza piano; 1 da guardare"],
+    ["it", 2, "2 file; saltati: 2 invariati, 0 senza piano; 1 da guardare"],
+    ["en", 1, "1 file; skipped: 1 unchanged, 0 with no plan; 1 needing a person"],
+  ] as const)("sums up the night in %s with %i unchanged file(s)", (locale, unchanged, expected) => {
+    expect(nightlyMessage("console.summary", locale, { files: unchanged, unchanged, unassigned: 0, attention: 1 })).toBe(expected);
+  });
+
   it("names the sheet kind with its word and counts the kept rows", () => {
     expect(nightlyMessage("missing-sheet", "it", { kind: "project", count: 1 })).toBe(
       "Nessun foglio di tipo «Progetto» riconosciuto: le sue righe non vengono eliminate nel cloud (1 riga conservata)",

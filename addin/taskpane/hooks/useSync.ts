@@ -349,7 +349,7 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
         const newest = history.versions[history.versions.length - 1];
         if (newest === undefined || newest.version !== target.version) {
           patch({ rowHistory: history, restored: undefined });
-          return { intent: "warning", text: t("sync.restore-moved", { key: target.key }) };
+          return { intent: "warning", text: t("sync.restore-moved", { key: rowDisplayName(target.entity, target.key, locale) }) };
         }
         const taken = await writeRowIntoSheet(host, ready.analysis, ready.state, newest);
         await run();
@@ -357,7 +357,7 @@ export function useSync(run: () => Promise<Analysis | undefined>, active = true)
         return taken === "full"
           ? {
               intent: "success",
-              text: t("sync.restore-written", { key: target.key, version: target.version }),
+              text: t("sync.restore-written", { key: rowDisplayName(target.entity, target.key, locale), version: target.version }),
             }
           : { intent: "warning", text: t("sync.pull-partial", { count: 1 }) };
       }),

@@ -156,7 +156,7 @@ export function HistoryView({
       </form>
       {history !== undefined && confirming !== undefined && (
         <div className={styles.form} data-testid="restore-confirmation" data-version={confirming}>
-          <Text>{t("sync.restore-confirm", { version: confirming, key: history.key })}</Text>
+          <Text>{t("sync.restore-confirm", { version: confirming, key: rowDisplayName(history.entity, history.key, locale) })}</Text>
           <Button
             appearance="primary"
             disabled={disabled}

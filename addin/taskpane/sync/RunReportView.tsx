@@ -6,8 +6,8 @@
 import { Button, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { RunReport } from "#core/sync/protocol.ts";
 import { needsPerson } from "#core/sync/run-status.ts";
-import type { StringKey } from "#addin/i18n/strings.ts";
 import { formatDateTime } from "#core/i18n/formats.ts";
+import { displayWord } from "#core/i18n/vocabulary.ts";
 import { useLocale } from "../hooks/contexts.ts";
 import { usePanelStyles } from "../styles/panel.ts";
 
@@ -70,7 +70,7 @@ export function RunReportView({ runs, disabled, onLoad, onSelectCell }: RunRepor
               >
                 {t("sync.run-file", {
                   file: f.file,
-                  status: t(`sync.run-status.${f.status}` as StringKey),
+                  status: displayWord("runStatus", f.status, locale),
                   applied: f.applied,
                   unchanged: f.unchanged,
                   conflicts: f.conflicts,

@@ -8,6 +8,7 @@ import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { OfficeAddinManifest } from "office-addin-manifest";
+import { compareVersions, HOST_PROFILES } from "#addin/memory-host/profile.ts";
 import { at, findAll, parseXml, type XmlElement } from "./xml-tree.ts";
 
 const ROOT = join(import.meta.dirname, "../../..");
@@ -30,6 +31,12 @@ const images = resourceIds("Images");
 const shortStrings = resourceIds("ShortStrings");
 const longStrings = resourceIds("LongStrings");
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** The manifest's `<Requirements><Sets>`: set name → MinVersion. */
+function requirementSets(): Record<string, string> {
+  const sets = findAll(at(doc, "Requirements") as XmlElement, "Set");
+  return Object.fromEntries(sets.map((s) => [s.attrs.Name ?? "", s.attrs.MinVersion ?? ""]));
+}
 
 /** Every resid used outside the Resources block. */
 function residsUsed(el: XmlElement): string[] {
@@ -67,12 +74,28 @@ describe("manifest.xml", () => {
     expect(at(host, "DesktopFormFactor/FunctionFile")?.attrs.resid).toBe(runtime.attrs.resid);
     const button = findAll(host, "Action").find((a) => a.attrs["xsi:type"] === "ShowTaskpane") as XmlElement;
     expect(at(button, "SourceLocation")?.attrs.resid).toBe(runtime.attrs.resid);
-    const sets = findAll(at(doc, "Requirements") as XmlElement, "Set").map(
-      (s) => `${s.attrs.Name ?? ""} ${s.attrs.MinVersion ?? ""}`,
-    );
-    expect(sets).toEqual(
-      expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1", "ExcelApi 1.13"]),
-    );
+  });
+
+  /**
+   * What the add-in calls without asking `isSetSupported` first, the set each call needs (the
+   * member's "API set" remark on learn.microsoft.com) and a file that makes the call: an Excel
+   * lacking the set must not install the add-in.
+   */
+  const UNCONDITIONAL = [
+    ["ExcelApi", "1.13", "addin/excel/read-snapshot.ts", "getMergedAreasOrNullObject"],
+    ["CustomFunctionsRuntime", "1.2", "addin/functions/cell-error.ts", "runtime().Error"],
+    ["SharedRuntime", "1.1", "manifest.xml", 'lifetime="long"'],
+  ] as const;
+
+  it.each(UNCONDITIONAL)("declares %s %s, which %s uses unconditionally (%s)", async (set, version, file, use) => {
+    expect(await readFile(join(ROOT, file), "utf8")).toContain(use);
+    const declared = requirementSets()[set];
+    expect(declared, set).toBeDefined();
+    expect(compareVersions(declared ?? "0", version)).toBeGreaterThanOrEqual(0);
+  });
+
+  it("declares exactly the sets of the memory host's minimum profile, the Excel the critical paths run on last", () => {
+    expect(requirementSets()).toEqual(HOST_PROFILES.minimum.sets);
   });
 
   it("declares the CLUSTER functions with script, page and metadata URLs", () => {

@@ -298,6 +298,58 @@ describe("members above the configured Excel's API level", () => {
   });
 });
 
+describe("sheets and names that exist, or do not", () => {
+  it.each([
+    [
+      "adding a sheet under a name in use, in another case",
+      (ctx: RequestContextLike): void => {
+        ctx.workbook.worksheets.add("PROGETTI");
+      },
+      "ItemAlreadyExists",
+    ],
+    [
+      "adding a sheet whose name has a character Excel refuses",
+      (ctx: RequestContextLike): void => {
+        ctx.workbook.worksheets.add("Piano 2025/26");
+      },
+      "InvalidArgument",
+    ],
+    [
+      "adding a sheet whose name is longer than 31 characters",
+      (ctx: RequestContextLike): void => {
+        ctx.workbook.worksheets.add("P".repeat(32));
+      },
+      "InvalidArgument",
+    ],
+    [
+      "getting a sheet that is not there",
+      (ctx: RequestContextLike): void => {
+        ctx.workbook.worksheets.getItem("Nessuno").load("name");
+      },
+      "ItemNotFound",
+    ],
+    [
+      "adding a name already defined, in another case",
+      (ctx: RequestContextLike): void => {
+        ctx.workbook.names.add("PRLX", "=1");
+        ctx.workbook.names.add("prlx", "=2");
+      },
+      "ItemAlreadyExists",
+    ],
+  ] as const)("fails the batch at sync() when %s: %s", async (_name, act, code) => {
+    // Prepare
+    const host = open([PLAN]);
+    // Act
+    const running = host.run(async (ctx: RequestContextLike) => {
+      act(ctx);
+      await ctx.sync();
+    });
+    // Assess
+    await expect(running).rejects.toMatchObject({ code });
+    expect(host.state.sheets.map((s) => s.name)).toEqual(["Progetti"]);
+  });
+});
+
 describe("conditional formats by id", () => {
   it("fails the batch with ItemNotFound for getItem of a rule that is gone", async () => {
     // Prepare

@@ -1,7 +1,7 @@
 /**
- * A test page (never shipped): the task pane's push results, with one row of every status, and a
- * pull preview with one item of every badge, in the pane's theme and padding, in the language of
- * `?lang=`. The badge screenshot test opens it at the pane's narrowest width.
+ * A test page (never shipped): the task pane's push results, with one row of every status and of
+ * both resolutions, and a pull preview with one item of every badge, in the pane's theme and
+ * padding, in the language of `?lang=`. The badge screenshot test opens it at the pane's narrowest width.
  */
 import { createRoot } from "react-dom/client";
 import { FluentProvider, tokens, webLightTheme } from "@fluentui/react-components";
@@ -11,13 +11,17 @@ import { LocaleContext } from "#addin/taskpane/hooks/contexts.ts";
 import { PushResults } from "#addin/taskpane/sync/PushResults.tsx";
 import { PullPreviewView } from "#addin/taskpane/sync/PullPreviewView.tsx";
 import type { PullItem } from "#addin/taskpane/sync/pull.ts";
-import type { Change, RowResult } from "#core/sync/protocol.ts";
+import type { Change } from "#core/sync/protocol.ts";
+import type { ShownResult } from "#addin/taskpane/sync/resolved-results.ts";
 
-const RESULTS: RowResult[] = [
+const RESULTS: ShownResult[] = [
   { entity: "project", key: "DGH", status: "conflict" },
   { entity: "budget", key: "CLUSTER-2020|goods-services|2021|Università di Bologna", status: "invalid" },
   { entity: "line", key: "5.1", status: "applied", version: 2 },
   { entity: "priority", key: "5", status: "unchanged", version: 1 },
+  // Conflicts resolved after the push: the longest badges of the table.
+  { entity: "budget", key: "CLUSTER-2020|personnel|2022|Università di Bologna", status: "applied", version: 4, resolved: "mine" },
+  { entity: "project", key: "TWIN-CARE", status: "applied", version: 3, resolved: "cloud" },
 ];
 
 /** A cloud change with long names, so each heading line wraps at 320 px around its badge. */

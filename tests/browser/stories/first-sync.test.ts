@@ -267,6 +267,7 @@ describe("history of a budget row found by what the sheet shows", () => {
     await newPlan(plan);
     const anna = await open(plan, "anna");
     await act(anna, "push");
+    const original = await cellValue(anna, "Budget", "D10");
     await editCell(anna, "Budget", "D10", 46_000);
     await act(anna, "push");
     // Act 1: the person clicks a cell of that line in the sheet, then asks for its history.
@@ -279,10 +280,21 @@ describe("history of a budget row found by what the sheet shows", () => {
       .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-version")));
     expect([...versions].sort()).toEqual(["1", "2"]);
     expect(await anna.getByTestId("history-budget-category").inputValue()).toMatch(/Viaggi/);
-    // Act 2: the heading row belongs to no row of the plan.
+    // Act 2: restore version 1 of that line, confirm, write it into the sheet.
+    await anna.locator('[data-testid="history"] tr[data-version="1"]').getByTestId("restore").click();
+    const question = (await anna.getByTestId("restore-confirmation").textContent()) ?? "";
+    await act(anna, "restore-confirm");
+    const written = await act(anna, "restore-write");
+    // Assess 2: every sentence names the line as the sheet shows it, never by its row key.
+    expect(question).toMatch(/^Ripristinare la versione 1 di DGH · Viaggi e missioni\?/);
+    // (version 1 restored is the cloud's version 3, the one written)
+    expect(written).toEqual({ intent: "success", text: "Versione 3 di DGH · Viaggi e missioni scritta nel foglio." });
+    for (const text of [question, written.text]) expect(text).not.toContain("|");
+    expect(await cellValue(anna, "Budget", "D10")).toBe(original);
+    // Act 3: the heading row belongs to no row of the plan.
     await anna.locator('[data-testid="grid"] td[data-cell="A1"]').click();
     const none = await act(anna, "history-selected");
-    // Assess 2
+    // Assess 3
     expect(none.intent).toBe("warning");
     expect(none.text).toMatch(/La cella selezionata non è in una riga del piano/);
   });
