@@ -1,6 +1,6 @@
 /**
  * A small HTTP(S) client on node:http/https. The nightly job's two HTTP peers (the Entra ID token
- * endpoint through MSAL, and Microsoft Graph) share it so both can be given the same TLS agent:
+ * endpoint, and Microsoft Graph) share it so both can be given the same TLS agent:
  * in production the default one; in tests one that trusts the fake servers' certificate.
  */
 import { request as httpRequest } from "node:http";

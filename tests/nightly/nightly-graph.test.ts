@@ -334,7 +334,6 @@ describe("Graph faults", () => {
       clientId: h.graph.clientId,
       clientSecret: "wrong",
       authority: h.graph.authority,
-      knownAuthorities: [h.graph.host],
       agent: h.tls.agent,
     });
     const deps = h.deps({ sources: { graph: new GraphWorkbookSource({ token, baseUrl: h.graph.graphBaseUrl, agent: h.tls.agent, maxAttempts: 1 }) } });

@@ -31,9 +31,9 @@ export interface RequestRecord {
 }
 
 export interface FakeGraph {
-  /** `https://127.0.0.1:<port>/<tenant>` for MSAL. */
+  /** `https://127.0.0.1:<port>/<tenant>`: the token endpoint is under it. */
   readonly authority: string;
-  /** `127.0.0.1:<port>` (MSAL knownAuthorities). */
+  /** `127.0.0.1:<port>`. */
   readonly host: string;
   /** `https://127.0.0.1:<port>/v1.0`. */
   readonly graphBaseUrl: string;

@@ -49,7 +49,6 @@ export function useNightlyHarness(): () => NightlyHarness {
       clientId: g.clientId,
       clientSecret: g.clientSecret,
       authority: g.authority,
-      knownAuthorities: [g.host],
       agent: tls.agent,
     });
     const source = new GraphWorkbookSource({ token, baseUrl: g.graphBaseUrl, agent: tls.agent, maxAttempts: 4, maxWaitMs: 5_000 });

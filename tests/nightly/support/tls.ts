@@ -1,6 +1,7 @@
 /**
- * A throwaway self-signed certificate for the fake Entra ID / Graph server (MSAL refuses
- * non-https authorities), made with the system openssl, and an https Agent that trusts it.
+ * A throwaway self-signed certificate for the fake Entra ID / Graph server (both are https in
+ * production, so the tests speak https too), made with the system openssl, and an https Agent
+ * that trusts it.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
