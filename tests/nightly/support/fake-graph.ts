@@ -1,6 +1,6 @@
 /**
  * A fake Microsoft identity platform + Graph on loopback (real HTTP, node:http/https):
- * - https: the tenant's OpenID metadata and token endpoint (client credentials only);
+ * - https: the tenant's token endpoint (client credentials only);
  * - https: `GET /v1.0/drives/{drive}/items/{item}/content`, which checks the bearer token,
  *   answers 304 to a matching If-None-Match and otherwise redirects, as Graph does, to a
  *   pre-authenticated download URL on another origin;
@@ -92,16 +92,6 @@ export async function startFakeGraph(tls: TestCertificate): Promise<FakeGraph> {
   let origin = "";
   const api = createHttpsServer({ key: tls.key, cert: tls.cert }, async (req, res) => {
     const url = new URL(req.url ?? "/", origin);
-    if (url.pathname === `/${tenantId}/v2.0/.well-known/openid-configuration`) {
-      return sendJson(res, 200, {
-        issuer: `${origin}/${tenantId}/v2.0`,
-        token_endpoint: `${origin}/${tenantId}/oauth2/v2.0/token`,
-        authorization_endpoint: `${origin}/${tenantId}/oauth2/v2.0/authorize`,
-        end_session_endpoint: `${origin}/${tenantId}/oauth2/v2.0/logout`,
-        jwks_uri: `${origin}/${tenantId}/discovery/v2.0/keys`,
-        response_types_supported: ["code", "id_token", "token"],
-      });
-    }
     if (url.pathname === `/${tenantId}/oauth2/v2.0/token` && req.method === "POST") {
       tokenRequests++;
       const form = new URLSearchParams(await readBody(req));
