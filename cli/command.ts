@@ -5,6 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import type { ParseArgsConfig } from "node:util";
+import { clusterToday } from "#core/i18n/formats.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 import type { CliString } from "./strings.ts";
 
@@ -86,9 +87,9 @@ export function parseCommandArgs<O extends NonNullable<ParseArgsConfig["options"
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** `--today` (for reproducible "dormant" flags), default the current UTC date. */
+/** `--today` (for reproducible "dormant" flags), default the cluster's current day (Rome). */
 export function todayOption(value: string | undefined, now: Date = new Date()): string {
-  if (value === undefined) return now.toISOString().slice(0, 10);
+  if (value === undefined) return clusterToday(now);
   const m = ISO_DATE.exec(value);
   const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
   if (!day || day.toISOString().slice(0, 10) !== value) throw new CliUsageError("err.bad-today", { value });

@@ -52,7 +52,7 @@ Exit codes: 0 no errors, 1 errors found, 2 unreadable file or bad usage.`,
   "usage.validate": {
     it: `Uso: actionplan validate <file.xlsx> [--lang it|en] [--locale it|en] [--json] [--today aaaa-mm-gg]
 
-Controlla il piano d'azione e elenca errori e avvisi con la cella.
+Controlla il piano d'azione ed elenca errori e avvisi con la cella.
 Esce con 0 se non ci sono errori, 1 se ce ne sono, 2 se il file non si può leggere.
 ${LANG_IT}
   --locale it|en   come leggere numeri e date delle celle`,
@@ -280,7 +280,7 @@ ${LANG_EN}`,
   },
   "serve.stopped": { it: "Stack locale fermato.", en: "Local stack stopped." },
   "serve.failed": { it: "avvio non riuscito: {value}", en: "start failed: {value}" },
-  "cmd.validate": { it: "controlla il file e elenca i problemi", en: "check the file and list the problems" },
+  "cmd.validate": { it: "controlla il file ed elenca i problemi", en: "check the file and list the problems" },
   "cmd.report": { it: "PRL, budget e riepiloghi", en: "PRL, budgets and roll-ups" },
   "err.prefix": { it: "actionplan: errore", en: "actionplan: error" },
   "err.unknown-command": {

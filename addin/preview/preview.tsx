@@ -17,6 +17,7 @@ import type { TaskpaneServices } from "#addin/taskpane/services.ts";
 import { createFakeExcel } from "#addin/memory-host/host.ts";
 import type { FakeExcelHost } from "#addin/memory-host/host.ts";
 import { HOST_PROFILES } from "#addin/memory-host/profile.ts";
+import { clusterToday } from "#core/i18n/formats.ts";
 import type { CellValue } from "#core/snapshot/types.ts";
 import { localeFromLanguageTag } from "#addin/i18n/locale.ts";
 import { translator } from "#addin/i18n/strings.ts";
@@ -105,7 +106,7 @@ function services(
       auth,
       displayLanguage: params.lang ?? navigator.language,
       theme: params.theme,
-      today: () => params.today ?? new Date().toISOString().slice(0, 10),
+      today: () => params.today ?? clusterToday(),
     },
   };
 }

@@ -16,6 +16,7 @@ import { devTokenSource } from "#addin/auth/dev-token.ts";
 import { AuthError } from "#addin/auth/token-source.ts";
 import type { TokenSource } from "#addin/auth/token-source.ts";
 import { hostFromAdapter } from "./excel-host.ts";
+import { clusterToday } from "#core/i18n/formats.ts";
 import { isDarkColor } from "./theme.ts";
 import { storageSettings } from "./settings/settings-store.ts";
 import type { TaskpaneServices } from "./services.ts";
@@ -130,6 +131,6 @@ export function officeServices(): TaskpaneServices {
     auth: tokenSource(() => settings.load().apiUrl),
     displayLanguage: Office.context.displayLanguage,
     theme: isDarkColor(Office.context.officeTheme?.bodyBackgroundColor) ? "dark" : "light",
-    today: () => new Date().toISOString().slice(0, 10),
+    today: () => clusterToday(),
   };
 }

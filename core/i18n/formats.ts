@@ -74,3 +74,21 @@ export function formatDateTime(instant: string | Date, locale: Locale, timeZone:
     () => new Intl.DateTimeFormat(localeTag(locale), { dateStyle: "medium", timeStyle: "short", timeZone }),
   ).format(d);
 }
+
+const dayParts = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The calendar day (yyyy-mm-dd) it is at `now` in `timeZone` — the cluster's by default, so the
+ * task pane, the CLI and the server agree on "today" (the UTC day is yesterday's until 01:00 or
+ * 02:00 in Rome).
+ * @example clusterToday(new Date("2026-12-05T23:30:00Z")) // "2026-12-06"
+ */
+export function clusterToday(now: Date = new Date(), timeZone: string = CLUSTER_TIME_ZONE): string {
+  const parts = cached(
+    dayParts,
+    timeZone,
+    () => new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }),
+  ).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}

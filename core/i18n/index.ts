@@ -6,7 +6,7 @@ export type { Catalogue, CatalogueEntry } from "./catalogue.ts";
 export { fillTemplate, templateError, templateParams } from "./template.ts";
 export type { TemplateParams } from "./template.ts";
 export { localeTag } from "./locale-tag.ts";
-export { formatNumber, formatPercent, formatDate, formatDateTime, CLUSTER_TIME_ZONE } from "./formats.ts";
+export { formatNumber, formatPercent, formatDate, formatDateTime, clusterToday, CLUSTER_TIME_ZONE } from "./formats.ts";
 export {
   displayWord,
   outcomeWord,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatNumber, formatPercent } from "#core/i18n/formats.ts";
+import { clusterToday, formatDate, formatDateTime, formatNumber, formatPercent } from "#core/i18n/formats.ts";
 import { parseDate } from "#core/values/date.ts";
 
 describe("formats", () => {
@@ -39,5 +39,21 @@ describe("formats", () => {
     expect(formatPercent(0.425, "it", "n.d.")).toBe("42,5%");
     expect(formatPercent(0.425, "en", "n/a")).toBe("42.5%");
     expect(formatPercent(null, "it", "n.d.")).toBe("n.d.");
+  });
+});
+
+describe("the cluster's today", () => {
+  it.each([
+    ["2026-12-05T22:59:59Z", "2026-12-05"], // 23:59:59 in Rome (winter, UTC+1)
+    ["2026-12-05T23:00:00Z", "2026-12-06"], // midnight in Rome, still the 5th in UTC
+    ["2026-07-01T21:59:59Z", "2026-07-01"], // 23:59:59 in Rome (summer, UTC+2)
+    ["2026-07-01T22:30:00Z", "2026-07-02"],
+    ["2024-02-28T23:30:00Z", "2024-02-29"], // a leap day
+  ])("at %s is %s", (instant, expected) => {
+    expect(clusterToday(new Date(instant))).toBe(expected);
+  });
+
+  it("follows the zone it is given", () => {
+    expect(clusterToday(new Date("2026-12-05T23:30:00Z"), "UTC")).toBe("2026-12-05");
   });
 });
