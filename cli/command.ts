@@ -95,9 +95,35 @@ export function todayOption(value: string | undefined, now: Date = new Date()): 
   return value;
 }
 
-const PARSE_ERRORS: Readonly<Record<string, CliString>> = {
-  ERR_PARSE_ARGS_UNKNOWN_OPTION: "err.unknown-option",
-  ERR_PARSE_ARGS_INVALID_OPTION_VALUE: "err.option-needs-value",
+/** What Node's parseArgs refused, without its English sentence: the kind and the token it names. */
+export interface ParseArgsFault {
+  kind: "unknown-option" | "option-needs-value" | "option-takes-no-value" | "unexpected-argument";
+  /** The option or argument Node quotes ("Unknown option '--x'" → `--x`), "" when it quotes none. */
+  token: string;
+}
+
+/**
+ * Reads Node's parseArgs error by its code (its message only for the quoted token and for the two
+ * kinds ERR_PARSE_ARGS_INVALID_OPTION_VALUE covers), so every entry point can say it in its own
+ * words: the CLI here, `npm start` in dev/options.ts.
+ */
+export function parseArgsFault(cause: unknown): ParseArgsFault {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const code = (cause as { code?: unknown } | null)?.code;
+  // The first quoted span, without the " <value>" Node adds to a string option's name.
+  const token = (/'([^']*)'/.exec(message)?.[1] ?? "").replace(/ <value>$/, "");
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return { kind: "unknown-option", token };
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return { kind: /does not take an argument/.test(message) ? "option-takes-no-value" : "option-needs-value", token };
+  // An unexpected positional, or an error Node adds later: the words stay ours.
+  return { kind: "unexpected-argument", token };
+}
+
+const PARSE_ERRORS: Readonly<Record<ParseArgsFault["kind"], CliString>> = {
+  "unknown-option": "err.unknown-option",
+  "option-needs-value": "err.option-needs-value",
+  "option-takes-no-value": "err.option-takes-no-value",
+  "unexpected-argument": "err.extra-args",
 };
 
 /**
@@ -105,13 +131,7 @@ const PARSE_ERRORS: Readonly<Record<string, CliString>> = {
  * never shown, only the option it names ("Unknown option '--x'" → `--x`).
  */
 export function parseArgsError(cause: unknown, command: string): CliUsageError {
-  const message = cause instanceof Error ? cause.message : String(cause);
-  const code = (cause as { code?: unknown } | null)?.code;
-  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? "";
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && /does not take an argument/.test(message))
-    return new CliUsageError("err.option-takes-no-value", { option, command }, { cause });
-  const key = typeof code === "string" ? PARSE_ERRORS[code] : undefined;
-  if (key !== undefined) return new CliUsageError(key, { option, command }, { cause });
-  // An unexpected positional, or an error Node adds later: the words stay ours.
-  return new CliUsageError("err.extra-args", { value: option || command }, { cause });
+  const { kind, token } = parseArgsFault(cause);
+  const params: Record<string, string> = kind === "unexpected-argument" ? { value: token || command } : { option: token, command };
+  return new CliUsageError(PARSE_ERRORS[kind], params, { cause });
 }
