@@ -5,6 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import type { ParseArgsConfig } from "node:util";
+import { parseArgsFault, type ParseArgsFault } from "#core/i18n/parse-args-fault.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 import type { CliString } from "./strings.ts";
 
@@ -93,30 +94,6 @@ export function todayOption(value: string | undefined, now: Date = new Date()): 
   const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
   if (!day || day.toISOString().slice(0, 10) !== value) throw new CliUsageError("err.bad-today", { value });
   return value;
-}
-
-/** What Node's parseArgs refused, without its English sentence: the kind and the token it names. */
-export interface ParseArgsFault {
-  kind: "unknown-option" | "option-needs-value" | "option-takes-no-value" | "unexpected-argument";
-  /** The option or argument Node quotes ("Unknown option '--x'" → `--x`), "" when it quotes none. */
-  token: string;
-}
-
-/**
- * Reads Node's parseArgs error by its code (its message only for the quoted token and for the two
- * kinds ERR_PARSE_ARGS_INVALID_OPTION_VALUE covers), so every entry point can say it in its own
- * words: the CLI here, `npm start` in dev/options.ts.
- */
-export function parseArgsFault(cause: unknown): ParseArgsFault {
-  const message = cause instanceof Error ? cause.message : String(cause);
-  const code = (cause as { code?: unknown } | null)?.code;
-  // The first quoted span, without the " <value>" Node adds to a string option's name.
-  const token = (/'([^']*)'/.exec(message)?.[1] ?? "").replace(/ <value>$/, "");
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return { kind: "unknown-option", token };
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
-    return { kind: /does not take an argument/.test(message) ? "option-takes-no-value" : "option-needs-value", token };
-  // An unexpected positional, or an error Node adds later: the words stay ours.
-  return { kind: "unexpected-argument", token };
 }
 
 const PARSE_ERRORS: Readonly<Record<ParseArgsFault["kind"], CliString>> = {

@@ -6,8 +6,8 @@
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { parseArgsFault } from "#cli/command.ts";
 import { lookup } from "#core/i18n/catalogue.ts";
+import { parseArgsFault } from "#core/i18n/parse-args-fault.ts";
 import type { TemplateParams } from "#core/i18n/template.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 import { START_MESSAGES, type StartMessage } from "./messages.ts";
