@@ -6,6 +6,7 @@
 import { parseArgs } from "node:util";
 import type { ParseArgsConfig } from "node:util";
 import { clusterToday } from "#core/i18n/formats.ts";
+import { parseArgsFault, type ParseArgsFault } from "#core/i18n/parse-args-fault.ts";
 import type { Locale } from "#core/snapshot/types.ts";
 import type { CliString } from "./strings.ts";
 
@@ -96,9 +97,11 @@ export function todayOption(value: string | undefined, now: Date = new Date()): 
   return value;
 }
 
-const PARSE_ERRORS: Readonly<Record<string, CliString>> = {
-  ERR_PARSE_ARGS_UNKNOWN_OPTION: "err.unknown-option",
-  ERR_PARSE_ARGS_INVALID_OPTION_VALUE: "err.option-needs-value",
+const PARSE_ERRORS: Readonly<Record<ParseArgsFault["kind"], CliString>> = {
+  "unknown-option": "err.unknown-option",
+  "option-needs-value": "err.option-needs-value",
+  "option-takes-no-value": "err.option-takes-no-value",
+  "unexpected-argument": "err.extra-args",
 };
 
 /**
@@ -106,13 +109,7 @@ const PARSE_ERRORS: Readonly<Record<string, CliString>> = {
  * never shown, only the option it names ("Unknown option '--x'" → `--x`).
  */
 export function parseArgsError(cause: unknown, command: string): CliUsageError {
-  const message = cause instanceof Error ? cause.message : String(cause);
-  const code = (cause as { code?: unknown } | null)?.code;
-  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? "";
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && /does not take an argument/.test(message))
-    return new CliUsageError("err.option-takes-no-value", { option, command }, { cause });
-  const key = typeof code === "string" ? PARSE_ERRORS[code] : undefined;
-  if (key !== undefined) return new CliUsageError(key, { option, command }, { cause });
-  // An unexpected positional, or an error Node adds later: the words stay ours.
-  return new CliUsageError("err.extra-args", { value: option || command }, { cause });
+  const { kind, token } = parseArgsFault(cause);
+  const params: Record<string, string> = kind === "unexpected-argument" ? { value: token || command } : { option: token, command };
+  return new CliUsageError(PARSE_ERRORS[kind], params, { cause });
 }

@@ -5,6 +5,9 @@
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { lookup } from "#core/i18n/catalogue.ts";
+import { langFromEnv } from "#core/i18n/posix-lang.ts";
+import { START_MESSAGES } from "./messages.ts";
 import { readRunning } from "./state-file.ts";
 
 const data = process.env["ACTIONPLAN_DATA_DIR"] ?? join(fileURLToPath(new URL("../", import.meta.url)), ".data");
@@ -13,6 +16,7 @@ if (running && process.env["ACTIONPLAN_DYNAMODB_ENDPOINT"] === undefined) {
   process.env["ACTIONPLAN_DYNAMODB_ENDPOINT"] = running.dynamoEndpoint;
   process.env["ACTIONPLAN_TABLE"] = running.tableName;
   process.env["AWS_REGION"] ??= "eu-south-1";
-  console.log(`using the running npm start (pid ${running.pid}) at ${running.dynamoEndpoint}`);
+  // In the language the job's report then uses (functions/nightly/run-local.ts reads LC_ALL/LANG alike).
+  console.log(lookup(START_MESSAGES, "nightly.uses-start", langFromEnv(process.env) ?? "it", { pid: running.pid, endpoint: running.dynamoEndpoint }));
 }
 await import("#functions/nightly/run-local.ts");

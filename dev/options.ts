@@ -6,6 +6,11 @@
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { lookup } from "#core/i18n/catalogue.ts";
+import { parseArgsFault } from "#core/i18n/parse-args-fault.ts";
+import type { TemplateParams } from "#core/i18n/template.ts";
+import type { Locale } from "#core/snapshot/types.ts";
+import { START_MESSAGES, type StartMessage } from "./messages.ts";
 
 export interface StartOptions {
   inMemory: boolean;
@@ -18,17 +23,41 @@ export interface StartOptions {
   data: string;
 }
 
-/** A start-up problem the user fixes (exit 2, one line, no stack trace). */
+/**
+ * A start-up problem the user fixes (exit 2, one line, no stack trace). It holds a catalogue key
+ * and its parameters, not a sentence: dev/start.ts says it in the person's language ({@link text}).
+ */
 export class StartRefused extends Error {
-  override name = "StartRefused";
+  override readonly name = "StartRefused";
+  constructor(
+    readonly key: Extract<StartMessage, `refused.${string}`>,
+    readonly params: TemplateParams = {},
+    options?: { cause?: unknown },
+  ) {
+    super(key, options);
+  }
+
+  /** The refusal in `lang`. */
+  text(lang: Locale): string {
+    return lookup(START_MESSAGES, this.key, lang, this.params);
+  }
 }
 
-function port(value: string | undefined, fallback: number, flag: string): number {
-  if (value === undefined || value === "") return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new StartRefused(`invalid ${flag}: ${value}`);
+/** A port from its flag, else its environment variable, else the default; the refusal names where the bad value came from. */
+function port(flag: { name: string; value: string | undefined }, variable: { name: string; value: string | undefined }, fallback: number): number {
+  const from = flag.value !== undefined ? flag : variable;
+  if (from.value === undefined || from.value === "") return fallback;
+  const n = Number(from.value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new StartRefused("refused.invalid-port", { source: from.name, value: from.value });
   return n;
 }
+
+const PARSE_REFUSALS = {
+  "unknown-option": "refused.unknown-option",
+  "option-needs-value": "refused.option-needs-value",
+  "option-takes-no-value": "refused.option-takes-no-value",
+  "unexpected-argument": "refused.unexpected-argument",
+} as const;
 
 /** Parses argv (without node and script); throws StartRefused on bad usage. */
 export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv, root: string): StartOptions {
@@ -47,13 +76,15 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv, root: 
       },
       strict: true,
     }));
-  } catch (error) {
-    throw new StartRefused(error instanceof Error ? error.message : String(error));
+  } catch (cause) {
+    // Node's English sentence is never shown: only the option or argument it names.
+    const { kind, token } = parseArgsFault(cause);
+    throw new StartRefused(PARSE_REFUSALS[kind], { option: token, value: token }, { cause });
   }
   return {
     inMemory: values["in-memory"] === true,
-    webPort: port(values.port ?? env["ACTIONPLAN_WEB_PORT"], 3000, "--port"),
-    apiPort: port(values["api-port"] ?? env["ACTIONPLAN_API_PORT"], 4300, "--api-port"),
+    webPort: port({ name: "--port", value: values.port }, { name: "ACTIONPLAN_WEB_PORT", value: env["ACTIONPLAN_WEB_PORT"] }, 3000),
+    apiPort: port({ name: "--api-port", value: values["api-port"] }, { name: "ACTIONPLAN_API_PORT", value: env["ACTIONPLAN_API_PORT"] }, 4300),
     forceHttp: values.http === true,
     dist: resolve(root, values.dist ?? env["ACTIONPLAN_DIST"] ?? "dist"),
     workbooks: resolve(root, values.workbooks ?? "workbooks"),
@@ -61,12 +92,16 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv, root: 
   };
 }
 
-/** Rejects with StartRefused when something already listens on the loopback port. */
-export function assertPortFree(portNumber: number, what: string): Promise<void> {
+/** Rejects with StartRefused when something already listens on the loopback port (`what`: the add-in's or the API's). */
+export function assertPortFree(portNumber: number, what: "web" | "api"): Promise<void> {
   return new Promise((ok, fail) => {
     const probe = createServer();
     probe.once("error", (error: NodeJS.ErrnoException) =>
-      fail(new StartRefused(error.code === "EADDRINUSE" ? `port ${portNumber} (${what}) is already in use — is npm start already running? Stop it, or pass --${what === "API" ? "api-port" : "port"} <n>.` : `cannot listen on port ${portNumber} (${what}): ${error.code ?? error.message}`)),
+      fail(
+        error.code === "EADDRINUSE"
+          ? new StartRefused(`refused.${what}-port-in-use`, { port: portNumber }, { cause: error })
+          : new StartRefused(`refused.${what}-port-unusable`, { port: portNumber, detail: error.code ?? error.message }, { cause: error }),
+      ),
     );
     probe.listen(portNumber, "127.0.0.1", () => probe.close(() => ok()));
   });

@@ -21,6 +21,8 @@ import { watchOrphaned } from "./orphan-watch.ts";
 import { assertPortFree, parseStartOptions, StartRefused } from "./options.ts";
 import { readyText } from "./ready-text.ts";
 import { langFromEnv } from "#core/i18n/posix-lang.ts";
+import { lookup } from "#core/i18n/catalogue.ts";
+import { START_MESSAGES } from "./messages.ts";
 import { ensureSampleWorkbook, seedPlan } from "./sample.ts";
 import { clearState, readRunning, writeState } from "./state-file.ts";
 import { startDevServer, type DevServer } from "./static-server.ts";
@@ -31,6 +33,8 @@ const PLAN_TITLE = "Clust-ER Health Action Plan 2025";
 const DEV_USER = "dev-user";
 const TABLE = "actionplan";
 const SAMPLE = "sample-action-plan.xlsx";
+/** The language of everything printed: LC_ALL/LANG's, else Italian (as the CLI and the nightly job). */
+const LANG = langFromEnv(process.env) ?? "it";
 
 /** What is running, so that a failure or Ctrl-C stops exactly what this process started. */
 interface Running {
@@ -61,9 +65,9 @@ async function main(running: Running): Promise<void> {
   const dbPath = join(options.data, "dynamodb-local");
   const stateFile = join(options.data, "start.json");
   const other = options.inMemory ? undefined : readRunning(stateFile);
-  if (other) throw new StartRefused(`npm start is already running (pid ${other.pid}, ${other.webUrl}); stop it with Ctrl-C first.`);
+  if (other) throw new StartRefused("refused.already-running", { pid: other.pid, url: other.webUrl });
   await assertPortFree(options.webPort, "web");
-  await assertPortFree(options.apiPort, "API");
+  await assertPortFree(options.apiPort, "api");
   process.env["POWERTOOLS_LOG_LEVEL"] ??= "WARN";
 
   const workbook = join(options.workbooks, SAMPLE);
@@ -90,7 +94,7 @@ async function main(running: Running): Promise<void> {
     documents: createDocumentClient(config()),
     tableName: TABLE,
     fallbackPlan: PLAN,
-    lang: langFromEnv(process.env) ?? "it",
+    lang: LANG,
     log: (line) => console.log(line),
   });
   if (!options.inMemory) {
@@ -111,7 +115,7 @@ async function main(running: Running): Promise<void> {
       tls,
       workbooks: shown(options.workbooks),
       nextNightly: running.nightly.next,
-      lang: langFromEnv(process.env) ?? "it",
+      lang: LANG,
     }),
   );
 }
@@ -122,7 +126,7 @@ const shutdown = (signal: NodeJS.Signals): void => {
   if (stopping) return;
   stopping = true;
   void stopAll(running).then(() => {
-    console.log(`Stopped (${signal}).`);
+    console.log(lookup(START_MESSAGES, "stopped", LANG, { signal }));
     process.exit(0);
   });
 };
@@ -136,9 +140,11 @@ watchOrphaned(() => shutdown("SIGTERM"));
 main(running).catch(async (error: unknown) => {
   await stopAll(running);
   if (error instanceof StartRefused) {
-    console.error(`npm start: ${error.message}`);
+    console.error(`npm start: ${error.text(LANG)}`);
     process.exit(2);
   }
-  console.error(`npm start: start failed: ${error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error)}`);
+  // The cause's own first line (a system error such as "ENOTDIR: …") is the detail an engineer can search for.
+  const detail = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+  console.error(`npm start: ${lookup(START_MESSAGES, "failed", LANG, { detail })}`);
   process.exit(1);
 });

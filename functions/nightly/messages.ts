@@ -100,6 +100,18 @@ export const MESSAGES = {
   },
   "console.run-at": { it: "Sincronizzazione notturna del {when}:", en: "Nightly sync of {when}:" },
   "console.run-failed": { it: "Sincronizzazione notturna non riuscita: {detail}", en: "Nightly sync failed: {detail}" },
+  /** A bad command line: the program's name, as the person typed it, then why (one of the four below). */
+  "console.refused": { it: "npm run nightly: {reason}", en: "npm run nightly: {reason}" },
+  "console.unknown-option": {
+    it: "opzione sconosciuta {option} (npm run nightly accetta --dir <cartella> e --plan <id>)",
+    en: "unknown option {option} (npm run nightly takes --dir <folder> and --plan <id>)",
+  },
+  "console.option-needs-value": { it: "l'opzione {option} richiede un valore", en: "option {option} needs a value" },
+  "console.option-takes-no-value": { it: "l'opzione {option} non accetta valori", en: "option {option} takes no value" },
+  "console.unexpected-argument": {
+    it: "argomento inatteso «{option}»: la cartella si indica con --dir <cartella>",
+    en: "unexpected argument \"{option}\": give the folder with --dir <folder>",
+  },
   "console.summary": {
     it: "{files} file; saltati: {unchanged, plural, one {# invariato} other {# invariati}}, {unassigned} senza piano; {attention} da guardare",
     en: "{files, plural, one {# file} other {# files}}; skipped: {unchanged} unchanged, {unassigned} with no plan; {attention} needing a person",

@@ -60,14 +60,39 @@ describe("parseStartOptions", () => {
     expect(parseStartOptions(argv, env, "/repo")).toMatchObject({ ...expected, dist: "/repo/dist", workbooks: "/repo/workbooks", data: "/repo/.data" });
   });
 
+  /** The refusal parseStartOptions throws for `argv` (and `env`), said in `lang`. */
+  const refusal = (argv: string[], lang: "it" | "en", env: Record<string, string> = {}): string => {
+    try {
+      parseStartOptions(argv, env, "/repo");
+    } catch (error) {
+      if (error instanceof StartRefused) return error.text(lang);
+      throw error;
+    }
+    throw new Error(`${JSON.stringify(argv)} was accepted`);
+  };
+
   it.each([
-    [["--port", "70000"], /invalid --port: 70000/],
-    [["--api-port", "x"], /invalid --api-port: x/],
-    [["--what"], /Unknown option '--what'/],
-    [["--port"], /argument missing/],
-  ])("refuses %j with a one-line message", (argv, message) => {
-    expect(() => parseStartOptions(argv, {}, "/repo")).toThrow(StartRefused);
-    expect(() => parseStartOptions(argv, {}, "/repo")).toThrow(message);
+    [["--port", "70000"], {}, "porta non valida in --port: «70000» (serve un numero da 1 a 65535)"],
+    [["--api-port", "x"], {}, "porta non valida in --api-port: «x» (serve un numero da 1 a 65535)"],
+    [[], { ACTIONPLAN_WEB_PORT: "0" }, "porta non valida in ACTIONPLAN_WEB_PORT: «0» (serve un numero da 1 a 65535)"],
+    [["--what"], {}, "opzione sconosciuta --what (npm start accetta --in-memory, --port, --api-port, --http, --dist, --workbooks, --data)"],
+    [["-p"], {}, "opzione sconosciuta -p (npm start accetta --in-memory, --port, --api-port, --http, --dist, --workbooks, --data)"],
+    [["--port"], {}, "l'opzione --port richiede un valore"],
+    [["--port", "--http"], {}, "l'opzione --port richiede un valore"],
+    [["--http=yes"], {}, "l'opzione --http non accetta valori"],
+    [["extra"], {}, "argomento inatteso «extra»: npm start accetta solo opzioni"],
+  ])("refuses %j in one Italian line of its own words, none of Node's", (argv, env, message) => {
+    expect(refusal(argv, "it", env)).toBe(message);
+  });
+
+  it.each([
+    [["--port", "70000"], 'invalid port in --port: "70000" (a number from 1 to 65535 is needed)'],
+    [["--what"], "unknown option --what (npm start takes --in-memory, --port, --api-port, --http, --dist, --workbooks, --data)"],
+    [["--port"], "option --port needs a value"],
+    [["--http=yes"], "option --http takes no value"],
+    [["extra"], 'unexpected argument "extra": npm start takes options only'],
+  ])("says the refusal of %j in English too", (argv, message) => {
+    expect(refusal(argv, "en")).toBe(message);
   });
 });
 
@@ -238,7 +263,10 @@ describe("properties", () => {
           const o = parseStartOptions(argv, {}, "/repo");
           return [o.webPort, o.apiPort].every((p) => Number.isInteger(p) && p >= 1 && p <= 65535);
         } catch (error) {
-          return error instanceof StartRefused && !error.message.includes("\n    at ");
+          // One line in each language, never Node's English.
+          if (!(error instanceof StartRefused)) return false;
+          const lines = [error.text("it"), error.text("en")];
+          return lines.every((l) => !l.includes("\n") && !/Unknown option|argument missing|does not take|Unexpected argument/.test(l));
         }
       }),
     );

@@ -60,9 +60,9 @@ describe("npm start with persistent data", () => {
     const nightlyCode = await nightly.exited;
     // Assess
     expect(secondCode).toBe(2);
-    expect(second.output()).toMatch(new RegExp(`npm start is already running \\(pid \\d+`));
+    expect(second.output()).toMatch(/^npm start: un altro npm start usa già questi dati \(pid \d+, https?:\/\/localhost:\d+\): fermarlo prima con Ctrl-C\.$/m);
     expect(nightlyCode).toBe(0);
-    expect(nightly.output()).toContain("using the running npm start");
+    expect(nightly.output()).toMatch(/^uso il database di npm start già avviato \(pid \d+\) su http:\/\/127\.0\.0\.1:\d+$/m);
     expect(nightly.output()).toContain(`${PLAN}  sample-action-plan.xlsx: nulla di nuovo — applicate 0, invariate ${SAMPLE_ROWS}, conflitti 0, non valide 0`);
     // Act: restart over the same data.
     await stop(first.app);

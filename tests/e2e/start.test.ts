@@ -152,14 +152,16 @@ describe("npm start", () => {
     }
   });
 
+  /** English as a person's shell asks for it (LC_ALL, which vitest pins, left empty so LANG decides). */
+  const english = { LC_ALL: "", LANG: "en_US.UTF-8" };
   it.each([
-    ["a second start on the same ports", async () => ["--port", String(ports.web), "--api-port", String(ports.api)], /port \d+ \(web\) is already in use/],
-    ["a second start on a taken API port", async () => ["--port", String(await freePort()), "--api-port", String(ports.api)], /port \d+ \(API\) is already in use/],
-    ["an invalid port", async () => ["--port", "abc"], /invalid --port: abc/],
-    ["an unknown option", async () => ["--nope"], /Unknown option '--nope'/],
-  ])("refuses %s in one line with exit code 2", async (_name, args, message) => {
+    ["a second start on the same ports", async () => ["--port", String(ports.web), "--api-port", String(ports.api)], {}, /^npm start: la porta \d+ \(componente\) è già occupata: npm start è già avviato\? /],
+    ["a second start on a taken API port, in English with LANG=en_US.UTF-8", async () => ["--port", String(await freePort()), "--api-port", String(ports.api)], english, /^npm start: port \d+ \(API\) is already in use: is npm start already running\? /],
+    ["an invalid port", async () => ["--port", "abc"], {}, /^npm start: porta non valida in --port: «abc» \(serve un numero da 1 a 65535\)$/],
+    ["an unknown option", async () => ["--nope"], {}, /^npm start: opzione sconosciuta --nope \(npm start accetta --in-memory, /],
+  ])("refuses %s in one line with exit code 2", async (_name, args, env, message) => {
     // Act
-    const second = spawnStart(["--in-memory", "--dist", dist, ...(await args())]);
+    const second = spawnStart(["--in-memory", "--dist", dist, ...(await args())], env);
     const code = await second.exited;
     // Assess
     const lines = second.output().trim().split("\n").filter((l) => !/^npm (warn|error)/.test(l));
@@ -179,7 +181,7 @@ describe("npm start", () => {
     // Assess
     const lines = failed.output().trim().split("\n").filter((l) => l.startsWith("npm start:"));
     expect(code).toBe(1);
-    expect(lines).toEqual([expect.stringMatching(/^npm start: start failed: ENOTDIR/)]);
+    expect(lines).toEqual([expect.stringMatching(/^npm start: avvio non riuscito: ENOTDIR/)]);
     expect(failed.output()).not.toMatch(/\n\s+at /);
   });
 
@@ -204,7 +206,7 @@ describe("npm start", () => {
     expect(code).toBe({ group: "SIGINT", "start-process": 0, npm: "SIGTERM" }[how]);
     await expect.poll(() => before.filter((p) => isAlive(p.pid)).map((p) => p.cmd), { timeout: 10_000 }).toEqual([]);
     // npm killed alone no longer carries its children's output: the log ends with npm.
-    if (how !== "npm") expect(target.output()).toContain(`Stopped (${signal}).`);
+    if (how !== "npm") expect(target.output()).toContain(`Fermato (${signal}).`);
     expect(await listening(javaPort)).toBe(false);
     expect(await listening(used.web)).toBe(false);
     expect(await listening(used.api)).toBe(false);

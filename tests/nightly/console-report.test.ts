@@ -3,7 +3,10 @@
  * file's status as a word with its counts, never the report's codes (`skipped-unchanged`,
  * `applied=0`), the first problems and how many more, and the summary by reason.
  */
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { REPO_ROOT } from "#tests/cli/helpers.ts";
 import type { RunFile } from "#core/sync/protocol.ts";
 import { consoleReport, SHOWN_ERRORS } from "#functions/nightly/console-report.ts";
 import type { LocalRunResult } from "#functions/nightly/local-run.ts";
@@ -51,4 +54,25 @@ describe("the nightly console", () => {
     expect(report.needsPerson).toBe(false);
     expect(report.lines.at(-1)).toBe("2 files; skipped: 0 unchanged, 0 with no plan; 0 needing a person");
   });
+});
+
+describe("npm run nightly's command line", () => {
+  /** Runs the script as `npm run nightly` does (through tsx), with `env` over the test's environment; it must exit 2. */
+  async function refused(args: string[], env: Record<string, string> = {}): Promise<string> {
+    try {
+      await promisify(execFile)("npx", ["tsx", "functions/nightly/run-local.ts", ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, timeout: 60_000 });
+    } catch (error) {
+      const { code, stderr } = error as { code?: number; stderr?: string };
+      expect(code).toBe(2);
+      return stderr ?? "";
+    }
+    throw new Error(`${args.join(" ")} was accepted`);
+  }
+
+  it.each([
+    ["an unknown option, in Italian by default", ["--nope"], {}, "npm run nightly: opzione sconosciuta --nope (npm run nightly accetta --dir <cartella> e --plan <id>)\n"],
+    ["a missing value, in English with LANG=en_US.UTF-8", ["--dir"], { LC_ALL: "", LANG: "en_US.UTF-8" }, "npm run nightly: option --dir needs a value\n"],
+  ])("is refused in one line of its own words, never Node's: %s", async (_name, args, env, line) => {
+    expect(await refused(args, env)).toBe(line);
+  }, 60_000);
 });
