@@ -173,6 +173,7 @@ export class FakeApplication extends FakeClientObject {
     this.queue.require("Application.suspendApiCalculationUntilNextSync", "1.6");
     this.later(() => {
       this.queue.state.calcSuspensions += 1;
+      this.queue.state.calculationSuspended = true;
     });
   }
 }

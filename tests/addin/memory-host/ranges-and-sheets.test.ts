@@ -1,0 +1,348 @@
+/**
+ * The members the adapter uses in normal use behave as Microsoft documents them
+ * (addin/memory-host/README.md, "Behaviour table"): number formats, used ranges, activation,
+ * sheet and table names, tables and charts, calculation suspension and rule colours.
+ */
+import { describe, expect, it } from "vitest";
+import type { RequestContextLike } from "#addin/excel/api.ts";
+import { highlightIssues } from "#addin/excel/highlights.ts";
+import { addSheetWithTable } from "#addin/excel/overview-sheet.ts";
+import type { Issue } from "#core/validate/issue.ts";
+import { createFakeExcel, type FakeExcelHost, type SeedSheet } from "#addin/memory-host/host.ts";
+import { HOST_PROFILES, type HostProfile } from "#addin/memory-host/profile.ts";
+
+const PLAN: SeedSheet = {
+  name: "Progetti",
+  values: [
+    ["Codice", "Acronimo"],
+    ["P1", "DGH"],
+  ],
+};
+
+function open(sheets: SeedSheet[], profile?: HostProfile): FakeExcelHost {
+  return createFakeExcel(profile === undefined ? { sheets } : { sheets, profile });
+}
+
+/** Runs one batch that `act` queues, then syncs. */
+function batch(host: FakeExcelHost, act: (ctx: RequestContextLike) => void): Promise<void> {
+  return host.run(async (ctx) => {
+    act(ctx);
+    await ctx.sync();
+  });
+}
+
+function readFormats(host: FakeExcelHost, sheet: string, address: string): Promise<string[][]> {
+  return host.run(async (ctx) => {
+    const range = ctx.workbook.worksheets.getItem(sheet).getRange(address);
+    range.load("numberFormat");
+    await ctx.sync();
+    return range.numberFormat;
+  });
+}
+
+describe("Range.numberFormat", () => {
+  it("reads General where nothing was set and each code written, one per cell", async () => {
+    // Prepare
+    const host = open([PLAN]);
+    // Act
+    await batch(host, (ctx) => {
+      ctx.workbook.worksheets.getItem("Progetti").getRange("B2:C2").numberFormat = [["0.00", "dd/mm/yyyy"]];
+    });
+    // Assess
+    expect(await readFormats(host, "Progetti", "A1:C2")).toEqual([
+      ["General", "General", "General"],
+      ["General", "0.00", "dd/mm/yyyy"],
+    ]);
+  });
+
+  it("applies one code to every cell of the range", async () => {
+    // Prepare
+    const host = open([PLAN]);
+    // Act
+    await batch(host, (ctx) => {
+      ctx.workbook.worksheets.getItem("Progetti").getRange("A1:B2").numberFormat = [["0%"]];
+    });
+    // Assess
+    expect(await readFormats(host, "Progetti", "A1:B2")).toEqual([
+      ["0%", "0%"],
+      ["0%", "0%"],
+    ]);
+  });
+
+  it("refuses codes whose rows and columns do not match the range with InvalidArgument", async () => {
+    // Prepare
+    const host = open([PLAN]);
+    // Act
+    const writing = batch(host, (ctx) => {
+      ctx.workbook.worksheets.getItem("Progetti").getRange("A1:A2").numberFormat = [["0", "0"]];
+    });
+    // Assess
+    await expect(writing).rejects.toMatchObject({ code: "InvalidArgument" });
+    expect(await readFormats(host, "Progetti", "A1:A2")).toEqual([["General"], ["General"]]);
+  });
+
+  it("refuses formatting a protected sheet with AccessDenied", async () => {
+    // Prepare
+    const host = open([{ ...PLAN, protected: true }]);
+    // Act
+    const writing = batch(host, (ctx) => {
+      ctx.workbook.worksheets.getItem("Progetti").getRange("B2").numberFormat = [["0.00"]];
+    });
+    // Assess
+    await expect(writing).rejects.toMatchObject({ code: "AccessDenied" });
+    expect(host.cell("Progetti", "B2")?.format?.numberFormat).toBeUndefined();
+  });
+});
+
+describe("Worksheet.getUsedRange and getUsedRangeOrNullObject", () => {
+  /** Address of the used range, or null for a null object. */
+  function used(
+    host: FakeExcelHost,
+    sheet: string,
+    orNull: boolean,
+    valuesOnly?: boolean,
+  ): Promise<string | null> {
+    return host.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const range = orNull ? ws.getUsedRangeOrNullObject(valuesOnly) : ws.getUsedRange(valuesOnly);
+      range.load("address");
+      await ctx.sync();
+      return range.isNullObject ? null : range.address;
+    });
+  }
+  const empty: SeedSheet = { name: "Vuoto", values: [] };
+  const formattedOnly: SeedSheet = { name: "Formati", values: [], formats: { C3: { numberFormat: "0.00" } } };
+  const mixed: SeedSheet = {
+    name: "Misto",
+    values: [[], [null, "a", "b"], [null, "c", 1]],
+    formats: { E6: { fill: "#FFFF00" } },
+  };
+
+  it.each([
+    // sheet, getUsedRange(), getUsedRange(true), …OrNullObject(), …OrNullObject(true)
+    [empty, "Vuoto!A1", "Vuoto!A1", null, null],
+    [formattedOnly, "Formati!C3", "Formati!A1", "Formati!C3", null],
+    [mixed, "Misto!B2:E6", "Misto!B2:C3", "Misto!B2:E6", "Misto!B2:C3"],
+  ] as const)(
+    "%j: formats count unless valuesOnly; a blank sheet is A1, or a null object",
+    async (seed, all, values, orNull, orNullValues) => {
+      // Prepare
+      const host = open([PLAN, seed]);
+      // Act / Assess
+      expect(await used(host, seed.name, false)).toBe(all);
+      expect(await used(host, seed.name, false, true)).toBe(values);
+      expect(await used(host, seed.name, true)).toBe(orNull);
+      expect(await used(host, seed.name, true, true)).toBe(orNullValues);
+    },
+  );
+
+  it("fails the batch with ApiNotFound for valuesOnly below ExcelApi 1.2, and takes no argument there", async () => {
+    // Prepare
+    const host = open([PLAN], { ...HOST_PROFILES.desktop2021, sets: { ExcelApi: "1.1" } });
+    // Act / Assess
+    await expect(used(host, "Progetti", false, true)).rejects.toMatchObject({ code: "ApiNotFound" });
+    expect(await used(host, "Progetti", false)).toBe("Progetti!A1:B2");
+  });
+});
+
+describe("Worksheet.activate", () => {
+  it("makes the sheet the active one", async () => {
+    // Prepare
+    const host = open([PLAN, { name: "Linee", values: [["Codice"]] }]);
+    const active = () =>
+      host.run(async (ctx) => {
+        const ws = (
+          ctx.workbook.worksheets as unknown as {
+            getActiveWorksheet(): { name: string; load(p: string): unknown };
+          }
+        ).getActiveWorksheet();
+        ws.load("name");
+        await ctx.sync();
+        return ws.name;
+      });
+    // Act / Assess
+    expect(await active()).toBe("Progetti");
+    await batch(host, (ctx) => ctx.workbook.worksheets.getItem("Linee").activate());
+    expect(await active()).toBe("Linee");
+  });
+});
+
+describe("Worksheet.name", () => {
+  it.each([
+    ["a name another sheet has, in another case", "LINEE", "ItemAlreadyExists"],
+    ["a name over 31 characters", "x".repeat(32), "InvalidArgument"],
+    ["a name with a colon", "Anno: 2024", "InvalidArgument"],
+    ["an empty name", "", "InvalidArgument"],
+  ])("refuses renaming to %s", async (_, name, code) => {
+    // Prepare
+    const host = open([PLAN, { name: "Linee", values: [["Codice"]] }]);
+    // Act
+    const renaming = batch(host, (ctx) => {
+      ctx.workbook.worksheets.getItem("Progetti").name = name;
+    });
+    // Assess
+    await expect(renaming).rejects.toMatchObject({ code });
+    expect(host.state.sheets.map((s) => s.name)).toEqual(["Progetti", "Linee"]);
+  });
+
+  it("renames a sheet to a free name, or to its own name in another case", async () => {
+    // Prepare
+    const host = open([PLAN]);
+    // Act
+    await batch(host, (ctx) => {
+      ctx.workbook.worksheets.getItem("Progetti").name = "PROGETTI";
+    });
+    // Assess
+    expect(host.state.sheets.map((s) => s.name)).toEqual(["PROGETTI"]);
+  });
+});
+
+describe("TableCollection.add and ChartCollection.add", () => {
+  const ROWS = [
+    ["Misura", "Progetti"],
+    ["M1", 3],
+    ["M2", 5],
+  ];
+
+  it("build the overview: a named table with headers and a chart over its rows, twice over", async () => {
+    // Prepare
+    const host = open([PLAN]);
+    // Act: the second build replaces the sheet, freeing the table name in the same batch
+    await addSheetWithTable(host.run, "Panoramica", ROWS, { title: "Progetti per misura" });
+    const result = await addSheetWithTable(host.run, "Panoramica", ROWS, { title: "Progetti per misura" });
+    // Assess
+    const sheet = host.sheet("Panoramica");
+    expect(result).toMatchObject({ address: "A3:B5", table: "AP_Panoramica" });
+    expect(sheet.tables).toEqual([
+      expect.objectContaining({
+        name: "AP_Panoramica",
+        hasHeaders: true,
+        area: { top: 3, left: 1, bottom: 5, right: 2 },
+      }),
+    ]);
+    expect(sheet.charts).toEqual([
+      expect.objectContaining({
+        type: "ColumnClustered",
+        title: "Progetti per misura",
+        source: { top: 3, left: 1, bottom: 5, right: 2 },
+      }),
+    ]);
+    expect(host.state.sheets.filter((s) => s.tables.length > 0)).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      "a table overlapping another",
+      (ctx: RequestContextLike): unknown =>
+        ctx.workbook.worksheets.getItem("Progetti").tables.add("B2:C3", true),
+      "InvalidOperation",
+    ],
+    [
+      "an address that is not one",
+      (ctx: RequestContextLike): unknown =>
+        ctx.workbook.worksheets.getItem("Progetti").tables.add("A1:", true),
+      "InvalidArgument",
+    ],
+    [
+      "a table name another table has, in another case",
+      (ctx: RequestContextLike): void => {
+        ctx.workbook.worksheets.getItem("Progetti").tables.add("E1:F2", true).name = "ap_tabella";
+      },
+      "ItemAlreadyExists",
+    ],
+    [
+      "a table name with a space",
+      (ctx: RequestContextLike): void => {
+        ctx.workbook.worksheets.getItem("Progetti").tables.add("E1:F2", true).name = "AP Tabella";
+      },
+      "InvalidArgument",
+    ],
+    [
+      "a table name that is a cell reference",
+      (ctx: RequestContextLike): void => {
+        ctx.workbook.worksheets.getItem("Progetti").tables.add("E1:F2", true).name = "AB12";
+      },
+      "InvalidArgument",
+    ],
+    [
+      "a table name starting with a digit",
+      (ctx: RequestContextLike): void => {
+        ctx.workbook.worksheets.getItem("Progetti").tables.add("E1:F2", true).name = "2024_AP";
+      },
+      "InvalidArgument",
+    ],
+  ] as const)("refuse %s", async (_, act, code) => {
+    // Prepare
+    const host = open([PLAN]);
+    await batch(host, (ctx) => {
+      ctx.workbook.worksheets.getItem("Progetti").tables.add("A1:B2", true).name = "AP_Tabella";
+    });
+    // Act
+    const adding = batch(host, (ctx) => {
+      act(ctx);
+    });
+    // Assess
+    await expect(adding).rejects.toMatchObject({ code });
+    expect(
+      host
+        .sheet("Progetti")
+        .tables.map((t) => t.name)
+        .filter((n) => n.startsWith("AP")),
+    ).toEqual(["AP_Tabella"]);
+  });
+});
+
+describe("Application.suspendApiCalculationUntilNextSync", () => {
+  it("suspends calculation for the next sync only", async () => {
+    // Prepare
+    const host = open([PLAN]);
+    // Act
+    await host.run(async (ctx) => {
+      ctx.workbook.application.suspendApiCalculationUntilNextSync();
+      ctx.workbook.worksheets.getItem("Progetti").getRange("C1").values = [[1]];
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem("Progetti").getRange("C2").values = [[2]];
+      await ctx.sync();
+    });
+    // Assess
+    expect(host.state.suspendedSyncs).toBe(1);
+    expect(host.state.calculationSuspended).toBe(false);
+  });
+});
+
+describe("ConditionalFormat custom.format.fill and font", () => {
+  it("keep the colours highlighting writes, read back by load, and leave the cells' own formats alone", async () => {
+    // Prepare
+    const host = open([{ ...PLAN, formats: { B2: { fill: "#00FF00", fontColor: "#0000FF" } } }]);
+    const issue: Issue = {
+      severity: "error",
+      code: "test.error",
+      sheet: "Progetti",
+      cell: "B2",
+      row: 2,
+      column: "Acronimo",
+      message: "",
+      value: "DGH",
+    };
+    // Act
+    await highlightIssues(host.run, [issue], undefined, () => undefined);
+    const colours = await host.run(async (ctx) => {
+      const rules = ctx.workbook.worksheets.getItem("Progetti").getRange().conditionalFormats;
+      rules.load("items/id");
+      await ctx.sync();
+      const formats = rules.items.map((cf) => {
+        cf.custom.format.fill.load("color");
+        cf.custom.format.font.load("color");
+        return cf.custom.format;
+      });
+      await ctx.sync();
+      return formats.map((f) => [f.fill.color, f.font.color]);
+    });
+    // Assess: Excel's "light red fill with dark red text" and "yellow fill with dark yellow text"
+    expect(colours.sort()).toEqual([
+      ["#FFC7CE", "#9C0006"],
+      ["#FFEB9C", "#9C5700"],
+    ]);
+    expect(host.cell("Progetti", "B2")?.format).toEqual({ fill: "#00FF00", fontColor: "#0000FF" });
+  });
+});
