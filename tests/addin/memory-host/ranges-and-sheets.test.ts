@@ -346,3 +346,45 @@ describe("ConditionalFormat custom.format.fill and font", () => {
     expect(host.cell("Progetti", "B2")?.format).toEqual({ fill: "#00FF00", fontColor: "#0000FF" });
   });
 });
+
+describe("Range.getSpecialCellsOrNullObject and Range.formulas", () => {
+  it("finds the formula cells, whose formulas read as written and other cells as their values; none is a null object", async () => {
+    // Prepare
+    const host = open([
+      {
+        name: "Calcoli",
+        values: [
+          ["a", 2, 4],
+          ["b", 3, 6],
+        ],
+        formulas: { C1: "=B1*2", C2: "=B2*2" },
+      },
+      PLAN,
+    ]);
+    // Act
+    const [withFormulas, without] = await Promise.all(
+      ["Calcoli", "Progetti"].map((name) =>
+        host.run(async (ctx) => {
+          const used = ctx.workbook.worksheets.getItem(name).getUsedRange(true);
+          const areas = used.getSpecialCellsOrNullObject("Formulas");
+          areas.load("areas/items/address");
+          used.load("formulas");
+          await ctx.sync();
+          return {
+            areas: areas.isNullObject ? null : areas.areas.items.map((r) => r.address),
+            formulas: used.formulas,
+          };
+        }),
+      ),
+    );
+    // Assess
+    expect(withFormulas).toEqual({
+      areas: ["Calcoli!C1:C2"],
+      formulas: [
+        ["a", 2, "=B1*2"],
+        ["b", 3, "=B2*2"],
+      ],
+    });
+    expect(without?.areas).toBeNull();
+  });
+});
