@@ -17,6 +17,9 @@ import {
   type FakeSheetState,
 } from "./state.ts";
 
+/** Range.getMergedAreasOrNullObject fails above this many merged areas in the range. */
+export const MAX_MERGED_AREAS = 512;
+
 /** Where a range proxy points, decided at sync time (a used range is only known then). */
 export interface Located {
   sheet: FakeSheetState;
@@ -235,11 +238,22 @@ export class FakeRange extends FakeClientObject {
     });
   }
 
+  /**
+   * ExcelApi 1.13: the merged areas in the range, a null object when there are none; "if the
+   * merged areas count in this range is more than 512, then this method will fail to return the
+   * result" (the batch fails; the code is our reading, the reference names none).
+   */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.queue.require("Range.getMergedAreasOrNullObject", "1.13");
     return new FakeRangeAreas(this.queue, () => {
       const { sheet, area } = this.located();
       const hits = sheet.merged.filter((m) => intersects(m, area));
+      if (hits.length > MAX_MERGED_AREAS)
+        throw new FakeOfficeError(
+          "GeneralException",
+          `There was an internal error while processing the request: more than ${String(MAX_MERGED_AREAS)} merged areas.`,
+          "Range.getMergedAreasOrNullObject",
+        );
       return hits.length === 0 ? undefined : { sheet, areas: hits };
     });
   }

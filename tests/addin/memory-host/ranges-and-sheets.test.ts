@@ -388,3 +388,101 @@ describe("Range.getSpecialCellsOrNullObject and Range.formulas", () => {
     expect(without?.areas).toBeNull();
   });
 });
+
+describe("Range.getMergedAreasOrNullObject", () => {
+  /** A sheet with `n` merged pairs A1:B1, A2:B2, … */
+  function withMerged(n: number): SeedSheet {
+    return {
+      name: "Unite",
+      values: Array.from({ length: n }, (_, i) => [`r${String(i + 1)}`]),
+      merged: Array.from({ length: n }, (_, i) => `A${String(i + 1)}:B${String(i + 1)}`),
+    };
+  }
+  function mergedCount(host: FakeExcelHost, sheet: string): Promise<number | null> {
+    return host.run(async (ctx) => {
+      const merged = ctx.workbook.worksheets.getItem(sheet).getUsedRange(true).getMergedAreasOrNullObject();
+      merged.load("areaCount");
+      await ctx.sync();
+      return merged.isNullObject ? null : (merged as unknown as { areaCount: number }).areaCount;
+    });
+  }
+
+  it("answers the merged areas, a null object when there are none, and fails above 512", async () => {
+    // Prepare
+    const host = open([PLAN, withMerged(512), { ...withMerged(513), name: "Troppe" }]);
+    // Act / Assess
+    expect(await mergedCount(host, "Progetti")).toBeNull();
+    expect(await mergedCount(host, "Unite")).toBe(512);
+    await expect(mergedCount(host, "Troppe")).rejects.toMatchObject({ code: "GeneralException" });
+  });
+});
+
+describe("Range.address, rowIndex, columnIndex, rowCount, columnCount and values", () => {
+  it("name the sheet as Excel quotes it, count from zero, and read an empty cell as an empty string", async () => {
+    // Prepare
+    const host = open([{ name: "Linee di intervento", values: [[], [null, "a", null], [null, null, 2]] }]);
+    // Act
+    const read = await host.run(async (ctx) => {
+      const used = ctx.workbook.worksheets.getItem("Linee di intervento").getUsedRange(true);
+      used.load("address,rowIndex,columnIndex,rowCount,columnCount,values");
+      await ctx.sync();
+      const { address, rowIndex, columnIndex, rowCount, columnCount, values } = used;
+      return { address, rowIndex, columnIndex, rowCount, columnCount, values };
+    });
+    // Assess
+    expect(read).toEqual({
+      address: "'Linee di intervento'!B2:C3",
+      rowIndex: 1,
+      columnIndex: 1,
+      rowCount: 2,
+      columnCount: 2,
+      values: [
+        ["a", ""],
+        ["", 2],
+      ],
+    });
+  });
+});
+
+describe("NamedItemCollection.getItemOrNullObject and add", () => {
+  it("answers a null object for a missing name and the formula of one added; a table's name is taken", async () => {
+    // Prepare
+    const host = open([PLAN]);
+    await batch(host, (ctx) => {
+      ctx.workbook.worksheets.getItem("Progetti").tables.add("A1:B2", true).name = "Elenco";
+    });
+    const formulaOf = (name: string) =>
+      host.run(async (ctx) => {
+        const item = ctx.workbook.names.getItemOrNullObject(name);
+        item.load("formula");
+        await ctx.sync();
+        return item.isNullObject ? null : item.formula;
+      });
+    // Act / Assess
+    expect(await formulaOf("PRLNEXT")).toBeNull();
+    await batch(host, (ctx) => ctx.workbook.names.add("PRLNEXT", "=LAMBDA(ref,CLUSTER.PRLNEXT(ref))"));
+    expect(await formulaOf("prlnext")).toBe("=LAMBDA(ref,CLUSTER.PRLNEXT(ref))");
+    await expect(batch(host, (ctx) => ctx.workbook.names.add("ELENCO", "=1"))).rejects.toMatchObject({
+      code: "ItemAlreadyExists",
+    });
+  });
+});
+
+describe("Application.cultureInfo", () => {
+  it.each([
+    ["it-IT", ",", "."],
+    ["en-US", ".", ","],
+  ] as const)("%s separates decimals with %j and groups with %j", async (culture, decimal, group) => {
+    // Prepare
+    const host = createFakeExcel({ sheets: [PLAN], culture });
+    // Act
+    const read = await host.run(async (ctx) => {
+      const info = ctx.workbook.application.cultureInfo;
+      info.load("name,numberFormat/numberDecimalSeparator,numberFormat/numberGroupSeparator");
+      await ctx.sync();
+      return [info.name, info.numberFormat.numberDecimalSeparator, info.numberFormat.numberGroupSeparator];
+    });
+    // Assess
+    expect(read).toEqual([culture, decimal, group]);
+  });
+});
