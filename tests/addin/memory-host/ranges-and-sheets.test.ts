@@ -486,3 +486,26 @@ describe("Application.cultureInfo", () => {
     expect(read).toEqual([culture, decimal, group]);
   });
 });
+
+describe("ConditionalFormat.customOrNullObject", () => {
+  it("gives a custom rule's formula and a null object for a rule of another type", async () => {
+    // Prepare
+    const host = open([PLAN]);
+    await batch(host, (ctx) => {
+      const range = ctx.workbook.worksheets.getItem("Progetti").getRange("A1:B2");
+      range.conditionalFormats.add("Custom").custom.rule.formula = "=A1>0";
+      (range.conditionalFormats as unknown as { add(type: string): unknown }).add("DataBar");
+    });
+    // Act
+    const rules = await host.run(async (ctx) => {
+      const cfs = ctx.workbook.worksheets.getItem("Progetti").getRange().conditionalFormats;
+      cfs.load("items/id,items/customOrNullObject/rule/formula");
+      await ctx.sync();
+      return cfs.items.map((cf) =>
+        cf.customOrNullObject.isNullObject ? null : cf.customOrNullObject.rule.formula,
+      );
+    });
+    // Assess: the newer rule comes first (top priority)
+    expect(rules).toEqual([null, "=A1>0"]);
+  });
+});
