@@ -9,19 +9,8 @@ import { highlightIssues } from "#addin/excel/highlights.ts";
 import { addSheetWithTable } from "#addin/excel/overview-sheet.ts";
 import type { Issue } from "#core/validate/issue.ts";
 import { createFakeExcel, type FakeExcelHost, type SeedSheet } from "#addin/memory-host/host.ts";
-import { HOST_PROFILES, type HostProfile } from "#addin/memory-host/profile.ts";
-
-const PLAN: SeedSheet = {
-  name: "Progetti",
-  values: [
-    ["Codice", "Acronimo"],
-    ["P1", "DGH"],
-  ],
-};
-
-function open(sheets: SeedSheet[], profile?: HostProfile): FakeExcelHost {
-  return createFakeExcel(profile === undefined ? { sheets } : { sheets, profile });
-}
+import { HOST_PROFILES } from "#addin/memory-host/profile.ts";
+import { open, PLAN } from "./workbooks.ts";
 
 /** Runs one batch that `act` queues, then syncs. */
 function batch(host: FakeExcelHost, act: (ctx: RequestContextLike) => void): Promise<void> {
@@ -197,6 +186,13 @@ describe("Worksheet.name", () => {
   });
 });
 
+/** A batch step adding a table at E1:F2 of Progetti and naming it `name`. */
+function namingTable(name: string): (ctx: RequestContextLike) => void {
+  return (ctx) => {
+    ctx.workbook.worksheets.getItem("Progetti").tables.add("E1:F2", true).name = name;
+  };
+}
+
 describe("TableCollection.add and ChartCollection.add", () => {
   const ROWS = [
     ["Misura", "Progetti"],
@@ -245,30 +241,22 @@ describe("TableCollection.add and ChartCollection.add", () => {
     ],
     [
       "a table name another table has, in another case",
-      (ctx: RequestContextLike): void => {
-        ctx.workbook.worksheets.getItem("Progetti").tables.add("E1:F2", true).name = "ap_tabella";
-      },
+      namingTable("ap_tabella"),
       "ItemAlreadyExists",
     ],
     [
       "a table name with a space",
-      (ctx: RequestContextLike): void => {
-        ctx.workbook.worksheets.getItem("Progetti").tables.add("E1:F2", true).name = "AP Tabella";
-      },
+      namingTable("AP Tabella"),
       "InvalidArgument",
     ],
     [
       "a table name that is a cell reference",
-      (ctx: RequestContextLike): void => {
-        ctx.workbook.worksheets.getItem("Progetti").tables.add("E1:F2", true).name = "AB12";
-      },
+      namingTable("AB12"),
       "InvalidArgument",
     ],
     [
       "a table name starting with a digit",
-      (ctx: RequestContextLike): void => {
-        ctx.workbook.worksheets.getItem("Progetti").tables.add("E1:F2", true).name = "2024_AP";
-      },
+      namingTable("2024_AP"),
       "InvalidArgument",
     ],
   ] as const)("refuse %s", async (_, act, code) => {

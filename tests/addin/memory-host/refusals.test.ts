@@ -5,20 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import type { RequestContextLike } from "#addin/excel/api.ts";
-import { createFakeExcel, type FakeExcelHost, type SeedSheet } from "#addin/memory-host/host.ts";
+import type { FakeExcelHost, SeedSheet } from "#addin/memory-host/host.ts";
 import { HOST_PROFILES, WEB_PAYLOAD_LIMIT_CELLS, type HostProfile } from "#addin/memory-host/profile.ts";
-
-const PLAN: SeedSheet = {
-  name: "Progetti",
-  values: [
-    ["Codice", "Acronimo"],
-    ["P1", "DGH"],
-  ],
-};
-
-function open(sheets: SeedSheet[], profile?: HostProfile): FakeExcelHost {
-  return createFakeExcel(profile === undefined ? { sheets } : { sheets, profile });
-}
+import { open, PLAN } from "./workbooks.ts";
 
 describe("worksheets that Excel will not delete or hide", () => {
   it("refuses to delete a very hidden sheet with InvalidOperation (Worksheet.delete)", async () => {
