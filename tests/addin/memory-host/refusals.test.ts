@@ -243,6 +243,18 @@ describe("members above the configured Excel's API level", () => {
       (ctx: RequestContextLike) =>
         ctx.workbook.worksheets.getItem("Progetti").getUsedRangeOrNullObject(true).load("address"),
     ],
+    [
+      "Worksheet.visibility set (1.2) on an ExcelApi 1.1 host",
+      below("1.1"),
+      (ctx: RequestContextLike) => {
+        ctx.workbook.worksheets.getItem("Progetti").visibility = "Visible";
+      },
+    ],
+    [
+      "Worksheet.protection (1.2) on an ExcelApi 1.1 host",
+      below("1.1"),
+      (ctx: RequestContextLike) => ctx.workbook.worksheets.getItem("Progetti").protection.load("protected"),
+    ],
   ] as const)("fail the batch with ApiNotFound: %s", async (_, profile, act) => {
     // Prepare
     const host = open([PLAN], profile);
