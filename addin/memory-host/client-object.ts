@@ -57,6 +57,9 @@ export class FakeRequestQueue {
       for (const op of ops) op();
     } finally {
       this.running = false;
+      // Application.suspendApiCalculationUntilNextSync: "until the next context.sync()" — this one.
+      if (this.state.calculationSuspended) this.state.suspendedSyncs += 1;
+      this.state.calculationSuspended = false;
       // What the batch wrote reaches the coauthors (even a failed batch's applied part, as in Excel).
       this.state.coauthor?.publish();
       this.#postEvents();

@@ -13,7 +13,8 @@ export type FakeErrorCode =
   | "ApiNotFound"
   | "RangeExceedsLimit"
   | "RequestPayloadSizeLimitExceeded"
-  | "ResponsePayloadSizeLimitExceeded";
+  | "ResponsePayloadSizeLimitExceeded"
+  | "GeneralException";
 
 /** What Office.js throws from `context.sync()` or from reading a property too early. */
 export class FakeOfficeError extends Error {

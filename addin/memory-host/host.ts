@@ -112,6 +112,8 @@ export class FakeExcelHost {
       culture,
       syncCount: 0,
       calcSuspensions: 0,
+      calculationSuspended: false,
+      suspendedSyncs: 0,
       largestBatch: 0,
       batchCells: 0,
       largestBatchCells: 0,

@@ -17,6 +17,9 @@ import {
   type FakeSheetState,
 } from "./state.ts";
 
+/** Range.getMergedAreasOrNullObject fails above this many merged areas in the range. */
+export const MAX_MERGED_AREAS = 512;
+
 /** Where a range proxy points, decided at sync time (a used range is only known then). */
 export interface Located {
   sheet: FakeSheetState;
@@ -68,7 +71,16 @@ export class FakeRange extends FakeClientObject {
   }
 
   protected scalarProps(): readonly string[] {
-    return ["address", "values", "formulas", "rowCount", "columnCount", "rowIndex", "columnIndex"];
+    return [
+      "address",
+      "values",
+      "formulas",
+      "numberFormat",
+      "rowCount",
+      "columnCount",
+      "rowIndex",
+      "columnIndex",
+    ];
   }
 
   protected read(prop: string): unknown {
@@ -145,18 +157,22 @@ export class FakeRange extends FakeClientObject {
     return this.loaded("numberFormat");
   }
   /**
-   * Range.numberFormat: one code per cell, or one code for the whole range; a format stays on an
-   * empty cell (https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-numberformat-member).
+   * Range.numberFormat (ExcelApi 1.1): one code per cell, or one code for the whole range; a format
+   * stays on an empty cell and makes it part of the used range (unless `valuesOnly`). Like any 2-D
+   * set, other dimensions are refused (InvalidArgument), and a protected sheet refuses formatting
+   * (AccessDenied: Excel's default protection does not allow formatting cells).
+   * https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-numberformat-member
    */
   set numberFormat(v: string[][]) {
     const copy = v.map((row) => [...row]);
     this.later(() => {
       const { sheet, area } = this.located();
+      const single = checkDimensions(copy, area);
+      if (sheet.protected === true) throw sheetProtected(sheet.name, "Range.numberFormat");
       for (let r = area.top; r <= area.bottom; r++) {
         for (let c = area.left; c <= area.right; c++) {
-          const code =
-            copy.length === 1 && copy[0]?.length === 1 ? copy[0][0] : copy[r - area.top]?.[c - area.left];
-          if (code === undefined) continue;
+          const code = single ? copy[0]?.[0] : copy[r - area.top]?.[c - area.left];
+          if (code === undefined || code === null) continue; // null: leave the cell's format as it is
           const line = (sheet.cells[r - 1] ??= []);
           const cell = (line[c - 1] ??= { value: null });
           cell.format = { ...cell.format, numberFormat: code };
@@ -173,14 +189,7 @@ export class FakeRange extends FakeClientObject {
     const { sheet, area } = this.located();
     const rows = area.bottom - area.top + 1;
     const cols = area.right - area.left + 1;
-    // Office.js also accepts one value for the whole range.
-    const single = input.length === 1 && input[0]?.length === 1 && (rows > 1 || cols > 1);
-    if (!single && (input.length !== rows || input.some((r) => r.length !== cols))) {
-      throw new FakeOfficeError(
-        "InvalidArgument",
-        "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
-      );
-    }
+    const single = checkDimensions(input, area);
     const state = this.queue.state;
     state.batchWrittenCells += single ? 1 : rows * cols;
     if (state.payloadLimitCells !== undefined && state.batchWrittenCells > state.payloadLimitCells)
@@ -229,11 +238,22 @@ export class FakeRange extends FakeClientObject {
     });
   }
 
+  /**
+   * ExcelApi 1.13: the merged areas in the range, a null object when there are none; "if the
+   * merged areas count in this range is more than 512, then this method will fail to return the
+   * result" (the batch fails; the code is our reading, the reference names none).
+   */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     this.queue.require("Range.getMergedAreasOrNullObject", "1.13");
     return new FakeRangeAreas(this.queue, () => {
       const { sheet, area } = this.located();
       const hits = sheet.merged.filter((m) => intersects(m, area));
+      if (hits.length > MAX_MERGED_AREAS)
+        throw new FakeOfficeError(
+          "GeneralException",
+          `There was an internal error while processing the request: more than ${String(MAX_MERGED_AREAS)} merged areas.`,
+          "Range.getMergedAreasOrNullObject",
+        );
       return hits.length === 0 ? undefined : { sheet, areas: hits };
     });
   }
@@ -260,6 +280,23 @@ export class FakeRange extends FakeClientObject {
       return new FakeConditionalFormatCollection(this.queue, () => this.located());
     });
   }
+}
+
+/**
+ * A 2-D set (values, formulas, numberFormat) must match the range's rows and columns; Office.js
+ * also takes one value for the whole range. Returns whether it is that one value.
+ */
+function checkDimensions(input: readonly (readonly unknown[])[], area: CellRange): boolean {
+  const rows = area.bottom - area.top + 1;
+  const cols = area.right - area.left + 1;
+  const single = input.length === 1 && input[0]?.length === 1 && (rows > 1 || cols > 1);
+  if (!single && (input.length !== rows || input.some((r) => r.length !== cols))) {
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+    );
+  }
+  return single;
 }
 
 /** Vertical runs of matching cells, column by column (how Excel coalesces special cells). */

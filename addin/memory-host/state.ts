@@ -102,6 +102,10 @@ export interface FakeWorkbookState {
   syncCount: number;
   /** Calls to `suspendApiCalculationUntilNextSync`. */
   calcSuspensions: number;
+  /** Calculation suspended by the running batch; cleared when its sync ends ("until the next sync"). */
+  calculationSuspended: boolean;
+  /** Syncs that ran with calculation suspended. */
+  suspendedSyncs: number;
   /** Largest number of queued operations in one sync. */
   largestBatch: number;
   /** Cells read by values/formulas loads in the running sync (the response payload). */

@@ -63,7 +63,9 @@ export class FakeNamedItemCollection extends FakeCollection<FakeNamedItemProxy> 
       const names = this.queue.state.names;
       if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name))
         throw new FakeOfficeError("InvalidArgument", `Invalid name ${name}`);
-      if (names.has(name.toLowerCase()))
+      // Defined names and table names share one namespace ("Define and use names in formulas").
+      const lower = name.toLowerCase();
+      if (names.has(lower) || this.queue.state.sheets.some((sh) => sh.tables.some((t) => t.name.toLowerCase() === lower)))
         throw new FakeOfficeError(
           "ItemAlreadyExists",
           "A resource with the same name or identifier already exists.",
@@ -173,6 +175,7 @@ export class FakeApplication extends FakeClientObject {
     this.queue.require("Application.suspendApiCalculationUntilNextSync", "1.6");
     this.later(() => {
       this.queue.state.calcSuspensions += 1;
+      this.queue.state.calculationSuspended = true;
     });
   }
 }

@@ -11,10 +11,26 @@ import {
   type FakeChangedEvent,
   type FakeChart,
   type FakeSheetState,
+  type FakeTable,
+  type FakeWorkbookState,
   type Visibility,
 } from "./state.ts";
 
 const VISIBILITIES = new Set<string>(["Visible", "Hidden", "VeryHidden"]);
+
+/**
+ * Excel's sheet naming rules, for `add` and for renaming: a name in use (in any case) is
+ * `ItemAlreadyExists`; a name over 31 characters or with `\ / ? * [ ] :` is `InvalidArgument`.
+ */
+function checkSheetName(sheets: readonly FakeSheetState[], name: string, self?: FakeSheetState): void {
+  if (sheets.some((x) => x !== self && x.name.toLowerCase() === name.toLowerCase()))
+    throw new FakeOfficeError(
+      "ItemAlreadyExists",
+      "A resource with the same name or identifier already exists.",
+    );
+  if (name.length === 0 || name.length > 31 || /[\\/?*[\]:]/.test(name))
+    throw new FakeOfficeError("InvalidArgument", `Invalid sheet name ${name}`);
+}
 
 export class FakeWorksheet extends FakeClientObject {
   readonly #resolve: () => FakeSheetState | undefined;
@@ -59,9 +75,12 @@ export class FakeWorksheet extends FakeClientObject {
   get name(): string {
     return this.loaded("name");
   }
+  /** Renaming follows the naming rules of `add` (Worksheet.name: "fewer than 32 characters"). */
   set name(v: string) {
     this.later(() => {
-      this.sheet().name = v;
+      const s = this.sheet();
+      checkSheetName(this.queue.state.sheets, v, s);
+      s.name = v;
     });
   }
   get visibility(): Visibility {
@@ -106,11 +125,16 @@ export class FakeWorksheet extends FakeClientObject {
     );
   }
 
-  getUsedRange(valuesOnly = false): FakeRange {
+  /** `valuesOnly` came with ExcelApi 1.2 (the method itself is 1.1). */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    if (valuesOnly !== undefined) this.queue.require("Worksheet.getUsedRange(valuesOnly)", "1.2");
     return new FakeRange(this.queue, () => {
       const sheet = this.sheet();
       // Office.js returns A1 for an empty sheet.
-      return { sheet, area: usedArea(sheet, valuesOnly) ?? { top: 1, left: 1, bottom: 1, right: 1 } };
+      return {
+        sheet,
+        area: usedArea(sheet, valuesOnly === true) ?? { top: 1, left: 1, bottom: 1, right: 1 },
+      };
     });
   }
 
@@ -193,13 +217,7 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
   add(name: string): FakeWorksheet {
     this.later(() => {
       const state = this.queue.state;
-      if (findSheet(state, name))
-        throw new FakeOfficeError(
-          "ItemAlreadyExists",
-          "A resource with the same name or identifier already exists.",
-        );
-      if (name.length > 31 || /[\\/?*[\]:]/.test(name))
-        throw new FakeOfficeError("InvalidArgument", `Invalid sheet name ${name}`);
+      checkSheetName(state.sheets, name);
       state.sheets.push({
         id: newId(state),
         name,
@@ -223,6 +241,27 @@ export class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> {
   };
 }
 
+/**
+ * Table.name follows support's "Rename an Excel table": a letter, `_` or `\` first, then letters,
+ * digits, `.` and `_`; no spaces; not a cell reference ("A1", "R1C1") nor "C"/"R"; at most 255
+ * characters (InvalidArgument); unique among the workbook's tables and names, in any case
+ * (ItemAlreadyExists).
+ */
+function checkTableName(state: FakeWorkbookState, name: string, self: FakeTable): void {
+  const cellLike = /^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name) || /^[RrCc]$/.test(name);
+  if (name.length > 255 || !/^[\p{L}_\\][\p{L}\p{N}._\\]*$/u.test(name) || cellLike)
+    throw new FakeOfficeError("InvalidArgument", `Invalid table name ${name}`);
+  const lower = name.toLowerCase();
+  const taken =
+    state.sheets.some((sh) => sh.tables.some((t) => t !== self && t.name.toLowerCase() === lower)) ||
+    [...state.names.keys()].some((n) => n.toLowerCase() === lower);
+  if (taken)
+    throw new FakeOfficeError(
+      "ItemAlreadyExists",
+      "A resource with the same name or identifier already exists.",
+    );
+}
+
 type TableLeaf = FakeLeaf & { name: string; id: string };
 type ChartLeaf = FakeLeaf & { name: string; type: string };
 
@@ -236,14 +275,20 @@ export class FakeTableCollection extends FakeCollection<TableLeaf> {
   protected list(): TableLeaf[] {
     return this.sheet().tables.map((t) =>
       FakeLeaf.of<{ name: string; id: string }>(this.queue, {
-        name: [() => t.name, (v) => (t.name = String(v))],
+        name: [
+          () => t.name,
+          (v) => {
+            checkTableName(this.queue.state, String(v), t);
+            t.name = String(v);
+          },
+        ],
         id: [() => t.id, () => undefined],
       }),
     );
   }
   /** `tables.add("A1:C9", true)`: the returned table's `name` can be set. */
   add(address: string, hasHeaders: boolean): FakeLeaf & { name: string } {
-    let table: { name: string } | undefined;
+    let table: FakeTable | undefined;
     this.later(() => {
       const sheet = this.sheet();
       const state = this.queue.state;
@@ -268,7 +313,9 @@ export class FakeTableCollection extends FakeCollection<TableLeaf> {
       name: [
         () => table?.name,
         (v) => {
-          if (table) table.name = String(v);
+          if (!table) return;
+          checkTableName(this.queue.state, String(v), table);
+          table.name = String(v);
         },
       ],
     });

@@ -5,20 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import type { RequestContextLike } from "#addin/excel/api.ts";
-import { createFakeExcel, type FakeExcelHost, type SeedSheet } from "#addin/memory-host/host.ts";
+import type { FakeExcelHost, SeedSheet } from "#addin/memory-host/host.ts";
 import { HOST_PROFILES, WEB_PAYLOAD_LIMIT_CELLS, type HostProfile } from "#addin/memory-host/profile.ts";
-
-const PLAN: SeedSheet = {
-  name: "Progetti",
-  values: [
-    ["Codice", "Acronimo"],
-    ["P1", "DGH"],
-  ],
-};
-
-function open(sheets: SeedSheet[], profile?: HostProfile): FakeExcelHost {
-  return createFakeExcel(profile === undefined ? { sheets } : { sheets, profile });
-}
+import { open, PLAN } from "./workbooks.ts";
 
 describe("worksheets that Excel will not delete or hide", () => {
   it("refuses to delete a very hidden sheet with InvalidOperation (Worksheet.delete)", async () => {
@@ -253,6 +242,18 @@ describe("members above the configured Excel's API level", () => {
       below("1.3"),
       (ctx: RequestContextLike) =>
         ctx.workbook.worksheets.getItem("Progetti").getUsedRangeOrNullObject(true).load("address"),
+    ],
+    [
+      "Worksheet.visibility set (1.2) on an ExcelApi 1.1 host",
+      below("1.1"),
+      (ctx: RequestContextLike) => {
+        ctx.workbook.worksheets.getItem("Progetti").visibility = "Visible";
+      },
+    ],
+    [
+      "Worksheet.protection (1.2) on an ExcelApi 1.1 host",
+      below("1.1"),
+      (ctx: RequestContextLike) => ctx.workbook.worksheets.getItem("Progetti").protection.load("protected"),
     ],
   ] as const)("fail the batch with ApiNotFound: %s", async (_, profile, act) => {
     // Prepare
