@@ -131,11 +131,14 @@ export class ExcelAdapter {
     return activeCell(this.#run);
   }
 
-  /** Marks the highlight writes as ours while they run (their change events are not the user's). */
-  async #highlight<T>(
-    write: (known: HighlightFacts | undefined) => Promise<T>,
-    facts: (r: T) => HighlightFacts,
-  ): Promise<T> {
+  /**
+   * Marks the highlight writes as ours while they run (their change events are not the user's).
+   * What a read saw of our rules serves the one write after it, and only that one: a rule's `id`
+   * is its priority in the sheet's collection (Excel.ConditionalFormat.id), so a rule the person
+   * adds later shifts ours, and deleting by an old id could delete theirs. A write without a read
+   * just before (clear, a second highlight) therefore reads our rules again first.
+   */
+  async #highlight<T>(write: (known: HighlightFacts | undefined) => Promise<T>): Promise<T> {
     this.#highlightEpoch += 1;
     const known = this.#highlights;
     this.#highlights = undefined;
@@ -144,9 +147,7 @@ export class ExcelAdapter {
     const markers = [...(known?.markers ?? []), MARKER_PREFIX];
     const done = this.#own.begin(markers.map((sheet) => ({ sheet })));
     try {
-      const result = await write(known);
-      this.#highlights = facts(result);
-      return result;
+      return await write(known);
     } finally {
       done();
     }
@@ -157,18 +158,12 @@ export class ExcelAdapter {
    * ones. One round trip after a read by this adapter (it knows our objects), else two.
    */
   highlightIssues(issues: readonly Issue[]): Promise<HighlightResult> {
-    return this.#highlight(
-      (known) => highlightIssues(this.#run, issues, known, this.#log, this.#markers),
-      (r) => r.facts,
-    );
+    return this.#highlight((known) => highlightIssues(this.#run, issues, known, this.#log, this.#markers));
   }
 
-  /** Removes every highlight of ours in one step; the user's own formats and rules stay. */
+  /** Removes every highlight of ours (one step right after a read); the user's own formats and rules stay. */
   async clearHighlights(): Promise<void> {
-    await this.#highlight(
-      (known) => clearHighlights(this.#run, known, this.#log, this.#markers),
-      (facts) => facts,
-    );
+    await this.#highlight((known) => clearHighlights(this.#run, known, this.#log, this.#markers));
   }
 
   /**

@@ -228,6 +228,19 @@ async function replaceReading(run: ExcelRun, issues: readonly Issue[], prefix: s
   });
 }
 
+/**
+ * Rules in the order that keeps the ids still to delete valid: by sheet, then by priority, highest
+ * first. Ids that are not numbers (not the documented priority) keep their order.
+ */
+function byIdDescending(rules: HighlightFacts["rules"]): HighlightFacts["rules"] {
+  return [...rules].sort((a, b) => {
+    if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
+    const x = Number(a.id);
+    const y = Number(b.id);
+    return Number.isFinite(x) && Number.isFinite(y) ? y - x : 0;
+  });
+}
+
 /** One write batch: delete what `known` names, add the new ones (fails when `known` is stale). */
 async function replaceKnown(
   run: ExcelRun,
@@ -239,7 +252,9 @@ async function replaceKnown(
     ctx.workbook.application.suspendApiCalculationUntilNextSync();
     const sheets = ctx.workbook.worksheets;
     // getItem (ExcelApi 1.6), not getItemOrNullObject (1.14): a rule gone fails the batch either way.
-    for (const rule of known.rules)
+    // Highest id first: an id is the rule's priority in its sheet's collection, so deleting a
+    // rule renumbers those after it, never those before.
+    for (const rule of byIdDescending(known.rules))
       sheets.getItem(rule.sheet).getRange().conditionalFormats.getItem(rule.id).delete();
     for (const marker of known.markers) queueDeleteMarker(sheets.getItem(marker));
     const proxies = new Map<string, WorksheetLike>();

@@ -58,16 +58,28 @@ describe.each(SUPPORTED.map((p) => [p.label, p] as const))("on %s", (_, profile)
     expect(log).toEqual([]);
   });
 
-  it("highlights again with no read in between (the one-batch path) and clears", async () => {
-    // Prepare
+  it("highlights again with no read in between after the person added a rule: reads our rules first, keeps theirs, and clears", async () => {
+    // Prepare: highlighted once; then the person adds a rule of their own (it takes the top
+    // priority, so every id of ours — a priority, Excel.ConditionalFormat.id — moves down one)
     const { host, adapter, log } = open(profile);
     const { issues } = analyzeWorkbook(await adapter.readSnapshot());
-    // Act
     await adapter.highlightIssues(issues);
+    const sheet = issues[0]?.sheet ?? "";
+    await host.run(async (ctx) => {
+      const cf = ctx.workbook.worksheets.getItem(sheet).getRange("A2:A3").conditionalFormats.add("Custom");
+      cf.custom.rule.formula = "=A2<>\"\"";
+      cf.custom.format.fill.color = "#00FF00";
+      await ctx.sync();
+    });
+    const theirs = (): number => host.sheet(sheet).conditionalFormats.filter((c) => !c.formula.includes(MARKER_PREFIX)).length;
+    // Act
     const syncs = await host.countSyncs(() => adapter.highlightIssues(issues));
+    const highlighted = ours(host);
     await adapter.clearHighlights();
-    // Assess
-    expect(syncs).toBe(1);
+    // Assess: sheets, their rules, then the write (no delete by an id from before the person's rule)
+    expect(syncs).toBe(3);
+    expect(highlighted.rules).toBeGreaterThan(0);
+    expect(theirs()).toBe(1);
     expect(ours(host)).toEqual({ markers: [], rules: 0 });
     expect(log).toEqual([]);
   });
