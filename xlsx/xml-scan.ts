@@ -200,7 +200,10 @@ export class XmlScanner {
       if (x >= 0x80) ascii = false;
       h = Math.imul(h ^ x, 0x01000193);
     }
-    h = (h ^ (e - s)) >>> 0;
+    // 30 bits: a small integer to V8, so the key is never a heap number (an unsigned 32-bit hash
+    // was one, allocated per tag, and deoptimised the scanner when it first went past 2^30).
+    // Collisions only cost a fresh string: the bytes are compared below.
+    h = (h ^ (e - s)) & 0x3fffffff;
     const known = this.names.get(h);
     if (known !== undefined && known.length === e - s) {
       let same = true;
