@@ -23,8 +23,17 @@ export interface Grid {
 /** Merged-area cells other than the top-left, keyed row*COLS+col, valued with the top-left cell. */
 const KEY_COLS = 16384;
 
-/** Builds the grid of a sheet (merged areas are resolved once, not per cell read). */
+/**
+ * Builds the grid of a sheet (merged areas are resolved once, not per cell read). A class rather
+ * than closures per sheet: the readers' calls then have one target whatever the sheet, and their
+ * optimised code is not thrown away when the second sheet comes.
+ */
 export function gridOf(sheet: SheetSnapshot): Grid {
+  return new SheetGrid(sheet.values, mergedFill(sheet));
+}
+
+/** Merged-area cells other than the top-left, blank in the data, by row*KEY_COLS+col → the top-left value. */
+function mergedFill(sheet: SheetSnapshot): Map<number, CellValue> {
   const values = sheet.values;
   const filled = new Map<number, CellValue>();
   for (const a1 of sheet.merged ?? []) {
@@ -40,32 +49,48 @@ export function gridOf(sheet: SheetSnapshot): Grid {
       }
     }
   }
-  const cell = (row: number, col: number): CellValue => {
-    const v = values[row - 1]?.[col - 1];
+  return filled;
+}
+
+class SheetGrid implements Grid {
+  readonly rowCount: number;
+  readonly hasMerged: boolean;
+
+  constructor(
+    private readonly values: readonly (readonly CellValue[])[],
+    private readonly filled: ReadonlyMap<number, CellValue>,
+  ) {
+    this.rowCount = values.length;
+    this.hasMerged = filled.size > 0;
+  }
+
+  cell(row: number, col: number): CellValue {
+    const v = this.values[row - 1]?.[col - 1];
     if (v !== undefined && v !== null && v !== "") return v;
-    if (filled.size > 0) {
-      const m = filled.get(row * KEY_COLS + col);
+    if (this.hasMerged) {
+      const m = this.filled.get(row * KEY_COLS + col);
       if (m !== undefined) return m;
     }
     return v ?? null;
-  };
-  const firstValue = (row: number): CellValue => {
-    const r = values[row - 1];
+  }
+
+  rowValues(row: number): readonly CellValue[] | undefined {
+    return this.values[row - 1];
+  }
+
+  firstValue(row: number): CellValue {
+    const r = this.values[row - 1];
     if (r === undefined) return null;
     for (let c = 1; c <= r.length; c++) {
-      const v = cell(row, c);
+      const v = this.cell(row, c);
       if (!isBlank(v)) return v;
     }
     return null;
-  };
-  return {
-    rowCount: values.length,
-    cell,
-    rowValues: (row) => values[row - 1],
-    hasMerged: filled.size > 0,
-    isBlankRow: (row) => firstValue(row) === null,
-    firstValue,
-  };
+  }
+
+  isBlankRow(row: number): boolean {
+    return this.firstValue(row) === null;
+  }
 }
 
 const TOTAL_WORDS: ReadonlySet<string> = new Set(["totale", "total", "totali", "totals", "totale generale", "grand total"]);
