@@ -39,11 +39,9 @@ export interface HighlightResult {
   skipped: number;
   /** Protected sheets whose issues could not be shown (Excel refuses formats there). */
   locked: string[];
-  /** What is in place now (for the next replacement's one-batch path). */
-  facts: HighlightFacts;
 }
 
-/** Our highlight objects in the workbook and its sheet names, as last read or written. */
+/** Our highlight objects in the workbook and its sheet names, as the read just made saw them. */
 export interface HighlightFacts {
   sheets: string[];
   markers: string[];
@@ -165,7 +163,7 @@ function markerGrid(m: SheetMarks): CellValue[][] {
   return grid;
 }
 
-/** Queues the new marker sheets and rules; returns what they will be once synced. */
+/** Queues the new marker sheets and rules; returns what they will show once synced. */
 function queueAdd(
   ctx: RequestContextLike,
   issues: readonly Issue[],
@@ -173,18 +171,15 @@ function queueAdd(
   sheetOf: (name: string) => WorksheetLike,
   protectedSheets: readonly string[],
   prefix: string,
-): { cells: Record<string, number>; skipped: number; locked: string[]; facts: () => HighlightFacts } {
+): HighlightResult {
   const { bySheet, skipped, locked } = marksBySheet(issues, sheetNames, sheetOf, new Set(protectedSheets));
   const cells: Record<string, number> = {};
-  const markers: string[] = [];
-  const added: { sheet: string; cf: ConditionalFormatLike }[] = [];
   bySheet.forEach((m, i) => {
     const markerName = `${prefix}${String(i + 1)}`;
     const marker = ctx.workbook.worksheets.add(markerName);
     const box = areaToA1(m.box);
     marker.getRange(box).values = markerGrid(m);
     marker.visibility = "VeryHidden";
-    markers.push(markerName);
     // Relative reference: each cell of the box looks at the same address on the marker sheet.
     const topLeft = areaToA1({ top: m.box.top, left: m.box.left, bottom: m.box.top, right: m.box.left });
     for (const level of [ERROR, WARNING] as const) {
@@ -192,24 +187,10 @@ function queueAdd(
       cf.custom.rule.formula = `=${quoteSheetName(markerName)}!${topLeft}=${String(level)}`;
       cf.custom.format.fill.color = STYLES[level].fill;
       cf.custom.format.font.color = STYLES[level].font;
-      // Loaded in the same batch: the next replacement deletes these by id without reading.
-      cf.load("id");
-      added.push({ sheet: m.name, cf });
     }
     cells[m.name] = m.marks.size;
   });
-  const kept = sheetNames.filter((n) => !n.startsWith(prefix));
-  return {
-    cells,
-    skipped,
-    locked,
-    facts: () => ({
-      sheets: [...kept, ...markers],
-      markers,
-      rules: added.map(({ sheet, cf }) => ({ sheet, id: cf.id })),
-      protectedSheets: [...protectedSheets],
-    }),
-  };
+  return { cells, skipped, locked };
 }
 
 /** Read-first replacement (three round trips: sheets, their rules, the write): when nothing is known, or what was known is stale. */
@@ -224,7 +205,7 @@ async function replaceReading(run: ExcelRun, issues: readonly Issue[], prefix: s
     const locked = current.sheets.filter((ws) => ws.protection.protected).map((ws) => ws.name);
     const added = queueAdd(ctx, issues, names, (n) => byName.get(n) as WorksheetLike, locked, prefix);
     await ctx.sync();
-    return { cells: added.cells, skipped: added.skipped, locked: added.locked, facts: added.facts() };
+    return added;
   });
 }
 
@@ -265,7 +246,7 @@ async function replaceKnown(
     };
     const added = queueAdd(ctx, issues, known.sheets, sheetOf, known.protectedSheets ?? [], prefix);
     await ctx.sync();
-    return { cells: added.cells, skipped: added.skipped, locked: added.locked, facts: added.facts() };
+    return added;
   });
 }
 
@@ -300,6 +281,6 @@ export async function clearHighlights(
   known: HighlightFacts | undefined,
   log: AdapterLog,
   prefix: string = MARKER_PREFIX,
-): Promise<HighlightFacts> {
-  return (await highlightIssues(run, [], known, log, prefix)).facts;
+): Promise<void> {
+  await highlightIssues(run, [], known, log, prefix);
 }
