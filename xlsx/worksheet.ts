@@ -31,22 +31,22 @@ let addrRow = 0;
 let addrCol = 0;
 
 /**
- * Parses "AB12" (the characters, or bytes, `code(i)` for i in [from, to)) into {@link addrRow} 12
- * and {@link addrCol} 28 (module variables rather than a returned pair: this runs once per cell).
- * false when it is not a cell address.
+ * Parses "AB12" (bytes [from, to) of `b`) into {@link addrRow} 12 and {@link addrCol} 28 (module
+ * variables rather than a returned pair: this runs once per cell). false when it is not a cell
+ * address.
  */
-function parseAddressOf(code: (i: number) => number, from: number, to: number): boolean {
+function parseAddress(b: Uint8Array, from: number, to: number): boolean {
   let col = 0;
   let i = from;
   for (; i < to; i++) {
-    const ch = code(i) | 0x20;
+    const ch = (b[i] as number) | 0x20;
     if (ch < 97 || ch > 122) break;
     col = col * 26 + (ch - 96);
   }
   const letters = i - from;
   let row = 0;
   for (; i < to; i++) {
-    const d = code(i) - 48;
+    const d = (b[i] as number) - 48;
     if (d < 0 || d > 9) return false;
     row = row * 10 + d;
   }
@@ -56,8 +56,9 @@ function parseAddressOf(code: (i: number) => number, from: number, to: number): 
   return true;
 }
 
-function parseAddress(ref: string): boolean {
-  return parseAddressOf((i) => ref.charCodeAt(i), 0, ref.length);
+function parseAddressText(ref: string): boolean {
+  const b = Buffer.from(ref, "latin1");
+  return parseAddress(b, 0, b.length);
 }
 
 /** The non-negative integer in bytes [s, e), or -1 when they hold anything else. */
@@ -78,26 +79,6 @@ interface SharedFormula {
   col: number;
 }
 
-/** Mutable state of the cell being read. */
-interface CellState {
-  row: number;
-  col: number;
-  type: string;
-  style: number;
-  /** Whether the cell has a `<v>`. */
-  hasV: boolean;
-  /** The `<v>` text as bytes [vStart, vEnd) of the part while it came in one piece… */
-  vStart: number;
-  vEnd: number;
-  /** …or as text (several pieces, or already decoded). */
-  vText: string | undefined;
-  /** The `<f>` text and attributes; undefined when the cell has no formula. */
-  f: string | undefined;
-  fType: string;
-  fShared: string | undefined;
-  inline: string | undefined;
-}
-
 /** What is being collected from text events. */
 const NONE = 0;
 const V = 1;
@@ -110,238 +91,283 @@ const INLINE = 3;
  * @throws ReaderFailure on a limit breach, a damaged part or hostile XML
  */
 export function parseWorksheet(bytes: Uint8Array, part: string, name: string, ctx: WorkbookContext): SheetSnapshot {
-  const { limits } = ctx;
-  const values: CellValue[][] = [];
-  let formulas: (string | null)[][] | undefined;
-  const uncached: string[] = [];
-  const merged: string[] = [];
-  const shared = new Map<string, SharedFormula>();
-  const rich = new RichTextCollector();
-  const xml = new XmlScanner(bytes, part, limits.maxXmlDepth);
-  const b = xml.bytes;
-  const byte = (i: number): number => b[i] as number;
+  return new WorksheetParser(bytes, part, name, ctx).parse();
+}
 
-  let row = 0; // 1-based row of the current <row>
-  let lastCol = 0;
-  let capture = NONE;
-  let vPieces = 0;
+/**
+ * One pass over one worksheet part. A class rather than closures inside parseWorksheet: the
+ * closures were new functions for every sheet, so V8 optimised the cell readers again for the
+ * second large sheet; methods keep one optimised copy for the whole workbook.
+ */
+class WorksheetParser {
+  private readonly values: CellValue[][] = [];
+  private formulas: (string | null)[][] | undefined;
+  private readonly uncached: string[] = [];
+  private readonly merged: string[] = [];
+  private readonly shared = new Map<string, SharedFormula>();
+  private readonly rich = new RichTextCollector();
+  private readonly xml: XmlScanner;
+  private readonly b: Buffer;
+  private readonly limits: ReaderLimits;
 
-  const where = (r: number, c: number): string => `${name}!${columnLetters(c)}${r}`;
+  /** 1-based row of the current `<row>`, and the last column read in it. */
+  private row = 0;
+  private lastCol = 0;
+  private capture = NONE;
+  private vPieces = 0;
 
-  function put(r: number, c: number, v: CellValue): void {
-    while (values.length < r) values.push([]);
-    const out = values[r - 1] as CellValue[];
-    if (c > out.length) {
-      ctx.cells += c - out.length;
-      if (ctx.cells > limits.maxCells) throw new ReaderFailure("too-many-cells", name);
-      while (out.length < c - 1) out.push(null);
-      out.push(v);
-    } else out[c - 1] = v;
+  // The cell being read, in fields rather than an object per cell: a sheet has hundreds of
+  // thousands of cells and each allocation is garbage the collector then has to chase.
+  private inCell = false;
+  private cRow = 0;
+  private cCol = 0;
+  private cType = "n";
+  private cStyle = 0;
+  /** Whether the cell has a `<v>`. */
+  private hasV = false;
+  /** The `<v>` text as bytes [vStart, vEnd) of the part while it came in one piece… */
+  private vStart = 0;
+  private vEnd = 0;
+  /** …or as text (several pieces, or already decoded). */
+  private vText: string | undefined = undefined;
+  /** The `<f>` text and attributes; undefined when the cell has no formula. */
+  private f: string | undefined = undefined;
+  private fType = "";
+  private fShared: string | undefined = undefined;
+  private inline: string | undefined = undefined;
+
+  constructor(
+    bytes: Uint8Array,
+    part: string,
+    private readonly name: string,
+    private readonly ctx: WorkbookContext,
+  ) {
+    this.limits = ctx.limits;
+    this.xml = new XmlScanner(bytes, part, this.limits.maxXmlDepth);
+    this.b = this.xml.bytes;
   }
 
-  function putFormula(r: number, c: number, text: string): void {
-    formulas ??= [];
-    while (formulas.length < r) formulas.push([]);
-    const fr = formulas[r - 1] as (string | null)[];
-    while (fr.length < c - 1) fr.push(null);
-    fr[c - 1] = `=${text}`;
-  }
-
-  /** The `<v>` text, references decoded. */
-  function vString(s: CellState): string {
-    return s.vText ?? (s.vText = xml.textOf(s.vStart, s.vEnd));
-  }
-
-  /** The `<v>` as a number, as `Number(text)` reads it (NaN when it is not one). */
-  function vNumber(s: CellState): number {
-    if (s.vText !== undefined) return Number(s.vText);
-    const n = numberAt(b, s.vStart, s.vEnd);
-    // Not a plain number: it may still be one once references are decoded ("&#49;").
-    return Number.isNaN(n) ? Number(vString(s)) : n;
-  }
-
-  function isEmptyV(s: CellState): boolean {
-    return s.vText === undefined ? s.vStart === s.vEnd : s.vText === "";
-  }
-
-  function valueOf(s: CellState): CellValue {
-    if (!s.hasV) return s.type === "inlineStr" ? (s.inline ?? null) : null;
-    switch (s.type) {
-      case "s": {
-        const i = vNumber(s);
-        const text = ctx.sharedStrings[i];
-        if (text === undefined) throw new ReaderFailure("corrupt", `${where(s.row, s.col)}: shared string ${vString(s)}`);
-        return text;
-      }
-      case "inlineStr":
-        return s.inline ?? unescapeXstring(vString(s));
-      case "str":
-        return unescapeXstring(vString(s));
-      case "b": {
-        const v = vString(s);
-        return v === "1" || v === "true";
-      }
-      case "e":
-        return vString(s);
-      case "d": {
-        if (isEmptyV(s)) return null;
-        const v = vString(s);
-        return serialOfIsoDate(v) ?? v;
-      }
-      default: {
-        if (isEmptyV(s)) return null;
-        const n = vNumber(s);
-        if (Number.isNaN(n)) return vString(s);
-        // 1904 workbooks count days from 1904-01-01: move their dates to the 1900 system.
-        return ctx.date1904 && ctx.dateStyles[s.style] === true ? n + OFFSET_1904 : n;
-      }
+  parse(): SheetSnapshot {
+    const xml = this.xml;
+    for (let ev = xml.next(); ev !== END; ev = xml.next()) {
+      const el = xml.name;
+      if (ev === TEXT) {
+        if (this.capture !== NONE) this.text();
+      } else if (ev === OPEN) {
+        if (this.inCell) this.openInCell(el);
+        else if (el === "c") this.openCell();
+        else if (el === "row") this.openRow();
+        else if (el === "mergeCell") {
+          const ref = xml.attr("ref");
+          if (ref !== undefined) this.merged.push(ref);
+        }
+      } else if (this.inCell) this.closeInCell(el);
     }
+
+    const { values, formulas, merged, uncached } = this;
+    clearMergedCells(values, merged);
+    const sheet: SheetSnapshot = { name: this.name, values };
+    if (formulas) {
+      while (formulas.length < values.length) formulas.push([]);
+      sheet.formulas = formulas;
+    }
+    if (merged.length > 0) sheet.merged = merged;
+    if (uncached.length > 0) sheet.uncached = uncached;
+    return sheet;
   }
 
-  function endCell(s: CellState): void {
-    let formula = s.f;
-    if (s.fShared !== undefined) {
-      const group = shared.get(s.fShared);
-      if (formula !== undefined && formula !== "") shared.set(s.fShared, { text: formula, row: s.row, col: s.col });
-      else if (group) formula = shiftFormula(group.text, s.row - group.row, s.col - group.col);
-    }
-    const isFormula = formula !== undefined && formula !== "" && s.fType !== "dataTable";
-    // Never calculated (written by a program, not saved by a spreadsheet): unknown, not blank and
-    // not XlsxWriter's placeholder 0. openpyxl writes an empty <v></v> for these; only a text
-    // result may really be "".
-    const unknown =
-      isFormula && (ctx.fullCalcOnLoad || !s.hasV || (isEmptyV(s) && s.type !== "str" && s.type !== "inlineStr"));
-    const value = unknown ? null : valueOf(s);
-    if (typeof value === "string" && value.length > limits.maxStringLength)
-      throw new ReaderFailure("string-too-long", where(s.row, s.col));
-    if (value !== null) put(s.row, s.col, value);
-    if (isFormula) {
-      putFormula(s.row, s.col, formula as string);
-      if (unknown) uncached.push(`${columnLetters(s.col)}${s.row}`);
-    }
+  private where(r: number, c: number): string {
+    return `${this.name}!${columnLetters(c)}${r}`;
   }
 
-  // One cell state, reused: a sheet has hundreds of thousands of cells and each allocation is
-  // garbage the collector then has to chase.
-  const cell: CellState = {
-    row: 0,
-    col: 0,
-    type: "n",
-    style: 0,
-    hasV: false,
-    vStart: 0,
-    vEnd: 0,
-    vText: undefined,
-    f: undefined,
-    fType: "",
-    fShared: undefined,
-    inline: undefined,
-  };
-  let inCell = false;
-
-  function openCell(): void {
-    let r = row;
-    let c = lastCol + 1;
+  private openRow(): void {
+    const xml = this.xml;
+    let row = this.row;
     if (xml.attrRange("r")) {
-      if (!parseAddressOf(byte, xml.start, xml.end)) throw new ReaderFailure("corrupt", `${name}: cell "${xml.attr("r")}"`);
+      row = intAt(this.b, xml.start, xml.end);
+      if (row < 1) row = Number(xml.attr("r"));
+    } else row++;
+    if (!Number.isInteger(row) || row < 1 || row > MAX_ROW) throw new ReaderFailure("corrupt", `${this.name}: row "${xml.attr("r")}"`);
+    this.row = row;
+    this.lastCol = 0;
+  }
+
+  private openCell(): void {
+    const xml = this.xml;
+    const b = this.b;
+    let r = this.row;
+    let c = this.lastCol + 1;
+    if (xml.attrRange("r")) {
+      if (!parseAddress(b, xml.start, xml.end)) throw new ReaderFailure("corrupt", `${this.name}: cell "${xml.attr("r")}"`);
       r = addrRow;
       c = addrCol;
     }
-    if (r < 1 || r > MAX_ROW || c > MAX_COL) throw new ReaderFailure("corrupt", `${name}: cell "${xml.attr("r") ?? c}"`);
-    lastCol = c;
-    inCell = true;
-    cell.row = r;
-    cell.col = c;
-    cell.type = xml.attrToken("t") ?? "n";
+    if (r < 1 || r > MAX_ROW || c > MAX_COL) throw new ReaderFailure("corrupt", `${this.name}: cell "${xml.attr("r") ?? c}"`);
+    this.lastCol = c;
+    this.inCell = true;
+    this.cRow = r;
+    this.cCol = c;
+    this.cType = xml.attrToken("t") ?? "n";
     let style = 0;
     if (xml.attrRange("s")) {
       style = intAt(b, xml.start, xml.end);
       if (style < 0) style = Number(xml.attr("s"));
     }
-    cell.style = style;
-    cell.hasV = false;
-    cell.vText = undefined;
-    cell.f = undefined;
-    cell.fType = "";
-    cell.fShared = undefined;
-    cell.inline = undefined;
+    this.cStyle = style;
+    this.hasV = false;
+    this.vText = undefined;
+    this.f = undefined;
+    this.fType = "";
+    this.fShared = undefined;
+    this.inline = undefined;
   }
 
-  function openInCell(el: string): void {
+  private openInCell(el: string): void {
+    const xml = this.xml;
     if (el === "v") {
-      cell.hasV = true;
-      cell.vText = undefined;
+      this.hasV = true;
+      this.vText = undefined;
       // "<v>17</v>" in one step (two events fewer for nearly every cell).
       if (xml.textThenClose()) {
-        cell.vStart = xml.start;
-        cell.vEnd = xml.end;
+        this.vStart = xml.start;
+        this.vEnd = xml.end;
         return;
       }
-      capture = V;
-      vPieces = 0;
-      cell.vStart = cell.vEnd = 0;
+      this.capture = V;
+      this.vPieces = 0;
+      this.vStart = this.vEnd = 0;
     } else if (el === "f") {
-      capture = F;
-      cell.f = "";
+      this.capture = F;
+      this.f = "";
       const t = xml.attrToken("t");
-      cell.fType = t ?? "normal";
-      if (t === "shared") cell.fShared = xml.attr("si");
+      this.fType = t ?? "normal";
+      if (t === "shared") this.fShared = xml.attr("si");
     } else if (el === "is") {
-      capture = INLINE;
-    } else if (capture === INLINE) rich.open(el);
+      this.capture = INLINE;
+    } else if (this.capture === INLINE) this.rich.open(el);
   }
 
-  function text(): void {
-    if (capture === V) {
+  private closeInCell(el: string): void {
+    if (el === "v" || el === "f") this.capture = NONE;
+    else if (el === "c") {
+      this.endCell();
+      this.inCell = false;
+      this.capture = NONE;
+    } else if (el === "is") {
+      const r = this.cRow;
+      const c = this.cCol;
+      this.inline = this.rich.take(this.limits.maxStringLength, () => this.where(r, c));
+      this.capture = NONE;
+    } else if (this.capture === INLINE) this.rich.close(el);
+  }
+
+  private text(): void {
+    const xml = this.xml;
+    if (this.capture === V) {
       // One piece (always, from a real writer) stays a byte range: no string for a number.
-      if (vPieces++ === 0 && !xml.isCdata) {
-        cell.vStart = xml.start;
-        cell.vEnd = xml.end;
-      } else cell.vText = vString(cell) + xml.text();
-    } else if (capture === F) cell.f += xml.text();
-    else if (capture === INLINE && rich.wantsText) rich.text(xml.text());
+      if (this.vPieces++ === 0 && !xml.isCdata) {
+        this.vStart = xml.start;
+        this.vEnd = xml.end;
+      } else this.vText = this.vString() + xml.text();
+    } else if (this.capture === F) this.f += xml.text();
+    else if (this.capture === INLINE && this.rich.wantsText) this.rich.text(xml.text());
   }
 
-  for (let ev = xml.next(); ev !== END; ev = xml.next()) {
-    const el = xml.name;
-    if (ev === TEXT) {
-      if (capture !== NONE) text();
-    } else if (ev === OPEN) {
-      if (inCell) openInCell(el);
-      else if (el === "c") openCell();
-      else if (el === "row") {
-        if (xml.attrRange("r")) {
-          row = intAt(b, xml.start, xml.end);
-          if (row < 1) row = Number(xml.attr("r"));
-        } else row++;
-        if (!Number.isInteger(row) || row < 1 || row > MAX_ROW) throw new ReaderFailure("corrupt", `${name}: row "${xml.attr("r")}"`);
-        lastCol = 0;
-      } else if (el === "mergeCell") {
-        const ref = xml.attr("ref");
-        if (ref !== undefined) merged.push(ref);
+  /** The `<v>` text, references decoded. */
+  private vString(): string {
+    return this.vText ?? (this.vText = this.xml.textOf(this.vStart, this.vEnd));
+  }
+
+  /** The `<v>` as a number, as `Number(text)` reads it (NaN when it is not one). */
+  private vNumber(): number {
+    if (this.vText !== undefined) return Number(this.vText);
+    const n = numberAt(this.b, this.vStart, this.vEnd);
+    // Not a plain number: it may still be one once references are decoded ("&#49;").
+    return Number.isNaN(n) ? Number(this.vString()) : n;
+  }
+
+  private isEmptyV(): boolean {
+    return this.vText === undefined ? this.vStart === this.vEnd : this.vText === "";
+  }
+
+  private valueOf(): CellValue {
+    if (!this.hasV) return this.cType === "inlineStr" ? (this.inline ?? null) : null;
+    switch (this.cType) {
+      case "s": {
+        const text = this.ctx.sharedStrings[this.vNumber()];
+        if (text === undefined) throw new ReaderFailure("corrupt", `${this.where(this.cRow, this.cCol)}: shared string ${this.vString()}`);
+        return text;
       }
-    } else if (inCell) {
-      if (el === "v" || el === "f") capture = NONE;
-      else if (el === "c") {
-        endCell(cell);
-        inCell = false;
-        capture = NONE;
-      } else if (el === "is") {
-        cell.inline = rich.take(limits.maxStringLength, () => where(cell.row, cell.col));
-        capture = NONE;
-      } else if (capture === INLINE) rich.close(el);
+      case "inlineStr":
+        return this.inline ?? unescapeXstring(this.vString());
+      case "str":
+        return unescapeXstring(this.vString());
+      case "b": {
+        const v = this.vString();
+        return v === "1" || v === "true";
+      }
+      case "e":
+        return this.vString();
+      case "d": {
+        if (this.isEmptyV()) return null;
+        const v = this.vString();
+        return serialOfIsoDate(v) ?? v;
+      }
+      default: {
+        if (this.isEmptyV()) return null;
+        const n = this.vNumber();
+        if (Number.isNaN(n)) return this.vString();
+        // 1904 workbooks count days from 1904-01-01: move their dates to the 1900 system.
+        return this.ctx.date1904 && this.ctx.dateStyles[this.cStyle] === true ? n + OFFSET_1904 : n;
+      }
     }
   }
 
-  clearMergedCells(values, merged);
-  const sheet: SheetSnapshot = { name, values };
-  if (formulas) {
-    while (formulas.length < values.length) formulas.push([]);
-    sheet.formulas = formulas;
+  private endCell(): void {
+    const r = this.cRow;
+    const c = this.cCol;
+    let formula = this.f;
+    if (this.fShared !== undefined) {
+      const group = this.shared.get(this.fShared);
+      if (formula !== undefined && formula !== "") this.shared.set(this.fShared, { text: formula, row: r, col: c });
+      else if (group) formula = shiftFormula(group.text, r - group.row, c - group.col);
+    }
+    const isFormula = formula !== undefined && formula !== "" && this.fType !== "dataTable";
+    // Never calculated (written by a program, not saved by a spreadsheet): unknown, not blank and
+    // not XlsxWriter's placeholder 0. openpyxl writes an empty <v></v> for these; only a text
+    // result may really be "".
+    const unknown =
+      isFormula && (this.ctx.fullCalcOnLoad || !this.hasV || (this.isEmptyV() && this.cType !== "str" && this.cType !== "inlineStr"));
+    const value = unknown ? null : this.valueOf();
+    if (typeof value === "string" && value.length > this.limits.maxStringLength)
+      throw new ReaderFailure("string-too-long", this.where(r, c));
+    if (value !== null) this.put(r, c, value);
+    if (isFormula) {
+      this.putFormula(r, c, formula as string);
+      if (unknown) this.uncached.push(`${columnLetters(c)}${r}`);
+    }
   }
-  if (merged.length > 0) sheet.merged = merged;
-  if (uncached.length > 0) sheet.uncached = uncached;
-  return sheet;
+
+  private put(r: number, c: number, v: CellValue): void {
+    const values = this.values;
+    while (values.length < r) values.push([]);
+    const out = values[r - 1] as CellValue[];
+    if (c > out.length) {
+      const ctx = this.ctx;
+      ctx.cells += c - out.length;
+      if (ctx.cells > this.limits.maxCells) throw new ReaderFailure("too-many-cells", this.name);
+      while (out.length < c - 1) out.push(null);
+      out.push(v);
+    } else out[c - 1] = v;
+  }
+
+  private putFormula(r: number, c: number, text: string): void {
+    const formulas = (this.formulas ??= []);
+    while (formulas.length < r) formulas.push([]);
+    const fr = formulas[r - 1] as (string | null)[];
+    while (fr.length < c - 1) fr.push(null);
+    fr[c - 1] = `=${text}`;
+  }
 }
 
 /**
@@ -352,9 +378,9 @@ function clearMergedCells(values: CellValue[][], merged: readonly string[]): voi
   if (merged.length === 0) return;
   for (const ref of merged) {
     const [from, to] = ref.split(":");
-    if (!from || !parseAddress(from.replaceAll("$", ""))) continue;
+    if (!from || !parseAddressText(from.replaceAll("$", ""))) continue;
     const a = [addrRow, addrCol] as const;
-    if (to && !parseAddress(to.replaceAll("$", ""))) continue;
+    if (to && !parseAddressText(to.replaceAll("$", ""))) continue;
     const b = [addrRow, addrCol] as const;
     const last = Math.min(b[0], values.length);
     for (let r = a[0]; r <= last; r++) {
