@@ -86,6 +86,28 @@ describe("start-up paths", () => {
     expect(existsSync(join(REPO_ROOT, ".cache", "cli", manifest.dir, "main.mjs"))).toBe(true);
   });
 
+  it("starts node with the same options through `npm run actionplan` and through the binary's #! line", async () => {
+    // The options are part of the command's speed (cli/bin.mjs says why): the two ways in keep them equal.
+    const pkg = JSON.parse(await readFile(join(REPO_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    const shebang = (await readFile(BIN, "utf8")).split("\n")[0] ?? "";
+    const script = /^node (.*)cli\/bin\.mjs$/.exec(pkg.scripts.actionplan ?? "")?.[1]?.trim();
+    const line = /^#!\/usr\/bin\/env -S node (.*)$/.exec(shebang)?.[1]?.trim();
+    expect(script).toBe("--max-semi-space-size=2");
+    expect(line).toBe(script);
+  });
+
+  it("runs as an executable through its #! line (env -S)", async () => {
+    const run = await new Promise<{ code: number | null; stdout: string }>((done, fail) => {
+      const child = spawn(BIN, ["--version"], { cwd: dir });
+      let stdout = "";
+      child.stdout.setEncoding("utf8").on("data", (s: string) => (stdout += s));
+      child.on("error", fail);
+      child.on("close", (code) => done({ code, stdout }));
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^actionplan \d+\.\d+\.\d+\n$/);
+  });
+
   it("prints the version with --version", async () => {
     const run = await runCli(["--version"], dir);
     expect(run.code).toBe(0);
