@@ -13,11 +13,22 @@ import type { CliString } from "./strings.ts";
 /** Where a command writes. Tests pass collectors; the binary passes process streams. */
 export interface CliIO {
   stdout(text: string): void;
+  /**
+   * Prints a JSON document: the same text as `stdout(JSON.stringify(value))`, written in pieces
+   * (cli/json-out.ts). Optional: {@link printJson} falls back to exactly that.
+   */
+  json?(value: unknown): void;
   stderr(text: string): void;
   /** Current working directory, for resolving file arguments. */
   cwd: string;
   /** The language of everything printed (`--lang`, else LC_ALL/LANG, else it); main sets it. */
   lang?: Locale;
+}
+
+/** Prints a `--json` document through the IO's own JSON writer when it has one. */
+export function printJson(io: CliIO, value: unknown): void {
+  if (io.json) io.json(value);
+  else io.stdout(JSON.stringify(value));
 }
 
 /** The language a command speaks in: what main decided, Italian when called without it. */

@@ -12,6 +12,7 @@ import type { Locale } from "#core/snapshot/types.ts";
 import pkg from "../package.json" with { type: "json" };
 import { CliUsageError, EXIT } from "./command.ts";
 import type { CliIO, Command } from "./command.ts";
+import { writeJsonLine } from "./json-out.ts";
 import { splitLang } from "./lang.ts";
 import { t } from "./strings.ts";
 
@@ -95,14 +96,31 @@ export async function main(
   }
 }
 
+/**
+ * Standard output failed (a full disk, a closed pipe): one line, exit 2. A reader that closed the
+ * pipe early (`actionplan report x.xlsx | head`) is no failure to report: Node would otherwise
+ * print an unhandled EPIPE with its stack.
+ */
+function outputFailed(e: NodeJS.ErrnoException): never {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  const locale = splitLang(process.argv.slice(2), process.env).lang;
+  process.stderr.write(`${t("err.prefix", locale)}: ${t("err.output", locale, { value: e.message.split("\n")[0] ?? "" })}\n`);
+  process.exit(EXIT.unusable);
+}
+
 /** The process streams as CLI output. */
 export function processIO(): CliIO {
   return {
-    // Two writes rather than `${text}\n`: a --json report is megabytes, and the concatenation
-    // would copy it once more before it is encoded.
     stdout: (text) => {
       process.stdout.write(text);
       if (!text.endsWith("\n")) process.stdout.write("\n");
+    },
+    json: (value) => {
+      try {
+        writeJsonLine(process.stdout, value);
+      } catch (e) {
+        outputFailed(e as NodeJS.ErrnoException);
+      }
     },
     stderr: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
     cwd: process.cwd(),
@@ -111,15 +129,7 @@ export function processIO(): CliIO {
 
 /** Runs main on process.argv and sets the exit code (lets stdout drain instead of process.exit). */
 export async function runProcess(): Promise<void> {
-  // `actionplan report x.xlsx | head`: the reader closing the pipe early is not an error to report
-  // (Node would otherwise print an unhandled EPIPE with its stack).
-  // Any other failure of the output stream is still one line in the person's language.
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    const locale = splitLang(process.argv.slice(2), process.env).lang;
-    process.stderr.write(`${t("err.prefix", locale)}: ${t("err.output", locale, { value: e.message.split("\n")[0] ?? "" })}\n`);
-    process.exit(EXIT.unusable);
-  });
+  process.stdout.on("error", outputFailed);
   process.exitCode = await main(process.argv.slice(2), processIO());
 }
 

@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import type { ReportJson } from "#core/report/index.ts";
 import type { Locale } from "#core/snapshot/types.ts";
-import { CliUsageError, EXIT, langOf, parseCommandArgs, readingLocaleOption, todayOption } from "../command.ts";
+import { CliUsageError, EXIT, langOf, parseCommandArgs, printJson, readingLocaleOption, todayOption } from "../command.ts";
 import type { CliIO } from "../command.ts";
 import { reportOfFile } from "../pipeline.ts";
 import { UnreadableWorkbookError } from "#xlsx/read-workbook.ts";
@@ -64,6 +64,7 @@ export async function runAnalyzeCommand(
     throw e;
   }
   // Compact JSON: one document on one line, for programs (and 30 % less to write than indented).
-  io.stdout(values.json === true ? JSON.stringify(report) : spec.render(report, locale));
+  if (values.json === true) printJson(io, report);
+  else io.stdout(spec.render(report, locale));
   return report.counts.errors > 0 ? EXIT.errorsFound : EXIT.ok;
 }

@@ -6,7 +6,7 @@
 import type { MovementJson } from "#core/report/movement.ts";
 import { apiPaths } from "#core/sync/protocol.ts";
 import { API_OPTIONS, apiCall, apiTarget, usage } from "../api-call.ts";
-import { CliUsageError, EXIT, langOf, parseCommandArgs } from "../command.ts";
+import { CliUsageError, EXIT, langOf, parseCommandArgs, printJson } from "../command.ts";
 import type { CliIO, Command } from "../command.ts";
 import { renderMovement } from "../render-movement.ts";
 import { momentOption } from "./plan-report.ts";
@@ -33,7 +33,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
   });
   if (body === undefined) return EXIT.unusable;
   const movement = body as MovementJson;
-  io.stdout(values.json === true ? JSON.stringify(movement) : renderMovement(movement, locale));
+  if (values.json === true) printJson(io, movement);
+  else io.stdout(renderMovement(movement, locale));
   return EXIT.ok;
 }
 

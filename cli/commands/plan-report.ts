@@ -6,7 +6,7 @@ import { parseMoment } from "#core/report/moment.ts";
 import type { ReportJson } from "#core/report/index.ts";
 import { apiPaths } from "#core/sync/protocol.ts";
 import { API_OPTIONS, apiCall, apiTarget } from "../api-call.ts";
-import { CliUsageError, EXIT, langOf, parseCommandArgs } from "../command.ts";
+import { CliUsageError, EXIT, langOf, parseCommandArgs, printJson } from "../command.ts";
 import type { CliIO } from "../command.ts";
 import { renderReport } from "../render-report.ts";
 import { t } from "../strings.ts";
@@ -37,7 +37,7 @@ export async function runPlanReport(args: string[], io: CliIO): Promise<number> 
   });
   if (body === undefined) return EXIT.unusable;
   const report = body as ReportJson;
-  if (values.json === true) io.stdout(JSON.stringify(report));
+  if (values.json === true) printJson(io, report);
   else {
     const heading = report.asOf
       ? t("plan.as-of", locale, { plan: values.plan ?? "", value: report.asOf })

@@ -3,7 +3,7 @@
  * schema-1 JSON document, planted issues at their cells, one-line errors without stack traces.
  */
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { closeSync, existsSync, openSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -149,6 +149,27 @@ describe("unusable input: one line on stderr, no stack trace", () => {
 });
 
 describe("--json document (schema 1)", () => {
+  it("is the same text redirected into a file (synchronous writes) as through a pipe", async () => {
+    // Act: a workbook whose report is megabytes, so the file gets several writes of one buffer.
+    await writeXlsx(largeWorkbook({ projects: 3_000 }), `${dir}/large.xlsx`);
+    const args = ["validate", "large.xlsx", "--json", ...TODAY];
+    const piped = await runCli(args, dir);
+    const path = `${dir}/large.json`;
+    const fd = openSync(path, "w");
+    const code = await new Promise<number | null>((done, fail) => {
+      const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: ["ignore", fd, "inherit"] });
+      child.on("error", fail);
+      child.on("close", done);
+    });
+    closeSync(fd);
+    // Assess
+    const written = await readFile(path, "utf8");
+    expect(code).toBe(piped.code);
+    expect(written.length).toBeGreaterThan(1 << 20);
+    expect(written).toBe(piped.stdout);
+    expect((JSON.parse(written) as ReportJson).projects).toHaveLength(3_000);
+  });
+
   it("has the SPEC §10 fields and counts that match the issues", async () => {
     // Act
     const { report } = await json(["validate", "plan.xlsx"]);
