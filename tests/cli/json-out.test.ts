@@ -16,6 +16,17 @@ const leaf = fc.oneof(fc.jsonValue(), fc.constant(undefined), fc.constant(() => 
 const member = fc.oneof(leaf, fc.array(leaf), fc.dictionary(fc.string(), leaf), fc.sparseArray(leaf));
 const documentLike = fc.oneof(fc.dictionary(fc.string(), member), member);
 
+/** Arrays longer than one piece, with holes ("hole" marks one) and undefined elements. */
+const withHoles = fc
+  .array(fc.oneof(fc.integer(), fc.constant(undefined), fc.constant("hole" as const)), { minLength: 200, maxLength: 800 })
+  .map((xs) => {
+    const a: unknown[] = new Array<unknown>(xs.length);
+    xs.forEach((x, i) => {
+      if (x !== "hole") a[i] = x;
+    });
+    return a;
+  });
+
 /** A report-sized document: many array elements, text in several scripts and surrogate pairs. */
 function largeDocument(): Record<string, unknown> {
   const projects = Array.from({ length: 6_000 }, (_, i) => ({
@@ -38,12 +49,22 @@ describe("jsonPieces", () => {
     );
   });
 
-  it("splits a report into one piece per array element, none of them long", () => {
+  it("splits a report's arrays into runs of elements, no piece near the size of the whole", () => {
     const doc = largeDocument();
     const pieces = [...jsonPieces(doc)];
     expect(pieces.join("")).toBe(JSON.stringify(doc));
-    expect(pieces.length).toBeGreaterThan(6_000);
-    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(300);
+    expect(pieces.length).toBeGreaterThan(20);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(JSON.stringify(doc).length / 10);
+  });
+
+  it("keeps holes and undefined elements as null across piece boundaries (property)", () => {
+    fc.assert(
+      fc.property(withHoles, (rows) => {
+        const doc = { rows };
+        expect([...jsonPieces(doc)].join("")).toBe(JSON.stringify(doc));
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it("keeps a toJSON document whole and leaves out a member whose toJSON gives undefined", () => {
