@@ -1,4 +1,5 @@
 /** The shared strings part: the text of every `t="s"` cell, by index. */
+import { ReaderFailure } from "./errors.ts";
 import { RichTextCollector } from "./text.ts";
 import { CLOSE, END, OPEN, XmlScanner } from "./xml-scan.ts";
 
@@ -26,7 +27,9 @@ export function parseSharedStrings(bytes: Uint8Array, part: string, maxDepth: nu
     } else if (ev === CLOSE) {
       if (xml.name === "si") {
         inItem = false;
-        out.push(item.take(maxLength, () => `${part} #${out.length}`));
+        const text = item.take();
+        if (text.length > maxLength) throw new ReaderFailure("string-too-long", `${part} #${out.length}`);
+        out.push(text);
       } else if (inItem) item.close(xml.name);
     } else if (inItem && item.wantsText) item.text(xml.text());
   }

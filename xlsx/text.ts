@@ -2,8 +2,6 @@
  * Text as SpreadsheetML stores it: rich-text runs joined, phonetic runs (`rPh`) left out, and
  * the `_xHHHH_` escapes of characters XML cannot hold (ECMA-376 ST_Xstring) decoded.
  */
-import { ReaderFailure } from "./errors.ts";
-
 const ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
 /** Decodes `_xHHHH_` escapes ("a_x000D_b" → "a\rb"). */
@@ -36,16 +34,15 @@ export class RichTextCollector {
     if (this.inT) this.parts += t;
   }
   /**
-   * The item's text, and a fresh collector for the next one. `where` names the item only when
-   * the error needs it: a large plan has tens of thousands of items, each fine.
-   * @throws ReaderFailure "string-too-long" beyond `max` characters
+   * The item's text, and a fresh collector for the next one. The caller checks the text's length
+   * against the limit and names the item only then (a large plan has tens of thousands of items,
+   * each fine: not even a closure to name one is made for them).
    */
-  take(max: number, where: () => string): string {
+  take(): string {
     const s = unescapeXstring(this.parts);
     this.parts = "";
     this.inT = false;
     this.phonetic = 0;
-    if (s.length > max) throw new ReaderFailure("string-too-long", where());
     return s;
   }
 }

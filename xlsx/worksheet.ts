@@ -254,9 +254,9 @@ class WorksheetParser {
       this.inCell = false;
       this.capture = NONE;
     } else if (el === "is") {
-      const r = this.cRow;
-      const c = this.cCol;
-      this.inline = this.rich.take(this.limits.maxStringLength, () => this.where(r, c));
+      const text = this.rich.take();
+      if (text.length > this.limits.maxStringLength) throw new ReaderFailure("string-too-long", this.where(this.cRow, this.cCol));
+      this.inline = text;
       this.capture = NONE;
     } else if (this.capture === INLINE) this.rich.close(el);
   }

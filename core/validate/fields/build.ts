@@ -128,7 +128,9 @@ export function buildBudgetRow(raw: RawFields | RowCells<BudgetRow>, ctx: FieldC
   return { entity: e, problems };
 }
 
-/** true when any problem is an error. */
+const isError = (p: FieldProblem): boolean => p.severity === "error";
+
+/** true when any problem is an error. (A predicate made once: this runs for every row.) */
 export function hasError(problems: readonly FieldProblem[]): boolean {
-  return problems.some((p) => p.severity === "error");
+  return problems.length > 0 && problems.some(isError);
 }
