@@ -116,6 +116,13 @@ class WorksheetParser {
   private capture = NONE;
   private vPieces = 0;
 
+  // The row being filled, in one reused array, stored at its exact length once the next row
+  // starts: growing each row by pushes left two backing stores per row (the first one garbage)
+  // and most of a 17-slot one unused on the 5-column budget rows.
+  private pendingRow = 0;
+  private pendingLength = 0;
+  private readonly pending: CellValue[] = [];
+
   // The cell being read, in fields rather than an object per cell: a sheet has hundreds of
   // thousands of cells and each allocation is garbage the collector then has to chase.
   private inCell = false;
@@ -163,6 +170,7 @@ class WorksheetParser {
         }
       } else if (this.inCell) this.closeInCell(el);
     }
+    this.storeRow();
 
     const { values, formulas, merged, uncached } = this;
     clearMergedCells(values, merged);
@@ -349,16 +357,46 @@ class WorksheetParser {
   }
 
   private put(r: number, c: number, v: CellValue): void {
+    if (r !== this.pendingRow) {
+      this.storeRow();
+      // A row seen before (cells out of order): written where it is.
+      if (r <= this.values.length) return this.putStored(r, c, v);
+      this.pendingRow = r;
+    }
+    const out = this.pending;
+    const length = this.pendingLength;
+    if (c > length) {
+      this.countCells(c - length);
+      for (let i = length; i < c - 1; i++) out[i] = null;
+      out[c - 1] = v;
+      this.pendingLength = c;
+    } else out[c - 1] = v;
+  }
+
+  /** Stores the pending row at its exact length (rows skipped before it stay empty). */
+  private storeRow(): void {
+    if (this.pendingRow === 0) return;
     const values = this.values;
-    while (values.length < r) values.push([]);
-    const out = values[r - 1] as CellValue[];
+    while (values.length < this.pendingRow - 1) values.push([]);
+    values.push(this.pending.slice(0, this.pendingLength));
+    this.pendingRow = 0;
+    this.pendingLength = 0;
+  }
+
+  private putStored(r: number, c: number, v: CellValue): void {
+    const out = this.values[r - 1] as CellValue[];
     if (c > out.length) {
-      const ctx = this.ctx;
-      ctx.cells += c - out.length;
-      if (ctx.cells > this.limits.maxCells) throw new ReaderFailure("too-many-cells", this.name);
+      this.countCells(c - out.length);
       while (out.length < c - 1) out.push(null);
       out.push(v);
     } else out[c - 1] = v;
+  }
+
+  /** Counts cells against the workbook's limit (every row counted up to its last value). */
+  private countCells(n: number): void {
+    const ctx = this.ctx;
+    ctx.cells += n;
+    if (ctx.cells > this.limits.maxCells) throw new ReaderFailure("too-many-cells", this.name);
   }
 
   private putFormula(r: number, c: number, text: string): void {
