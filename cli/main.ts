@@ -111,6 +111,7 @@ function outputFailed(e: NodeJS.ErrnoException): never {
 /** The process streams as CLI output. */
 export function processIO(): CliIO {
   return {
+    // Two writes rather than `${text}\n`: the concatenation would copy a long text once more.
     stdout: (text) => {
       process.stdout.write(text);
       if (!text.endsWith("\n")) process.stdout.write("\n");
