@@ -57,18 +57,16 @@ export function writeJsonLine(out: JsonOutStream, value: unknown): void {
     used = 0;
   };
 
-  for (const piece of jsonPieces(value)) {
+  const put = (piece: string): void => {
     const most = piece.length * MAX_BYTES_PER_UNIT;
     if (used + most > BUFFER_BYTES) flush();
-    if (most > BUFFER_BYTES) {
-      // One long piece (a single huge element): written as it is.
-      if (sync) writeAllSync(fd, Buffer.from(piece, "utf8"));
-      else out.write(piece);
-      continue;
-    }
-    used += buf.write(piece, used, "utf8");
-  }
-  if (used + MAX_BYTES_PER_UNIT > BUFFER_BYTES) flush();
-  used += buf.write("\n", used, "utf8");
+    if (most <= BUFFER_BYTES) used += buf.write(piece, used, "utf8");
+    // One long piece (a single huge element): written as it is.
+    else if (sync) writeAllSync(fd, Buffer.from(piece, "utf8"));
+    else out.write(piece);
+  };
+
+  for (const piece of jsonPieces(value)) put(piece);
+  put("\n");
   flush();
 }

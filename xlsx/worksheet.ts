@@ -360,7 +360,10 @@ class WorksheetParser {
     if (r !== this.pendingRow) {
       this.storeRow();
       // A row seen before (cells out of order): written where it is.
-      if (r <= this.values.length) return this.putStored(r, c, v);
+      if (r <= this.values.length) {
+        this.putStored(r, c, v);
+        return;
+      }
       this.pendingRow = r;
     }
     const out = this.pending;

@@ -46,10 +46,6 @@ for (const c of [0x20, 0x0a, 0x0d, 0x09]) SPACE[c] = 1;
 const NAME_END = new Uint8Array(256);
 for (const c of [0x20, 0x0a, 0x0d, 0x09, 0x3e, 0x2f, 0x3d, 0x3c, 0x22, 0x27]) NAME_END[c] = 1;
 
-function isSpace(b: number): boolean {
-  return SPACE[b] === 1;
-}
-
 const ENTITIES = new Map([["lt", "<"], ["gt", ">"], ["amp", "&"], ["quot", '"'], ["apos", "'"]]);
 const REFERENCE = /&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z_][\w.-]*);/g;
 
@@ -124,7 +120,7 @@ export class XmlScanner {
         while (e < len && b[e] !== LT) e++;
         this.pos = e;
         if (this.stack.length === 0) {
-          for (let i = p; i < e; i++) if (!isSpace(b[i] as number)) throw this.corrupt("text outside the root element");
+          for (let i = p; i < e; i++) if (SPACE[b[i] as number] !== 1) throw this.corrupt("text outside the root element");
           continue;
         }
         this.start = p;
